@@ -1,0 +1,82 @@
+package org.itops.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.itops.platform.CurrentUser;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The dev mailbox ({@code GET /mailbox}, log in as a suite user): the mail that the dev mail server received,
+ * newest first; administrators see all of it, everyone else the mail addressed to them.
+ */
+@RestController
+@ConditionalOnProperty("itops.mail.dev-server.enabled")
+class MailboxController {
+
+  private final GreenMail devMailServer;
+  private final IdentityService identityService;
+  private final CurrentUser currentUser;
+
+  MailboxController(GreenMail devMailServer, IdentityService identityService, CurrentUser currentUser) {
+    this.devMailServer = devMailServer;
+    this.identityService = identityService;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping(path = "/mailbox", produces = MediaType.TEXT_HTML_VALUE)
+  String mailbox() throws MessagingException, IOException {
+    boolean admin = currentUser.isAdministrator();
+    User user = identityService.createUserQuery().userId(currentUser.id()).singleResult();
+    String address = user == null ? null : user.getEmail();
+
+    List<MimeMessage> messages = new ArrayList<>(Arrays.asList(devMailServer.getReceivedMessages()));
+    Collections.reverse(messages);
+    StringBuilder html = new StringBuilder("""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>ITOps dev mailbox</title>
+        <style>body{font-family:sans-serif;margin:2em;max-width:60em}article{border:1px solid #ccc;
+        border-radius:4px;padding:1em;margin:1em 0}pre{white-space:pre-wrap}.meta{color:#555}</style></head><body>
+        <h1>Dev mailbox</h1>
+        <p>Mail sent by the suite on the embedded default (kept in memory until the suite stops).</p>
+        """);
+    html.append("<p class=\"meta\">").append(admin ? "All mail (you are an administrator)" : "Mail to "
+        + HtmlUtils.htmlEscape(String.valueOf(address))).append("</p>");
+    int shown = 0;
+    for (MimeMessage message : messages) {
+      String recipients = addresses(message.getAllRecipients());
+      if (!admin && (address == null || !recipients.contains(address))) {
+        continue;
+      }
+      shown++;
+      html.append("<article><h2>").append(HtmlUtils.htmlEscape(String.valueOf(message.getSubject())))
+          .append("</h2><p class=\"meta\">To ").append(HtmlUtils.htmlEscape(recipients))
+          .append(" &middot; ").append(message.getSentDate()).append("</p><pre>")
+          .append(HtmlUtils.htmlEscape(text(message))).append("</pre></article>");
+    }
+    if (shown == 0) {
+      html.append("<p>No mail yet.</p>");
+    }
+    return html.append("</body></html>").toString();
+  }
+
+  private static String text(MimeMessage message) throws MessagingException, IOException {
+    return message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message);
+  }
+
+  private static String addresses(Address[] addresses) {
+    return addresses == null ? "" : String.join(", ", Arrays.stream(addresses).map(Address::toString).toList());
+  }
+}

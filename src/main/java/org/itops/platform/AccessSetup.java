@@ -1,0 +1,159 @@
+package org.itops.platform;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups, the users (demo users, or the administrator in production mode) and the
+ * authorizations of {@link AccessProperties} when the suite starts, before it serves requests and before
+ * the job executor runs. Idempotent: runs at every start.
+ */
+@Component
+class AccessSetup implements SmartInitializingSingleton {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+
+  /** Passwords that anyone would try first; refused in production mode. */
+  private static final List<String> DEFAULT_PASSWORDS =
+      List.of("admin", "demo", "camunda", "password", "changeme", "secret", "123456");
+
+  private final ProcessEngine engine;
+  private final AccessProperties access;
+  private final SuiteProperties suite;
+
+  AccessSetup(ProcessEngine engine, AccessProperties access, SuiteProperties suite) {
+    this.engine = engine;
+    this.access = access;
+    this.suite = suite;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    IdentityService identity = engine.getIdentityService();
+    access.groups().forEach((id, name) -> ensureGroup(identity, id, name));
+    if (suite.productionMode()) {
+      refuseDemoUsers(identity);
+      ensureAdministrator(identity);
+    } else if (suite.demoUsers()) {
+      DemoUsers.ALL.forEach(demo -> ensureDemoUser(identity, demo));
+    }
+    grantAccess(new Grants(engine.getAuthorizationService()));
+  }
+
+  private void grantAccess(Grants grants) {
+    access.groups().keySet().forEach(group -> grants.ensure(group, APPLICATION, "tasklist", ACCESS));
+    access.cockpitGroups().forEach(group -> grants.ensure(group, APPLICATION, "cockpit", ACCESS));
+    access.staffGroups().forEach(group -> {
+      grants.ensure(group, USER, Authorization.ANY, READ);
+      grants.ensure(group, GROUP, Authorization.ANY, READ);
+    });
+    access.deployers().forEach(group -> {
+      grants.ensure(group, DEPLOYMENT, Authorization.ANY, CREATE, READ);
+      grants.ensure(group, DECISION_DEFINITION, Authorization.ANY, READ);
+      grants.ensure(group, DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, READ);
+    });
+    access.processes().forEach((processKey, processAccess) -> {
+      processAccess.start().forEach(group -> {
+        grants.ensure(group, PROCESS_DEFINITION, processKey,
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grants.ensure(group, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+      });
+      processAccess.monitor().forEach(group -> grants.ensure(group, PROCESS_DEFINITION, processKey,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY));
+    });
+  }
+
+  private static void ensureGroup(IdentityService identity, String id, String name) {
+    if (identity.createGroupQuery().groupId(id).singleResult() != null) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    group.setType(AccessProperties.ADMIN_GROUP.equals(id) ? "SYSTEM" : "WORKFLOW");
+    identity.saveGroup(group);
+  }
+
+  private static void ensureDemoUser(IdentityService identity, DemoUsers.DemoUser demo) {
+    if (identity.createUserQuery().userId(demo.id()).singleResult() == null) {
+      User user = identity.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@itops.localhost");
+      user.setPassword(demo.id());
+      identity.saveUser(user);
+      LOG.info("Created demo user '{}' (password = user name)", demo.id());
+    }
+    for (String group : demo.groups()) {
+      if (identity.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+        identity.createMembership(demo.id(), group);
+      }
+    }
+  }
+
+  /** Demo users have a published password: in production they must not exist. */
+  private static void refuseDemoUsers(IdentityService identity) {
+    List<String> present = DemoUsers.ALL.stream()
+        .map(DemoUsers.DemoUser::id)
+        .filter(id -> identity.createUserQuery().userId(id).count() > 0)
+        .toList();
+    if (!present.isEmpty()) {
+      throw new IllegalStateException("Production mode refuses to start: the demo users " + present
+          + " exist and their password is their user name. Delete them (Admin > Users) or start from"
+          + " a database that never ran the embedded default.");
+    }
+  }
+
+  private void ensureAdministrator(IdentityService identity) {
+    String userId = suite.admin().userId();
+    String password = suite.admin().password();
+    if (password == null || password.isBlank()) {
+      throw new IllegalStateException("Production mode refuses to start: set the administrator's password"
+          + " in the environment variable ITOPS_ADMIN_PASSWORD (property itops.admin.password).");
+    }
+    if (password.equalsIgnoreCase(userId) || DEFAULT_PASSWORDS.contains(password.toLowerCase())) {
+      throw new IllegalStateException("Production mode refuses to start: the administrator's password is a"
+          + " default password. Choose another ITOPS_ADMIN_PASSWORD.");
+    }
+    User existing = identity.createUserQuery().userId(userId).singleResult();
+    if (existing == null) {
+      User admin = identity.newUser(userId);
+      PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(password, admin);
+      if (!policy.isValid()) {
+        throw new IllegalStateException("Production mode refuses to start: ITOPS_ADMIN_PASSWORD does not meet"
+            + " the password policy: " + policy.getViolatedRules().stream()
+                .map(rule -> rule.getPlaceholder() + " " + rule.getParameters()).toList());
+      }
+      admin.setFirstName("Suite");
+      admin.setLastName("Administrator");
+      admin.setPassword(password);
+      identity.saveUser(admin);
+      LOG.info("Created administrator '{}'", userId);
+    }
+    if (identity.createUserQuery().userId(userId).memberOfGroup(AccessProperties.ADMIN_GROUP).count() == 0) {
+      identity.createMembership(userId, AccessProperties.ADMIN_GROUP);
+    }
+  }
+}

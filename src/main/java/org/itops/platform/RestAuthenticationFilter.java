@@ -1,0 +1,88 @@
+package org.itops.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic authentication against Camunda's identity for the machine-facing endpoints (the engine REST
+ * API, our {@code /api}, actuator). The authenticated user and groups are handed to the engine for the
+ * request, so that Camunda's authorization checks apply to everything done on the user's behalf.
+ */
+class RestAuthenticationFilter extends OncePerRequestFilter {
+
+  /** Answer without login: the engine list (Camunda Modeler's connection test) and the health probe. */
+  private static final Set<String> OPEN_PATHS =
+      Set.of("/engine-rest/engine", "/engine-rest/engine/", "/actuator/health");
+
+  private final IdentityService identityService;
+
+  RestAuthenticationFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return OPEN_PATHS.contains(path) || path.startsWith("/actuator/health/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String[] credentials = basicCredentials(request.getHeader("Authorization"));
+    if (credentials == null) {
+      reject(response, "Authentication required: send HTTP Basic credentials of a suite user.");
+      return;
+    }
+    String userId = credentials[0];
+    if (!identityService.checkPassword(userId, credentials[1])) {
+      reject(response, "Wrong user name or password, or the user is locked after too many attempts.");
+      return;
+    }
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+        .list().stream().map(Tenant::getId).toList();
+    identityService.setAuthentication(userId, groups, tenants);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** user and password of a Basic header, or null when the header is missing or malformed. */
+  private static String[] basicCredentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+  }
+
+  private static void reject(HttpServletResponse response, String message) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Basic realm=\"ITOps Process Suite\", charset=\"UTF-8\"");
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"" + message + "\"}");
+  }
+}

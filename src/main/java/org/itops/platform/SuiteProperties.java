@@ -1,0 +1,31 @@
+package org.itops.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the suite itself (prefix {@code itops}).
+ *
+ * @param baseUrl where people reach the suite, used in the links of mails
+ * @param demoUsers create the demo users (password = user name); the embedded default only
+ * @param productionMode refuse to start with demo users or a weak administrator password
+ * @param admin the administrator created in production mode
+ */
+@ConfigurationProperties("itops")
+public record SuiteProperties(
+    @DefaultValue("http://localhost:8080") String baseUrl,
+    boolean demoUsers,
+    boolean productionMode,
+    @DefaultValue Admin admin) {
+
+  /**
+   * @param userId the administrator's user name
+   * @param password the administrator's password; required in production mode
+   */
+  public record Admin(@DefaultValue("admin") String userId, String password) {}
+
+  /** The base URL without a trailing slash, ready to have a path appended. */
+  public String baseUrlWithoutSlash() {
+    return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+}

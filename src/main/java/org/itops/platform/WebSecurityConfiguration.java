@@ -1,0 +1,33 @@
+package org.itops.platform;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Authentication of the endpoints. The webapps (Cockpit, Tasklist, Admin under {@code /camunda}) have their
+ * own login, CSRF protection and security headers (configured under {@code camunda.bpm.webapp});
+ * everything a machine calls requires HTTP Basic credentials.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+  @Bean
+  FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(IdentityService identityService) {
+    FilterRegistrationBean<RestAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new RestAuthenticationFilter(identityService));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/mailbox");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<PersonalTaskFilterOnLogin> personalTaskFilterOnLogin(TaskFilters taskFilters) {
+    FilterRegistrationBean<PersonalTaskFilterOnLogin> registration =
+        new FilterRegistrationBean<>(new PersonalTaskFilterOnLogin(taskFilters));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    return registration;
+  }
+}
