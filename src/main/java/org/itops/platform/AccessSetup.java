@@ -16,7 +16,10 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
@@ -63,6 +66,10 @@ class AccessSetup implements SmartInitializingSingleton {
   }
 
   private void grantAccess(Grants grants) {
+    // The engine lets camunda-admin bypass most checks, but the webapps (Admin above all) ask for grants.
+    for (Resource resource : Resources.values()) {
+      grants.ensure(AccessProperties.ADMIN_GROUP, resource, Authorization.ANY, Permissions.ALL);
+    }
     access.groups().keySet().forEach(group -> grants.ensure(group, APPLICATION, "tasklist", ACCESS));
     access.cockpitGroups().forEach(group -> grants.ensure(group, APPLICATION, "cockpit", ACCESS));
     access.staffGroups().forEach(group -> {

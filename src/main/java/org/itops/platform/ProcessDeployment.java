@@ -93,7 +93,8 @@ class ProcessDeployment implements SmartInitializingSingleton {
     return url.substring(Math.max(processes, forms) + 1);
   }
 
-  private static String area(String resourceName) {
+  /** The area of {@code processes/<area>/file} or {@code forms/<area>/file}: the first folder. */
+  static String area(String resourceName) {
     String[] parts = resourceName.split("/");
     return parts.length > 2 ? parts[1] : "common";
   }

@@ -1,0 +1,88 @@
+package org.itops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Real HTTP calls to the running suite, as a user (HTTP Basic, password = user name for demo users). */
+public final class SuiteClient {
+
+  private final String baseUrl;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public SuiteClient(int port) {
+    this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  public HttpResponse<String> get(String user, String path) {
+    return send(request(user, path).GET());
+  }
+
+  public HttpResponse<String> postJson(String user, String path, String json) {
+    return send(request(user, path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> postMultipart(String user, String path, String boundary, byte[] body) {
+    return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(BodyPublishers.ofByteArray(body)));
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A request with the Basic credentials of a demo user; {@code user == null} sends no credentials. */
+  public HttpRequest.Builder request(String user, String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    if (user != null) {
+      builder.header("Authorization", basic(user, user));
+    }
+    return builder;
+  }
+
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Logs into a webapp the way the browser does (session cookie and CSRF token) and answers the login's status.
+   */
+  public int webappLogin(String user, String password, String app) {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    try {
+      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+          URI.create(baseUrl + "/camunda/app/" + app + "/default/")).GET().build(), BodyHandlers.ofString());
+      String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElse("");
+      BodyPublisher form = BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+          + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+      return browser.send(HttpRequest.newBuilder(
+              URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .header("X-XSRF-TOKEN", csrf)
+          .POST(form).build(), BodyHandlers.ofString()).statusCode();
+
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
