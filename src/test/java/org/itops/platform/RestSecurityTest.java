@@ -94,7 +94,7 @@ class RestSecurityTest {
     String businessKey = "SEC-" + UUID.randomUUID();
     HttpResponse<String> started = client.postJson("secops",
         "/engine-rest/process-definition/key/fixture-restricted-case/start", "{\"businessKey\":\"" + businessKey + "\"}");
-    assertThat(started.statusCode()).isEqualTo(200);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 
     String query = "/engine-rest/process-instance?businessKey=" + businessKey;
     assertThat(JSON.readTree(client.get("secops", query).body())).hasSize(1);

@@ -1,0 +1,105 @@
+package org.itops.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.itops.ItopsApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+
+/**
+ * The prod profile: no demo users, an administrator from the environment, and no default passwords.
+ *
+ * <p>An integration test (failsafe, its own JVM): it starts and stops whole suites, and a stopped Camunda
+ * engine leaves JVM-wide registrations that would disturb the shared context of the other tests.
+ */
+class ProductionModeIT {
+
+  private static final String STRONG_PASSWORD = "Blue-Harbour-42!";
+
+  @Test
+  void refusesToStartWithoutAnAdministratorPassword() {
+    assertThat(startupFailure(freshDatabase(), null)).hasMessageContaining("ITOPS_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void refusesDefaultPasswords() {
+    for (String password : List.of("admin", "Demo", "changeme")) {
+      assertThat(startupFailure(freshDatabase(), password)).as(password).hasMessageContaining("default password");
+    }
+  }
+
+  @Test
+  void refusesAPasswordThatFailsThePasswordPolicy() {
+    assertThat(startupFailure(freshDatabase(), "longbutsimple")).hasMessageContaining("password policy");
+  }
+
+  @Test
+  void refusesADatabaseWhereTheDemoUsersExist() {
+    String database = freshDatabase();
+    try (ConfigurableApplicationContext embeddedDefault = start(database, List.of())) {
+      assertThat(embeddedDefault.getBean(IdentityService.class).createUserQuery().userId("demo").count()).isOne();
+    }
+
+    assertThat(startupFailure(database, STRONG_PASSWORD)).hasMessageContaining("demo users")
+        .hasMessageContaining("requester");
+  }
+
+  @Test
+  void startsWithAStrongPasswordAndCreatesOnlyTheAdministrator() {
+    try (ConfigurableApplicationContext prod = startProd(freshDatabase(), STRONG_PASSWORD)) {
+      IdentityService identity = prod.getBean(IdentityService.class);
+      assertThat(identity.createUserQuery().list()).extracting(user -> user.getId()).containsExactly("admin");
+      assertThat(identity.checkPassword("admin", STRONG_PASSWORD)).isTrue();
+      assertThat(identity.createGroupQuery().groupMember("admin").list()).extracting(group -> group.getId())
+          .containsExactly("camunda-admin");
+      assertThat(identity.createGroupQuery().list()).extracting(group -> group.getId()).contains("service-desk", "cab");
+      assertThat(prod.getEnvironment().getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie"))
+          .isEqualTo("true");
+    }
+  }
+
+  /** The reason the prod profile gave for not starting. */
+  private static Throwable startupFailure(String database, String adminPassword) {
+    Throwable failure = catchThrowable(() -> startProd(database, adminPassword).close());
+    assertThat(failure).as("the suite must refuse to start").isNotNull();
+    return NestedExceptionUtils.getMostSpecificCause(failure);
+  }
+
+  private static ConfigurableApplicationContext startProd(String database, String adminPassword) {
+    List<String> properties = new ArrayList<>(List.of(
+        "spring.profiles.active=prod",
+        "itops.base-url=https://itops.example.org",
+        "itops.mail.from=itops@example.org",
+        "spring.mail.host=127.0.0.1"));
+    if (adminPassword != null) {
+      properties.add("itops.admin.password=" + adminPassword);
+    }
+    return start(database, properties);
+  }
+
+  private static ConfigurableApplicationContext start(String database, List<String> properties) {
+    List<String> all = new ArrayList<>(properties);
+    all.addAll(List.of(
+        "spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+        // no web server: the check happens before it would start, and Camunda's webapp starter keeps the
+        // first application context of the JVM in a static field, which a failed start would leave behind
+        "spring.main.web-application-type=none",
+        "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+        "camunda.bpm.job-execution.enabled=false",
+        "itops.mail.dev-server.enabled=false",
+        "logging.level.root=WARN"));
+    // command-line arguments, as an operator would pass them: they win over the profile files
+    return new SpringApplicationBuilder(ItopsApplication.class).run(all.stream().map(p -> "--" + p).toArray(String[]::new));
+  }
+
+  private static String freshDatabase() {
+    return "prod-" + UUID.randomUUID();
+  }
+}
