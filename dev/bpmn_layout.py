@@ -67,8 +67,8 @@ def layout(container, shapes, edges):
     for flow in flows:
         for ref, side in ((flow.get("sourceRef"), "outgoing"), (flow.get("targetRef"), "incoming")):
             element = by_id[ref]
-            position = sum(1 for c in element if local(c.tag) in ("documentation", "extensionElements",
-                                                                   "incoming", "outgoing"))
+            before = ("documentation", "extensionElements", "incoming") + (("outgoing",) if side == "outgoing" else ())
+            position = sum(1 for c in element if local(c.tag) in before)
             child = ET.Element(B + side)
             child.text = flow.get("id")
             element.insert(position, child)
@@ -165,19 +165,18 @@ def layout(container, shapes, edges):
         width, height = max(width, box.w), box.y + box.h
 
     for flow in flows:
-        edges.append((flow, shapes, height))
+        edges.append((flow, shapes))
     return width, height
 
 
 def offset(shapes, dx, dy):
+    """Moves the shapes of one level; nested levels follow their sub-process in main()."""
     for box in shapes.values():
         box.x += dx
         box.y += dy
-        if box.children:
-            offset(box.children, dx, dy)
 
 
-def waypoints(flow, shapes, bottom):
+def waypoints(flow, shapes):
     s, t = shapes[flow.get("sourceRef")], shapes[flow.get("targetRef")]
     sx, sy, tx, ty = s.x + s.w / 2, s.y + s.h / 2, t.x + t.w / 2, t.y + t.h / 2
     if local(s.element.tag) == "boundaryEvent":
@@ -190,7 +189,8 @@ def waypoints(flow, shapes, bottom):
             return [(sx, s.y + s.h if ty > sy else s.y), (sx, ty), (t.x, ty)]
         mid = t.x - 25
         return [(s.x + s.w, sy), (mid, sy), (mid, ty), (t.x, ty)]
-    loop = bottom + 30
+    # a loop back: below every shape of its level
+    loop = max(box.y + box.h for box in shapes.values() if local(box.element.tag) != "boundaryEvent") + 25
     return [(sx, s.y + s.h), (sx, loop), (tx, loop), (tx, t.y + t.h)]
 
 
@@ -203,10 +203,10 @@ def write_di(plane, shapes, edges):
                       width=str(round(box.w)), height=str(round(box.h)))
         if box.children:
             write_di(plane, box.children, [])
-    for flow, flow_shapes, bottom in edges:
+    for flow, flow_shapes in edges:
         edge = ET.SubElement(plane, "{%s}BPMNEdge" % NS["bpmndi"], id=flow.get("id") + "_di",
                              bpmnElement=flow.get("id"))
-        for x, y in waypoints(flow, flow_shapes, bottom):
+        for x, y in waypoints(flow, flow_shapes):
             ET.SubElement(edge, "{%s}waypoint" % NS["di"], x=str(round(x)), y=str(round(y)))
 
 

@@ -1,0 +1,30 @@
+package org.itops.incident;
+
+import static org.itops.incident.IncidentProcess.Var;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Apply triage": the priority, support group and major flag the service desk chose (validated on completion). */
+@Component("applyTriageDelegate")
+class ApplyTriageDelegate implements JavaDelegate {
+
+  private final IncidentService incidents;
+
+  ApplyTriageDelegate(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean declareMajor = Boolean.TRUE.equals(execution.getVariable("declareMajor"));
+    boolean overridden = incidents.applyTriage(execution.getProcessBusinessKey(),
+        (String) execution.getVariable(Var.PRIORITY), (String) execution.getVariable(Var.OVERRIDE_REASON),
+        (String) execution.getVariable(Var.ASSIGNED_GROUP), declareMajor);
+    execution.setVariable(Var.PRIORITY_OVERRIDDEN, overridden);
+    if (declareMajor) {
+      MajorIncident.declare(execution);
+    }
+  }
+}

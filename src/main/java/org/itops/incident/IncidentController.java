@@ -1,0 +1,135 @@
+package org.itops.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.IdempotencyKeys;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.Timeline;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/incidents}: report, read and list incidents; the service desk reassigns them. */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+  static final int MAX_PAGE_SIZE = 100;
+
+  private final IncidentService incidents;
+  private final IdempotencyKeys idempotencyKeys;
+  private final CurrentUser currentUser;
+  private final ObjectMapper json;
+
+  IncidentController(IncidentService incidents, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
+      ObjectMapper json) {
+    this.incidents = incidents;
+    this.idempotencyKeys = idempotencyKeys;
+    this.currentUser = currentUser;
+    this.json = json;
+  }
+
+  /** The summary of an incident in a list. */
+  record Summary(String number, String title, String status, String priority, boolean major, String assignedGroup,
+      String engineer, Instant reportedAt, Instant resolutionDue, boolean responseBreached, boolean resolutionBreached) {
+
+    static Summary of(Incident i) {
+      return new Summary(i.getNumber(), i.getTitle(), i.getStatus().name(), i.getPriority(), i.isMajor(),
+          i.getAssignedGroup(), i.getEngineer(), i.getReportedAt(), i.getResolutionDue(), i.isResponseBreached(),
+          i.isResolutionBreached());
+    }
+  }
+
+  /** The SLA of an incident: targets, due times, breaches and the paused time. */
+  record Sla(String responseTarget, String resolutionTarget, Instant responseDue, Instant warningDue,
+      Instant resolutionDue, Instant respondedAt, boolean responseBreached, boolean resolutionWarned,
+      boolean resolutionBreached, boolean paused, long pausedMinutes) {}
+
+  /** An incident with its history. */
+  record Details(String number, String title, String description, String status, String priority,
+      String computedPriority, String priorityReason, boolean major, String impact, String urgency, String category,
+      String configurationItem, String reporter, String source, String assignedGroup, String engineer, Sla sla,
+      Instant reportedAt, Instant resolvedAt, Instant closedAt, String resolutionCode, String resolutionNotes,
+      String closureCode, int reopenCount, boolean knowledgeProposed, Instant alertResolvedAt,
+      List<Timeline.Entry> timeline) {}
+
+  record Reassignment(String group, String reason) {}
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> report(@RequestBody IncidentReport report,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    IdempotencyKeys.Created created = idempotencyKeys.createOnce("incident", currentUser.id(), idempotencyKey,
+        fingerprint(report), () -> incidents.report(report, "api"));
+    String number = created.recordNumber();
+    return ResponseEntity.created(URI.create("/api/incidents/" + number))
+        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
+        .body(Map.of("number", number, "location", "/api/incidents/" + number));
+  }
+
+  @GetMapping("/{number}")
+  Details get(@PathVariable String number) {
+    Incident i = incidents.view(number);
+    Sla sla = new Sla(i.getResponseTarget(), i.getResolutionTarget(), i.getResponseDue(), i.getWarningDue(),
+        i.getResolutionDue(), i.getRespondedAt(), i.isResponseBreached(), i.isResolutionWarned(),
+        i.isResolutionBreached(), i.getPausedSince() != null, i.getPausedSeconds() / 60);
+    return new Details(i.getNumber(), i.getTitle(), i.getDescription(), i.getStatus().name(), i.getPriority(),
+        i.getComputedPriority(), i.getPriorityReason(), i.isMajor(), i.getImpact(), i.getUrgency(), i.getCategory(),
+        i.getConfigurationItem(), i.getReporter(), i.getSource(), i.getAssignedGroup(), i.getEngineer(), sla,
+        i.getReportedAt(), i.getResolvedAt(), i.getClosedAt(), i.getResolutionCode(), i.getResolutionNotes(),
+        i.getClosureCode(), i.getReopenCount(), i.isKnowledgeProposed(), i.getAlertResolvedAt(),
+        incidents.timelineOf(number));
+  }
+
+  @GetMapping
+  Map<String, Object> list(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String priority, @RequestParam(required = false) String group,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    if (status != null && java.util.Arrays.stream(Incident.Status.values()).noneMatch(s -> s.name().equals(status))) {
+      throw new InvalidRequestException("status", "must be one of " + List.of(Incident.Status.values()));
+    }
+    if (priority != null && !IncidentTaskCompletion.PRIORITIES.contains(priority)) {
+      throw new InvalidRequestException("priority", "must be one of P1, P2, P3, P4");
+    }
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
+    }
+    IncidentRepository.Page found = incidents.list(status, priority, group, page, size);
+    return Map.of("items", found.items().stream().map(Summary::of).toList(), "page", page, "size", size,
+        "total", found.total());
+  }
+
+  @PostMapping("/{number}/reassign")
+  ResponseEntity<Void> reassign(@PathVariable String number, @RequestBody Reassignment reassignment) {
+    if (!currentUser.groups().contains("service-desk") && !currentUser.isAdministrator()) {
+      throw new AuthorizationException("Only the service desk reassigns incidents");
+    }
+    incidents.requestReassignment(number, reassignment.group(), reassignment.reason());
+    return ResponseEntity.accepted().build();
+  }
+
+  /** The same report gives the same fingerprint, whatever the JSON's spacing or field order. */
+  private String fingerprint(IncidentReport report) {
+    try {
+      byte[] canonical = json.writeValueAsString(report).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

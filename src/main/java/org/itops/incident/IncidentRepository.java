@@ -1,0 +1,120 @@
+package org.itops.incident;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.BeanPropertyRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.BeanPropertySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/** Incident records in table {@code incident}. */
+@Repository
+class IncidentRepository {
+
+  private static final String COLUMNS = "number, title, description, impact, urgency, category, configuration_item,"
+      + " reporter, source, status, priority, computed_priority, priority_reason, major, assigned_group, engineer,"
+      + " response_target, resolution_target, response_due, warning_due, resolution_due, responded_at,"
+      + " response_breached, resolution_warned, resolution_breached, paused_since, paused_seconds, reported_at,"
+      + " resolved_at, closed_at, resolution_code, resolution_notes, closure_code, reopen_count, knowledge_proposed,"
+      + " alert_resolved_at, updated_at";
+  private static final String PARAMETERS = ":number, :title, :description, :impact, :urgency, :category,"
+      + " :configurationItem, :reporter, :source, :status, :priority, :computedPriority, :priorityReason, :major,"
+      + " :assignedGroup, :engineer, :responseTarget, :resolutionTarget, :responseDue, :warningDue, :resolutionDue,"
+      + " :respondedAt, :responseBreached, :resolutionWarned, :resolutionBreached, :pausedSince, :pausedSeconds,"
+      + " :reportedAt, :resolvedAt, :closedAt, :resolutionCode, :resolutionNotes, :closureCode, :reopenCount,"
+      + " :knowledgeProposed, :alertResolvedAt, :updatedAt";
+  private static final RowMapper<Incident> ROWS = BeanPropertyRowMapper.newInstance(Incident.class);
+
+  /** A page of the list and the number of all matches. */
+  record Page(List<Incident> items, long total) {}
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  IncidentRepository(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Incident incident) {
+    jdbc.update("insert into incident (" + COLUMNS + ") values (" + PARAMETERS + ")", parameters(incident));
+  }
+
+  void update(Incident incident) {
+    String[] columns = COLUMNS.split(",\\s*");
+    String[] parameters = PARAMETERS.split(",\\s*");
+    StringBuilder set = new StringBuilder();
+    for (int i = 1; i < columns.length; i++) {
+      set.append(i > 1 ? ", " : "").append(columns[i]).append(" = ").append(parameters[i]);
+    }
+    jdbc.update("update incident set " + set + " where number = :number", parameters(incident));
+  }
+
+  Optional<Incident> find(String number) {
+    return jdbc.query("select * from incident where number = :number", new MapSqlParameterSource("number", number),
+        ROWS).stream().findFirst();
+  }
+
+  /** Incidents matching the filters (null = any), newest first; {@code reporter} limits to one reporter's. */
+  Page list(String status, String priority, String group, String reporter, int page, int size) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource()
+        .addValue("limit", size).addValue("offset", (long) page * size);
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    addFilter(where, parameters, "status", status);
+    addFilter(where, parameters, "priority", priority);
+    addFilter(where, parameters, "assigned_group", group);
+    addFilter(where, parameters, "reporter", reporter);
+    long total = jdbc.queryForObject("select count(*) from incident" + where, parameters, Long.class);
+    List<Incident> items = jdbc.query("select * from incident" + where
+        + " order by reported_at desc, number desc limit :limit offset :offset", parameters, ROWS);
+    return new Page(items, total);
+  }
+
+  private static void addFilter(StringBuilder where, MapSqlParameterSource parameters, String column, String value) {
+    if (value != null) {
+      where.append(" and ").append(column).append(" = :").append(column);
+      parameters.addValue(column, value);
+    }
+  }
+
+  private static SqlParameterSource parameters(Incident incident) {
+    return new RecordParameters(new BeanPropertySqlParameterSource(incident));
+  }
+
+  /** The record's properties, with the status enum written as its name and instants as timestamps. */
+  private static final class RecordParameters implements SqlParameterSource {
+    private final BeanPropertySqlParameterSource delegate;
+
+    RecordParameters(BeanPropertySqlParameterSource delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public boolean hasValue(String name) {
+      return delegate.hasValue(name);
+    }
+
+    @Override
+    public Object getValue(String name) {
+      Object value = delegate.getValue(name);
+      if (value instanceof Enum<?> e) {
+        return e.name();
+      }
+      if (value instanceof java.time.Instant instant) {
+        return java.sql.Timestamp.from(instant);
+      }
+      return value;
+    }
+
+    @Override
+    public int getSqlType(String name) {
+      return delegate.getSqlType(name);
+    }
+
+    @Override
+    public String getTypeName(String name) {
+      return delegate.getTypeName(name);
+    }
+  }
+}

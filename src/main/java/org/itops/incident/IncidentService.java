@@ -1,0 +1,447 @@
+package org.itops.incident;
+
+import static org.itops.incident.IncidentProcess.Var;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.itops.incident.Incident.Status;
+import org.itops.platform.AccessProperties;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to incident records. The process calls it through thin delegates, in the transaction of
+ * the step; the API calls it for reports, reassignments and alert resolutions.
+ */
+@Service
+public class IncidentService {
+
+  /** The support groups an incident can be assigned to: the staff groups of the suite. */
+  private final List<String> supportGroups;
+
+  private final IncidentRepository incidents;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final DecisionService decisionService;
+  private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final CurrentUser currentUser;
+  private final JdbcTemplate jdbc;
+
+  IncidentService(IncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      DecisionService decisionService, RuntimeService runtimeService, RepositoryService repositoryService,
+      IdentityService identityService, AuthorizationService authorizationService, CurrentUser currentUser,
+      JdbcTemplate jdbc, AccessProperties access) {
+    this.incidents = incidents;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.decisionService = decisionService;
+    this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.currentUser = currentUser;
+    this.jdbc = jdbc;
+    this.supportGroups = List.copyOf(access.staffGroups());
+  }
+
+  // --- reporting --------------------------------------------------------------------------------------
+
+  /**
+   * Starts {@code incident-lifecycle} for a report on behalf of the current user; the engine checks that the
+   * user may start it. Answers the new record number.
+   */
+  @Transactional
+  public String report(IncidentReport report, String source) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Var.TITLE, report.title());
+    variables.put(Var.DESCRIPTION, report.description());
+    variables.put(Var.IMPACT, report.impact());
+    variables.put(Var.URGENCY, report.urgency());
+    variables.put(Var.CATEGORY, report.category());
+    variables.put(Var.CONFIGURATION_ITEM, report.configurationItem());
+    variables.put(Var.REPORTER, report.reporter());
+    variables.put("declareMajor", Boolean.TRUE.equals(report.major()));
+    variables.put(Var.SOURCE, source);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(IncidentProcess.KEY, variables);
+    return instance.getBusinessKey();
+  }
+
+  /** Validates the report and creates the record; called by the process's first step. */
+  @Transactional
+  public Incident register(IncidentReport report, String initiator, String source) {
+    List<FieldError> errors = new ArrayList<>(report.fieldErrors());
+    if (report.category() != null && !report.category().isBlank() && supportGroupFor(report.category()) == null) {
+      errors.add(new FieldError("category", "'" + report.category() + "' is not a category of the DMN table"
+          + " incident-assignment"));
+    }
+    String reporter = report.reporter() == null || report.reporter().isBlank() ? initiator : report.reporter().strip();
+    if (reporter == null) {
+      errors.add(new FieldError("reporter", "is required when nobody is logged in"));
+    } else if (identityService.createUserQuery().userId(reporter).count() == 0) {
+      errors.add(new FieldError("reporter", "'" + reporter + "' is not a user of the suite"));
+    } else if (!reporter.equals(initiator) && initiator != null
+        && identityService.createUserQuery().userId(initiator).memberOfGroup("service-desk").count() == 0) {
+      errors.add(new FieldError("reporter", "only the service desk may report for someone else"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    Instant now = clock.instant();
+    Incident incident = new Incident();
+    incident.setNumber(recordNumbers.next(IncidentProcess.RECORD_PREFIX));
+    incident.setTitle(report.title().strip());
+    incident.setDescription(report.description());
+    incident.setImpact(report.impact());
+    incident.setUrgency(report.urgency());
+    incident.setCategory(report.category());
+    incident.setConfigurationItem(blankToNull(report.configurationItem()));
+    incident.setReporter(reporter);
+    incident.setSource(source == null ? "tasklist" : source);
+    incident.setStatus(Status.REGISTERED);
+    incident.setReportedAt(now);
+    incident.setUpdatedAt(now);
+    incidents.insert(incident);
+    timeline.record(incident.getNumber(), "REPORTED", "Reported via " + incident.getSource() + " for " + reporter
+        + ": " + incident.getTitle());
+    return incident;
+  }
+
+  /** The support group the DMN table incident-assignment gives the category, or null for an unknown one. */
+  private String supportGroupFor(String category) {
+    var result = decisionService.evaluateDecisionTableByKey("incident-assignment", Map.of(Var.CATEGORY, category))
+        .getSingleResult();
+    return result == null ? null : result.getSingleEntry();
+  }
+
+  // --- classification and SLA clocks ------------------------------------------------------------------
+
+  /** Sets priority and SLA targets; the clocks run from the report, keeping any paused time. */
+  @Transactional
+  public Incident startClocks(String number, String priority, String responseTarget, String resolutionTarget) {
+    Incident incident = load(number);
+    boolean first = incident.getPriority() == null;
+    incident.setPriority(priority);
+    if (first) {
+      incident.setComputedPriority(priority);
+    }
+    incident.setResponseTarget(responseTarget);
+    incident.setResolutionTarget(resolutionTarget);
+    SlaClock sla = incident.slaClock().withTargets(SlaClock.duration(responseTarget), SlaClock.duration(resolutionTarget));
+    incident.setSlaClock(sla);
+    save(incident);
+    timeline.record(number, first ? "CLASSIFIED" : "SLA_RECALCULATED", priority + ": respond by "
+        + incident.getResponseDue() + ", resolve by " + incident.getResolutionDue());
+    return incident;
+  }
+
+  /**
+   * The service desk's triage: the final priority (a change needs a reason), the support group and whether it
+   * is a major incident. Answers whether the priority changed, which means new SLA targets.
+   */
+  @Transactional
+  public boolean applyTriage(String number, String priority, String reason, String group, boolean declareMajor) {
+    Incident incident = load(number);
+    boolean overridden = !incident.getPriority().equals(priority);
+    if (overridden) {
+      timeline.record(number, "PRIORITY_OVERRIDDEN", incident.getPriority() + " -> " + priority + ": " + reason);
+      incident.setPriorityReason(reason);
+    }
+    incident.setAssignedGroup(group);
+    incident.setStatus(Status.ASSIGNED);
+    save(incident);
+    timeline.record(number, "ASSIGNED", "Assigned to " + group);
+    if (declareMajor) {
+      declareMajor(number);
+    }
+    return overridden;
+  }
+
+  /** Marks the incident major; answers false when it was already. */
+  @Transactional
+  public boolean declareMajor(String number) {
+    Incident incident = load(number);
+    if (incident.isMajor()) {
+      return false;
+    }
+    incident.setMajor(true);
+    save(incident);
+    timeline.record(number, "MAJOR_DECLARED", "Major incident: stakeholders get a status update every 30 minutes");
+    return true;
+  }
+
+  @Transactional
+  public void recordResponse(String number, String engineer) {
+    Incident incident = load(number);
+    incident.setEngineer(engineer);
+    incident.setRespondedAt(clock.instant());
+    incident.setStatus(Status.IN_PROGRESS);
+    save(incident);
+    timeline.record(number, "RESPONDED", engineer + " took the incident"
+        + (incident.isResponseBreached() ? " (after the response target)" : ""));
+  }
+
+  /** An SLA timer fired. Answers whether it is the first of its kind (a pause can make a timer fire again). */
+  @Transactional
+  public boolean recordSlaEvent(String number, SlaEvent event) {
+    Incident incident = load(number);
+    boolean first = switch (event) {
+      case RESPONSE_BREACH -> !incident.isResponseBreached();
+      case RESOLUTION_WARNING -> !incident.isResolutionWarned();
+      case RESOLUTION_BREACH -> !incident.isResolutionBreached();
+    };
+    if (first) {
+      switch (event) {
+        case RESPONSE_BREACH -> incident.setResponseBreached(true);
+        case RESOLUTION_WARNING -> incident.setResolutionWarned(true);
+        case RESOLUTION_BREACH -> incident.setResolutionBreached(true);
+      }
+      save(incident);
+      timeline.record(number, event.name(), event.describe(incident));
+    }
+    return first;
+  }
+
+  // --- work -------------------------------------------------------------------------------------------
+
+  @Transactional
+  public void reassign(String number, String group, String reason) {
+    Incident incident = load(number);
+    String from = incident.getAssignedGroup();
+    incident.setAssignedGroup(group);
+    incident.setEngineer(null);
+    save(incident);
+    timeline.record(number, "REASSIGNED", from + " -> " + group + ": " + reason);
+  }
+
+  /** Stops the resolution clock while the requester answers a question. */
+  @Transactional
+  public void waitForRequester(String number, String question) {
+    Incident incident = load(number);
+    incident.setSlaClock(incident.slaClock().pause(clock.instant()));
+    incident.setStatus(Status.WAITING_FOR_REQUESTER);
+    save(incident);
+    timeline.record(number, "WAITING_FOR_REQUESTER", question);
+  }
+
+  /** Restarts the resolution clock; the due times move by the time it was paused. */
+  @Transactional
+  public Incident requesterAnswered(String number, String answer) {
+    Incident incident = load(number);
+    long before = incident.getPausedSeconds();
+    incident.setSlaClock(incident.slaClock().resume(clock.instant()));
+    incident.setStatus(Status.IN_PROGRESS);
+    save(incident);
+    timeline.record(number, "REQUESTER_ANSWERED", answer + " (clock paused "
+        + (incident.getPausedSeconds() - before) / 60 + " min)");
+    return incident;
+  }
+
+  @Transactional
+  public void resolve(String number, String resolutionCode, String notes) {
+    Incident incident = load(number);
+    markResolved(incident, resolutionCode, notes);
+    timeline.record(number, "RESOLVED", resolutionCode + ": " + notes);
+  }
+
+  @Transactional
+  public Incident resolveByAlert(String number, String note) {
+    Incident incident = load(number);
+    markResolved(incident, "ALERT_CLEARED", "Monitoring reports the alert resolved" + (note == null ? "" : ": " + note));
+    timeline.record(number, "RESOLVED", incident.getResolutionNotes());
+    return incident;
+  }
+
+  private void markResolved(Incident incident, String resolutionCode, String notes) {
+    Instant now = clock.instant();
+    incident.setResolutionCode(resolutionCode);
+    incident.setResolutionNotes(notes);
+    incident.setResolvedAt(now);
+    incident.setStatus(Status.RESOLVED);
+    // the clock stops at resolution; a reopen resumes it, so that the waiting time does not count
+    incident.setSlaClock(incident.slaClock().pause(now));
+    save(incident);
+  }
+
+  /**
+   * Records that the resolved incident should become a knowledge article, and starts {@code knowledge-article}
+   * when that process is deployed.
+   */
+  @Transactional
+  public void proposeArticle(String number) {
+    Incident incident = load(number);
+    incident.setKnowledgeProposed(true);
+    save(incident);
+    boolean processDeployed = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey("knowledge-article").latestVersion().count() > 0;
+    if (processDeployed) {
+      runtimeService.startProcessInstanceByKey("knowledge-article", Map.of(
+          "sourceIncident", number, Var.TITLE, incident.getTitle(),
+          "symptoms", incident.getDescription() == null ? incident.getTitle() : incident.getDescription(),
+          "resolution", incident.getResolutionNotes()));
+    }
+    timeline.record(number, "KNOWLEDGE_ARTICLE_PROPOSED",
+        processDeployed ? "Article proposal started" : "Recorded; the knowledge-article process is not deployed yet");
+  }
+
+  @Transactional
+  public void reopen(String number, String reason) {
+    Incident incident = load(number);
+    incident.setReopenCount(incident.getReopenCount() + 1);
+    incident.setSlaClock(incident.slaClock().resume(clock.instant()));
+    incident.setResolvedAt(null);
+    incident.setResolutionCode(null);
+    incident.setEngineer(null);
+    incident.setStatus(Status.IN_PROGRESS);
+    save(incident);
+    timeline.record(number, "REOPENED", "Reopen " + incident.getReopenCount() + " to " + incident.getAssignedGroup()
+        + ": " + reason);
+  }
+
+  @Transactional
+  public void close(String number, String closureCode) {
+    Incident incident = load(number);
+    incident.setClosureCode(closureCode);
+    incident.setClosedAt(clock.instant());
+    incident.setStatus(Status.CLOSED);
+    save(incident);
+    timeline.record(number, "CLOSED", closureCode);
+  }
+
+  @Transactional
+  public void recordStatusUpdate(String number, String text) {
+    load(number);
+    timeline.record(number, "STATUS_UPDATE", text);
+  }
+
+  @Transactional
+  public void recordProblem(String number, String rootCause, String preventiveActions) {
+    load(number);
+    String by = currentUser.id() == null ? "system" : currentUser.id();
+    jdbc.update("insert into problem_record (incident_number, root_cause, preventive_actions, recorded_by, recorded_at)"
+        + " values (?, ?, ?, ?, ?)", number, rootCause, preventiveActions, by, java.sql.Timestamp.from(clock.instant()));
+    timeline.record(number, "ROOT_CAUSE_RECORDED", rootCause);
+  }
+
+  // --- from outside the process: alerts and the service desk -------------------------------------------
+
+  /**
+   * Monitoring reports the alert behind the incident resolved. Recorded at once; the process moves the incident to
+   * verification now if it is being worked on, or when the work would begin. Repeats change nothing.
+   */
+  @Transactional
+  public void alertResolved(String number, String note) {
+    Incident incident = load(number);
+    if (incident.getAlertResolvedAt() != null) {
+      return;
+    }
+    incident.setAlertResolvedAt(clock.instant());
+    save(incident);
+    timeline.record(number, "ALERT_RESOLVED", note);
+    currentUser.asSystem(() -> {
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(IncidentProcess.KEY).processInstanceBusinessKey(number).singleResult();
+      if (instance != null) {
+        runtimeService.setVariable(instance.getId(), Var.ALERT_RESOLVED, true);
+        runtimeService.setVariable(instance.getId(), Var.ALERT_NOTE, note);
+        // nobody waits while the incident is not being worked on: the process reads alertResolved when work begins
+        runtimeService.createMessageCorrelation(IncidentProcess.MESSAGE_ALERT_RESOLVED)
+            .processInstanceBusinessKey(number).correlateAllWithResult();
+      }
+      return null;
+    });
+  }
+
+  /** The service desk moves the incident to another group while it is being worked on. */
+  @Transactional
+  public void requestReassignment(String number, String group, String reason) {
+    List<FieldError> errors = new ArrayList<>();
+    if (group == null || !supportGroups.contains(group)) {
+      errors.add(new FieldError("group", "must be one of " + supportGroups));
+    }
+    if (reason == null || reason.isBlank()) {
+      errors.add(new FieldError("reason", "is required"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    view(number);
+    // the caller is the service desk (checked by the API), which may move any incident being worked on
+    boolean moved = currentUser.asSystem(() -> !runtimeService.createMessageCorrelation(IncidentProcess.MESSAGE_REASSIGN)
+        .processInstanceBusinessKey(number).setVariable(Var.NEW_GROUP, group).setVariable(Var.REASSIGN_REASON, reason)
+        .correlateAllWithResult().isEmpty());
+    if (!moved) {
+      throw new InvalidRequestException("number", number + " is not being worked on; reassign it in triage");
+    }
+  }
+
+  List<String> supportGroups() {
+    return supportGroups;
+  }
+
+  // --- reading ----------------------------------------------------------------------------------------
+
+  /** The incident, if the current user may see it: watchers of the process see all, others their own reports. */
+  @Transactional(readOnly = true)
+  public Incident view(String number) {
+    Incident incident = incidents.find(number).orElseThrow(() -> notFound(number));
+    if (!seesAllIncidents() && !incident.getReporter().equals(currentUser.id())) {
+      throw notFound(number);
+    }
+    return incident;
+  }
+
+  @Transactional(readOnly = true)
+  public IncidentRepository.Page list(String status, String priority, String group, int page, int size) {
+    return incidents.list(status, priority, group, seesAllIncidents() ? null : currentUser.id(), page, size);
+  }
+
+  public List<Timeline.Entry> timelineOf(String number) {
+    return timeline.of(number);
+  }
+
+  private boolean seesAllIncidents() {
+    return currentUser.id() != null && authorizationService.isUserAuthorized(currentUser.id(), currentUser.groups(),
+        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, IncidentProcess.KEY);
+  }
+
+  private Incident load(String number) {
+    return incidents.find(number).orElseThrow(() -> notFound(number));
+  }
+
+  private void save(Incident incident) {
+    incident.setUpdatedAt(clock.instant());
+    incidents.update(incident);
+  }
+
+  private static NotFoundException notFound(String number) {
+    return new NotFoundException("No incident " + number);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

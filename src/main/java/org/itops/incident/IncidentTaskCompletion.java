@@ -1,0 +1,125 @@
+package org.itops.incident;
+
+import static org.itops.incident.IncidentProcess.Var;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a person submits with an incident task before the process moves on (the forms check the same
+ * where form-js can; REST clients get the same rules). A refused completion changes nothing and says why.
+ */
+@Component("incidentTaskValidation")
+class IncidentTaskCompletion implements TaskListener {
+
+  static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
+  static final Set<String> OUTCOMES = Set.of("resolved", "waiting", "reassign");
+  static final Set<String> RESOLUTION_CODES =
+      Set.of("FIXED", "WORKAROUND", "NO_FAULT_FOUND", "DUPLICATE", "USER_ERROR", "CHANGE_REQUIRED");
+
+  private final IncidentService incidents;
+  private final CurrentUser currentUser;
+
+  IncidentTaskCompletion(IncidentService incidents, CurrentUser currentUser) {
+    this.incidents = incidents;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<FieldError> errors = new ArrayList<>();
+    switch (task.getTaskDefinitionKey()) {
+      case IncidentProcess.Element.TRIAGE -> triage(task, errors);
+      case IncidentProcess.Element.TAKE -> take(task, errors);
+      case IncidentProcess.Element.WORK -> work(task, errors);
+      case IncidentProcess.Element.ANSWER_QUESTION -> required(task, Var.ANSWER, errors);
+      case IncidentProcess.Element.CONFIRM -> confirm(task, errors);
+      case IncidentProcess.Element.REVIEW_BREACH -> required(task, "breachAction", errors);
+      case IncidentProcess.Element.POST_STATUS_UPDATE -> required(task, Var.STATUS_UPDATE, errors);
+      case IncidentProcess.Element.REVIEW_ROOT_CAUSE -> {
+        required(task, Var.ROOT_CAUSE, errors);
+        required(task, Var.PREVENTIVE_ACTIONS, errors);
+      }
+      default -> throw new IllegalStateException("No completion rules for task " + task.getTaskDefinitionKey());
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+
+  private void triage(DelegateTask task, List<FieldError> errors) {
+    String priority = text(task, Var.PRIORITY);
+    if (!PRIORITIES.contains(priority)) {
+      errors.add(new FieldError(Var.PRIORITY, "must be one of P1, P2, P3, P4"));
+    } else if (!priority.equals(task.getVariable(Var.COMPUTED_PRIORITY))) {
+      required(task, Var.OVERRIDE_REASON, errors);
+    }
+    group(task, Var.ASSIGNED_GROUP, errors);
+  }
+
+  private void take(DelegateTask task, List<FieldError> errors) {
+    String engineer = task.getAssignee() != null ? task.getAssignee() : currentUser.id();
+    if (engineer == null) {
+      errors.add(new FieldError("assignee", "claim the task before you take the incident"));
+    } else {
+      task.setVariable(Var.ENGINEER, engineer);
+    }
+  }
+
+  private void work(DelegateTask task, List<FieldError> errors) {
+    String outcome = text(task, Var.OUTCOME);
+    if (!OUTCOMES.contains(outcome)) {
+      errors.add(new FieldError(Var.OUTCOME, "must be one of resolved, waiting, reassign"));
+      return;
+    }
+    switch (outcome) {
+      case "resolved" -> {
+        if (!RESOLUTION_CODES.contains(text(task, Var.RESOLUTION_CODE))) {
+          errors.add(new FieldError(Var.RESOLUTION_CODE, "must be one of " + RESOLUTION_CODES));
+        }
+        required(task, Var.RESOLUTION_NOTES, errors);
+      }
+      case "waiting" -> required(task, Var.QUESTION, errors);
+      default -> {
+        group(task, Var.NEW_GROUP, errors);
+        required(task, Var.REASSIGN_REASON, errors);
+      }
+    }
+  }
+
+  private static void confirm(DelegateTask task, List<FieldError> errors) {
+    String confirmation = text(task, Var.CONFIRMATION);
+    if (!"yes".equals(confirmation) && !"no".equals(confirmation)) {
+      errors.add(new FieldError(Var.CONFIRMATION, "say whether the incident is resolved: yes or no"));
+    } else if ("no".equals(confirmation)) {
+      required(task, Var.REJECTION_REASON, errors);
+    }
+  }
+
+  private void group(DelegateTask task, String field, List<FieldError> errors) {
+    if (!incidents.supportGroups().contains(text(task, field))) {
+      errors.add(new FieldError(field, "must be one of " + incidents.supportGroups()));
+    }
+  }
+
+  private static void required(DelegateTask task, String field, List<FieldError> errors) {
+    String value = text(task, field);
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "is required"));
+    } else if (value.length() > IncidentReport.MAX_TEXT) {
+      errors.add(new FieldError(field, "must be at most " + IncidentReport.MAX_TEXT + " characters"));
+    }
+  }
+
+  private static String text(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package org.itops.incident;
+
+import static org.itops.incident.IncidentProcess.Var;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Pause resolution clock": the engineer asked the requester a question. */
+@Component("pauseSlaClockDelegate")
+class PauseSlaClockDelegate implements JavaDelegate {
+
+  private final IncidentService incidents;
+
+  PauseSlaClockDelegate(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    incidents.waitForRequester(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.QUESTION));
+  }
+}

@@ -1,0 +1,28 @@
+package org.itops.incident;
+
+import static org.itops.incident.IncidentProcess.Var;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Record resolution": resolution code and notes; the clock stops until the reporter confirms or reopens. */
+@Component("recordResolutionDelegate")
+class RecordResolutionDelegate implements JavaDelegate {
+
+  private final IncidentService incidents;
+
+  RecordResolutionDelegate(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    incidents.resolve(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.RESOLUTION_CODE),
+        (String) execution.getVariable(Var.RESOLUTION_NOTES));
+    if (execution.getVariable(Var.PROPOSE_ARTICLE) == null) {
+      execution.setVariable(Var.PROPOSE_ARTICLE, false);
+    }
+    execution.setVariable(Var.RESOLVED, true);
+  }
+}

@@ -1,0 +1,23 @@
+package org.itops.incident;
+
+import static org.itops.incident.IncidentProcess.Var;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Record response": the engineer who took the incident met (or missed) the response target. */
+@Component("recordResponseDelegate")
+class RecordResponseDelegate implements JavaDelegate {
+
+  private final IncidentService incidents;
+
+  RecordResponseDelegate(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    incidents.recordResponse(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.ENGINEER));
+  }
+}

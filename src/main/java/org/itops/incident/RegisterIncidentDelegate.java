@@ -1,0 +1,38 @@
+package org.itops.incident;
+
+import static org.itops.incident.IncidentProcess.Var;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Register incident": validates the report, creates the record and makes its number the business key. */
+@Component("registerIncidentDelegate")
+class RegisterIncidentDelegate implements JavaDelegate {
+
+  private final IncidentService incidents;
+
+  RegisterIncidentDelegate(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    IncidentReport report = new IncidentReport(text(execution, Var.TITLE), text(execution, Var.DESCRIPTION),
+        text(execution, Var.IMPACT), text(execution, Var.URGENCY), text(execution, Var.CATEGORY),
+        text(execution, Var.CONFIGURATION_ITEM), text(execution, Var.REPORTER),
+        Boolean.TRUE.equals(execution.getVariable("declareMajor")));
+    Incident incident = incidents.register(report, text(execution, Var.INITIATOR), text(execution, Var.SOURCE));
+    execution.setProcessBusinessKey(incident.getNumber());
+    execution.setVariable(Var.RECORD_NUMBER, incident.getNumber());
+    execution.setVariable(Var.TITLE, incident.getTitle());
+    execution.setVariable(Var.REPORTER, incident.getReporter());
+    execution.setVariable(Var.ALERT_RESOLVED, false);
+    execution.setVariable(Var.RESOLVED, false);
+  }
+
+  static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}
