@@ -132,8 +132,8 @@ public class IncidentService {
 
   /** The support group the DMN table incident-assignment gives the category, or null for an unknown one. */
   private String supportGroupFor(String category) {
-    var result = decisionService.evaluateDecisionTableByKey("incident-assignment", Map.of(Var.CATEGORY, category))
-        .getSingleResult();
+    var result = decisionService.evaluateDecisionByKey("incident-assignment").variables(Map.of(Var.CATEGORY, category))
+        .evaluate().getSingleResult();
     return result == null ? null : result.getSingleEntry();
   }
 

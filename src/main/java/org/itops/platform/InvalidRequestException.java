@@ -1,13 +1,15 @@
 package org.itops.platform;
 
 import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
 import java.util.stream.Collectors;
 
 /**
- * Input that the suite refuses, with every field that is wrong and why. The API answers it with 400;
- * thrown from a delegate, it rolls back the step and Tasklist shows the message.
+ * Input that the suite refuses, with every field that is wrong and why. Our API and the engine REST API answer it
+ * with 400 (it is the engine's {@link BadUserRequestException}); thrown from a delegate or task listener, it rolls
+ * back the step and Tasklist shows the message.
  */
-public class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends BadUserRequestException {
 
   /** A field and what is wrong with it. */
   public record FieldError(String field, String reason) {}

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -31,6 +33,7 @@ class RestSecurityTest {
 
   @LocalServerPort int port;
   @Autowired AuthorizationService authorizationService;
+  @Autowired IdentityService identityService;
   SuiteClient client;
 
   @BeforeEach
@@ -51,10 +54,20 @@ class RestSecurityTest {
 
   @Test
   void wrongPasswordGets401() {
-    HttpResponse<String> response = client.send(client.request(null, "/engine-rest/task")
-        .header("Authorization", SuiteClient.basic("engineer", "not-the-password")).GET());
+    // a user of its own: a wrong password delays the next logins of that user (Camunda's login lock-out)
+    String userId = "wrongpassword" + System.nanoTime();
+    User user = identityService.newUser(userId);
+    user.setPassword("the-right-one");
+    identityService.saveUser(user);
+    try {
+      HttpResponse<String> response = client.send(client.request(null, "/engine-rest/task")
+          .header("Authorization", SuiteClient.basic(userId, "not-the-password")).GET());
 
-    assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.body()).contains("Wrong user name or password");
+    } finally {
+      identityService.deleteUser(userId);
+    }
   }
 
   @Test
