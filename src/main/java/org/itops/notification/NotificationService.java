@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.SuiteProperties;
+import org.itops.platform.TaskFilters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -44,14 +45,16 @@ public class NotificationService {
   private final JdbcTemplate jdbc;
   private final NotificationProperties properties;
   private final SuiteProperties suite;
+  private final TaskFilters taskFilters;
 
   NotificationService(JavaMailSender mailSender, IdentityService identityService, JdbcTemplate jdbc,
-      NotificationProperties properties, SuiteProperties suite) {
+      NotificationProperties properties, SuiteProperties suite, TaskFilters taskFilters) {
     this.mailSender = mailSender;
     this.identityService = identityService;
     this.jdbc = jdbc;
     this.properties = properties;
     this.suite = suite;
+    this.taskFilters = taskFilters;
   }
 
   /**
@@ -81,7 +84,10 @@ public class NotificationService {
         notification.processInstanceId(), notification.activityId(), Timestamp.from(Instant.now()));
   }
 
-  /** Tasklist, searching the tasks of the record, which the reader sees if they are theirs to do. */
+  /**
+   * Tasklist with the filter "My groups' tasks" searching the record's business key: the reader sees the record's
+   * tasks that are theirs to do (after logging in).
+   */
   String tasklistUrl(String recordNumber) {
     String tasklist = suite.baseUrlWithoutSlash() + "/camunda/app/tasklist/default/";
     if (recordNumber == null) {
@@ -89,7 +95,8 @@ public class NotificationService {
     }
     String search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
         + recordNumber.replace("\"", "") + "\",\"name\":\"\"}]";
-    return tasklist + "#/?searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20");
+    return tasklist + "#/?filter=" + taskFilters.groupTasksFilterId() + "&searchQuery="
+        + URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private Set<String> addressesOf(Notification notification) {

@@ -52,14 +52,22 @@ public class TaskFilters implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     Grants grants = new Grants(authorizationService);
-    Filter myGroups = ensureShared(MY_GROUPS_TASKS, 10, "Tasks of your groups, claimed or not",
-        taskService.createTaskQuery().withCandidateGroups());
+    String myGroups = groupTasksFilterId();
     Filter unassigned = ensureShared(UNASSIGNED, 20, "Tasks of your groups that nobody has claimed yet",
         taskService.createTaskQuery().taskUnassigned());
     for (String group : access.groups().keySet()) {
-      grants.ensure(group, FILTER, myGroups.getId(), READ);
+      grants.ensure(group, FILTER, myGroups, READ);
       grants.ensure(group, FILTER, unassigned.getId(), READ);
     }
+  }
+
+  /**
+   * The id of "My groups' tasks", which shows every task a user may do: each task of the suite has candidate
+   * groups, and the tasks assigned to the user are among them.
+   */
+  public String groupTasksFilterId() {
+    return ensureShared(MY_GROUPS_TASKS, 10, "Tasks of your groups, claimed or not",
+        taskService.createTaskQuery().withCandidateGroups()).getId();
   }
 
   /** Creates the user's "My tasks" filter unless it exists; the engine grants the owner all permissions on it. */

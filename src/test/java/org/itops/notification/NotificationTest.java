@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.itops.SuiteTest;
+import org.itops.platform.TaskFilters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ class NotificationTest {
   @Autowired IdentityService identityService;
   @Autowired NotificationService notificationService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TaskFilters taskFilters;
 
   @Test
   void theGroupGetsAMailWithTheRecordNumberALinkAndWhatToDo() throws Exception {
@@ -58,7 +60,8 @@ class NotificationTest {
         .containsExactlyInAnyOrder("desk@itops.localhost", "demo@itops.localhost");
     String body = GreenMailUtil.getBody(mail);
     assertThat(body).contains("The work on " + recordNumber + " is done.").contains("What to do:")
-        .contains("/camunda/app/tasklist/default/#/?searchQuery=").contains(recordNumber);
+        .contains("/camunda/app/tasklist/default/#/?filter=" + taskFilters.groupTasksFilterId() + "&searchQuery=")
+        .contains(recordNumber);
     assertThat(jdbc.queryForMap("select template, recipients, activity_id from notification_log where record_number = ?",
         recordNumber)).containsEntry("TEMPLATE", "fixture-work-done").containsEntry("ACTIVITY_ID", "notifyDone")
         .containsEntry("RECIPIENTS", "demo@itops.localhost, desk@itops.localhost");
