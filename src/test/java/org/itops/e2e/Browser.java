@@ -1,0 +1,246 @@
+package org.itops.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (nothing is downloaded), on the webapps of
+ * the suite under test. Screenshots go to {@code target/e2e/}; each file name is printed, so that CI's log lists
+ * them.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "e2e");
+  private static final AtomicInteger SHOT = new AtomicInteger();
+  private static final String CHROMIUM = System.getProperty("itops.e2e.chromium", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = System.getProperty("itops.e2e.chromedriver", "/usr/bin/chromedriver");
+
+  private final String baseUrl;
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  Browser(int port) {
+    if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+      throw new IllegalStateException("The end-to-end tests need Debian's Chromium and chromedriver at " + CHROMIUM
+          + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver (.ci/run does)");
+    }
+    baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  /** A fresh browser, with an empty profile: nobody is logged in. */
+  private void start() {
+    close();
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("itops-e2e-chromium");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+        "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--window-size=1400,1100", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  /** Logs into a webapp (tasklist, cockpit, admin) as a demo user, in a fresh browser. */
+  void login(String app, String user) {
+    start();
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
+
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  // --- Tasklist ---------------------------------------------------------------------------------------
+
+  /**
+   * Opens, from the filter, the task of that name whose form shows the record number (the list is reloaded until
+   * it appears: tasks follow mail steps that the job executor runs).
+   */
+  void openTask(String filter, String taskName, String record) {
+    eventually(() -> {
+      click(By.xpath("//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.),\"" + filter + "\")]"));
+      sleep(700);
+      int cards = driver.findElements(By.cssSelector(".tasks-list li h4.task a")).size();
+      for (int i = 0; i < cards; i++) {
+        WebElement link = driver.findElements(By.cssSelector(".tasks-list li h4.task a")).get(i);
+        if (link.getText().trim().equals(taskName)) {
+          link.click();
+          formReady();
+          if (formText().contains(record)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }, "task " + taskName + " of " + record + " in filter " + filter);
+  }
+
+  void openTaskById(String taskId) {
+    open("/camunda/app/tasklist/default/#/?task=" + taskId);
+  }
+
+  void claim() {
+    click(By.cssSelector("button.claim"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+  }
+
+  void complete() {
+    click(By.cssSelector("button[ng-click='complete()']"));
+  }
+
+  void startProcess(String processName) {
+    click(By.xpath("//a[contains(normalize-space(.),'Start process')]"));
+    click(By.xpath("//div[contains(@class,'modal-content')]//a[normalize-space(.)='" + processName + "']"));
+    formReady();
+  }
+
+  void submitStartForm() {
+    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+  }
+
+  /** Waits until a Camunda Form (form-js) or Tasklist's form failure is on the page. */
+  void formReady() {
+    wait.until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty() || !formFailures().isEmpty());
+    sleep(300);
+  }
+
+  /** The texts of Tasklist's "Form failure" messages that are shown. */
+  List<String> formFailures() {
+    return driver.findElements(By.xpath("//*[contains(text(),'Form failure')]")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+  }
+
+  /** The validation messages form-js shows under fields. */
+  List<String> fieldErrors() {
+    return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+  }
+
+  /** The shown form field (by the component id of the .form file). */
+  WebElement field(String componentId) {
+    return visible(By.cssSelector("[id$='-" + componentId + "']"));
+  }
+
+  boolean isFieldShown(String componentId, String type) {
+    String suffix = switch (type) {
+      case "radio", "checklist" -> componentId + "-0";
+      case "select" -> componentId + "-display";
+      default -> componentId;
+    };
+    return driver.findElements(By.cssSelector("[id$='-" + suffix + "']")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  String fieldValue(String componentId) {
+    return field(componentId).getDomProperty("value");
+  }
+
+  void type(String componentId, String text) {
+    WebElement field = field(componentId);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  void choose(String radioComponentId, String label) {
+    click(By.xpath("//label[contains(@for,'-" + radioComponentId + "-') and normalize-space(.)='" + label + "']"));
+  }
+
+  void select(String selectComponentId, String label) {
+    click(By.cssSelector("[id$='-" + selectComponentId + "-display']"));
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
+  }
+
+  String formText() {
+    return visible(By.cssSelector(".fjs-form")).getText();
+  }
+
+  String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** Clicks once the element can be clicked; Tasklist's notifications may cover it for a moment. */
+  void click(By by) {
+    eventually(() -> {
+      WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+      element.click();
+      return true;
+    }, "a click on " + by);
+  }
+
+  /** Saves a screenshot as target/e2e/NN-name.png and prints its name. */
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve("%02d-%s.png".formatted(SHOT.incrementAndGet(), name));
+      Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+          StandardCopyOption.REPLACE_EXISTING);
+      System.out.println("e2e screenshot: " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void eventually(Supplier<Boolean> condition, String what) {
+    long end = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < end) {
+      try {
+        if (condition.get()) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // the page is still changing
+      }
+      sleep(500);
+    }
+    screenshot("timeout");
+    throw new AssertionError("Timed out waiting for " + what);
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+  }
+}
