@@ -74,7 +74,9 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
   }
 
+  /** Loads the page afresh (Tasklist is a single-page app: a new hash alone keeps dialogs open). */
   void open(String path) {
+    driver.get("about:blank");
     driver.get(baseUrl + path);
   }
 

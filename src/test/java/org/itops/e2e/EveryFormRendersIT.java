@@ -1,0 +1,183 @@
+package org.itops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every Camunda Form of every user task and start event of the deployed processes opens in Tasklist without a
+ * form-js failure and shows each of its fields (those without a show/hide condition). A form that form-js cannot
+ * render is caught: the broken example under src/test/resources/e2e must fail the same check.
+ */
+@EndToEndTest
+class EveryFormRendersIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Browser browser;
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired FormService formService;
+
+  @TestFactory
+  Stream<DynamicTest> everyFormOpensInTasklistWithEveryField() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      var model = repositoryService.getBpmnModelInstance(definition.getId());
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null && start.getParentElement() == model.getModelElementById(definition.getKey())) {
+          tests.add(dynamicTest(definition.getKey() + " start form", () -> assertThat(startFormProblems(definition))
+              .as("problems of the start form of " + definition.getKey()).isEmpty()));
+        }
+      }
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        tests.add(dynamicTest(definition.getKey() + " / " + task.getId(), () -> assertThat(
+            taskFormProblems(definition, task.getId())).as("problems of the form of " + task.getId()).isEmpty()));
+      }
+    }
+    return tests.stream();
+  }
+
+  @Test
+  void aFormThatFormJsCannotRenderIsCaught() throws Exception {
+    String deployment = repositoryService.createDeployment().name("e2e-broken-form")
+        .addClasspathResource("e2e/broken-form.bpmn").addClasspathResource("e2e/broken-form.form").deploy().getId();
+    try {
+      ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().deploymentId(deployment)
+          .singleResult();
+
+      List<String> problems = taskFormProblems(definition, "rateIt");
+
+      assertThat(problems).anySatisfy(problem -> assertThat(problem).contains("Form failure"));
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  /** Starts an instance right before the task, with sample values, and opens the task in Tasklist as demo. */
+  private List<String> taskFormProblems(ProcessDefinition definition, String taskId) {
+    String instanceId = runtimeService.createProcessInstanceById(definition.getId())
+        .businessKey("FORMS-" + taskId).setVariables(sampleValues()).startBeforeActivity(taskId)
+        .execute(true, true).getId();
+    Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskId).singleResult();
+    Browser tasklist = browser();
+    tasklist.openTaskById(task.getId());
+    tasklist.formReady();
+    tasklist.screenshot("form-" + definition.getKey() + "-" + taskId);
+    try {
+      return problems(tasklist, form(formService.getDeployedTaskForm(task.getId())));
+    } finally {
+      runtimeService.deleteProcessInstance(instanceId, "form check done");
+    }
+  }
+
+  private List<String> startFormProblems(ProcessDefinition definition) {
+    Browser tasklist = browser();
+    tasklist.open("/camunda/app/tasklist/default/");
+    tasklist.startProcess(definition.getName());
+    tasklist.screenshot("start-form-" + definition.getKey());
+    return problems(tasklist, form(formService.getDeployedStartForm(definition.getId())));
+  }
+
+  /** Form-js failures shown, and every unconditional field of the form that is not shown. */
+  private static List<String> problems(Browser tasklist, JsonNode form) {
+    List<String> problems = new ArrayList<>(tasklist.formFailures());
+    if (problems.isEmpty()) {
+      collectHiddenFields(tasklist, form.path("components"), problems);
+    }
+    return problems;
+  }
+
+  private static void collectHiddenFields(Browser tasklist, JsonNode components, List<String> problems) {
+    for (JsonNode component : components) {
+      boolean field = component.has("key");
+      boolean conditional = component.has("conditional");
+      if (field && !conditional
+          && !tasklist.isFieldShown(component.path("id").asText(), component.path("type").asText())) {
+        problems.add("field '" + component.path("key").asText() + "' (" + component.path("label").asText()
+            + ") is not shown");
+      }
+      collectHiddenFields(tasklist, component.path("components"), problems);
+    }
+  }
+
+  private Browser browser() {
+    if (browser == null) {
+      browser = new Browser(port);
+      browser.login("tasklist", "demo");
+    }
+    return browser;
+  }
+
+  private static JsonNode form(InputStream deployed) {
+    try (InputStream in = deployed) {
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Values the diagrams' expressions need (groups, assignees, due dates) and the forms show. */
+  private static Map<String, Object> sampleValues() {
+    Date inAnHour = Date.from(Instant.now().plus(1, ChronoUnit.HOURS));
+    Map<String, Object> values = new HashMap<>();
+    values.put("recordNumber", "INC-FORMS");
+    values.put("title", "Form check");
+    values.put("description", "Every field of every form");
+    values.put("impact", "medium");
+    values.put("urgency", "medium");
+    values.put("category", "server");
+    values.put("configurationItem", "srv-01");
+    values.put("priority", "P3");
+    values.put("computedPriority", "P3");
+    values.put("assignedGroup", "service-desk");
+    values.put("reporter", "demo");
+    values.put("engineer", "demo");
+    values.put("responseDue", inAnHour);
+    values.put("warningDue", inAnHour);
+    values.put("resolutionDue", inAnHour);
+    values.put("question", "Which mailbox?");
+    values.put("resolutionCode", "FIXED");
+    values.put("resolutionNotes", "Restarted");
+    values.put("resolved", false);
+    values.put("alertResolved", false);
+    values.put("summary", "Form check");
+    return values;
+  }
+}
