@@ -8,6 +8,10 @@ final class IncidentProcess {
 
   static final String MESSAGE_ALERT_RESOLVED = "incident.alertResolved";
   static final String MESSAGE_REASSIGN = "incident.reassign";
+  static final String MESSAGE_ALERT_REFIRED = "incident.alertRefired";
+
+  /** The source of incidents raised by monitoring: they are verified by the alert staying resolved. */
+  static final String SOURCE_ALERT = "alert";
 
   /** Variables the process routes on or shows in forms. */
   static final class Var {
@@ -70,6 +74,8 @@ final class IncidentProcess {
     static final String RESOLUTION_TARGET_MISSED = "resolutionTargetMissed";
     static final String NO_ANSWER_IN_THREE_DAYS = "noAnswerInThreeDays";
     static final String THIRTY_MINUTES_LATER = "thirtyMinutesLater";
+    static final String STABLE_FOR_THIRTY_MINUTES = "stableForThirtyMinutes";
+    static final String ALERT_FIRED_AGAIN = "alertFiredAgain";
 
     private Element() {}
   }

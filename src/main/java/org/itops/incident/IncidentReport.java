@@ -15,8 +15,8 @@ public record IncidentReport(String title, String description, String impact, St
     String configurationItem, String reporter, Boolean major) {
 
   static final Set<String> LEVELS = Set.of("high", "medium", "low");
-  static final int MAX_TITLE = 200;
-  static final int MAX_TEXT = 4000;
+  public static final int MAX_TITLE = 200;
+  public static final int MAX_TEXT = 4000;
   static final int MAX_CONFIGURATION_ITEM = 200;
 
   /** The problems of the fields that can be judged without the engine (category and reporter need it). */

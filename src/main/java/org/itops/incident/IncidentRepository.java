@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.BeanPropertyRowMapper;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.BeanPropertySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.itops.platform.RecordParameters;
 import org.springframework.stereotype.Repository;
 
 /** Incident records in table {@code incident}. */
@@ -79,42 +79,6 @@ class IncidentRepository {
   }
 
   private static SqlParameterSource parameters(Incident incident) {
-    return new RecordParameters(new BeanPropertySqlParameterSource(incident));
-  }
-
-  /** The record's properties, with the status enum written as its name and instants as timestamps. */
-  private static final class RecordParameters implements SqlParameterSource {
-    private final BeanPropertySqlParameterSource delegate;
-
-    RecordParameters(BeanPropertySqlParameterSource delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public boolean hasValue(String name) {
-      return delegate.hasValue(name);
-    }
-
-    @Override
-    public Object getValue(String name) {
-      Object value = delegate.getValue(name);
-      if (value instanceof Enum<?> e) {
-        return e.name();
-      }
-      if (value instanceof java.time.Instant instant) {
-        return java.sql.Timestamp.from(instant);
-      }
-      return value;
-    }
-
-    @Override
-    public int getSqlType(String name) {
-      return delegate.getSqlType(name);
-    }
-
-    @Override
-    public String getTypeName(String name) {
-      return delegate.getTypeName(name);
-    }
+    return RecordParameters.of(incident);
   }
 }

@@ -194,7 +194,7 @@ public class IncidentService {
   }
 
   @Transactional
-  public void recordResponse(String number, String engineer) {
+  public Incident recordResponse(String number, String engineer) {
     Incident incident = load(number);
     incident.setEngineer(engineer);
     incident.setRespondedAt(clock.instant());
@@ -202,6 +202,7 @@ public class IncidentService {
     save(incident);
     timeline.record(number, "RESPONDED", engineer + " took the incident"
         + (incident.isResponseBreached() ? " (after the response target)" : ""));
+    return incident;
   }
 
   /** An SLA timer fired. Answers whether it is the first of its kind (a pause can make a timer fire again). */
@@ -314,6 +315,7 @@ public class IncidentService {
     incident.setSlaClock(incident.slaClock().resume(clock.instant()));
     incident.setResolvedAt(null);
     incident.setResolutionCode(null);
+    incident.setAlertResolvedAt(null);
     incident.setEngineer(null);
     incident.setStatus(Status.IN_PROGRESS);
     save(incident);
@@ -350,7 +352,8 @@ public class IncidentService {
 
   /**
    * Monitoring reports the alert behind the incident resolved. Recorded at once; the process moves the incident to
-   * verification now if it is being worked on, or when the work would begin. Repeats change nothing.
+   * verification now if it is being worked on, or when the work would begin (it reads the record then). Repeats
+   * change nothing.
    */
   @Transactional
   public void alertResolved(String number, String note) {
@@ -373,6 +376,19 @@ public class IncidentService {
       }
       return null;
     });
+  }
+
+  /**
+   * The alert behind the incident fired again. Within the flapping window after its resolution (while the
+   * process waits for the alert to stay resolved) the incident is reopened; answers false when nobody waits for it.
+   */
+  @Transactional
+  public boolean alertRefired(String number) {
+    load(number);
+    return currentUser.asSystem(() -> !runtimeService.createMessageCorrelation(IncidentProcess.MESSAGE_ALERT_REFIRED)
+        .processInstanceBusinessKey(number)
+        .setVariable(Var.REJECTION_REASON, "The alert fired again within the flapping window")
+        .correlateAllWithResult().isEmpty());
   }
 
   /** The service desk moves the incident to another group while it is being worked on. */

@@ -86,7 +86,12 @@ class IncidentTaskCompletion implements TaskListener {
         }
         required(task, Var.RESOLUTION_NOTES, errors);
       }
-      case "waiting" -> required(task, Var.QUESTION, errors);
+      case "waiting" -> {
+        if (IncidentProcess.SOURCE_ALERT.equals(task.getVariable(Var.SOURCE))) {
+          errors.add(new FieldError(Var.OUTCOME, "monitoring raised this incident: there is no requester to ask"));
+        }
+        required(task, Var.QUESTION, errors);
+      }
       default -> {
         group(task, Var.NEW_GROUP, errors);
         required(task, Var.REASSIGN_REASON, errors);

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record response": the engineer who took the incident met (or missed) the response target. */
+/**
+ * "Record response": the engineer who took the incident met (or missed) the response target. Also tells the
+ * process whether the alert behind the incident was resolved meanwhile.
+ */
 @Component("recordResponseDelegate")
 class RecordResponseDelegate implements JavaDelegate {
 
@@ -18,6 +21,9 @@ class RecordResponseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.recordResponse(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.ENGINEER));
+    Incident incident = incidents.recordResponse(execution.getProcessBusinessKey(),
+        (String) execution.getVariable(Var.ENGINEER));
+    // monitoring may have reported the alert resolved before anyone worked on it (the record keeps it)
+    execution.setVariable(Var.ALERT_RESOLVED, incident.getAlertResolvedAt() != null);
   }
 }

@@ -20,6 +20,9 @@ public record AccessProperties(
 
   /** The group whose members may do everything (Camunda's built-in administrator group). */
   public static final String ADMIN_GROUP = "camunda-admin";
+  /** The group of monitoring systems, which may post alerts. */
+  public static final String MONITORING_GROUP = "monitoring";
+  static final String REQUESTERS_GROUP = "requesters";
 
   public AccessProperties {
     if (groups == null || groups.isEmpty()) {
@@ -50,11 +53,10 @@ public record AccessProperties(
     return cockpit;
   }
 
-  /** Groups of staff, who may look up users and groups (to see who has a task); requesters may not. */
+  /** Groups of staff, who may look up users and groups (to see who has a task); requesters and machines may not. */
   public Set<String> staffGroups() {
     Set<String> staff = new TreeSet<>(groups.keySet());
-    staff.remove("requesters");
-    staff.remove(ADMIN_GROUP);
+    staff.removeAll(Set.of(REQUESTERS_GROUP, ADMIN_GROUP, MONITORING_GROUP));
     return staff;
   }
 }

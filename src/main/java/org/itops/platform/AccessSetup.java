@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
 import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -39,6 +40,8 @@ class AccessSetup implements SmartInitializingSingleton {
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
 
   /** Passwords that anyone would try first; refused in production mode. */
+  static final int MIN_TOKEN_LENGTH = 24;
+
   private static final List<String> DEFAULT_PASSWORDS =
       List.of("admin", "demo", "camunda", "password", "changeme", "secret", "123456");
 
@@ -58,10 +61,12 @@ class AccessSetup implements SmartInitializingSingleton {
     access.groups().forEach((id, name) -> ensureGroup(identity, id, name));
     if (suite.productionMode()) {
       refuseDemoUsers(identity);
+      refuseWeakApiTokens();
       ensureAdministrator(identity);
     } else if (suite.demoUsers()) {
       DemoUsers.ALL.forEach(demo -> ensureDemoUser(identity, demo));
     }
+    suite.technicalUsers().forEach((userId, groups) -> ensureTechnicalUser(identity, userId, groups));
     grantAccess(new Grants(engine.getAuthorizationService()));
   }
 
@@ -118,6 +123,36 @@ class AccessSetup implements SmartInitializingSingleton {
         identity.createMembership(demo.id(), group);
       }
     }
+  }
+
+  /**
+   * A machine's user (e.g. monitoring): a random password nobody knows; the machine logs in with an API token or
+   * a password that an administrator sets in Admin.
+   */
+  private static void ensureTechnicalUser(IdentityService identity, String userId, List<String> groups) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      User user = identity.newUser(userId);
+      user.setFirstName("Technical user");
+      user.setLastName(userId);
+      user.setPassword(UUID.randomUUID() + "-Aa1!");
+      identity.saveUser(user);
+      LOG.info("Created technical user '{}'", userId);
+    }
+    for (String group : groups) {
+      if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+        identity.createMembership(userId, group);
+      }
+    }
+  }
+
+  /** API tokens are passwords: in production they must be long and not the embedded default's. */
+  private void refuseWeakApiTokens() {
+    suite.apiTokens().forEach((userId, token) -> {
+      if (token != null && !token.isBlank() && (token.length() < MIN_TOKEN_LENGTH || token.startsWith("dev-"))) {
+        throw new IllegalStateException("Production mode refuses to start: the API token of '" + userId + "' is"
+            + " shorter than " + MIN_TOKEN_LENGTH + " characters or the embedded default's. Set a random one.");
+      }
+    });
   }
 
   /** Demo users have a published password: in production they must not exist. */

@@ -39,6 +39,12 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+        return ResponseEntity.badRequest().body(Map.of("message", tooLarge.getMessage()
+            + "; nothing was created or changed.", "errors", List.of(Map.of("field", "body", "reason", "too large"))));
+      }
+    }
     return ResponseEntity.badRequest().body(Map.of(
         "message", "The body is not the JSON this endpoint expects; nothing was created or changed.",
         "errors", List.of(Map.of("field", "body", "reason", "malformed JSON or wrong type of a value"))));

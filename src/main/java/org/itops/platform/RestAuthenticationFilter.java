@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -16,8 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic authentication against Camunda's identity for the machine-facing endpoints (the engine REST
- * API, our {@code /api}, actuator). The authenticated user and groups are handed to the engine for the
+ * Authentication of the machine-facing endpoints (the engine REST API, our {@code /api}, actuator): HTTP Basic
+ * against Camunda's identity, or a bearer token configured for a user ({@code itops.api-tokens}). The authenticated user and groups are handed to the engine for the
  * request, so that Camunda's authorization checks apply to everything done on the user's behalf.
  */
 class RestAuthenticationFilter extends OncePerRequestFilter {
@@ -27,9 +29,11 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
       Set.of("/engine-rest/engine", "/engine-rest/engine/", "/actuator/health");
 
   private final IdentityService identityService;
+  private final Map<String, String> apiTokens;
 
-  RestAuthenticationFilter(IdentityService identityService) {
+  RestAuthenticationFilter(IdentityService identityService, Map<String, String> apiTokens) {
     this.identityService = identityService;
+    this.apiTokens = apiTokens;
   }
 
   @Override
@@ -41,15 +45,25 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String[] credentials = basicCredentials(request.getHeader("Authorization"));
-    if (credentials == null) {
-      reject(response, "Authentication required: send HTTP Basic credentials of a suite user.");
-      return;
-    }
-    String userId = credentials[0];
-    if (!identityService.checkPassword(userId, credentials[1])) {
-      reject(response, "Wrong user name or password, or the user is locked after too many attempts.");
-      return;
+    String header = request.getHeader("Authorization");
+    String userId;
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      userId = tokenOwner(header.substring(7).trim());
+      if (userId == null) {
+        reject(response, "Unknown API token.");
+        return;
+      }
+    } else {
+      String[] credentials = basicCredentials(header);
+      if (credentials == null) {
+        reject(response, "Authentication required: send HTTP Basic credentials of a suite user or an API token.");
+        return;
+      }
+      userId = credentials[0];
+      if (!identityService.checkPassword(userId, credentials[1])) {
+        reject(response, "Wrong user name or password, or the user is locked after too many attempts.");
+        return;
+      }
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
@@ -61,6 +75,20 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The user whose configured token this is (compared in constant time), or null. */
+  private String tokenOwner(String token) {
+    byte[] presented = token.getBytes(StandardCharsets.UTF_8);
+    String owner = null;
+    for (Map.Entry<String, String> entry : apiTokens.entrySet()) {
+      String configured = entry.getValue();
+      if (configured != null && !configured.isBlank()
+          && MessageDigest.isEqual(presented, configured.getBytes(StandardCharsets.UTF_8))) {
+        owner = entry.getKey();
+      }
+    }
+    return owner;
   }
 
   /** user and password of a Basic header, or null when the header is missing or malformed. */

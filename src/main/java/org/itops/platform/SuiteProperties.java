@@ -1,5 +1,7 @@
 package org.itops.platform;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,13 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoUsers create the demo users (password = user name); the embedded default only
  * @param productionMode refuse to start with demo users or a weak administrator password
  * @param admin the administrator created in production mode
+ * @param technicalUsers users of machines (user id: its groups), created at start with a random password
+ * @param apiTokens bearer tokens of users (user id: token) for machines that cannot send a password; an empty
+ *     token is no token
  */
 @ConfigurationProperties("itops")
 public record SuiteProperties(
     @DefaultValue("http://localhost:8080") String baseUrl,
     boolean demoUsers,
     boolean productionMode,
-    @DefaultValue Admin admin) {
+    @DefaultValue Admin admin,
+    @DefaultValue Map<String, List<String>> technicalUsers,
+    @DefaultValue Map<String, String> apiTokens) {
 
   /**
    * @param userId the administrator's user name

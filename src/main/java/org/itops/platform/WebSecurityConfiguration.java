@@ -1,6 +1,7 @@
 package org.itops.platform;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +16,23 @@ import org.springframework.core.Ordered;
 class WebSecurityConfiguration {
 
   @Bean
-  FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(IdentityService identityService) {
+  FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
+      SuiteProperties suite) {
     FilterRegistrationBean<RestAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new RestAuthenticationFilter(identityService));
+        new FilterRegistrationBean<>(new RestAuthenticationFilter(identityService, suite.apiTokens()));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/mailbox");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Bodies of our API at most this large (webhooks, reports): a larger one is refused with 400. */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+      @Value("${itops.api.max-body-bytes:1048576}") long maxBytes) {
+    FilterRegistrationBean<RequestBodyLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 

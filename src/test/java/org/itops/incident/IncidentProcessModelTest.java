@@ -33,7 +33,8 @@ class IncidentProcessModelTest {
   void theMessagesOfTheConstantsAreTheModelsMessages() {
     List<String> names = model().getModelElementsByType(Message.class).stream().map(Message::getName).toList();
 
-    assertThat(names).containsExactlyInAnyOrder(IncidentProcess.MESSAGE_ALERT_RESOLVED, IncidentProcess.MESSAGE_REASSIGN);
+    assertThat(names).containsExactlyInAnyOrder(IncidentProcess.MESSAGE_ALERT_RESOLVED, IncidentProcess.MESSAGE_REASSIGN,
+        IncidentProcess.MESSAGE_ALERT_REFIRED);
   }
 
   @Test

@@ -1,0 +1,251 @@
+package org.itops.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.alert.AlertRecord.Status;
+import org.itops.incident.IncidentService;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a report of an alert changes. One alert identity is one row; a new firing starts {@code alert-handling},
+ * a repeat only counts, a resolution goes to the alert's incident, a firing within the flapping window after a
+ * resolution reopens that incident. Reports may come in any order and more than once.
+ */
+@Service
+public class AlertService {
+
+  /** What a report did. */
+  public enum Result {
+    /** fired anew: alert-handling graded it */
+    NEW,
+    /** fires still: counted */
+    REPEATED,
+    /** fired again within the flapping window: its incident is reopened */
+    REFIRED,
+    /** resolved: its incident is told */
+    RESOLVED,
+    /** resolved before: nothing changes */
+    ALREADY_RESOLVED,
+    /** resolved before it was ever seen firing: kept for the firing */
+    RESOLVED_UNSEEN
+  }
+
+  /** The outcome of one report: the alert, its incident if any, the level it was graded. */
+  public record Outcome(String alert, String incident, String level, Result result) {}
+
+  private final AlertRepository alerts;
+  private final RecordNumbers recordNumbers;
+  private final IncidentService incidents;
+  private final RuntimeService runtimeService;
+  private final Timeline timeline;
+  private final CurrentUser currentUser;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final ObjectMapper json;
+
+  AlertService(AlertRepository alerts, RecordNumbers recordNumbers, IncidentService incidents,
+      RuntimeService runtimeService, Timeline timeline, CurrentUser currentUser, TransactionTemplate transactions,
+      Clock clock, ObjectMapper json) {
+    this.alerts = alerts;
+    this.recordNumbers = recordNumbers;
+    this.incidents = incidents;
+    this.runtimeService = runtimeService;
+    this.timeline = timeline;
+    this.currentUser = currentUser;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  /**
+   * Applies one report, in a transaction of its own. The caller (a monitoring system) has been authorized by
+   * the API; the engine calls run as the suite.
+   */
+  public Outcome receive(Alert alert) {
+    return currentUser.asSystem(() -> {
+      try {
+        return transactions.execute(tx -> apply(alert));
+      } catch (DataIntegrityViolationException | ConcurrencyFailureException sameAlertAtTheSameMoment) {
+        // another report of this alert created its row first: this one now finds it
+        return transactions.execute(tx -> apply(alert));
+      }
+    });
+  }
+
+  private Outcome apply(Alert alert) {
+    Instant now = clock.instant();
+    AlertRecord row = alerts.findForUpdate(alert.source(), alert.identity()).orElse(null);
+    if (row == null) {
+      row = newRow(alert, now);
+      alerts.insert(row);
+      if (!alert.firing()) {
+        timeline.record(row.getNumber(), "RESOLVED", "Resolved before it was seen firing");
+        return outcome(row, Result.RESOLVED_UNSEEN);
+      }
+      return startEpisode(row, alert);
+    }
+    takeOver(row, alert, now);
+    if (alert.firing()) {
+      if (row.getStatus() == Status.FIRING) {
+        row.setOccurrences(row.getOccurrences() + 1);
+        alerts.update(row);
+        return outcome(row, Result.REPEATED);
+      }
+      if (row.getIncidentNumber() != null && incidents.alertRefired(row.getIncidentNumber())) {
+        row.setStatus(Status.FIRING);
+        row.setResolvedAt(null);
+        row.setOccurrences(row.getOccurrences() + 1);
+        alerts.update(row);
+        timeline.record(row.getNumber(), "REFIRED", "Fired again within the flapping window: "
+            + row.getIncidentNumber() + " reopened");
+        return outcome(row, Result.REFIRED);
+      }
+      return startEpisode(row, alert);
+    }
+    if (row.getStatus() == Status.RESOLVED) {
+      alerts.update(row);
+      return outcome(row, Result.ALREADY_RESOLVED);
+    }
+    row.setStatus(Status.RESOLVED);
+    row.setResolvedAt(now);
+    alerts.update(row);
+    timeline.record(row.getNumber(), "RESOLVED", row.getIncidentNumber() == null ? "Resolved"
+        : "Resolved; " + row.getIncidentNumber() + " goes to verification");
+    if (row.getIncidentNumber() != null) {
+      incidents.alertResolved(row.getIncidentNumber(), resolutionNote(row));
+    }
+    return outcome(row, Result.RESOLVED);
+  }
+
+  /** A new episode of the alert: alert-handling grades it (and may open an incident). */
+  private Outcome startEpisode(AlertRecord row, Alert alert) {
+    boolean resolvedBeforeItFired = row.getStatus() == Status.RESOLVED && row.getEpisodes() == 0;
+    row.setEpisodes(row.getEpisodes() + 1);
+    row.setOccurrences(row.getOccurrences() + 1);
+    row.setIncidentNumber(null);
+    row.setLevel(null);
+    if (!resolvedBeforeItFired) {
+      row.setStatus(Status.FIRING);
+      row.setResolvedAt(null);
+    }
+    alerts.update(row);
+    timeline.record(row.getNumber(), "FIRED", alert.name() + " (" + row.getSeverity() + ") on " + row.getInstance());
+    runtimeService.startProcessInstanceByKey(AlertProcess.KEY, row.getNumber(), processVariables(row, alert));
+    return outcome(alerts.find(row.getNumber()).orElseThrow(), Result.NEW);
+  }
+
+  /** Called by alert-handling: the level the DMN table gave. */
+  public void recordLevel(String alertNumber, String level) {
+    AlertRecord row = load(alertNumber);
+    row.setLevel(level);
+    alerts.update(row);
+    timeline.record(alertNumber, "GRADED", level);
+  }
+
+  /**
+   * Called by alert-handling once it opened the alert's incident. An alert that was already resolved (its
+   * resolution came first) is passed on to the incident at once.
+   */
+  public void linkIncident(String alertNumber, String incidentNumber) {
+    AlertRecord row = load(alertNumber);
+    row.setIncidentNumber(incidentNumber);
+    alerts.update(row);
+    timeline.record(alertNumber, "INCIDENT_OPENED", incidentNumber);
+    if (row.getStatus() == Status.RESOLVED) {
+      incidents.alertResolved(incidentNumber, resolutionNote(row) + " (before the incident was opened)");
+    }
+  }
+
+  public AlertRecord view(String number) {
+    return load(number);
+  }
+
+  private AlertRecord load(String number) {
+    return alerts.find(number).orElseThrow(() -> new NotFoundException("No alert " + number));
+  }
+
+  private AlertRecord newRow(Alert alert, Instant now) {
+    AlertRecord row = new AlertRecord();
+    row.setNumber(recordNumbers.next(AlertProcess.RECORD_PREFIX));
+    row.setSource(alert.source());
+    row.setIdentity(alert.identity());
+    row.setStatus(alert.firing() ? Status.FIRING : Status.RESOLVED);
+    row.setResolvedAt(alert.firing() ? null : now);
+    row.setFirstSeen(now);
+    takeOver(row, alert, now);
+    return row;
+  }
+
+  /** The latest report's details: labels can change while an alert fires. */
+  private void takeOver(AlertRecord row, Alert alert, Instant now) {
+    row.setAlertName(alert.name());
+    row.setSeverity(alert.label("severity"));
+    row.setService(alert.label("service"));
+    row.setEnvironment(alert.label("env") != null ? alert.label("env") : alert.label("environment"));
+    row.setInstance(alert.label("instance") != null ? alert.label("instance") : alert.label("host"));
+    row.setSummary(shorten(alert.summary(), 1000));
+    row.setLabels(shorten(labelsJson(alert.labels()), 4000));
+    row.setGeneratorUrl(shorten(alert.generatorUrl(), 1000));
+    if (alert.startsAt() != null) {
+      row.setStartsAt(alert.startsAt());
+    }
+    row.setEndsAt(alert.endsAt());
+    row.setLastSeen(now);
+  }
+
+  private Map<String, Object> processVariables(AlertRecord row, Alert alert) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("recordNumber", row.getNumber());
+    variables.put("title", title(row));
+    variables.put("alertName", row.getAlertName());
+    variables.put("severity", row.getSeverity() == null ? null : row.getSeverity().toLowerCase());
+    variables.put("service", row.getService());
+    variables.put("environment", row.getEnvironment() == null ? null : row.getEnvironment().toLowerCase());
+    variables.put("instance", row.getInstance());
+    variables.put("summary", row.getSummary());
+    variables.put("description", alert.description());
+    variables.put("labels", row.getLabels());
+    variables.put("generatorUrl", row.getGeneratorUrl());
+    variables.put("source", row.getSource());
+    return variables;
+  }
+
+  static String title(AlertRecord row) {
+    String title = row.getSummary() == null ? row.getAlertName() : "[" + row.getAlertName() + "] " + row.getSummary();
+    return shorten(title, 200);
+  }
+
+  private static String resolutionNote(AlertRecord row) {
+    return row.getSource() + " reports " + row.getAlertName() + " resolved" + (row.getEndsAt() == null ? ""
+        : " at " + row.getEndsAt());
+  }
+
+  private String labelsJson(Map<String, String> labels) {
+    try {
+      return json.writeValueAsString(new TreeMap<>(labels));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Outcome outcome(AlertRecord row, Result result) {
+    return new Outcome(row.getNumber(), row.getIncidentNumber(), row.getLevel(), result);
+  }
+
+  private static String shorten(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,285 @@
+package org.itops.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.itops.SuiteTest;
+import org.itops.alert.AlertService.Outcome;
+import org.itops.alert.AlertService.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** alert-handling and the alert's life: routing levels, deduplication, flapping, order, concurrency. */
+@SuiteTest
+class AlertHandlingTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  @Autowired AlertService alerts;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @ParameterizedTest(name = "severity {0} in {1} -> {2}")
+  @CsvSource({
+      "info,     prod, record,   ,   recordedOnly",
+      "warning,  prod, notify,   ,   groupNotified",
+      "average,  prod, incident, P3, incidentOpened",
+      "critical, prod, incident, P2, incidentOpened",
+      "high,     prod, incident, P2, incidentOpened",
+      "disaster, prod, major,    P1, managersPaged",
+      "critical, dev,  record,   ,   recordedOnly",
+      "weird,    prod, notify,   ,   groupNotified"})
+  void eachSeverityLeadsToItsLevel(String severity, String env, String level, String priority, String end) {
+    Outcome outcome = alerts.receive(firing(newFingerprint(), severity, env));
+    runMailJobsOf(outcome.alert());
+
+    assertThat(outcome.result()).isEqualTo(Result.NEW);
+    assertThat(outcome.level()).isEqualTo(level);
+    HistoricProcessInstance handling = handling(outcome.alert());
+    assertThat(handling.getState()).isEqualTo("COMPLETED");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(handling.getId())
+        .activityId(end).count()).isOne();
+    if (priority == null) {
+      assertThat(outcome.incident()).isNull();
+    } else {
+      assertThat(jdbc.queryForMap("select priority, source, reporter, configuration_item, category, major from incident"
+          + " where number = ?", outcome.incident())).containsEntry("PRIORITY", priority)
+          .containsEntry("SOURCE", "alert").containsEntry("REPORTER", "monitoring")
+          .containsEntry("CONFIGURATION_ITEM", "db-01:9100").containsEntry("CATEGORY", "database")
+          .containsEntry("MAJOR", "P1".equals(priority));
+    }
+  }
+
+  @Test
+  void aRepeatedFiringCountsAndOpensNoSecondIncident() {
+    String fingerprint = newFingerprint();
+    Outcome first = alerts.receive(firing(fingerprint, "critical", "prod"));
+
+    Outcome second = alerts.receive(firing(fingerprint, "critical", "prod"));
+    Outcome third = alerts.receive(firing(fingerprint, "critical", "prod"));
+
+    assertThat(second.result()).isEqualTo(Result.REPEATED);
+    assertThat(third.incident()).isEqualTo(first.incident());
+    assertThat(jdbc.queryForObject("select occurrences from alert where number = ?", Long.class, first.alert()))
+        .isEqualTo(3);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("incident-lifecycle")
+        .variableValueEquals("source", "alert").processInstanceBusinessKey(first.incident()).count()).isOne();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("alert-handling")
+        .processInstanceBusinessKey(first.alert()).count()).isOne();
+  }
+
+  @Test
+  void aResolvedAlertSendsItsIncidentToVerificationWhichClosesItAfterTheFlappingWindow() {
+    String fingerprint = newFingerprint();
+    Outcome opened = alerts.receive(firing(fingerprint, "critical", "prod"));
+    String incident = opened.incident();
+
+    Outcome resolved = alerts.receive(resolved(fingerprint));
+    triageAndTake(incident);
+
+    assertThat(resolved.result()).isEqualTo(Result.RESOLVED);
+    assertThat(incidentInstance(incident)).isWaitingAt("alertStaysResolved");
+    assertThat(status(incident)).isEqualTo("RESOLVED");
+    fireTimer(incident, "stableForThirtyMinutes");
+    assertThat(status(incident)).isEqualTo("CLOSED");
+    assertThat(jdbc.queryForObject("select closure_code from incident where number = ?", String.class, incident))
+        .isEqualTo("ALERT_CLEARED");
+  }
+
+  @Test
+  void aFiringWithinTheFlappingWindowReopensTheSameIncident() {
+    String fingerprint = newFingerprint();
+    String incident = alerts.receive(firing(fingerprint, "critical", "prod")).incident();
+    alerts.receive(resolved(fingerprint));
+    triageAndTake(incident);
+
+    Outcome refired = alerts.receive(firing(fingerprint, "critical", "prod"));
+
+    assertThat(refired.result()).isEqualTo(Result.REFIRED);
+    assertThat(refired.incident()).isEqualTo(incident);
+    assertThat(jdbc.queryForObject("select reopen_count from incident where number = ?", Integer.class, incident))
+        .isOne();
+    runMailJobs(incidentInstance(incident).getId());
+    assertThat(incidentInstance(incident)).isWaitingAt("workOnIncident");
+    Outcome resolvedAgain = alerts.receive(resolved(fingerprint));
+    assertThat(resolvedAgain.result()).isEqualTo(Result.RESOLVED);
+    assertThat(incidentInstance(incident)).isWaitingAt("alertStaysResolved");
+  }
+
+  @Test
+  void aFiringAfterTheIncidentClosedOpensANewOne() {
+    String fingerprint = newFingerprint();
+    String first = alerts.receive(firing(fingerprint, "critical", "prod")).incident();
+    alerts.receive(resolved(fingerprint));
+    triageAndTake(first);
+    fireTimer(first, "stableForThirtyMinutes");
+
+    Outcome again = alerts.receive(firing(fingerprint, "critical", "prod"));
+
+    assertThat(again.result()).isEqualTo(Result.NEW);
+    assertThat(again.incident()).isNotNull().isNotEqualTo(first);
+    assertThat(jdbc.queryForObject("select episodes from alert where number = ?", Integer.class, again.alert()))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aResolutionThatArrivesBeforeTheFiringWaitsForTheIncidentAndTwiceChangesNothing() {
+    String fingerprint = newFingerprint();
+
+    Outcome early = alerts.receive(resolved(fingerprint));
+    Outcome twice = alerts.receive(resolved(fingerprint));
+    Outcome firing = alerts.receive(firing(fingerprint, "critical", "prod"));
+
+    assertThat(early.result()).isEqualTo(Result.RESOLVED_UNSEEN);
+    assertThat(twice.result()).isEqualTo(Result.ALREADY_RESOLVED);
+    assertThat(firing.result()).isEqualTo(Result.NEW);
+    assertThat(firing.incident()).isNotNull();
+    assertThat(jdbc.queryForObject("select alert_resolved_at from incident where number = ?", Instant.class,
+        firing.incident())).isNotNull();
+    triageAndTake(firing.incident());
+    assertThat(incidentInstance(firing.incident())).isWaitingAt("alertStaysResolved");
+  }
+
+  @Test
+  void twoReportsOfTheSameNewAlertAtTheSameMomentOpenOneIncident() throws Exception {
+    String fingerprint = newFingerprint();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Outcome>> outcomes = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        Callable<Outcome> report = () -> alerts.receive(firing(fingerprint, "critical", "prod"));
+        outcomes.add(pool.submit(report));
+      }
+      List<String> incidents = new ArrayList<>();
+      for (Future<Outcome> outcome : outcomes) {
+        incidents.add(outcome.get().incident());
+      }
+      assertThat(incidents).doesNotContainNull().containsOnly(incidents.get(0));
+      assertThat(jdbc.queryForObject("select count(*) from alert where identity = ?", Long.class, fingerprint)).isOne();
+      assertThat(jdbc.queryForObject("select occurrences from alert where identity = ?", Long.class, fingerprint))
+          .isEqualTo(4);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theOwningGroupIsMailedAtNotifyLevel() throws Exception {
+    Outcome outcome = alerts.receive(firing(newFingerprint(), "warning", "prod"));
+    runMailJobsOf(outcome.alert());
+
+    assertThat(smtp.getReceivedMessages()).isNotEmpty();
+    assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("[" + outcome.alert()
+        + "] warning alert: [PostgresReplicationLag] Replica db-01 lags 12 minutes behind");
+  }
+
+  // --- fixtures --------------------------------------------------------------------------------------
+
+  static String newFingerprint() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  }
+
+  static Alert firing(String fingerprint, String severity, String env) {
+    Map<String, String> labels = new HashMap<>(Map.of("alertname", "PostgresReplicationLag", "severity", severity,
+        "env", env, "service", "postgres", "instance", "db-01:9100"));
+    return new Alert("alertmanager", fingerprint, true, labels, "Replica db-01 lags 12 minutes behind",
+        "Replication lag above 10 minutes", Instant.now(), null, "http://prometheus:9090/graph");
+  }
+
+  static Alert resolved(String fingerprint) {
+    Map<String, String> labels = Map.of("alertname", "PostgresReplicationLag", "severity", "critical", "env", "prod",
+        "service", "postgres", "instance", "db-01:9100");
+    return new Alert("alertmanager", fingerprint, false, labels, "Replica db-01 lags 12 minutes behind", null,
+        Instant.now().minusSeconds(600), Instant.now(), null);
+  }
+
+  private void triageAndTake(String incident) {
+    complete(incident, "triageIncident", "desk", Map.of("priority", priority(incident), "assignedGroup", "ops-engineers"));
+    runMailJobs(incidentInstance(incident).getId());
+    complete(incident, "takeIncident", "engineer", Map.of());
+  }
+
+  private void complete(String incident, String taskKey, String user, Map<String, Object> form) {
+    var task = taskService.createTaskQuery().processInstanceBusinessKey(incident).taskDefinitionKey(taskKey)
+        .singleResult();
+    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(group -> group.getId()).toList());
+    try {
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void fireTimer(String incident, String activityId) {
+    Job timer = managementService.createJobQuery().processInstanceId(incidentInstance(incident).getId()).timers()
+        .activityId(activityId).singleResult();
+    managementService.executeJob(timer.getId());
+  }
+
+  private void runMailJobsOf(String alertNumber) {
+    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(alertNumber).list()
+        .forEach(instance -> runMailJobs(instance.getId()));
+  }
+
+  private void runMailJobs(String processInstanceId) {
+    managementService.createJobQuery().processInstanceId(processInstanceId).messages().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+  }
+
+  private HistoricProcessInstance handling(String alertNumber) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("alert-handling")
+        .processInstanceBusinessKey(alertNumber).singleResult();
+  }
+
+  private org.camunda.bpm.engine.runtime.ProcessInstance incidentInstance(String incident) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("incident-lifecycle")
+        .processInstanceBusinessKey(incident).singleResult();
+  }
+
+  private String priority(String incident) {
+    return jdbc.queryForObject("select priority from incident where number = ?", String.class, incident);
+  }
+
+  private String status(String incident) {
+    return jdbc.queryForObject("select status from incident where number = ?", String.class, incident);
+  }
+}
