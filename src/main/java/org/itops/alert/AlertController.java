@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
+import org.itops.platform.Links;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +20,12 @@ class AlertController {
 
   private final AlertService alerts;
   private final CurrentUser currentUser;
+  private final Links links;
 
-  AlertController(AlertService alerts, CurrentUser currentUser) {
+  AlertController(AlertService alerts, CurrentUser currentUser, Links links) {
     this.alerts = alerts;
     this.currentUser = currentUser;
+    this.links = links;
   }
 
   /** Prometheus Alertmanager's webhook receiver. Answers what each alert of the group did. */
@@ -31,6 +34,22 @@ class AlertController {
     requireMonitoring();
     List<Alert> received = webhook.alertsOrRefusal();
     return Map.of("alerts", received.stream().map(alert -> answer(alert.identity(), alerts.receive(alert))).toList());
+  }
+
+  /**
+   * The suite's Zabbix media type (integrations/zabbix). Answers the alert and its incident with the incident's
+   * link, which the media type puts on the Zabbix event as tags.
+   */
+  @PostMapping("/zabbix")
+  Map<String, Object> zabbix(@RequestBody ZabbixEvent event) {
+    requireMonitoring();
+    event.validate();
+    AlertService.Outcome outcome = "update".equals(event.event())
+        ? alerts.note("zabbix", event.eventId(), "Zabbix update by " + event.user() + ": " + event.updateMessage())
+        : alerts.receive(event.alert());
+    Map<String, Object> answer = answer(event.eventId(), outcome);
+    answer.put("incidentUrl", outcome.incident() == null ? null : links.tasklist(outcome.incident()));
+    return answer;
   }
 
   @GetMapping("/{number}")

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.itops.alert.AlertRecord.Status;
 import org.itops.incident.IncidentService;
 import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
@@ -40,7 +41,9 @@ public class AlertService {
     /** resolved before: nothing changes */
     ALREADY_RESOLVED,
     /** resolved before it was ever seen firing: kept for the firing */
-    RESOLVED_UNSEEN
+    RESOLVED_UNSEEN,
+    /** a comment on it was kept */
+    NOTED
   }
 
   /** The outcome of one report: the alert, its incident if any, the level it was graded. */
@@ -145,6 +148,22 @@ public class AlertService {
     timeline.record(row.getNumber(), "FIRED", alert.name() + " (" + row.getSeverity() + ") on " + row.getInstance());
     runtimeService.startProcessInstanceByKey(AlertProcess.KEY, row.getNumber(), processVariables(row, alert));
     return outcome(alerts.find(row.getNumber()).orElseThrow(), Result.NEW);
+  }
+
+  /**
+   * A comment from the monitoring system on a reported alert (e.g. a Zabbix acknowledgement): kept on the alert's
+   * timeline and its incident's.
+   */
+  public Outcome note(String source, String identity, String text) {
+    return currentUser.asSystem(() -> transactions.execute(tx -> {
+      AlertRecord row = alerts.findForUpdate(source, identity).orElseThrow(() -> new InvalidRequestException(
+          "eventId", identity + ": no such problem was reported to the suite"));
+      timeline.record(row.getNumber(), "NOTE", text);
+      if (row.getIncidentNumber() != null) {
+        timeline.record(row.getIncidentNumber(), "NOTE", text);
+      }
+      return outcome(row, Result.NOTED);
+    }));
   }
 
   /** Called by alert-handling: the level the DMN table gave. */

@@ -1,7 +1,5 @@
 package org.itops.notification;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,8 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.itops.platform.SuiteProperties;
-import org.itops.platform.TaskFilters;
+import org.itops.platform.Links;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -44,17 +41,15 @@ public class NotificationService {
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
   private final NotificationProperties properties;
-  private final SuiteProperties suite;
-  private final TaskFilters taskFilters;
+  private final Links links;
 
   NotificationService(JavaMailSender mailSender, IdentityService identityService, JdbcTemplate jdbc,
-      NotificationProperties properties, SuiteProperties suite, TaskFilters taskFilters) {
+      NotificationProperties properties, Links links) {
     this.mailSender = mailSender;
     this.identityService = identityService;
     this.jdbc = jdbc;
     this.properties = properties;
-    this.suite = suite;
-    this.taskFilters = taskFilters;
+    this.links = links;
   }
 
   /**
@@ -68,7 +63,7 @@ public class NotificationService {
     Set<String> addresses = addressesOf(notification);
     Map<String, Object> values = new HashMap<>(notification.values());
     values.put("recordNumber", notification.recordNumber());
-    values.put("tasklistUrl", tasklistUrl(notification.recordNumber()));
+    values.put("tasklistUrl", links.tasklist(notification.recordNumber()));
     MailTemplate.Rendered mail = MailTemplate.load(notification.template()).render(values);
 
     SimpleMailMessage message = new SimpleMailMessage();
@@ -82,21 +77,6 @@ public class NotificationService {
             + " activity_id, sent_at) values (?, ?, ?, ?, ?, ?, ?)",
         notification.recordNumber(), notification.template(), String.join(", ", addresses), mail.subject(),
         notification.processInstanceId(), notification.activityId(), Timestamp.from(Instant.now()));
-  }
-
-  /**
-   * Tasklist with the filter "My groups' tasks" searching the record's business key: the reader sees the record's
-   * tasks that are theirs to do (after logging in).
-   */
-  String tasklistUrl(String recordNumber) {
-    String tasklist = suite.baseUrlWithoutSlash() + "/camunda/app/tasklist/default/";
-    if (recordNumber == null) {
-      return tasklist;
-    }
-    String search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
-        + recordNumber.replace("\"", "") + "\",\"name\":\"\"}]";
-    return tasklist + "#/?filter=" + taskFilters.groupTasksFilterId() + "&searchQuery="
-        + URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private Set<String> addressesOf(Notification notification) {
