@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,6 +45,7 @@ public class IncidentService {
   private final Clock clock;
   private final DecisionService decisionService;
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -51,7 +53,8 @@ public class IncidentService {
   private final JdbcTemplate jdbc;
 
   IncidentService(IncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
-      DecisionService decisionService, RuntimeService runtimeService, RepositoryService repositoryService,
+      DecisionService decisionService, RuntimeService runtimeService, TaskService taskService,
+      RepositoryService repositoryService,
       IdentityService identityService, AuthorizationService authorizationService, CurrentUser currentUser,
       JdbcTemplate jdbc, AccessProperties access) {
     this.incidents = incidents;
@@ -60,6 +63,7 @@ public class IncidentService {
     this.clock = clock;
     this.decisionService = decisionService;
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
@@ -389,6 +393,27 @@ public class IncidentService {
         .processInstanceBusinessKey(number)
         .setVariable(Var.REJECTION_REASON, "The alert fired again within the flapping window")
         .correlateAllWithResult().isEmpty());
+  }
+
+  /**
+   * A mail from a user about the incident: kept on its timeline; if the engineer waits for the requester's answer
+   * and the mail is the requester's, it is the answer (and the resolution clock runs again).
+   */
+  @Transactional
+  public void replyByMail(String number, String userId, String text) {
+    Incident incident = incidents.find(number).orElseThrow(() -> new InvalidRequestException("subject",
+        number + " is not an incident of the suite"));
+    timeline.record(number, "MAIL", "From " + userId + ": " + text);
+    if (incident.getStatus() != Status.WAITING_FOR_REQUESTER || !incident.getReporter().equals(userId)) {
+      return;
+    }
+    currentUser.asSystem(() -> {
+      taskService.createTaskQuery().processInstanceBusinessKey(number)
+          .taskDefinitionKey(IncidentProcess.Element.ANSWER_QUESTION).list()
+          .forEach(task -> taskService.complete(task.getId(), Map.of(Var.ANSWER,
+              text.length() > IncidentReport.MAX_TEXT ? text.substring(0, IncidentReport.MAX_TEXT) : text)));
+      return null;
+    });
   }
 
   /** The service desk moves the incident to another group while it is being worked on. */

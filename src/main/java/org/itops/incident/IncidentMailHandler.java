@@ -1,0 +1,76 @@
+package org.itops.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.IdempotencyKeys;
+import org.itops.platform.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a mail to the service desk does: a reply whose subject carries {@code [INC-000123]} comments on that
+ * incident (and answers the engineer's question if it waits for one); any other mail from a user of the suite
+ * reports an incident. Mail from unknown senders is refused.
+ */
+@Component
+class IncidentMailHandler implements MailIntake.Handler {
+
+  private static final Pattern INCIDENT_NUMBER = Pattern.compile("\\[(INC-\\d{6,})]");
+
+  private final IncidentService incidents;
+  private final IdempotencyKeys idempotencyKeys;
+  private final IdentityService identityService;
+  private final CurrentUser currentUser;
+  private final MailIntakeProperties properties;
+
+  IncidentMailHandler(IncidentService incidents, IdempotencyKeys idempotencyKeys, IdentityService identityService,
+      CurrentUser currentUser, MailIntakeProperties properties) {
+    this.incidents = incidents;
+    this.idempotencyKeys = idempotencyKeys;
+    this.identityService = identityService;
+    this.currentUser = currentUser;
+    this.properties = properties;
+  }
+
+  @Override
+  public String handle(IncomingMail mail) {
+    User sender = identityService.createUserQuery().userEmail(mail.from()).list().stream().findFirst()
+        .orElseThrow(() -> new InvalidRequestException("from", mail.from() + " is not the address of a user of the suite"));
+    String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)" : mail.subject().strip();
+    Matcher reply = INCIDENT_NUMBER.matcher(subject);
+    return idempotencyKeys.createOnce("mail", "mail-intake", mail.messageId(), fingerprint(mail), () -> {
+      if (reply.find()) {
+        incidents.replyByMail(reply.group(1), sender.getId(), withAttachments(mail.body(), mail));
+        return reply.group(1);
+      }
+      IncidentReport report = new IncidentReport(shorten(subject, IncidentReport.MAX_TITLE),
+          shorten(withAttachments(mail.body(), mail), IncidentReport.MAX_TEXT), "low", "medium",
+          properties.defaultCategory(), null, sender.getId(), null);
+      return currentUser.asSystem(() -> incidents.report(report, "mail"));
+    }).recordNumber();
+  }
+
+  private static String withAttachments(String body, IncomingMail mail) {
+    return mail.attachments().isEmpty() ? body : body + "\n\nAttachments (kept in the mailbox): "
+        + String.join(", ", mail.attachments());
+  }
+
+  private static String fingerprint(IncomingMail mail) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+          (mail.from() + "\n" + mail.subject() + "\n" + mail.body()).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String shorten(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,184 @@
+package org.itops.incident;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import org.itops.platform.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the service desk's mailbox over IMAP. Each mail is handled in a transaction of its own and then moved to
+ * the processed folder; a mail that is refused (unknown sender) or unreadable goes to the error folder and is
+ * logged; a mail whose handling fails otherwise (the database is down) stays and is read again at the next poll,
+ * where its Message-ID keeps it from being handled twice.
+ */
+@Component
+class MailIntake {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+  /** Handles one mail; throws {@link InvalidRequestException} to refuse it. */
+  interface Handler {
+    String handle(IncomingMail mail);
+  }
+
+  /** What a poll did. */
+  record Poll(int handled, int refused, int left) {}
+
+  private final MailIntakeProperties properties;
+  private final Handler handler;
+  private final MeterRegistry meters;
+
+  @Autowired
+  MailIntake(MailIntakeProperties properties, IncidentMailHandler handler, MeterRegistry meters) {
+    this(properties, (Handler) handler, meters);
+  }
+
+  MailIntake(MailIntakeProperties properties, Handler handler, MeterRegistry meters) {
+    this.properties = properties;
+    this.handler = handler;
+    this.meters = meters;
+  }
+
+  Poll poll() {
+    Session session = Session.getInstance(new Properties());
+    int handled = 0;
+    int refused = 0;
+    int left = 0;
+    try (Store store = session.getStore(properties.protocol())) {
+      store.connect(properties.host(), properties.port(), properties.username(), properties.password());
+      Folder inbox = store.getFolder(properties.folder());
+      inbox.open(Folder.READ_WRITE);
+      Folder processed = ensureFolder(store, properties.processedFolder());
+      Folder errors = ensureFolder(store, properties.errorFolder());
+      Message[] messages = inbox.getMessages();
+      for (int i = 0; i < messages.length && i < properties.maxPerPoll(); i++) {
+        Message message = messages[i];
+        IncomingMail mail;
+        try {
+          mail = read(message);
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+          LOG.warn("Mail {} cannot be read and goes to {}: {}", i + 1, properties.errorFolder(), unreadable.toString());
+          move(inbox, message, errors);
+          meters.counter("itops.mail.intake", "result", "unreadable").increment();
+          refused++;
+          continue;
+        }
+        try {
+          String number = handler.handle(mail);
+          move(inbox, message, processed);
+          meters.counter("itops.mail.intake", "result", "handled").increment();
+          LOG.info("Mail {} from {} handled: {}", mail.messageId(), mail.from(), number);
+          handled++;
+        } catch (InvalidRequestException refusal) {
+          LOG.warn("Mail {} from {} refused and moved to {}: {}", mail.messageId(), mail.from(),
+              properties.errorFolder(), refusal.getMessage());
+          move(inbox, message, errors);
+          meters.counter("itops.mail.intake", "result", "refused").increment();
+          refused++;
+        } catch (RuntimeException failure) {
+          LOG.warn("Mail {} from {} could not be handled now; it stays for the next poll", mail.messageId(),
+              mail.from(), failure);
+          left++;
+        }
+      }
+      inbox.close(true);
+    } catch (MessagingException e) {
+      LOG.warn("The mailbox {}@{} cannot be read now; next poll in {}", properties.username(), properties.host(),
+          properties.pollInterval(), e);
+    }
+    return new Poll(handled, refused, left);
+  }
+
+  private static Folder ensureFolder(Store store, String name) throws MessagingException {
+    Folder folder = store.getFolder(name);
+    if (!folder.exists()) {
+      folder.create(Folder.HOLDS_MESSAGES);
+    }
+    return folder;
+  }
+
+  private static void move(Folder from, Message message, Folder to) {
+    try {
+      from.copyMessages(new Message[] {message}, to);
+      message.setFlag(Flags.Flag.DELETED, true);
+    } catch (MessagingException e) {
+      // the mail stays in the inbox; its Message-ID keeps the next poll from handling it twice
+      LOG.warn("Could not move a mail to {}", to.getName(), e);
+    }
+  }
+
+  static IncomingMail read(Message message) throws MessagingException, IOException {
+    Address[] from = message.getFrom();
+    if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress sender)) {
+      throw new MessagingException("no sender");
+    }
+    List<String> attachments = new ArrayList<>();
+    String body = text(message, attachments);
+    String[] ids = message.getHeader("Message-ID");
+    String messageId = ids != null && ids.length > 0 ? ids[0] : fingerprint(sender.getAddress(), message.getSubject(), body);
+    return new IncomingMail(messageId, sender.getAddress().toLowerCase(), message.getSubject(), body == null ? "" : body,
+        attachments);
+  }
+
+  /** The text of the mail (the plain part, else the HTML part without tags); attachments are listed. */
+  private static String text(Part part, List<String> attachments) throws MessagingException, IOException {
+    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
+      attachments.add(part.getFileName() + " (" + Math.max(0, part.getSize()) + " bytes)");
+      return null;
+    }
+    if (part.isMimeType("text/plain")) {
+      return String.valueOf(part.getContent());
+    }
+    if (part.isMimeType("text/html")) {
+      return String.valueOf(part.getContent()).replaceAll("(?s)<(script|style).*?</\\1>", "")
+          .replaceAll("<[^>]+>", " ").replaceAll("[ \\t]+", " ").strip();
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      String plain = null;
+      String other = null;
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        String text = text(child, attachments);
+        if (text != null && child.isMimeType("text/plain") && plain == null) {
+          plain = text;
+        } else if (text != null && other == null) {
+          other = text;
+        }
+      }
+      return plain != null ? plain : other;
+    }
+    return null;
+  }
+
+  private static String fingerprint(String from, String subject, String body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest((from + "\n" + subject + "\n" + body)
+          .getBytes(StandardCharsets.UTF_8));
+      return "<sha256-" + HexFormat.of().formatHex(digest) + ">";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

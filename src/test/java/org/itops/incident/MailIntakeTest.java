@@ -1,0 +1,192 @@
+package org.itops.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.itops.SuiteTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Incidents by mail through a real IMAP mailbox (GreenMail), and the receipt through real SMTP. */
+@SuiteTest
+class MailIntakeTest {
+
+  private static final String MAILBOX = "servicedesk@itops.localhost";
+  private static final ServerSetup SMTP = new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+  private static final ServerSetup IMAP = new ServerSetup(3143, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {SMTP, IMAP})
+      .withConfiguration(GreenMailConfiguration.aConfig().withUser(MAILBOX, MAILBOX, "servicedesk"));
+
+  @Autowired MailIntake intake;
+  @Autowired MailIntakeProperties properties;
+  @Autowired IncidentMailHandler handler;
+  @Autowired IncidentScenario scenario;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aMailFromAUserReportsAnIncidentAndGetsTheNumberBack() throws Exception {
+    String subject = "Laptop does not boot " + UUID.randomUUID().toString().substring(0, 6);
+    GreenMailUtil.sendTextEmail(MAILBOX, "requester@itops.localhost", subject, "Black screen since the update", SMTP);
+
+    MailIntake.Poll poll = intake.poll();
+
+    assertThat(poll.handled()).isEqualTo(1);
+    Map<String, Object> incident = jdbc.queryForMap("select number, reporter, source, description from incident"
+        + " where title = ?", subject);
+    assertThat(incident).containsEntry("REPORTER", "requester").containsEntry("SOURCE", "mail")
+        .containsEntry("DESCRIPTION", "Black screen since the update");
+    String number = (String) incident.get("NUMBER");
+    scenario.runMailJobs(number);
+    assertThat(receivedBy("requester@itops.localhost")).anySatisfy(message ->
+        assertThat(message.getSubject()).isEqualTo("[" + number + "] Received: " + subject));
+    assertThat(folderCount(properties.folder())).isZero();
+    assertThat(folderCount(properties.processedFolder())).isOne();
+  }
+
+  @Test
+  void aReplyAnswersTheEngineersQuestionAndTheClockRunsAgain() throws Exception {
+    String number = scenario.reportAndTake("medium", "medium");
+    scenario.complete(number, IncidentProcess.Element.WORK, "engineer", Map.of("outcome", "waiting",
+        "question", "Which printer?"));
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Incident.Status.WAITING_FOR_REQUESTER);
+
+    GreenMailUtil.sendTextEmail(MAILBOX, "requester@itops.localhost", "RE: [" + number + "] A question about your"
+        + " incident", "The one on the 3rd floor", SMTP);
+    intake.poll();
+
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Incident.Status.IN_PROGRESS);
+    assertThat(scenario.task(number, IncidentProcess.Element.WORK)).isNotNull();
+    assertThat(jdbc.queryForList("select detail from record_event where record_number = ? and type = 'MAIL'",
+        String.class, number)).containsExactly("From requester: The one on the 3rd floor");
+  }
+
+  @Test
+  void theSameMailReadTwiceReportsOneIncident() throws Exception {
+    long before = incidentCount();
+    MimeMessage message = message("requester@itops.localhost", "VPN again " + UUID.randomUUID(), "Drops hourly");
+    message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@example.org>");
+    deliver(message);
+    deliver(message);
+
+    MailIntake.Poll poll = intake.poll();
+
+    assertThat(poll.handled()).isEqualTo(2);
+    assertThat(incidentCount()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void mailFromAnUnknownSenderOrWithoutSenderGoesToTheErrorFolder() throws Exception {
+    long before = incidentCount();
+    GreenMailUtil.sendTextEmail(MAILBOX, "stranger@example.org", "Buy now", "Cheap watches", SMTP);
+    MimeMessage noSender = new MimeMessage(Session.getInstance(new Properties()));
+    noSender.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+    noSender.setSubject("Who am I");
+    noSender.setText("no From header");
+    deliver(noSender);
+
+    MailIntake.Poll poll = intake.poll();
+
+    assertThat(poll.refused()).isEqualTo(2);
+    assertThat(incidentCount()).isEqualTo(before);
+    assertThat(folderCount(properties.errorFolder())).isEqualTo(2);
+    assertThat(folderCount(properties.folder())).isZero();
+  }
+
+  @Test
+  void aMailThatCannotBeHandledNowStaysForTheNextPoll() throws Exception {
+    GreenMailUtil.sendTextEmail(MAILBOX, "requester@itops.localhost", "Printer " + UUID.randomUUID(), "Jammed", SMTP);
+    MailIntake databaseDown = new MailIntake(properties, mail -> {
+      throw new TransientDataAccessResourceException("the database is down");
+    }, new SimpleMeterRegistry());
+
+    assertThat(databaseDown.poll().left()).isEqualTo(1);
+    assertThat(folderCount(properties.folder())).isOne();
+
+    assertThat(intake.poll().handled()).isEqualTo(1);
+    assertThat(folderCount(properties.folder())).isZero();
+  }
+
+  @Test
+  void attachmentsAreListedWithTheIncident() throws Exception {
+    String subject = "Invoice PDF broken " + UUID.randomUUID().toString().substring(0, 6);
+    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+    message.setFrom(new InternetAddress("requester@itops.localhost"));
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+    message.setSubject(subject);
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("See the file");
+    MimeBodyPart file = new MimeBodyPart();
+    file.setFileName("invoice-4711.pdf");
+    file.setContent("%PDF-1.4 broken", "application/pdf");
+    message.setContent(new MimeMultipart(text, file));
+    message.saveChanges();
+    deliver(message);
+
+    intake.poll();
+
+    assertThat(jdbc.queryForObject("select description from incident where title = ?", String.class, subject))
+        .startsWith("See the file").contains("Attachments (kept in the mailbox): invoice-4711.pdf");
+  }
+
+  private static MimeMessage message(String from, String subject, String body) throws Exception {
+    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+    message.setFrom(new InternetAddress(from));
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+    message.setSubject(subject);
+    message.setText(body);
+    return message;
+  }
+
+  private static void deliver(MimeMessage message) throws Exception {
+    mail.getUserManager().getUserByEmail(MAILBOX).deliver(message);
+  }
+
+  private static List<MimeMessage> receivedBy(String address) throws Exception {
+    return java.util.Arrays.stream(mail.getReceivedMessages()).filter(message -> {
+      try {
+        return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    }).toList();
+  }
+
+  private int folderCount(String name) throws Exception {
+    try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+      store.connect("127.0.0.1", 3143, MAILBOX, "servicedesk");
+      Folder folder = store.getFolder(name);
+      if (!folder.exists()) {
+        return 0;
+      }
+      folder.open(Folder.READ_ONLY);
+      int count = folder.getMessageCount();
+      folder.close(false);
+      return count;
+    }
+  }
+
+  private long incidentCount() {
+    return jdbc.queryForObject("select count(*) from incident", Long.class);
+  }
+}
