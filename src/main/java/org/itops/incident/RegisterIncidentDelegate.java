@@ -27,6 +27,7 @@ class RegisterIncidentDelegate implements JavaDelegate {
     execution.setVariable(Var.RECORD_NUMBER, incident.getNumber());
     execution.setVariable(Var.TITLE, incident.getTitle());
     execution.setVariable(Var.REPORTER, incident.getReporter());
+    execution.setVariable(Var.SOURCE, incident.getSource());
     execution.setVariable(Var.ALERT_RESOLVED, false);
     execution.setVariable(Var.RESOLVED, false);
   }

@@ -81,6 +81,21 @@ class IncidentLifecycleTest {
         "REPORTED", "CLASSIFIED", "ASSIGNED", "RESPONDED", "RESOLVED", "CLOSED");
   }
 
+  @Test
+  void aStartWithOnlyTheStartFormsValuesRegistersTheIncident() {
+    // what Tasklist's start form submits: its fields and nothing else
+    Map<String, Object> form = Map.of("title", "Scanner offline", "impact", "low", "urgency", "low",
+        "category", "workplace", "declareMajor", false);
+
+    String number = scenario.as("requester", () -> runtimeService.startProcessInstanceByKey("incident-lifecycle", form)
+        .getBusinessKey());
+
+    Incident incident = scenario.record(number);
+    assertThat(incident.getSource()).isEqualTo("tasklist");
+    assertThat(incident.getReporter()).isEqualTo("requester");
+    assertThat(scenario.instance(number)).isWaitingAt(Element.TRIAGE);
+  }
+
   @ParameterizedTest(name = "{2}: respond within {3}, resolve within {4}")
   @CsvSource({
       "high,   high,   P1, PT15M, PT4H",

@@ -41,6 +41,12 @@ class ProductionModeIT {
   }
 
   @Test
+  void refusesTheEmbeddedDefaultsApiToken() {
+    List<String> properties = new ArrayList<>(List.of("--itops.api-tokens.monitoring=dev-monitoring-token"));
+    assertThat(startupFailure(freshDatabase(), STRONG_PASSWORD, properties)).hasMessageContaining("API token");
+  }
+
+  @Test
   void refusesADatabaseWhereTheDemoUsersExist() {
     String database = freshDatabase();
     try (ConfigurableApplicationContext embeddedDefault = start(database, List.of())) {
@@ -55,7 +61,10 @@ class ProductionModeIT {
   void startsWithAStrongPasswordAndCreatesOnlyTheAdministrator() {
     try (ConfigurableApplicationContext prod = startProd(freshDatabase(), STRONG_PASSWORD)) {
       IdentityService identity = prod.getBean(IdentityService.class);
-      assertThat(identity.createUserQuery().list()).extracting(user -> user.getId()).containsExactly("admin");
+      assertThat(identity.createUserQuery().list()).extracting(user -> user.getId())
+          .containsExactlyInAnyOrder("admin", "monitoring");
+      assertThat(identity.createGroupQuery().groupMember("monitoring").list()).extracting(group -> group.getId())
+          .containsExactly("monitoring");
       assertThat(identity.checkPassword("admin", STRONG_PASSWORD)).isTrue();
       assertThat(identity.createGroupQuery().groupMember("admin").list()).extracting(group -> group.getId())
           .containsExactly("camunda-admin");
@@ -67,13 +76,22 @@ class ProductionModeIT {
 
   /** The reason the prod profile gave for not starting. */
   private static Throwable startupFailure(String database, String adminPassword) {
-    Throwable failure = catchThrowable(() -> startProd(database, adminPassword).close());
+    return startupFailure(database, adminPassword, List.of());
+  }
+
+  private static Throwable startupFailure(String database, String adminPassword, List<String> more) {
+    Throwable failure = catchThrowable(() -> startProd(database, adminPassword, more).close());
     assertThat(failure).as("the suite must refuse to start").isNotNull();
     return NestedExceptionUtils.getMostSpecificCause(failure);
   }
 
   private static ConfigurableApplicationContext startProd(String database, String adminPassword) {
-    List<String> properties = new ArrayList<>(List.of(
+    return startProd(database, adminPassword, List.of());
+  }
+
+  private static ConfigurableApplicationContext startProd(String database, String adminPassword, List<String> more) {
+    List<String> properties = new ArrayList<>(more.stream().map(p -> p.substring(2)).toList());
+    properties.addAll(List.of(
         "spring.profiles.active=prod",
         "itops.base-url=https://itops.example.org",
         "itops.mail.from=itops@example.org",
