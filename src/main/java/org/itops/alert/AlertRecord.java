@@ -19,6 +19,7 @@ public class AlertRecord {
   private String environment;
   private String instance;
   private String summary;
+  private String description;
   private String labels;
   private String generatorUrl;
   private Instant startsAt;
@@ -52,6 +53,8 @@ public class AlertRecord {
   public void setInstance(String instance) { this.instance = instance; }
   public String getSummary() { return summary; }
   public void setSummary(String summary) { this.summary = summary; }
+  public String getDescription() { return description; }
+  public void setDescription(String description) { this.description = description; }
   public String getLabels() { return labels; }
   public void setLabels(String labels) { this.labels = labels; }
   public String getGeneratorUrl() { return generatorUrl; }

@@ -33,15 +33,16 @@ class AlertRepository {
 
   void insert(AlertRecord alert) {
     jdbc.update("insert into alert (number, source, identity, status, level, alert_name, severity, service, environment,"
-        + " instance, summary, labels, generator_url, starts_at, ends_at, first_seen, last_seen, occurrences, episodes,"
+        + " instance, summary, description, labels, generator_url, starts_at, ends_at, first_seen, last_seen, occurrences, episodes,"
         + " incident_number, resolved_at) values (:number, :source, :identity, :status, :level, :alertName, :severity,"
-        + " :service, :environment, :instance, :summary, :labels, :generatorUrl, :startsAt, :endsAt, :firstSeen,"
+        + " :service, :environment, :instance, :summary, :description, :labels, :generatorUrl, :startsAt, :endsAt, :firstSeen,"
         + " :lastSeen, :occurrences, :episodes, :incidentNumber, :resolvedAt)", RecordParameters.of(alert));
   }
 
   void update(AlertRecord alert) {
     jdbc.update("update alert set status = :status, level = :level, alert_name = :alertName, severity = :severity,"
         + " service = :service, environment = :environment, instance = :instance, summary = :summary,"
+        + " description = :description,"
         + " labels = :labels, generator_url = :generatorUrl, starts_at = :startsAt, ends_at = :endsAt,"
         + " last_seen = :lastSeen, occurrences = :occurrences, episodes = :episodes,"
         + " incident_number = :incidentNumber, resolved_at = :resolvedAt where number = :number",

@@ -146,7 +146,7 @@ public class AlertService {
     }
     alerts.update(row);
     timeline.record(row.getNumber(), "FIRED", alert.name() + " (" + row.getSeverity() + ") on " + row.getInstance());
-    runtimeService.startProcessInstanceByKey(AlertProcess.KEY, row.getNumber(), processVariables(row, alert));
+    runtimeService.startProcessInstanceByKey(AlertProcess.KEY, row.getNumber(), processVariables(row));
     return outcome(alerts.find(row.getNumber()).orElseThrow(), Result.NEW);
   }
 
@@ -216,6 +216,7 @@ public class AlertService {
     row.setEnvironment(alert.label("env") != null ? alert.label("env") : alert.label("environment"));
     row.setInstance(alert.label("instance") != null ? alert.label("instance") : alert.label("host"));
     row.setSummary(shorten(alert.summary(), 1000));
+    row.setDescription(shorten(alert.description(), 4000));
     row.setLabels(shorten(labelsJson(alert.labels()), 4000));
     row.setGeneratorUrl(shorten(alert.generatorUrl(), 1000));
     if (alert.startsAt() != null) {
@@ -225,7 +226,8 @@ public class AlertService {
     row.setLastSeen(now);
   }
 
-  private Map<String, Object> processVariables(AlertRecord row, Alert alert) {
+  /** What the DMN tables and the mails need; the rest stays in the alert's row. */
+  private Map<String, Object> processVariables(AlertRecord row) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("recordNumber", row.getNumber());
     variables.put("title", title(row));
@@ -235,10 +237,6 @@ public class AlertService {
     variables.put("environment", row.getEnvironment() == null ? null : row.getEnvironment().toLowerCase());
     variables.put("instance", row.getInstance());
     variables.put("summary", row.getSummary());
-    variables.put("description", alert.description());
-    variables.put("labels", row.getLabels());
-    variables.put("generatorUrl", row.getGeneratorUrl());
-    variables.put("source", row.getSource());
     return variables;
   }
 

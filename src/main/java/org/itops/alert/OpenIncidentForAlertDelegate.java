@@ -29,26 +29,25 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, Object> grade = (Map<String, Object>) execution.getVariable("grade");
     Map<String, Object> owner = (Map<String, Object>) execution.getVariable("owner");
-    IncidentReport report = new IncidentReport((String) execution.getVariable("title"), description(execution),
+    AlertRecord alert = alerts.view(execution.getProcessBusinessKey());
+    IncidentReport report = new IncidentReport(AlertService.title(alert), description(alert),
         (String) grade.get("impact"), (String) grade.get("urgency"), (String) owner.get("category"),
-        (String) execution.getVariable("instance"), properties.user(),
+        alert.getInstance(), properties.user(),
         Boolean.TRUE.equals(execution.getVariableLocal("majorIncident")));
     String incident = incidents.report(report, "alert");
     execution.setVariable("incidentNumber", incident);
     alerts.linkIncident(execution.getProcessBusinessKey(), incident);
   }
 
-  private static String description(DelegateExecution execution) {
+  private static String description(AlertRecord alert) {
     StringBuilder text = new StringBuilder();
-    Object description = execution.getVariable("description");
-    if (description != null) {
-      text.append(description).append("\n\n");
+    if (alert.getDescription() != null) {
+      text.append(alert.getDescription()).append("\n\n");
     }
-    text.append("Alert ").append(execution.getProcessBusinessKey()).append(" from ")
-        .append(execution.getVariable("source")).append(", labels ").append(execution.getVariable("labels"));
-    Object generator = execution.getVariable("generatorUrl");
-    if (generator != null) {
-      text.append("\nSource: ").append(generator);
+    text.append("Alert ").append(alert.getNumber()).append(" from ").append(alert.getSource()).append(", labels ")
+        .append(alert.getLabels());
+    if (alert.getGeneratorUrl() != null) {
+      text.append("\nSource: ").append(alert.getGeneratorUrl());
     }
     return text.length() > IncidentReport.MAX_TEXT ? text.substring(0, IncidentReport.MAX_TEXT) : text.toString();
   }

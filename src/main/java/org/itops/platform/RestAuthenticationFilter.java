@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -30,6 +31,7 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final Map<String, String> apiTokens;
+  private final Map<String, Memberships> memberships = new ConcurrentHashMap<>();
 
   RestAuthenticationFilter(IdentityService identityService, Map<String, String> apiTokens) {
     this.identityService = identityService;
@@ -65,16 +67,34 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
         return;
       }
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-        .list().stream().map(Tenant::getId).toList();
-    identityService.setAuthentication(userId, groups, tenants);
+    Memberships memberships = memberships(userId);
+    identityService.setAuthentication(userId, memberships.groups(), memberships.tenants());
     try {
       chain.doFilter(request, response);
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** A user's groups and tenants as read at a moment; machines call often, so they are kept a short while. */
+  private record Memberships(List<String> groups, List<String> tenants, long readAt) {}
+
+  /** How long memberships are kept: a change in Admin reaches the REST APIs within this time. */
+  static final long MEMBERSHIPS_TTL_MILLIS = 30_000;
+
+  private Memberships memberships(String userId) {
+    long now = System.currentTimeMillis();
+    Memberships known = memberships.get(userId);
+    if (known != null && now - known.readAt() < MEMBERSHIPS_TTL_MILLIS) {
+      return known;
+    }
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+        .list().stream().map(Tenant::getId).toList();
+    Memberships read = new Memberships(groups, tenants, now);
+    memberships.put(userId, read);
+    return read;
   }
 
   /** The user whose configured token this is (compared in constant time), or null. */

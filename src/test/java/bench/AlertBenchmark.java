@@ -1,0 +1,217 @@
+package bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.itops.ItopsApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Alert ingestion benchmark (README, "Benchmarks"; figures in docs/benchmarks.md). Starts the suite on its embedded
+ * H2 file database, then posts Alertmanager webhooks at rising rates and prints, per rate, the achieved rate and
+ * the p50/p99 latency, for: a no-op endpoint of the same app behind the same filters and JSON parsing (the web
+ * stack's own limit), new alerts that notify, new alerts that open an incident, and repeated alerts.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.AlertBenchmark}
+ */
+public final class AlertBenchmark {
+
+  private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("bench.step.seconds", 5));
+  private static final int MAX_IN_FLIGHT = 256;
+  private static final String TOKEN = "dev-monitoring-token";
+
+  /** One rate step: offered and achieved rate, latencies, and whether it kept up. */
+  record Step(int offered, double achieved, double p50, double p99, int failed) {
+    boolean sustained() {
+      return achieved >= offered * 0.95 && p99 < 100 && failed == 0;
+    }
+  }
+
+  /** A no-op endpoint that reads the same body: what the web stack costs without the suite's work. */
+  @RestController
+  static class NoopEndpoint {
+    @PostMapping("/api/bench/noop")
+    Map<String, Object> noop(@RequestBody Map<String, Object> body) {
+      return Map.of("alerts", List.of(Map.of("result", "NOOP", "count", ((List<?>) body.get("alerts")).size())));
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class BenchConfiguration {
+    @Bean
+    NoopEndpoint noopEndpoint() {
+      return new NoopEndpoint();
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path data = Files.createTempDirectory("itops-bench");
+    List<String> settings = new ArrayList<>(List.of("--server.port=0",
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--camunda.bpm.job-execution.enabled=false", "--itops.mail.dev-server.enabled=false", "--logging.level.root=WARN"));
+    settings.addAll(List.of(args));
+    ConfigurableApplicationContext suite = new SpringApplicationBuilder(ItopsApplication.class, BenchConfiguration.class)
+        .run(settings.toArray(String[]::new));
+    int port = ((WebServerApplicationContext) suite).getWebServer().getPort();
+    String base = "http://127.0.0.1:" + port;
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    List<String> report = new ArrayList<>();
+    report.add("Alert ingestion, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, H2 file database, " + STEP.toSeconds() + " s per rate");
+
+    AtomicInteger sequence = new AtomicInteger();
+    int[] rates = java.util.Arrays.stream(System.getProperty("bench.rates", "100,200,300,400,600,800,1000,1300,1600,2000")
+        .split(",")).mapToInt(Integer::parseInt).toArray();
+    warmUp(http, base, run);
+    String only = System.getProperty("bench.only", "");
+    List<Step> noop = only.isEmpty() || only.equals("noop") ? scenario("no-op endpoint (same filters, same JSON)", report, rates, rate ->
+        post(http, base + "/api/bench/noop", webhook("n" + run + sequence.incrementAndGet(), "warning"))) : List.of();
+    List<Step> notify = only.isEmpty() || only.equals("notify") ? scenario("new alerts, level notify (alert + alert-handling + mail job)", report, rates, rate ->
+        post(http, base + "/api/alerts/alertmanager", webhook("w" + run + sequence.incrementAndGet(), "warning")))
+        : List.of();
+    List<Step> incident = only.isEmpty() || only.equals("incident") ? scenario("new alerts, level incident (+ incident-lifecycle started)", report, rates, rate ->
+        post(http, base + "/api/alerts/alertmanager", webhook("c" + run + sequence.incrementAndGet(), "critical")))
+        : List.of();
+    for (int i = 0; i < 200; i++) {
+      post(http, base + "/api/alerts/alertmanager", webhook("r" + run + i, "warning")).join();
+    }
+    List<Step> repeated = only.isEmpty() || only.equals("repeated") ? scenario("repeated alerts (deduplicated: counted on the alert)", report, rates, rate ->
+        post(http, base + "/api/alerts/alertmanager", webhook("r" + run + sequence.incrementAndGet() % 200, "warning")))
+        : List.of();
+
+    report.add("");
+    report.add(summary("no-op endpoint", noop, noop));
+    report.add(summary("new alerts (notify)", notify, noop));
+    report.add(summary("new alerts (incident)", incident, noop));
+    report.add(summary("repeated alerts", repeated, noop));
+    report.forEach(System.out::println);
+    Path out = Path.of("target", "benchmarks", "alerts.txt");
+    Files.createDirectories(out.getParent());
+    Files.write(out, report);
+    System.out.println("written to " + out);
+    suite.close();
+    System.exit(0);
+  }
+
+  /** Load at a modest rate until the JIT compiler has done its work, so that the steps measure the steady state. */
+  private static void warmUp(HttpClient http, String base, String run) throws InterruptedException {
+    AtomicInteger i = new AtomicInteger();
+    for (int round = 0; round < Integer.getInteger("bench.warmup.rounds", 4); round++) {
+      step(100, rate -> post(http, base + "/api/bench/noop", webhook("warm-n" + run + i.incrementAndGet(), "warning")));
+      step(60, rate -> post(http, base + "/api/alerts/alertmanager",
+          webhook("warm" + run + i.incrementAndGet(), i.get() % 3 == 0 ? "critical" : "warning")));
+    }
+  }
+
+  /** Offers each rate for one step (open loop: sends on schedule, whatever the answers do), until one falls behind. */
+  private static List<Step> scenario(String name, List<String> report, int[] rates,
+      IntFunction<java.util.concurrent.CompletableFuture<Integer>> send) throws InterruptedException {
+    report.add("");
+    report.add(name);
+    report.add(String.format(Locale.ROOT, "  %8s %10s %9s %9s %7s", "offered/s", "achieved/s", "p50 ms", "p99 ms", "failed"));
+    List<Step> steps = new ArrayList<>();
+    int behind = 0;
+    for (int rate : rates) {
+      Step step = step(rate, send);
+      steps.add(step);
+      report.add(String.format(Locale.ROOT, "  %8d %10.0f %9.1f %9.1f %7d %s", step.offered(), step.achieved(),
+          step.p50(), step.p99(), step.failed(), step.sustained() ? "" : "(not sustained)"));
+      System.out.println(name + ": " + report.get(report.size() - 1));
+      if (!step.sustained() && ++behind == 2) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    return steps;
+  }
+
+  private static Step step(int rate, IntFunction<java.util.concurrent.CompletableFuture<Integer>> send)
+      throws InterruptedException {
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicLong failed = new AtomicLong();
+    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    long interval = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    long end = start + STEP.toNanos();
+    int sent = 0;
+    for (long next = start; next < end; next += interval) {
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        // park, not spin: the load generator shares the machine's cores with the suite
+        LockSupport.parkNanos(wait);
+      }
+      if (!inFlight.tryAcquire()) {
+        failed.incrementAndGet();
+        continue;
+      }
+      long sentAt = System.nanoTime();
+      sent++;
+      send.apply(sent).whenComplete((status, error) -> {
+        if (error != null || status != 200) {
+          failed.incrementAndGet();
+        } else {
+          latencies.add(System.nanoTime() - sentAt);
+        }
+        inFlight.release();
+      });
+    }
+    inFlight.acquire(MAX_IN_FLIGHT);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    return new Step(rate, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), (int) failed.get());
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  }
+
+  private static String summary(String name, List<Step> steps, List<Step> noop) {
+    double best = steps.stream().filter(Step::sustained).mapToDouble(Step::achieved).max().orElse(0);
+    double bestNoop = noop.stream().filter(Step::sustained).mapToDouble(Step::achieved).max().orElse(0);
+    Step last = steps.stream().filter(Step::sustained).reduce((a, b) -> b).orElse(null);
+    return String.format(Locale.ROOT, "%-24s sustained %6.0f/s (p50 %.1f ms, p99 %.1f ms), %.2f of the no-op endpoint",
+        name, best, last == null ? Double.NaN : last.p50(), last == null ? Double.NaN : last.p99(),
+        bestNoop == 0 ? 0 : best / bestNoop);
+  }
+
+  private static java.util.concurrent.CompletableFuture<Integer> post(HttpClient http, String url, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+  }
+
+  /** One firing alert as Alertmanager sends it. */
+  private static String webhook(String fingerprint, String severity) {
+    return """
+        {"receiver":"itops","status":"firing","version":"4","groupKey":"{}:{alertname=\\"HighLoad\\"}",
+         "groupLabels":{"alertname":"HighLoad"},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am",
+         "alerts":[{"status":"firing","labels":{"alertname":"HighLoad","severity":"%s","env":"prod",
+         "instance":"web-%s:9100","service":"web"},"annotations":{"summary":"Load above 8"},
+         "startsAt":"2026-11-27T08:00:00Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prom",
+         "fingerprint":"%s"}]}""".formatted(severity, fingerprint, fingerprint);
+  }
+
+  private AlertBenchmark() {}
+}
