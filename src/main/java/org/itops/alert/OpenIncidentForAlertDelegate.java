@@ -32,11 +32,17 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
     AlertRecord alert = alerts.view(execution.getProcessBusinessKey());
     IncidentReport report = new IncidentReport(AlertService.title(alert), description(alert),
         (String) grade.get("impact"), (String) grade.get("urgency"), (String) owner.get("category"),
-        alert.getInstance(), properties.user(),
+        configurationItem(owner, alert), properties.user(),
         Boolean.TRUE.equals(execution.getVariableLocal("majorIncident")));
     String incident = incidents.report(report, "alert");
     execution.setVariable("incidentNumber", incident);
     alerts.linkIncident(execution.getProcessBusinessKey(), incident);
+  }
+
+  /** The configuration item DMN alert-mapping names, else the alert's instance or host. */
+  private static String configurationItem(Map<String, Object> owner, AlertRecord alert) {
+    Object mapped = owner.get("configurationItem");
+    return mapped == null || mapped.toString().isBlank() ? alert.getInstance() : mapped.toString();
   }
 
   private static String description(AlertRecord alert) {

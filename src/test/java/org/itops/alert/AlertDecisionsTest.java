@@ -49,10 +49,11 @@ class AlertDecisionsTest {
         .containsEntry("urgency", urgency);
   }
 
-  @ParameterizedTest(name = "{0} -> {1}, {2}")
-  @CsvSource({"security, security, security-team", "vpn, network, ops-engineers", "postgres, database, ops-engineers",
-      "mail, application, ops-engineers", "printer-farm, server, ops-engineers", ", server, ops-engineers"})
-  void alertMapping(String service, String category, String group) {
+  @ParameterizedTest(name = "{0} -> {1}, {2}, {3}")
+  @CsvSource({"security, security, security-team,", "vpn, network, ops-engineers,", "postgres, database, ops-engineers,",
+      "mail, application, ops-engineers,", "erp, application, ops-engineers, erp-production",
+      "printer-farm, server, ops-engineers,", ", server, ops-engineers,"})
+  void alertMapping(String service, String category, String group, String configurationItem) {
     Map<String, Object> labels = new HashMap<>();
     labels.put("service", service);
     labels.put("alertName", "Anything");
@@ -60,6 +61,8 @@ class AlertDecisionsTest {
     DmnDecisionResult result = decisions.evaluateDecisionByKey("alert-mapping").variables(labels).evaluate();
 
     assertThat(result.getFirstResult().getEntryMap()).containsEntry("category", category).containsEntry("ownerGroup", group);
+    // an empty cell gives no entry: the alert's instance label is used then
+    assertThat((Object) result.getFirstResult().getEntry("configurationItem")).isEqualTo(configurationItem);
   }
 
   @Test
