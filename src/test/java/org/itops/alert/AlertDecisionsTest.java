@@ -62,7 +62,7 @@ class AlertDecisionsTest {
 
     assertThat(result.getFirstResult().getEntryMap()).containsEntry("category", category).containsEntry("ownerGroup", group);
     // an empty cell gives no entry: the alert's instance label is used then
-    assertThat((Object) result.getFirstResult().getEntry("configurationItem")).isEqualTo(configurationItem);
+    assertThat(result.getFirstResult().getEntryMap().get("configurationItem")).isEqualTo(configurationItem);
   }
 
   @Test
