@@ -6,11 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole suite on a random port with an in-memory database (profile {@code test}); jobs run only when a
- * test executes them. Test classes with this annotation share one Spring context, so they must not
+ * The whole suite on a random port with an in-memory database (profile {@code test}; PostgreSQL in the build's
+ * second run, see {@link TestDatabase}); jobs run only when a test executes them. Test classes with this annotation share one Spring context, so they must not
  * assume an empty database: use fresh business keys and compare counts before and after. The suite's clock is a
  * {@link MutableClock}.
  */
@@ -19,4 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
+@ContextConfiguration(initializers = TestDatabase.class)
 public @interface SuiteTest {}
