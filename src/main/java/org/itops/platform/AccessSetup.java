@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,6 +156,20 @@ class AccessSetup implements SmartInitializingSingleton {
     });
   }
 
+  /** A violated rule of Camunda's default password policy, in words. */
+  private static String explain(PasswordPolicyRule rule) {
+    String count = rule.getParameters() == null ? "" : String.valueOf(rule.getParameters().values().iterator().next());
+    return switch (rule.getPlaceholder()) {
+      case "PASSWORD_POLICY_LENGTH" -> "at least " + count + " characters";
+      case "PASSWORD_POLICY_LOWERCASE" -> "at least " + count + " lower-case letter(s)";
+      case "PASSWORD_POLICY_UPPERCASE" -> "at least " + count + " upper-case letter(s)";
+      case "PASSWORD_POLICY_DIGIT" -> "at least " + count + " digit(s)";
+      case "PASSWORD_POLICY_SPECIAL" -> "at least " + count + " special character(s)";
+      case "PASSWORD_POLICY_USER_DATA" -> "not the user name or other data of the user";
+      default -> rule.getPlaceholder();
+    };
+  }
+
   /** Demo users have a published password: in production they must not exist. */
   private static void refuseDemoUsers(IdentityService identity) {
     List<String> present = DemoUsers.ALL.stream()
@@ -185,8 +200,7 @@ class AccessSetup implements SmartInitializingSingleton {
       PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(password, admin);
       if (!policy.isValid()) {
         throw new IllegalStateException("Production mode refuses to start: ITOPS_ADMIN_PASSWORD does not meet"
-            + " the password policy: " + policy.getViolatedRules().stream()
-                .map(rule -> rule.getPlaceholder() + " " + rule.getParameters()).toList());
+            + " the password policy: " + policy.getViolatedRules().stream().map(AccessSetup::explain).toList());
       }
       admin.setFirstName("Suite");
       admin.setLastName("Administrator");

@@ -1,0 +1,153 @@
+package org.itops.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** One node of the suite: the packaged jar in a JVM of its own, profiles prod and postgres, on loopback. */
+final class SuiteNode implements AutoCloseable {
+
+  static final String ADMIN_PASSWORD = "Blue-Harbour-Cluster-7!";
+  static final String MONITORING_TOKEN = "cluster-test-monitoring-token-0123456789";
+
+  private final String name;
+  private final int port;
+  private final Process process;
+  private final Path log;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private SuiteNode(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts a node and waits until it answers its health check. */
+  static SuiteNode start(String name, String databaseUrl, int smtpPort) throws Exception {
+    int port = freePort();
+    Path log = Files.createTempFile("itops-" + name, ".log");
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
+        "--spring.profiles.active=prod,postgres", "--server.port=" + port, "--server.address=127.0.0.1",
+        // a short lock, so that a stopped node's job goes to the other node within the test's patience
+        "--camunda.bpm.job-execution.lock-time-in-millis=10000", "--camunda.bpm.job-execution.wait-time-in-millis=500",
+        "--camunda.bpm.job-execution.max-wait=2000",
+        "--camunda.bpm.generic-properties.properties.hostname=" + name));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("ITOPS_DB_URL", databaseUrl);
+    env.put("ITOPS_DB_USERNAME", "postgres");
+    env.put("ITOPS_DB_PASSWORD", "postgres");
+    env.put("ITOPS_DB_POOL_SIZE", "10");
+    env.put("ITOPS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("ITOPS_MONITORING_TOKEN", MONITORING_TOKEN);
+    env.put("ITOPS_BASE_URL", "http://127.0.0.1:" + port);
+    env.put("ITOPS_MAIL_FROM", "itops@cluster.test");
+    env.put("ITOPS_SMTP_HOST", "127.0.0.1");
+    env.put("ITOPS_SMTP_PORT", String.valueOf(smtpPort));
+    env.put("ITOPS_SMTP_AUTH", "false");
+    env.put("ITOPS_SMTP_STARTTLS", "false");
+    SuiteNode node = new SuiteNode(name, port, builder.start(), log);
+    node.awaitHealthy();
+    return node;
+  }
+
+  String name() {
+    return name;
+  }
+
+  HttpResponse<String> post(String path, String json, boolean asMonitoring) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", asMonitoring ? "Bearer " + MONITORING_TOKEN : basicAdmin())
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> put(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", basicAdmin()).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", basicAdmin()).GET());
+  }
+
+  /** Stops the JVM at once, as a crash or a pulled plug would: nothing is closed, nothing is committed. */
+  void kill() {
+    process.destroyForcibly();
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitHealthy() throws Exception {
+    long end = System.currentTimeMillis() + 180_000;
+    while (System.currentTimeMillis() < end) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Node " + name + " stopped while starting:\n" + Files.readString(log));
+      }
+      try {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Node " + name + " did not start in 3 minutes:\n" + Files.readString(log));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String basicAdmin() {
+    return "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes());
+  }
+
+  private static Path jar() throws IOException {
+    try (var files = Files.list(Path.of("target"))) {
+      return files.filter(f -> f.getFileName().toString().matches("itops-process-suite-.*\\.jar")
+          && !f.getFileName().toString().endsWith("-plain.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("No suite jar in target/: run ./mvnw verify (it packages first)"));
+    }
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
