@@ -30,6 +30,7 @@ class ProcessDeploymentTest {
 
     assertThat(repositoryService.getDeploymentResourceNames(deployment.getId())).containsExactlyInAnyOrder(
         "processes/fixtures/fixture-ops-task.bpmn", "processes/fixtures/fixture-restricted-case.bpmn",
+        "processes/fixtures/fixture-short-history.bpmn",
         "forms/fixtures/fixture-request-form.form", "forms/fixtures/fixture-work-form.form");
   }
 
