@@ -55,7 +55,7 @@ final class BenchSuite implements AutoCloseable {
     switch (database) {
       case "h2" -> {
         Path data = Files.createTempDirectory("itops-bench");
-        settings.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64"); // as application.yaml
+        settings.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=512"); // as application.yaml
         description = "H2 " + org.h2.engine.Constants.VERSION + " file database";
       }
       case "postgres" -> {

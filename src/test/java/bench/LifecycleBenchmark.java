@@ -77,7 +77,10 @@ final class LifecycleBenchmark {
           double rate = benchmark.measure(process, WINDOW_SECONDS);
           System.out.printf(Locale.ROOT, "%s round %d, %s: %.1f incidents/s, %.0f ms CPU per incident, CPU %.0f%% busy%n",
               database, round, process, rate, benchmark.lastCpuMillisPerIncident, benchmark.lastCpuUse * 100);
-          results.setProperty(prefix + process.name().toLowerCase(Locale.ROOT) + "." + round, String.valueOf(rate));
+          String name = process.name().toLowerCase(Locale.ROOT);
+          results.setProperty(prefix + name + "." + round, String.valueOf(rate));
+          results.setProperty(prefix + "cpu." + name + "." + round, String.valueOf(benchmark.lastCpuMillisPerIncident));
+          results.setProperty(prefix + "busy." + name + "." + round, String.valueOf(benchmark.lastCpuUse));
         }
       }
     }

@@ -171,7 +171,10 @@ public final class SuiteBenchmark {
             + " (incidents/s, median of " + Integer.getInteger("bench.rounds", 3) + " rounds)",
         String.format(Locale.ROOT, "  suite's incident-lifecycle %6.1f   rounds %s", suite, rounds(results, prefix + "suite.")),
         String.format(Locale.ROOT, "  no-op process, same shape  %6.1f   rounds %s", noop, rounds(results, prefix + "noop.")),
-        String.format(Locale.ROOT, "  ratio %.2f (target >= 0.6: %s)", suite / noop, suite / noop >= 0.6 ? "met" : "NOT met"));
+        String.format(Locale.ROOT, "  ratio %.2f (target >= 0.6: %s)", suite / noop, suite / noop >= 0.6 ? "met" : "NOT met"),
+        String.format(Locale.ROOT, "  CPU per incident: suite %.0f ms, no-op %.0f ms (CPU busy: suite %.0f%%, no-op %.0f%%)",
+            median(results, prefix + "cpu.suite."), median(results, prefix + "cpu.noop."),
+            100 * median(results, prefix + "busy.suite."), 100 * median(results, prefix + "busy.noop.")));
   }
 
   private static List<String> tasksReport(Properties results, String database) {
@@ -189,7 +192,9 @@ public final class SuiteBenchmark {
           query[0].equals("filterCount") ? "" : p95 < 150 ? " (target p95 < 150 ms: met)" : " (target p95 < 150 ms: NOT met)"));
     }
     lines.add("  heap in use after a full GC: " + results.getProperty(prefix + "heapAfterStartMiB") + " MiB after start, "
-        + results.getProperty(prefix + "heapAfterLoadMiB") + " MiB after the load and the queries");
+        + results.getProperty(prefix + "heapAfterLoadMiB") + " MiB after the load and the queries, "
+        + results.getProperty(prefix + "heapWithoutDevMailMiB") + " MiB without the dev mail server's "
+        + results.getProperty(prefix + "devMails") + " mails");
     return lines;
   }
 

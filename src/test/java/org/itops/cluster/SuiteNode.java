@@ -48,7 +48,7 @@ final class SuiteNode implements AutoCloseable {
     env.put("ITOPS_DB_URL", databaseUrl);
     env.put("ITOPS_DB_USERNAME", "postgres");
     env.put("ITOPS_DB_PASSWORD", "postgres");
-    env.put("ITOPS_DB_POOL_SIZE", "10");
+    env.put("ITOPS_DB_POOL_SIZE", "16");
     env.put("ITOPS_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("ITOPS_MONITORING_TOKEN", MONITORING_TOKEN);
     env.put("ITOPS_BASE_URL", "http://127.0.0.1:" + port);
