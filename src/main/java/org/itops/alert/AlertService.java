@@ -112,8 +112,7 @@ public class AlertService {
         row.setResolvedAt(null);
         row.setOccurrences(row.getOccurrences() + 1);
         alerts.update(row);
-        timeline.record(row.getNumber(), "REFIRED", "Fired again within the flapping window: "
-            + row.getIncidentNumber() + " reopened");
+        timeline.record(row.getNumber(), "REFIRED", "Fired again while " + row.getIncidentNumber() + " is open");
         return outcome(row, Result.REFIRED);
       }
       return startEpisode(row, alert);

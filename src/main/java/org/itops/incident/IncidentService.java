@@ -313,7 +313,7 @@ public class IncidentService {
   }
 
   @Transactional
-  public void reopen(String number, String reason) {
+  public Incident reopen(String number, String reason) {
     Incident incident = load(number);
     incident.setReopenCount(incident.getReopenCount() + 1);
     incident.setSlaClock(incident.slaClock().resume(clock.instant()));
@@ -325,6 +325,7 @@ public class IncidentService {
     save(incident);
     timeline.record(number, "REOPENED", "Reopen " + incident.getReopenCount() + " to " + incident.getAssignedGroup()
         + ": " + reason);
+    return incident;
   }
 
   @Transactional
@@ -383,16 +384,33 @@ public class IncidentService {
   }
 
   /**
-   * The alert behind the incident fired again. Within the flapping window after its resolution (while the
-   * process waits for the alert to stay resolved) the incident is reopened; answers false when nobody waits for it.
+   * The alert behind the incident fired again; answers whether the incident takes the new firing (false: it is
+   * closed, a new episode begins). Within the flapping window after its resolution (while the process waits for the
+   * alert to stay resolved) the incident is reopened. Before anyone acted on the resolution (the incident was not
+   * yet worked on), the resolution no longer holds: the incident goes on as if the alert had never resolved.
    */
   @Transactional
   public boolean alertRefired(String number) {
-    load(number);
-    return currentUser.asSystem(() -> !runtimeService.createMessageCorrelation(IncidentProcess.MESSAGE_ALERT_REFIRED)
-        .processInstanceBusinessKey(number)
+    Incident incident = load(number);
+    if (incident.getStatus() == Status.CLOSED) {
+      return false;
+    }
+    boolean reopened = currentUser.asSystem(() -> !runtimeService
+        .createMessageCorrelation(IncidentProcess.MESSAGE_ALERT_REFIRED).processInstanceBusinessKey(number)
         .setVariable(Var.REJECTION_REASON, "The alert fired again within the flapping window")
         .correlateAllWithResult().isEmpty());
+    if (!reopened && incident.getAlertResolvedAt() != null) {
+      incident.setAlertResolvedAt(null);
+      save(incident);
+      currentUser.asSystem(() -> {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
+            .processInstanceBusinessKey(number).list()
+            .forEach(instance -> runtimeService.setVariable(instance.getId(), Var.ALERT_RESOLVED, false));
+        return null;
+      });
+      timeline.record(number, "ALERT_REFIRED", "The alert fired again before its resolution was acted on");
+    }
+    return true;
   }
 
   /**

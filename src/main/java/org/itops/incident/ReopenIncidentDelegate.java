@@ -18,7 +18,10 @@ class ReopenIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.reopen(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.REJECTION_REASON));
+    Incident incident = incidents.reopen(execution.getProcessBusinessKey(),
+        (String) execution.getVariable(Var.REJECTION_REASON));
+    // the clock resumes later than it stopped: the timers of the new work follow the record's later due times
+    StartSlaClocksDelegate.setDueTimes(execution, incident);
     execution.setVariable(Var.ENGINEER, null);
     execution.setVariable(Var.ALERT_RESOLVED, false);
     execution.setVariable(Var.RESOLVED, false);

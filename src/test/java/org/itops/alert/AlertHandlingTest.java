@@ -144,6 +144,25 @@ class AlertHandlingTest {
   }
 
   @Test
+  void aFiringAfterAResolutionThatNobodyActedOnYetStaysWithTheSameIncident() {
+    String fingerprint = newFingerprint();
+    String incident = alerts.receive(firing(fingerprint, "critical", "prod")).incident();
+    alerts.receive(resolved(fingerprint));
+
+    Outcome refired = alerts.receive(firing(fingerprint, "critical", "prod"));
+
+    assertThat(refired.result()).isEqualTo(Result.REFIRED);
+    assertThat(refired.incident()).isEqualTo(incident);
+    assertThat(jdbc.queryForObject("select episodes from alert where number = ?", Integer.class, refired.alert()))
+        .as("episodes (each opens an incident)").isOne();
+    assertThat(jdbc.queryForObject("select alert_resolved_at from incident where number = ?", java.sql.Timestamp.class,
+        incident)).isNull();
+    // the alert is firing again: the work on the incident goes on instead of closing it as cleared
+    triageAndTake(incident);
+    assertThat(incidentInstance(incident)).isWaitingAt("workOnIncident");
+  }
+
+  @Test
   void aFiringAfterTheIncidentClosedOpensANewOne() {
     String fingerprint = newFingerprint();
     String first = alerts.receive(firing(fingerprint, "critical", "prod")).incident();

@@ -118,6 +118,27 @@ class IncidentLifecycleTest {
         .isEqualTo(reported.plusMillis(resolution.toMillis() * 8 / 10));
     assertThat(due(number, Element.RESOLUTION_TARGET_MISSED)).isEqualTo(reported.plus(resolution));
     assertThat(scenario.task(number, Element.WORK).getDueDate().toInstant()).isEqualTo(reported.plus(resolution));
+
+    scenario.fire(number, Element.RESOLUTION_WARNING_DUE);
+    scenario.fire(number, Element.RESOLUTION_TARGET_MISSED);
+    assertThat(scenario.record(number).isResolutionWarned()).isTrue();
+    assertThat(scenario.record(number).isResolutionBreached()).isTrue();
+    scenario.runMailJobs(number);
+    assertThat(scenario.instance(number)).isWaitingAt(Element.WORK, Element.REVIEW_BREACH);
+  }
+
+  @ParameterizedTest(name = "{2}: response target {3}")
+  @CsvSource({"high, high, P1, PT15M", "high, medium, P2, PT30M", "medium, medium, P3, PT4H", "low, low, P4, P1D"})
+  void eachPriorityMissesItsResponseTargetAtItsOwnTime(String impact, String urgency, String priority,
+      String responseTarget) {
+    String number = scenario.report(impact, urgency, "network");
+    Instant reported = scenario.record(number).getReportedAt();
+    assertThat(due(number, Element.RESPONSE_TARGET_MISSED)).isEqualTo(reported.plus(Duration.parse(responseTarget)));
+
+    scenario.fire(number, Element.RESPONSE_TARGET_MISSED);
+
+    assertThat(scenario.record(number).isResponseBreached()).isTrue();
+    assertThat(scenario.instance(number)).isWaitingAt(Element.TRIAGE);
   }
 
   @Test
@@ -154,6 +175,22 @@ class IncidentLifecycleTest {
     assertThat(scenario.task(number, Element.REVIEW_BREACH).getName()).isEqualTo("Review breached incident");
     scenario.complete(number, Element.REVIEW_BREACH, "manager", Map.of("breachAction", "Second engineer assigned"));
     assertThat(scenario.instance(number)).isWaitingAt(Element.WORK).hasPassed("breachReviewed");
+  }
+
+  @Test
+  void resolvingDoesNotWaitForTheBreachReview() {
+    String number = scenario.reportAndTake("high", "medium");
+    scenario.fire(number, Element.RESOLUTION_TARGET_MISSED);
+    scenario.runMailJobs(number);
+
+    scenario.resolve(number);
+
+    Incident incident = scenario.record(number);
+    assertThat(incident.getStatus()).isEqualTo(Status.RESOLVED);
+    assertThat(incident.getResolvedAt()).isNotNull();
+    assertThat(scenario.instance(number)).isWaitingAt(Element.CONFIRM, Element.REVIEW_BREACH);
+    scenario.complete(number, Element.REVIEW_BREACH, "manager", Map.of("breachAction", "Second engineer assigned"));
+    assertThat(scenario.instance(number)).isWaitingAt(Element.CONFIRM).hasPassed("breachReviewed");
   }
 
   @Test
@@ -219,6 +256,7 @@ class IncidentLifecycleTest {
   @Test
   void aRejectedResolutionReopensToTheSameGroupAndTheWaitDoesNotCount() {
     String number = scenario.reportAndTake("high", "medium");
+    Instant resolutionDueBefore = due(number, Element.RESOLUTION_TARGET_MISSED);
     scenario.resolve(number);
     clock.advance(Duration.ofMinutes(90));
 
@@ -227,6 +265,11 @@ class IncidentLifecycleTest {
     scenario.runMailJobs(number);
 
     Incident incident = scenario.record(number);
+    // the 90 minutes of waiting for the confirmation do not count: the reopened work is due 90 minutes later
+    assertThat(incident.getResolutionDue()).isEqualTo(resolutionDueBefore.plus(Duration.ofMinutes(90)));
+    assertThat(due(number, Element.RESOLUTION_TARGET_MISSED)).isEqualTo(incident.getResolutionDue());
+    assertThat(due(number, Element.RESOLUTION_WARNING_DUE)).isEqualTo(incident.getWarningDue());
+    assertThat(scenario.task(number, Element.WORK).getDueDate().toInstant()).isEqualTo(incident.getResolutionDue());
     assertThat(incident.getReopenCount()).isEqualTo(1);
     assertThat(incident.getStatus()).isEqualTo(Status.IN_PROGRESS);
     assertThat(incident.getAssignedGroup()).isEqualTo("ops-engineers");

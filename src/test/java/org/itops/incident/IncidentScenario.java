@@ -2,6 +2,7 @@ package org.itops.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -102,9 +104,26 @@ class IncidentScenario {
     return timer;
   }
 
-  /** Fires the timer now, whatever its due date (the engine's clock is not moved). */
+  /**
+   * Moves the engine's clock to the timer's due date and runs the timer as the job executor would: first checks
+   * that the job executor would not take it a second earlier and would take it then.
+   */
   void fire(String number, String activityId) {
-    managementService.executeJob(timer(number, activityId).getId());
+    Job timer = timer(number, activityId);
+    long due = timer.getDuedate().getTime();
+    try {
+      ClockUtil.setCurrentTime(new Date(due - 1000));
+      assertThat(isDue(timer)).as(activityId + " due a second early").isFalse();
+      ClockUtil.setCurrentTime(new Date(due));
+      assertThat(isDue(timer)).as(activityId + " due at its due date").isTrue();
+      managementService.executeJob(timer.getId());
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private boolean isDue(Job timer) {
+    return managementService.createJobQuery().jobId(timer.getId()).executable().count() == 1;
   }
 
   ProcessInstance instance(String number) {
