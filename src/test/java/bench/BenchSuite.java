@@ -27,7 +27,7 @@ final class BenchSuite implements AutoCloseable {
   final String baseUrl;
   final TaskReady taskReady;
   final String database;
-  private final EmbeddedPostgres postgres;
+  final EmbeddedPostgres postgres;
 
   @Configuration(proxyBeanMethods = false)
   static class BenchConfiguration {
