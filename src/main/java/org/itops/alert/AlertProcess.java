@@ -1,6 +1,6 @@
 package org.itops.alert;
 
-/** Names of {@code processes/alert/alert-handling.bpmn} used from Java; AlertProcessModelTest checks them. */
+/** Names of {@code processes/alert/alert-handling.bpmn} used from Java; AlertDecisionsTest checks the levels against the DMN table. */
 final class AlertProcess {
 
   static final String KEY = "alert-handling";
