@@ -1,6 +1,9 @@
 package org.itops.alert;
 
-/** Names of {@code processes/alert/alert-handling.bpmn} used from Java; AlertDecisionsTest checks the levels against the DMN table. */
+/**
+ * Names of {@code processes/alert/alert-handling.bpmn} used from Java; AlertDecisionsTest checks the levels against
+ * the DMN table.
+ */
 final class AlertProcess {
 
   static final String KEY = "alert-handling";
