@@ -1,12 +1,14 @@
 package org.itops.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.itops.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,7 +154,8 @@ class ClusterIT {
     nodeB = SuiteNode.start("node-b", databaseUrl, relay.port());
 
     eventually("node B to send the mail once node A's lock expired", () -> mailsOf("alert-firing", List.of(alert)) == 1);
-    Thread.sleep(3000);
+    await("the mail to stay sent once").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .until(() -> mailsOf("alert-firing", List.of(alert)) == 1);
     assertThat(jdbc.queryForObject("select count(*) from notification_log where record_number = ?", Long.class, alert))
         .isOne();
     assertThat(jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_execution e"
@@ -203,14 +205,8 @@ class ClusterIT {
             fingerprint);
   }
 
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.currentTimeMillis() + 90_000;
-    while (System.currentTimeMillis() < end) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("Timed out waiting for " + what);
+  private static void eventually(String what, Callable<Boolean> condition) {
+    await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(condition);
   }
+
 }
