@@ -88,7 +88,7 @@ final class TaskQueryBenchmark {
           try {
             // low impact and urgency: P4, whose response target is days away, so no SLA timer fires meanwhile
             incidents.report(new IncidentReport("Printer " + n + " jams", "Paper jam on every page", "low", "low",
-                "workplace", "printer-" + n, null, null), "api");
+                "workplace", "printer-" + n, null, null, null), "api");
           } catch (Exception e) {
             failure.compareAndSet(null, e);
           }

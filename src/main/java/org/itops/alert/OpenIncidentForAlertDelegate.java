@@ -3,13 +3,18 @@ package org.itops.alert;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.catalog.CatalogEntry;
+import org.itops.catalog.ServiceCatalog;
+import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.ConfigurationItem;
 import org.itops.incident.IncidentReport;
 import org.itops.incident.IncidentService;
 import org.springframework.stereotype.Component;
 
 /**
  * "Open incident" and "Open major incident" (input parameter {@code majorIncident}): an incident reported by the
- * monitoring user, with impact and urgency from DMN alert-routing and the category from DMN alert-mapping.
+ * monitoring user, with impact and urgency from DMN alert-routing, the category from DMN alert-mapping, and the
+ * configuration item and service of the alert's labels as the CMDB and the catalog know them.
  */
 @Component("openIncidentForAlertDelegate")
 class OpenIncidentForAlertDelegate implements JavaDelegate {
@@ -17,11 +22,16 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
   private final IncidentService incidents;
   private final AlertService alerts;
   private final AlertProperties properties;
+  private final CmdbService cmdb;
+  private final ServiceCatalog catalog;
 
-  OpenIncidentForAlertDelegate(IncidentService incidents, AlertService alerts, AlertProperties properties) {
+  OpenIncidentForAlertDelegate(IncidentService incidents, AlertService alerts, AlertProperties properties,
+      CmdbService cmdb, ServiceCatalog catalog) {
     this.incidents = incidents;
     this.alerts = alerts;
     this.properties = properties;
+    this.cmdb = cmdb;
+    this.catalog = catalog;
   }
 
   @Override
@@ -32,17 +42,27 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
     AlertRecord alert = alerts.view(execution.getProcessBusinessKey());
     IncidentReport report = new IncidentReport(AlertService.title(alert), description(alert),
         (String) grade.get("impact"), (String) grade.get("urgency"), (String) owner.get("category"),
-        configurationItem(owner, alert), properties.user(),
+        configurationItem(owner, alert), service(alert), properties.user(),
         Boolean.TRUE.equals(execution.getVariableLocal("majorIncident")));
     String incident = incidents.report(report, "alert");
     execution.setVariable("incidentNumber", incident);
     alerts.linkIncident(execution.getProcessBusinessKey(), incident);
   }
 
-  /** The configuration item DMN alert-mapping names, else the alert's instance or host. */
-  private static String configurationItem(Map<String, Object> owner, AlertRecord alert) {
+  /**
+   * The configuration item DMN alert-mapping names, else the alert's instance or host; the CMDB's item of that name in
+   * the alert's environment (label env) when it has one.
+   */
+  private String configurationItem(Map<String, Object> owner, AlertRecord alert) {
     Object mapped = owner.get("configurationItem");
-    return mapped == null || mapped.toString().isBlank() ? alert.getInstance() : mapped.toString();
+    String name = mapped == null || mapped.toString().isBlank() ? alert.getInstance() : mapped.toString();
+    return cmdb.resolve(name, alert.getEnvironment()).map(ConfigurationItem::reference).orElse(name);
+  }
+
+  /** The label service when it names a published service of the catalog (else the item's service counts). */
+  private String service(AlertRecord alert) {
+    return alert.getService() == null ? null
+        : catalog.published(alert.getService()).map(CatalogEntry::name).orElse(null);
   }
 
   private static String description(AlertRecord alert) {

@@ -15,6 +15,7 @@ public class Incident {
   private String urgency;
   private String category;
   private String configurationItem;
+  private String service;
   private String reporter;
   private String source;
   private Status status;
@@ -60,6 +61,8 @@ public class Incident {
   public void setCategory(String category) { this.category = category; }
   public String getConfigurationItem() { return configurationItem; }
   public void setConfigurationItem(String configurationItem) { this.configurationItem = configurationItem; }
+  public String getService() { return service; }
+  public void setService(String service) { this.service = service; }
   public String getReporter() { return reporter; }
   public void setReporter(String reporter) { this.reporter = reporter; }
   public String getSource() { return source; }

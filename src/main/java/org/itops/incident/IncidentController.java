@@ -64,7 +64,7 @@ class IncidentController {
   /** An incident with its history. */
   record Details(String number, String title, String description, String status, String priority,
       String computedPriority, String priorityReason, boolean major, String impact, String urgency, String category,
-      String configurationItem, String reporter, String source, String assignedGroup, String engineer, Sla sla,
+      String configurationItem, String service, String reporter, String source, String assignedGroup, String engineer, Sla sla,
       Instant reportedAt, Instant resolvedAt, Instant closedAt, String resolutionCode, String resolutionNotes,
       String closureCode, int reopenCount, boolean knowledgeProposed, Instant alertResolvedAt,
       List<Timeline.Entry> timeline) {}
@@ -90,7 +90,7 @@ class IncidentController {
         i.isResolutionBreached(), i.getPausedSince() != null, i.getPausedSeconds() / 60);
     return new Details(i.getNumber(), i.getTitle(), i.getDescription(), i.getStatus().name(), i.getPriority(),
         i.getComputedPriority(), i.getPriorityReason(), i.isMajor(), i.getImpact(), i.getUrgency(), i.getCategory(),
-        i.getConfigurationItem(), i.getReporter(), i.getSource(), i.getAssignedGroup(), i.getEngineer(), sla,
+        i.getConfigurationItem(), i.getService(), i.getReporter(), i.getSource(), i.getAssignedGroup(), i.getEngineer(), sla,
         i.getReportedAt(), i.getResolvedAt(), i.getClosedAt(), i.getResolutionCode(), i.getResolutionNotes(),
         i.getClosureCode(), i.getReopenCount(), i.isKnowledgeProposed(), i.getAlertResolvedAt(),
         incidents.timelineOf(number));

@@ -51,7 +51,7 @@ class IncidentMailHandler implements MailIntake.Handler {
       }
       IncidentReport report = new IncidentReport(shorten(subject, IncidentReport.MAX_TITLE),
           shorten(withAttachments(mail.body(), mail), IncidentReport.MAX_TEXT), "low", "medium",
-          properties.defaultCategory(), null, sender.getId(), null);
+          properties.defaultCategory(), null, null, sender.getId(), null);
       return currentUser.asSystem(() -> incidents.report(report, "mail"));
     }).recordNumber();
   }

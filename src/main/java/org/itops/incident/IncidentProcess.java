@@ -22,6 +22,10 @@ final class IncidentProcess {
     static final String URGENCY = "urgency";
     static final String CATEGORY = "category";
     static final String CONFIGURATION_ITEM = "configurationItem";
+    static final String SERVICE = "service";
+    static final String SERVICE_TIER = "serviceTier";
+    static final String SUGGESTED_GROUP = "suggestedGroup";
+    static final String AFFECTED_SERVICES = "affectedServices";
     static final String REPORTER = "reporter";
     static final String INITIATOR = "initiator";
     static final String SOURCE = "source";

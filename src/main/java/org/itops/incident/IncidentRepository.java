@@ -14,14 +14,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IncidentRepository {
 
-  private static final String COLUMNS = "number, title, description, impact, urgency, category, configuration_item,"
+  private static final String COLUMNS = "number, title, description, impact, urgency, category, configuration_item, service,"
       + " reporter, source, status, priority, computed_priority, priority_reason, major, assigned_group, engineer,"
       + " response_target, resolution_target, response_due, warning_due, resolution_due, responded_at,"
       + " response_breached, resolution_warned, resolution_breached, paused_since, paused_seconds, reported_at,"
       + " resolved_at, closed_at, resolution_code, resolution_notes, closure_code, reopen_count, knowledge_proposed,"
       + " alert_resolved_at, updated_at";
   private static final String PARAMETERS = ":number, :title, :description, :impact, :urgency, :category,"
-      + " :configurationItem, :reporter, :source, :status, :priority, :computedPriority, :priorityReason, :major,"
+      + " :configurationItem, :service, :reporter, :source, :status, :priority, :computedPriority, :priorityReason, :major,"
       + " :assignedGroup, :engineer, :responseTarget, :resolutionTarget, :responseDue, :warningDue, :resolutionDue,"
       + " :respondedAt, :responseBreached, :resolutionWarned, :resolutionBreached, :pausedSince, :pausedSeconds,"
       + " :reportedAt, :resolvedAt, :closedAt, :resolutionCode, :resolutionNotes, :closureCode, :reopenCount,"

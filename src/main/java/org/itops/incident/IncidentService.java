@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +20,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.itops.catalog.CatalogEntry;
+import org.itops.catalog.ServiceCatalog;
+import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.ConfigurationItem;
 import org.itops.incident.Incident.Status;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
@@ -51,12 +58,14 @@ public class IncidentService {
   private final AuthorizationService authorizationService;
   private final CurrentUser currentUser;
   private final JdbcTemplate jdbc;
+  private final ServiceCatalog catalog;
+  private final CmdbService cmdb;
 
   IncidentService(IncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       DecisionService decisionService, RuntimeService runtimeService, TaskService taskService,
       RepositoryService repositoryService,
       IdentityService identityService, AuthorizationService authorizationService, CurrentUser currentUser,
-      JdbcTemplate jdbc, AccessProperties access) {
+      JdbcTemplate jdbc, AccessProperties access, ServiceCatalog catalog, CmdbService cmdb) {
     this.incidents = incidents;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -69,6 +78,8 @@ public class IncidentService {
     this.authorizationService = authorizationService;
     this.currentUser = currentUser;
     this.jdbc = jdbc;
+    this.catalog = catalog;
+    this.cmdb = cmdb;
     this.supportGroups = List.copyOf(access.staffGroups());
   }
 
@@ -87,6 +98,7 @@ public class IncidentService {
     variables.put(Var.URGENCY, report.urgency());
     variables.put(Var.CATEGORY, report.category());
     variables.put(Var.CONFIGURATION_ITEM, report.configurationItem());
+    variables.put(Var.SERVICE, report.service());
     variables.put(Var.REPORTER, report.reporter());
     variables.put("declareMajor", Boolean.TRUE.equals(report.major()));
     variables.put(Var.SOURCE, source);
@@ -111,8 +123,17 @@ public class IncidentService {
         && identityService.createUserQuery().userId(initiator).memberOfGroup("service-desk").count() == 0) {
       errors.add(new FieldError("reporter", "only the service desk may report for someone else"));
     }
+    String service = blankToNull(report.service());
+    if (service != null && catalog.published(service).isEmpty()) {
+      errors.add(new FieldError("service", "'" + service + "' is not a published service of the catalog"));
+    }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
+    }
+    // an item the CMDB knows is named by its reference (name@environment); free text stays as it is
+    Optional<ConfigurationItem> item = cmdb.resolve(report.configurationItem(), null);
+    if (service == null) {
+      service = item.map(ConfigurationItem::service).filter(s -> catalog.published(s).isPresent()).orElse(null);
     }
     Instant now = clock.instant();
     Incident incident = new Incident();
@@ -122,7 +143,8 @@ public class IncidentService {
     incident.setImpact(report.impact());
     incident.setUrgency(report.urgency());
     incident.setCategory(report.category());
-    incident.setConfigurationItem(blankToNull(report.configurationItem()));
+    incident.setConfigurationItem(item.map(ConfigurationItem::reference).orElse(blankToNull(report.configurationItem())));
+    incident.setService(service);
     incident.setReporter(reporter);
     incident.setSource(source == null ? "tasklist" : source);
     incident.setStatus(Status.REGISTERED);
@@ -132,6 +154,26 @@ public class IncidentService {
     timeline.record(incident.getNumber(), "REPORTED", "Reported via " + incident.getSource() + " for " + reporter
         + ": " + incident.getTitle());
     return incident;
+  }
+
+  /**
+   * What the catalog and the CMDB say about a new incident.
+   *
+   * @param tier the tier of its service, null without one
+   * @param suggestedGroup the owner group of its configuration item, else the support group of its service
+   * @param affectedServices the services that depend on its configuration item, and its own service
+   */
+  public record ServiceContext(String tier, String suggestedGroup, List<String> affectedServices) {}
+
+  @Transactional(readOnly = true)
+  public ServiceContext serviceContext(Incident incident) {
+    Optional<CatalogEntry> service = Optional.ofNullable(incident.getService()).flatMap(catalog::published);
+    Optional<ConfigurationItem> item = cmdb.resolve(incident.getConfigurationItem(), null);
+    Set<String> affected = new TreeSet<>(item.map(cmdb::affectedServices).orElse(List.of()));
+    service.ifPresent(s -> affected.add(s.name()));
+    return new ServiceContext(service.map(CatalogEntry::tier).orElse(null),
+        item.map(ConfigurationItem::ownerGroup).or(() -> service.map(CatalogEntry::supportGroup)).orElse(null),
+        List.copyOf(affected));
   }
 
   /** The support group the DMN table incident-assignment gives the category, or null for an unknown one. */

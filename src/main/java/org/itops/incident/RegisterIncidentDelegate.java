@@ -20,7 +20,7 @@ class RegisterIncidentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     IncidentReport report = new IncidentReport(text(execution, Var.TITLE), text(execution, Var.DESCRIPTION),
         text(execution, Var.IMPACT), text(execution, Var.URGENCY), text(execution, Var.CATEGORY),
-        text(execution, Var.CONFIGURATION_ITEM), text(execution, Var.REPORTER),
+        text(execution, Var.CONFIGURATION_ITEM), text(execution, Var.SERVICE), text(execution, Var.REPORTER),
         Boolean.TRUE.equals(execution.getVariable("declareMajor")));
     Incident incident = incidents.register(report, text(execution, Var.INITIATOR), text(execution, Var.SOURCE));
     execution.setProcessBusinessKey(incident.getNumber());
@@ -28,6 +28,14 @@ class RegisterIncidentDelegate implements JavaDelegate {
     execution.setVariable(Var.TITLE, incident.getTitle());
     execution.setVariable(Var.REPORTER, incident.getReporter());
     execution.setVariable(Var.SOURCE, incident.getSource());
+    // what the catalog and the CMDB know: the tier sets the SLA targets (DMN service-level-targets), the rest is
+    // shown at triage
+    IncidentService.ServiceContext context = incidents.serviceContext(incident);
+    execution.setVariable(Var.CONFIGURATION_ITEM, incident.getConfigurationItem());
+    execution.setVariable(Var.SERVICE, incident.getService());
+    execution.setVariable(Var.SERVICE_TIER, context.tier());
+    execution.setVariable(Var.SUGGESTED_GROUP, context.suggestedGroup());
+    execution.setVariable(Var.AFFECTED_SERVICES, String.join(", ", context.affectedServices()));
     execution.setVariable(Var.ALERT_RESOLVED, false);
     execution.setVariable(Var.RESOLVED, false);
   }

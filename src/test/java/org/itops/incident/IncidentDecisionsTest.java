@@ -35,12 +35,19 @@ class IncidentDecisionsTest {
     assertThat((String) result.getSingleEntry()).isEqualTo(priority);
   }
 
-  @ParameterizedTest(name = "{0}: respond within {1}, resolve within {2}")
-  @CsvSource({"P1, PT15M, PT4H", "P2, PT30M, PT8H", "P3, PT4H, P3D", "P4, P1D, P10D"})
-  void serviceLevelTargets(String priority, String response, String resolution) {
-    DmnDecisionResult result = evaluate("service-level-targets", Map.of("priority", priority));
+  @ParameterizedTest(name = "{0} of a {1} service: respond within {2}, resolve within {3}")
+  @CsvSource(nullValues = "none", value = {
+      "P1, gold, PT15M, PT2H", "P2, gold, PT30M, PT4H", "P3, gold, PT2H, P1D", "P4, gold, PT4H, P3D",
+      "P1, silver, PT15M, PT4H", "P2, silver, PT30M, PT8H", "P3, silver, PT4H, P3D", "P4, silver, P1D, P10D",
+      "P1, bronze, PT30M, PT8H", "P2, bronze, PT1H, P1D", "P3, bronze, P1D, P5D", "P4, bronze, P2D, P20D",
+      "P1, none, PT15M, PT4H", "P2, none, PT30M, PT8H", "P3, none, PT4H, P3D", "P4, none, P1D, P10D"})
+  void serviceLevelTargets(String priority, String tier, String response, String resolution) {
+    Map<String, Object> input = new java.util.HashMap<>();
+    input.put("priority", priority);
+    input.put("serviceTier", tier);
+    DmnDecisionResult result = evaluate("service-level-targets", input);
 
-    assertThat(result.getSingleResult().getEntryMap())
+    assertThat(result.getFirstResult().getEntryMap())
         .containsEntry("responseTarget", response).containsEntry("resolutionTarget", resolution);
     // every target is a duration the SLA clock can use
     assertThat(SlaClock.duration(response)).isPositive();

@@ -419,11 +419,11 @@ class IncidentLifecycleTest {
     long before = jdbc.queryForObject("select count(*) from incident", Long.class);
 
     assertThatThrownBy(() -> scenario.as("requester", () -> incidents.report(
-        new IncidentReport(" ", null, "huge", "low", "coffee", null, null, null), "test")))
+        new IncidentReport(" ", null, "huge", "low", "coffee", null, null, null, null), "test")))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
             .extracting(error -> error.field()).containsExactlyInAnyOrder("title", "impact", "category"));
     assertThatThrownBy(() -> scenario.as("requester", () -> incidents.report(
-        new IncidentReport("Printer", null, "low", "low", "workplace", null, "engineer", null), "test")))
+        new IncidentReport("Printer", null, "low", "low", "workplace", null, null, "engineer", null), "test")))
         .hasMessageContaining("only the service desk may report for someone else");
 
     assertThat(jdbc.queryForObject("select count(*) from incident", Long.class)).isEqualTo(before);
@@ -432,7 +432,7 @@ class IncidentLifecycleTest {
   @Test
   void theServiceDeskReportsForSomeoneElse() {
     String number = scenario.as("desk", () -> incidents.report(
-        new IncidentReport("VPN broken", null, "low", "high", "network", null, "requester", null), "phone"));
+        new IncidentReport("VPN broken", null, "low", "high", "network", null, null, "requester", null), "phone"));
 
     assertThat(scenario.record(number).getReporter()).isEqualTo("requester");
     assertThat(scenario.record(number).getSource()).isEqualTo("phone");

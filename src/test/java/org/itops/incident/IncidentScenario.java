@@ -41,7 +41,7 @@ class IncidentScenario {
   /** {@code requester} reports an incident; answers its number. */
   String report(String impact, String urgency, String category) {
     return as("requester", () -> incidents.report(
-        new IncidentReport("Mail server down", "Nobody receives mail", impact, urgency, category, "mail-01", null, null),
+        new IncidentReport("Mail server down", "Nobody receives mail", impact, urgency, category, "mail-01", null, null, null),
         "test"));
   }
 

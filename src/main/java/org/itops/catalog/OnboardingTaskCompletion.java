@@ -1,0 +1,61 @@
+package org.itops.catalog;
+
+import static org.itops.catalog.OnboardingProcess.Var;
+import static org.itops.catalog.OnboardingVariables.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a person submits with an onboarding task (the forms check the same where form-js can; REST clients
+ * get the same rules). A refused completion changes nothing and says why.
+ */
+@Component("onboardingTaskValidation")
+class OnboardingTaskCompletion implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<FieldError> errors = new ArrayList<>();
+    switch (task.getTaskDefinitionKey()) {
+      case OnboardingProcess.Element.AGREE_SLA -> {
+        String decision = oneOf(task, Var.SLA_DECISION, List.of("agreed", "declined"), errors);
+        if ("agreed".equals(decision)) {
+          OnboardingVariables.level(task).addErrors(errors);
+        }
+      }
+      case OnboardingProcess.Element.APPROVE_OWNERS -> approval(task, Var.OWNERS_APPROVAL, Var.OWNERS_COMMENT, errors);
+      case OnboardingProcess.Element.APPROVE_MANAGER -> approval(task, Var.MANAGER_APPROVAL, Var.MANAGER_COMMENT, errors);
+      case OnboardingProcess.Element.REVIEW -> {
+        oneOf(task, Var.REVIEW_OUTCOME, List.of("keep", "change", "retire"), errors);
+        if (text(task, Var.REVIEW_NOTES) == null || text(task, Var.REVIEW_NOTES).isBlank()) {
+          errors.add(new FieldError(Var.REVIEW_NOTES, "is required"));
+        }
+      }
+      default -> throw new IllegalStateException("No completion rules for task " + task.getTaskDefinitionKey());
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+
+  /** A refusal needs a comment: the owner reworks the SLA from it. */
+  private static void approval(DelegateTask task, String decision, String comment, List<FieldError> errors) {
+    if ("reject".equals(oneOf(task, decision, List.of("approve", "reject"), errors))
+        && (text(task, comment) == null || text(task, comment).isBlank())) {
+      errors.add(new FieldError(comment, "is required when you refuse: say what must change"));
+    }
+  }
+
+  private static String oneOf(DelegateTask task, String name, List<String> allowed, List<FieldError> errors) {
+    String value = text(task, name);
+    if (!allowed.contains(value)) {
+      errors.add(new FieldError(name, "must be one of " + allowed));
+    }
+    return value;
+  }
+}

@@ -1,0 +1,33 @@
+package org.itops.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.itops.platform.InvalidRequestException.FieldError;
+
+/** A new service as proposed (API body, Tasklist start form). */
+public record ServiceProposal(String name, String description, String owner, String supportGroup,
+    ServiceLevel level) {
+
+  static final int MAX_NAME = 100;
+  static final int MAX_DESCRIPTION = 2000;
+
+  /** The problems that can be judged without the database and the identity service. */
+  List<FieldError> fieldErrors() {
+    List<FieldError> errors = new ArrayList<>();
+    if (name == null || name.isBlank()) {
+      errors.add(new FieldError("name", "is required"));
+    } else if (name.strip().length() > MAX_NAME) {
+      errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
+    } else if (name.contains("@") || name.contains(";")) {
+      errors.add(new FieldError("name", "must not contain @ or ;"));
+    }
+    if (description != null && description.length() > MAX_DESCRIPTION) {
+      errors.add(new FieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+    }
+    if (owner == null || owner.isBlank()) {
+      errors.add(new FieldError("owner", "is required (the user who agrees the SLA)"));
+    }
+    level.addErrors(errors);
+    return errors;
+  }
+}

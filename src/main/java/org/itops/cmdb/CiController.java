@@ -1,0 +1,81 @@
+package org.itops.cmdb;
+
+import java.net.URI;
+import java.util.Map;
+import org.itops.platform.InvalidRequestException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/cis}: configuration items, their CSV import and export, and what a failing item affects. */
+@RestController
+@RequestMapping("/api/cis")
+class CiController {
+
+  static final int MAX_PAGE_SIZE = 200;
+  static final String CSV = "text/csv";
+
+  private final CmdbService cmdb;
+
+  CiController(CmdbService cmdb) {
+    this.cmdb = cmdb;
+  }
+
+  @GetMapping
+  Map<String, Object> list(@RequestParam(required = false) String type,
+      @RequestParam(required = false) String environment, @RequestParam(required = false) String service,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
+    }
+    CiRepository.Page found = cmdb.list(type, environment, service, page, size);
+    return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
+  }
+
+  @GetMapping("/{id}")
+  ConfigurationItem get(@PathVariable long id) {
+    return cmdb.view(id);
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ConfigurationItem> create(@RequestBody CiInput item) {
+    ConfigurationItem created = cmdb.create(item);
+    return ResponseEntity.created(URI.create("/api/cis/" + created.id())).body(created);
+  }
+
+  @PutMapping("/{id}")
+  ConfigurationItem update(@PathVariable long id, @RequestBody CiInput item) {
+    return cmdb.update(id, item);
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable long id) {
+    cmdb.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/{id}/impact")
+  CmdbService.Impact impact(@PathVariable long id) {
+    return cmdb.impact(id);
+  }
+
+  /** A CSV file (header {@link CmdbService#CSV_COLUMNS}); all rows or none. */
+  @PostMapping(path = "/import", consumes = CSV)
+  CmdbService.ImportResult importCsv(@RequestBody String csv) {
+    return cmdb.importCsv(csv);
+  }
+
+  @GetMapping(path = "/export", produces = CSV)
+  ResponseEntity<String> exportCsv() {
+    return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"configuration-items.csv\"")
+        .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8")).body(cmdb.exportCsv());
+  }
+}

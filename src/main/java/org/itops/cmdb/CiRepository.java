@@ -1,0 +1,153 @@
+package org.itops.cmdb;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Configuration items in {@code configuration_item}, their dependencies in {@code ci_dependency}. */
+@Repository
+class CiRepository {
+
+  /** A page of the list and the number of all matches. */
+  record Page(List<ConfigurationItem> items, long total) {}
+
+  /** An edge of the dependency graph: {@code ci} depends on {@code dependsOn}. */
+  record Dependency(long ci, long dependsOn) {}
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  CiRepository(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(CiInput item, Instant now) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update("insert into configuration_item (name, type, environment, service, owner_group, criticality,"
+        + " description, updated_at) values (:name, :type, :environment, :service, :ownerGroup, :criticality,"
+        + " :description, :updatedAt)", parameters(item, now), key, new String[] {"id"});
+    return key.getKey().longValue();
+  }
+
+  void update(long id, CiInput item, Instant now) {
+    jdbc.update("update configuration_item set name = :name, type = :type, environment = :environment,"
+        + " service = :service, owner_group = :ownerGroup, criticality = :criticality, description = :description,"
+        + " updated_at = :updatedAt where id = :id", parameters(item, now).addValue("id", id));
+  }
+
+  void replaceDependencies(long id, Collection<Long> dependsOn) {
+    jdbc.update("delete from ci_dependency where ci_id = :id", Map.of("id", id));
+    for (long target : dependsOn) {
+      jdbc.update("insert into ci_dependency (ci_id, depends_on_id) values (:id, :target)",
+          Map.of("id", id, "target", target));
+    }
+  }
+
+  void delete(long id) {
+    jdbc.update("delete from configuration_item where id = :id", Map.of("id", id));
+  }
+
+  Optional<ConfigurationItem> find(long id) {
+    return withDependencies(jdbc.query("select * from configuration_item where id = :id", Map.of("id", id),
+        CiRepository::item)).stream().findFirst();
+  }
+
+  List<ConfigurationItem> findByName(String name) {
+    return withDependencies(jdbc.query("select * from configuration_item where name = :name order by environment",
+        Map.of("name", name), CiRepository::item));
+  }
+
+  /** Ids of all items by reference: the CMDB is small enough (thousands) to check a change against all of it. */
+  Map<CiReference, Long> ids() {
+    Map<CiReference, Long> ids = new HashMap<>();
+    jdbc.query("select id, name, environment from configuration_item", rs -> {
+      ids.put(CiReference.of(rs.getString("name"), rs.getString("environment")), rs.getLong("id"));
+    });
+    return ids;
+  }
+
+  List<Dependency> dependencies() {
+    return jdbc.query("select ci_id, depends_on_id from ci_dependency", Map.of(),
+        (rs, row) -> new Dependency(rs.getLong(1), rs.getLong(2)));
+  }
+
+  /** The items that depend directly on any of {@code ids}. */
+  List<ConfigurationItem> dependentsOf(Collection<Long> ids) {
+    return jdbc.query("select c.* from configuration_item c join ci_dependency d on d.ci_id = c.id"
+        + " where d.depends_on_id in (:ids)", Map.of("ids", ids), CiRepository::item);
+  }
+
+  Page list(String type, String environment, String service, int page, int size) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource()
+        .addValue("limit", size).addValue("offset", (long) page * size);
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    filter(where, parameters, "type", type);
+    filter(where, parameters, "environment", environment);
+    filter(where, parameters, "service", service);
+    long total = jdbc.queryForObject("select count(*) from configuration_item" + where, parameters, Long.class);
+    List<ConfigurationItem> items = jdbc.query("select * from configuration_item" + where
+        + " order by environment, name limit :limit offset :offset", parameters, CiRepository::item);
+    return new Page(withDependencies(items), total);
+  }
+
+  /** Every item, for the CSV export. */
+  List<ConfigurationItem> all() {
+    return withDependencies(jdbc.query("select * from configuration_item order by environment, name", Map.of(),
+        CiRepository::item));
+  }
+
+  private List<ConfigurationItem> withDependencies(List<ConfigurationItem> items) {
+    if (items.isEmpty()) {
+      return items;
+    }
+    Map<Long, List<String>> dependsOn = new LinkedHashMap<>();
+    items.forEach(item -> dependsOn.put(item.id(), new ArrayList<>()));
+    // in chunks, so that an IN list stays within what both databases take
+    List<Long> ids = new ArrayList<>(dependsOn.keySet());
+    for (int from = 0; from < ids.size(); from += 1000) {
+      jdbc.query("select d.ci_id, t.name, t.environment from ci_dependency d"
+          + " join configuration_item t on t.id = d.depends_on_id where d.ci_id in (:ids) order by t.environment, t.name",
+          Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000))), rs -> {
+            dependsOn.get(rs.getLong(1)).add(CiReference.of(rs.getString(2), rs.getString(3)).toString());
+          });
+    }
+    return items.stream().map(i -> new ConfigurationItem(i.id(), i.name(), i.type(), i.environment(), i.service(),
+        i.ownerGroup(), i.criticality(), i.description(), List.copyOf(dependsOn.get(i.id())), i.updatedAt())).toList();
+  }
+
+  private static ConfigurationItem item(ResultSet rs, int row) throws SQLException {
+    return new ConfigurationItem(rs.getLong("id"), rs.getString("name"), rs.getString("type"),
+        rs.getString("environment"), rs.getString("service"), rs.getString("owner_group"),
+        rs.getString("criticality"), rs.getString("description"), List.of(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+
+  private static MapSqlParameterSource parameters(CiInput item, Instant now) {
+    return new MapSqlParameterSource().addValue("name", item.name().strip()).addValue("type", item.type())
+        .addValue("environment", item.environment().strip()).addValue("service", blankToNull(item.service()))
+        .addValue("ownerGroup", item.ownerGroup()).addValue("criticality", item.criticality())
+        .addValue("description", blankToNull(item.description())).addValue("updatedAt", Timestamp.from(now));
+  }
+
+  private static void filter(StringBuilder where, MapSqlParameterSource parameters, String column, String value) {
+    if (value != null && !value.isBlank()) {
+      where.append(" and ").append(column).append(" = :").append(column);
+      parameters.addValue(column, value);
+    }
+  }
+
+  static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

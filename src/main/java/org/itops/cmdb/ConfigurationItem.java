@@ -1,0 +1,18 @@
+package org.itops.cmdb;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A configuration item as the API shows it.
+ *
+ * @param dependsOn the items it needs to work, as references {@code name@environment}
+ */
+public record ConfigurationItem(long id, String name, String type, String environment, String service,
+    String ownerGroup, String criticality, String description, List<String> dependsOn, Instant updatedAt) {
+
+  /** How other items, CSV files and incidents name this one. */
+  public String reference() {
+    return CiReference.of(name, environment).toString();
+  }
+}

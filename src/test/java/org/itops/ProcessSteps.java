@@ -1,0 +1,100 @@
+package org.itops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Steps of any process as people, the job executor and timers take them, by business key, for the tests. */
+@Component
+public class ProcessSteps {
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final IdentityService identityService;
+
+  ProcessSteps(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+      IdentityService identityService) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.identityService = identityService;
+  }
+
+  /** Claims the task as the user and completes it with the form's values, logged in as that user. */
+  public void complete(String businessKey, String taskKey, String user, Map<String, Object> form) {
+    Task task = task(businessKey, taskKey);
+    as(user, () -> {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), user);
+      }
+      taskService.complete(task.getId(), form);
+      return null;
+    });
+  }
+
+  /** The one open task of that key. */
+  public Task task(String businessKey, String taskKey) {
+    List<Task> tasks = tasks(businessKey, taskKey);
+    assertThat(tasks).as("open task " + taskKey + " of " + businessKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public List<Task> tasks(String businessKey, String taskKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
+  }
+
+  /** Runs the waiting async steps (mail) of the instance as the job executor would. */
+  public void runAsyncJobs(String businessKey) {
+    for (Job job : managementService.createJobQuery().processInstanceId(instance(businessKey).getId()).messages()
+        .list()) {
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  /** Moves the engine's clock to the timer's due date and runs it, as the job executor would then. */
+  public void fire(String businessKey, String activityId) {
+    Job timer = managementService.createJobQuery().processInstanceId(instance(businessKey).getId()).timers()
+        .activityId(activityId).singleResult();
+    assertThat(timer).as("timer " + activityId + " of " + businessKey).isNotNull();
+    try {
+      ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() - 1000));
+      assertThat(managementService.createJobQuery().jobId(timer.getId()).executable().count())
+          .as(activityId + " due a second early").isZero();
+      ClockUtil.setCurrentTime(timer.getDuedate());
+      managementService.executeJob(timer.getId());
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** The running instance of the business key, or null when it has ended. */
+  public ProcessInstance instance(String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+  }
+
+  /** Runs the work logged in as the user, with the user's groups, as Tasklist and the REST API do. */
+  public <T> T as(String user, Supplier<T> work) {
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
