@@ -51,12 +51,17 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
 
   /**
    * The configuration item DMN alert-mapping names, else the alert's instance or host; the CMDB's item of that name in
-   * the alert's environment (label env) when it has one.
+   * the alert's environment (label env) when it has one, also without the port of an instance ({@code db-01:9100}).
    */
   private String configurationItem(Map<String, Object> owner, AlertRecord alert) {
     Object mapped = owner.get("configurationItem");
     String name = mapped == null || mapped.toString().isBlank() ? alert.getInstance() : mapped.toString();
-    return cmdb.resolve(name, alert.getEnvironment()).map(ConfigurationItem::reference).orElse(name);
+    if (name == null) {
+      return null;
+    }
+    String host = name.replaceFirst(":\\d+$", "");
+    return cmdb.resolve(name, alert.getEnvironment()).or(() -> cmdb.resolve(host, alert.getEnvironment()))
+        .map(ConfigurationItem::reference).orElse(name);
   }
 
   /** The label service when it names a published service of the catalog (else the item's service counts). */
