@@ -178,6 +178,13 @@ class EveryFormRendersIT {
     values.put("resolved", false);
     values.put("alertResolved", false);
     values.put("summary", "Form check");
+    values.put("owner", "demo");
+    values.put("serviceName", "Form check");
+    values.put("supportGroup", "ops-engineers");
+    values.put("tier", "silver");
+    values.put("hours", "24x7");
+    values.put("availabilityTarget", 99.9);
+    values.put("slaVersion", 1);
     return values;
   }
 }
