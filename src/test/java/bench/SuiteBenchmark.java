@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
  *   <li>Tasklist's task queries with 100,000 open incidents on PostgreSQL, and the heap in use after that load.
  * </ul>
  *
- * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.SuiteBenchmark}. Options: {@code -Dbench.only=startup|lifecycle|tasks},
+ * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.SuiteBenchmark}. Options: {@code -Dbench.only=startup|lifecycle|tasks|knowledge} (knowledge runs only when asked for),
  * {@code -Dbench.databases=h2,postgres}, {@code -Dbench.open=100000}, {@code -Dbench.starts=3}, {@code -Dbench.rounds=3}, {@code -Dbench.window.seconds=20},
  * {@code -Dbench.warmup.seconds=60}, {@code -Dbench.workers=8}, {@code -Dbench.request.timeout.seconds=60}.
  */
@@ -65,6 +65,13 @@ public final class SuiteBenchmark {
     if (only.isEmpty() || only.equals("tasks")) {
       results.putAll(child(classpath(), "tasks", "postgres", String.valueOf(open)));
       report.addAll(tasksReport(results, "postgres"));
+    }
+    // only on request: the knowledge base's search at 10,000 articles
+    if (only.equals("knowledge")) {
+      for (String database : System.getProperty("bench.databases", "h2,postgres").split(",")) {
+        results.putAll(child(classpath(), "knowledge", database));
+        report.addAll(KnowledgeSearchBenchmark.report(results, database));
+      }
     }
     System.out.println();
     report.forEach(System.out::println);
@@ -140,6 +147,7 @@ public final class SuiteBenchmark {
     switch (measurement) {
       case "lifecycle" -> LifecycleBenchmark.run(args[0], results);
       case "tasks" -> TaskQueryBenchmark.run(args[0], Integer.parseInt(args[1]), results);
+      case "knowledge" -> KnowledgeSearchBenchmark.run(args[0], results);
       default -> throw new IllegalArgumentException("unknown measurement " + measurement);
     }
     try (OutputStream out = Files.newOutputStream(resultFile)) {

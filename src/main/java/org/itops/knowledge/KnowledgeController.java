@@ -1,0 +1,132 @@
+package org.itops.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.IdempotencyKeys;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.Timeline;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/knowledge}: propose, read, search, revise and retire articles; mark one used for an incident. */
+@RestController
+@RequestMapping("/api/knowledge")
+class KnowledgeController {
+
+  static final int MAX_PAGE_SIZE = 50;
+
+  private final KnowledgeService knowledge;
+  private final IdempotencyKeys idempotencyKeys;
+  private final CurrentUser currentUser;
+  private final ObjectMapper json;
+
+  KnowledgeController(KnowledgeService knowledge, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
+      ObjectMapper json) {
+    this.knowledge = knowledge;
+    this.idempotencyKeys = idempotencyKeys;
+    this.currentUser = currentUser;
+    this.json = json;
+  }
+
+  /** The body of a proposal: the article's text, and optionally the group that reviews it. */
+  record Proposal(String title, String symptoms, String cause, String resolution, String service,
+      String configurationItem, String category, String owningGroup) {
+
+    ArticleContent content() {
+      return new ArticleContent(title, symptoms, cause, resolution, service, configurationItem, category);
+    }
+  }
+
+  /** An article with its published versions and its history. */
+  record Details(String number, String title, String symptoms, String cause, String resolution, String service,
+      String configurationItem, String category, String owningGroup, String status, int version,
+      Integer publishedVersion, String author, List<String> reviewers, String sourceIncident, long useCount,
+      Instant createdAt, Instant publishedAt, List<KnowledgeRepository.Version> versions,
+      List<Timeline.Entry> timeline) {}
+
+  record Use(String incident) {}
+
+  record Retirement(String reason) {}
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> propose(@RequestBody Proposal proposal,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    IdempotencyKeys.Created created = idempotencyKeys.createOnce("knowledge", currentUser.id(), idempotencyKey,
+        fingerprint(proposal), () -> knowledge.propose(proposal.content(), proposal.owningGroup()));
+    String number = created.recordNumber();
+    return ResponseEntity.created(URI.create("/api/knowledge/" + number))
+        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
+        .body(Map.of("number", number, "location", "/api/knowledge/" + number));
+  }
+
+  @GetMapping("/{number}")
+  Details get(@PathVariable String number) {
+    Article a = knowledge.view(number);
+    boolean staff = knowledge.isStaff();
+    return new Details(a.getNumber(), a.getTitle(), a.getSymptoms(), a.getCause(), a.getResolution(), a.getService(),
+        a.getConfigurationItem(), a.getCategory(), a.getOwningGroup(), a.getStatus().name(), a.getVersion(),
+        a.getPublishedVersion(), a.getAuthor(), a.getReviewers() == null ? List.of() : List.of(a.getReviewers()
+        .split(",")), a.getSourceIncident(), a.getUseCount(), a.getCreatedAt(), a.getPublishedAt(),
+        knowledge.versions(number), staff ? knowledge.timelineOf(number) : List.of());
+  }
+
+  @GetMapping
+  Map<String, Object> search(@RequestParam(required = false) String q,
+      @RequestParam(required = false) String category, @RequestParam(required = false) String service,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
+    }
+    KnowledgeRepository.Page found = knowledge.search(q, category, service, page, size);
+    return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
+  }
+
+  @PostMapping("/{number}/revisions")
+  ResponseEntity<Map<String, Object>> revise(@PathVariable String number) {
+    knowledge.revise(number);
+    return ResponseEntity.accepted().body(Map.of("number", number, "location", "/api/knowledge/" + number));
+  }
+
+  @PostMapping("/{number}/retire")
+  ResponseEntity<Void> retire(@PathVariable String number, @RequestBody(required = false) Retirement retirement) {
+    knowledge.retire(number, retirement == null ? null : retirement.reason());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{number}/uses")
+  Map<String, Object> use(@PathVariable String number, @RequestBody Use use) {
+    if (!knowledge.isStaff()) {
+      throw new AuthorizationException("Only staff mark articles used for incidents");
+    }
+    boolean counted = knowledge.markUsed(number, use.incident());
+    return Map.of("article", number, "incident", String.valueOf(use.incident()), "counted", counted,
+        "useCount", knowledge.load(number).getUseCount());
+  }
+
+  /** The same proposal gives the same fingerprint, whatever the JSON's spacing or field order. */
+  private String fingerprint(Proposal proposal) {
+    try {
+      byte[] canonical = json.writeValueAsString(proposal).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

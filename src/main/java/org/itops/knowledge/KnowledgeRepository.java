@@ -1,0 +1,201 @@
+package org.itops.knowledge;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.itops.platform.RecordParameters;
+import org.springframework.jdbc.core.BeanPropertyRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Knowledge articles, their published versions, their search index and their uses. */
+@Repository
+class KnowledgeRepository {
+
+  private static final String COLUMNS = "number, title, symptoms, cause, resolution, service, configuration_item,"
+      + " category, owning_group, status, version, published_version, author, reviewers, source_incident, use_count,"
+      + " created_at, updated_at, published_at";
+  private static final String PARAMETERS = ":number, :title, :symptoms, :cause, :resolution, :service,"
+      + " :configurationItem, :category, :owningGroup, :status, :version, :publishedVersion, :author, :reviewers,"
+      + " :sourceIncident, :useCount, :createdAt, :updatedAt, :publishedAt";
+  private static final RowMapper<Article> ROWS = BeanPropertyRowMapper.newInstance(Article.class);
+
+  /** A published version of an article. */
+  record Version(int version, String title, String symptoms, String cause, String resolution, String service,
+      String configurationItem, String category, String author, String reviewer, Instant publishedAt) {}
+
+  /** A search hit: the published version's title and where it applies, with its score. */
+  record Hit(String number, String title, String category, String service, String configurationItem,
+      long useCount, double score) {}
+
+  /** A page of hits and the number of all matches. */
+  record Page(List<Hit> items, long total) {}
+
+  /** What a search looks for; the boosts (suggestions for an incident) lift articles of its category and CI. */
+  record Query(List<String> terms, String category, String service, String boostCategory,
+      String boostConfigurationItem, int page, int size) {}
+
+  /** How much the same category or configuration item adds to a score (a title word of a rare term adds ~20). */
+  static final double CATEGORY_BOOST = 5;
+  static final double CONFIGURATION_ITEM_BOOST = 10;
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  KnowledgeRepository(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Article article) {
+    jdbc.update("insert into knowledge_article (" + COLUMNS + ") values (" + PARAMETERS + ")",
+        RecordParameters.of(article));
+  }
+
+  void update(Article article) {
+    String[] columns = COLUMNS.split(",\\s*");
+    String[] parameters = PARAMETERS.split(",\\s*");
+    StringBuilder set = new StringBuilder();
+    for (int i = 1; i < columns.length; i++) {
+      set.append(i > 1 ? ", " : "").append(columns[i]).append(" = ").append(parameters[i]);
+    }
+    jdbc.update("update knowledge_article set " + set + " where number = :number", RecordParameters.of(article));
+  }
+
+  Optional<Article> find(String number) {
+    return jdbc.query("select * from knowledge_article where number = :number",
+        new MapSqlParameterSource("number", number), ROWS).stream().findFirst();
+  }
+
+  /**
+   * Moves a published article to a new draft version; answers false when it is not published (retired, or a
+   * revision is already under way). One statement, so that two revisions at once cannot both begin.
+   */
+  boolean beginRevision(String number, String author, Instant now) {
+    return jdbc.update("update knowledge_article set status = 'DRAFT', version = version + 1, author = :author,"
+        + " updated_at = :now where number = :number and status = 'PUBLISHED'", new MapSqlParameterSource()
+        .addValue("number", number).addValue("author", author).addValue("now", Timestamp.from(now))) == 1;
+  }
+
+  void insertVersion(Article article, String reviewer) {
+    jdbc.update("insert into knowledge_article_version (article_number, version, title, symptoms, cause, resolution,"
+        + " service, configuration_item, category, author, reviewer, published_at) values (:number, :version, :title,"
+        + " :symptoms, :cause, :resolution, :service, :configurationItem, :category, :author, :reviewer,"
+        + " :publishedAt)", new MapSqlParameterSource().addValue("number", article.getNumber())
+        .addValue("version", article.getVersion()).addValue("title", article.getTitle())
+        .addValue("symptoms", article.getSymptoms()).addValue("cause", article.getCause())
+        .addValue("resolution", article.getResolution()).addValue("service", article.getService())
+        .addValue("configurationItem", article.getConfigurationItem()).addValue("category", article.getCategory())
+        .addValue("author", article.getAuthor()).addValue("reviewer", reviewer)
+        .addValue("publishedAt", Timestamp.from(article.getPublishedAt())));
+  }
+
+  List<Version> versions(String number) {
+    return jdbc.query("select * from knowledge_article_version where article_number = :number order by version",
+        new MapSqlParameterSource("number", number), (rs, row) -> new Version(rs.getInt("version"),
+            rs.getString("title"), rs.getString("symptoms"), rs.getString("cause"), rs.getString("resolution"),
+            rs.getString("service"), rs.getString("configuration_item"), rs.getString("category"),
+            rs.getString("author"), rs.getString("reviewer"), rs.getTimestamp("published_at").toInstant()));
+  }
+
+  /** Replaces the article's terms in the search index. */
+  void replaceTerms(String number, Map<String, Integer> weights) {
+    deleteTerms(number);
+    MapSqlParameterSource[] rows = weights.entrySet().stream().map(term -> new MapSqlParameterSource()
+        .addValue("number", number).addValue("term", term.getKey()).addValue("weight", term.getValue()))
+        .toArray(MapSqlParameterSource[]::new);
+    jdbc.batchUpdate("insert into knowledge_term (article_number, term, weight) values (:number, :term, :weight)",
+        rows);
+  }
+
+  void deleteTerms(String number) {
+    jdbc.update("delete from knowledge_term where article_number = :number",
+        new MapSqlParameterSource("number", number));
+  }
+
+  /**
+   * Published articles that contain any of the terms, best first: the sum over the matching terms of the term's
+   * weight in the article times its rarity (idf: a word that few articles have says more), plus the boosts; ties go
+   * to the newest. Plain SQL on the indexed term column, the same on H2 and PostgreSQL.
+   */
+  Page search(Query query) {
+    if (query.terms().isEmpty()) {
+      return new Page(List.of(), 0);
+    }
+    MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("terms", query.terms())
+        .addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+    Map<String, Long> articlesWithTerm = new java.util.HashMap<>();
+    jdbc.query("select term, count(*) from knowledge_term where term in (:terms) group by term", parameters,
+        rs -> {
+          articlesWithTerm.put(rs.getString(1), rs.getLong(2));
+        });
+    if (articlesWithTerm.isEmpty()) {
+      return new Page(List.of(), 0);
+    }
+    long articles = jdbc.queryForObject("select count(*) from knowledge_article where published_version is not null"
+        + " and status <> 'RETIRED'", new MapSqlParameterSource(), Long.class);
+    StringBuilder rarity = new StringBuilder("case term");
+    int i = 0;
+    for (Map.Entry<String, Long> term : articlesWithTerm.entrySet()) {
+      rarity.append(" when :t").append(i).append(" then :w").append(i);
+      parameters.addValue("t" + i, term.getKey()).addValue("w" + i, Math.log(1 + (double) articles / term.getValue()));
+      i++;
+    }
+    rarity.append(" else 0 end");
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (query.category() != null) {
+      where.append(" and v.category = :category");
+      parameters.addValue("category", query.category());
+    }
+    if (query.service() != null) {
+      where.append(" and v.service = :service");
+      parameters.addValue("service", query.service());
+    }
+    String boost = "0";
+    if (query.boostCategory() != null) {
+      boost += " + case when v.category = :boostCategory then " + CATEGORY_BOOST + " else 0 end";
+      parameters.addValue("boostCategory", query.boostCategory());
+    }
+    if (query.boostConfigurationItem() != null) {
+      boost += " + case when v.configuration_item = :boostCi then " + CONFIGURATION_ITEM_BOOST + " else 0 end";
+      parameters.addValue("boostCi", query.boostConfigurationItem());
+    }
+    String matches = " from (select article_number, sum(weight * " + rarity + ") as relevance from knowledge_term"
+        + " where term in (:terms) group by article_number) s"
+        + " join knowledge_article a on a.number = s.article_number"
+        + " join knowledge_article_version v on v.article_number = a.number and v.version = a.published_version"
+        + where;
+    long total = jdbc.queryForObject("select count(*)" + matches, parameters, Long.class);
+    List<Hit> items = jdbc.query("select a.number, v.title, v.category, v.service, v.configuration_item,"
+            + " a.use_count, s.relevance + " + boost + " as score, v.published_at" + matches
+            + " order by score desc, v.published_at desc, a.number desc limit :limit offset :offset", parameters,
+        (rs, row) -> new Hit(rs.getString("number"), rs.getString("title"), rs.getString("category"),
+            rs.getString("service"), rs.getString("configuration_item"), rs.getLong("use_count"),
+            rs.getDouble("score")));
+    return new Page(new ArrayList<>(items), total);
+  }
+
+  /** Records the use; answers false when the article was already marked for that incident. */
+  boolean recordUse(String article, String incident, String user, Instant at) {
+    // insert-if-absent rather than catching the duplicate key, which would abort a PostgreSQL transaction
+    int inserted = jdbc.update("insert into knowledge_use (article_number, incident_number, user_id, at)"
+        + " select :article, :incident, :user, :at from knowledge_article where number = :article and not exists"
+        + " (select 1 from knowledge_use where article_number = :article and incident_number = :incident)",
+        new MapSqlParameterSource().addValue("article", article).addValue("incident", incident)
+            .addValue("user", user).addValue("at", Timestamp.from(at)));
+    if (inserted == 1) {
+      jdbc.update("update knowledge_article set use_count = use_count + 1 where number = :article",
+          new MapSqlParameterSource("article", article));
+    }
+    return inserted == 1;
+  }
+
+  /** The category and configuration item of an incident (to file an article proposed from it), if it exists. */
+  Optional<Map<String, Object>> incident(String number) {
+    return jdbc.queryForList("select category, configuration_item, engineer from incident where number = :number",
+        new MapSqlParameterSource("number", number)).stream().findFirst();
+  }
+}

@@ -1,0 +1,349 @@
+package org.itops.knowledge;
+
+import static org.itops.knowledge.KnowledgeProcess.Var;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.knowledge.Article.Status;
+import org.itops.platform.AccessProperties;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to knowledge articles. The process calls it through thin delegates, in the transaction of the step;
+ * the API calls it for proposals, revisions, retirement, uses and search; the incident's work task for suggestions.
+ */
+@Service
+public class KnowledgeService {
+
+  static final int MAX_QUERY_TERMS = 32;
+  static final int MAX_QUERY_LENGTH = 500;
+  static final int SUGGESTIONS = 5;
+  /** The group that owns articles whose category names none (and articles without a category). */
+  static final String DEFAULT_OWNING_GROUP = "service-desk";
+
+  private final KnowledgeRepository articles;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final DecisionService decisionService;
+  private final RuntimeService runtimeService;
+  private final CurrentUser currentUser;
+  private final Set<String> staffGroups;
+
+  KnowledgeService(KnowledgeRepository articles, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      DecisionService decisionService, RuntimeService runtimeService, CurrentUser currentUser,
+      AccessProperties access) {
+    this.articles = articles;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.decisionService = decisionService;
+    this.runtimeService = runtimeService;
+    this.currentUser = currentUser;
+    this.staffGroups = Set.copyOf(access.staffGroups());
+  }
+
+  // --- proposing and writing --------------------------------------------------------------------------
+
+  /**
+   * Starts {@code knowledge-article} for a proposal of the current user; the engine checks that the user may start
+   * it, the first step validates. Answers the new record number.
+   */
+  @Transactional
+  public String propose(ArticleContent content, String owningGroup) {
+    Map<String, Object> variables = contentVariables(content);
+    variables.put(Var.OWNING_GROUP, owningGroup);
+    return runtimeService.startProcessInstanceByKey(KnowledgeProcess.KEY, variables).getBusinessKey();
+  }
+
+  /**
+   * Validates a proposal and creates the draft; called by the process's first step. An article proposed from an
+   * incident is filed under the incident's category and configuration item.
+   */
+  @Transactional
+  public Article register(ArticleContent proposed, String owningGroup, String author, String sourceIncident) {
+    ArticleContent content = proposed;
+    String incidentEngineer = null;
+    if (sourceIncident != null) {
+      Map<String, Object> incident = articles.incident(sourceIncident).orElseThrow(() -> new InvalidRequestException(
+          Var.SOURCE_INCIDENT, sourceIncident + " is not an incident of the suite"));
+      content = new ArticleContent(proposed.title(), proposed.symptoms(), proposed.cause(), proposed.resolution(),
+          proposed.service(), firstNonNull(proposed.configurationItem(), (String) incident.get("configuration_item")),
+          firstNonNull(proposed.category(), (String) incident.get("category")));
+      incidentEngineer = (String) incident.get("engineer");
+    }
+    List<FieldError> errors = validate(content);
+    if (owningGroup != null && !owningGroup.isBlank() && !staffGroups.contains(owningGroup)) {
+      errors.add(new FieldError(Var.OWNING_GROUP, "must be one of " + staffGroups));
+    }
+    String writer = firstNonNull(author, incidentEngineer);
+    if (writer == null) {
+      errors.add(new FieldError(Var.AUTHOR, "is required when nobody is logged in"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    Instant now = clock.instant();
+    Article article = new Article();
+    article.setNumber(recordNumbers.next(KnowledgeProcess.RECORD_PREFIX));
+    article.setContent(content);
+    article.setOwningGroup(owningGroup == null || owningGroup.isBlank() ? owningGroupOf(article.getCategory())
+        : owningGroup);
+    article.setStatus(Status.DRAFT);
+    article.setVersion(1);
+    article.setAuthor(writer);
+    article.setSourceIncident(sourceIncident);
+    article.setCreatedAt(now);
+    article.setUpdatedAt(now);
+    articles.insert(article);
+    timeline.record(article.getNumber(), "PROPOSED", (sourceIncident == null ? "Proposed by " + writer
+        : "Proposed from " + sourceIncident + " for " + writer) + ": " + article.getTitle());
+    return article;
+  }
+
+  /** Starts a revision of a published article: a new instance for the same number, through the same review. */
+  @Transactional
+  public void revise(String number) {
+    Article article = view(number);
+    if (article.getStatus() != Status.PUBLISHED) {
+      throw new InvalidRequestException("number", number + " is " + article.getStatus()
+          + ": only a published article can be revised");
+    }
+    runtimeService.startProcessInstanceByKey(KnowledgeProcess.KEY, number, Map.of(Var.REVISION_OF, number));
+  }
+
+  /** The revision's first step: the next version becomes the draft, written by {@code author}. */
+  @Transactional
+  public Article beginRevision(String number, String author) {
+    if (author == null) {
+      throw new InvalidRequestException(Var.AUTHOR, "is required when nobody is logged in");
+    }
+    if (!articles.beginRevision(number, author, clock.instant())) {
+      throw new InvalidRequestException("number", number + " is not published (retired, or a revision is already"
+          + " under way)");
+    }
+    Article article = load(number);
+    timeline.record(number, "REVISION_STARTED", "Version " + article.getVersion() + " by " + author);
+    return article;
+  }
+
+  /** The author's text goes to review. */
+  @Transactional
+  public Article submit(String number, ArticleContent content) {
+    List<FieldError> errors = validate(content);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    Article article = load(number);
+    article.setContent(content);
+    article.setStatus(Status.IN_REVIEW);
+    save(article);
+    timeline.record(number, "SUBMITTED", "Version " + article.getVersion() + " to review by "
+        + article.getOwningGroup());
+    return article;
+  }
+
+  @Transactional
+  public void returnToAuthor(String number, String comments) {
+    Article article = load(number);
+    article.setStatus(Status.DRAFT);
+    save(article);
+    timeline.record(number, "RETURNED", comments);
+  }
+
+  /** The reviewer approved: the version is kept, becomes the one that search finds, and its words are indexed. */
+  @Transactional
+  public Article publish(String number, String reviewer) {
+    Article article = load(number);
+    Instant now = clock.instant();
+    article.setStatus(Status.PUBLISHED);
+    article.setPublishedVersion(article.getVersion());
+    article.setPublishedAt(now);
+    Set<String> reviewers = new LinkedHashSet<>();
+    if (article.getReviewers() != null) {
+      reviewers.addAll(List.of(article.getReviewers().split(",")));
+    }
+    reviewers.add(reviewer);
+    article.setReviewers(String.join(",", reviewers));
+    save(article);
+    articles.insertVersion(article, reviewer);
+    articles.replaceTerms(number, SearchTerms.weigh(article.content()));
+    timeline.record(number, "PUBLISHED", "Version " + article.getVersion() + ", approved by " + reviewer);
+    return article;
+  }
+
+  /** Takes a published article out of search; only its owning group or an administrator may. */
+  @Transactional
+  public void retire(String number, String reason) {
+    Article article = view(number);
+    if (!currentUser.groups().contains(article.getOwningGroup()) && !currentUser.isAdministrator()) {
+      throw new AuthorizationException("Only " + article.getOwningGroup() + " (the owning group) or an administrator"
+          + " retires " + number);
+    }
+    if (article.getStatus() != Status.PUBLISHED) {
+      throw new InvalidRequestException("number", number + " is " + article.getStatus()
+          + ": only a published article can be retired");
+    }
+    article.setStatus(Status.RETIRED);
+    save(article);
+    articles.deleteTerms(number);
+    timeline.record(number, "RETIRED", reason == null || reason.isBlank() ? "Retired" : reason);
+  }
+
+  // --- using ------------------------------------------------------------------------------------------
+
+  /**
+   * The article helped with the incident; counted once per article and incident. Answers whether this call counted
+   * it (false: it was marked before).
+   */
+  @Transactional
+  public boolean markUsed(String number, String incident) {
+    Article article = articles.find(number).orElseThrow(() -> new InvalidRequestException("article",
+        number + " is not a knowledge article"));
+    if (article.getPublishedVersion() == null || article.getStatus() == Status.RETIRED) {
+      throw new InvalidRequestException("article", number + " is not published");
+    }
+    if (incident == null || articles.incident(incident).isEmpty()) {
+      throw new InvalidRequestException("incident", incident + " is not an incident of the suite");
+    }
+    boolean counted = articles.recordUse(number, incident, currentUser.id(), clock.instant());
+    if (counted) {
+      timeline.record(number, "USED", "For " + incident);
+    }
+    return counted;
+  }
+
+  /** Published articles for an incident's text, its category and configuration item lifted. */
+  @Transactional(readOnly = true)
+  public List<KnowledgeRepository.Hit> suggest(String title, String description, String category,
+      String configurationItem) {
+    List<String> terms = SearchTerms.ofQuery((title == null ? "" : title) + " " + (description == null ? ""
+        : description), MAX_QUERY_TERMS);
+    return articles.search(new KnowledgeRepository.Query(terms, null, null, category, configurationItem, 0,
+        SUGGESTIONS)).items();
+  }
+
+  // --- reading ----------------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public KnowledgeRepository.Page search(String q, String category, String service, int page, int size) {
+    List<FieldError> errors = new ArrayList<>();
+    if (q == null || q.isBlank()) {
+      errors.add(new FieldError("q", "is required: the words to look for"));
+    } else if (q.length() > MAX_QUERY_LENGTH) {
+      errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return articles.search(new KnowledgeRepository.Query(SearchTerms.ofQuery(q, MAX_QUERY_TERMS),
+        Article.blankToNull(category), Article.blankToNull(service), null, null, page, size));
+  }
+
+  /**
+   * The article, if the current user may see it: staff see every article and its draft; others only what is
+   * published, and during a revision the published version.
+   */
+  @Transactional(readOnly = true)
+  public Article view(String number) {
+    Article article = articles.find(number).orElseThrow(() -> notFound(number));
+    if (isStaff()) {
+      return article;
+    }
+    if (article.getPublishedVersion() == null || article.getStatus() == Status.RETIRED) {
+      throw notFound(number);
+    }
+    if (article.getStatus() != Status.PUBLISHED) {
+      KnowledgeRepository.Version published = versions(number).stream()
+          .filter(v -> v.version() == article.getPublishedVersion()).findFirst().orElseThrow();
+      article.setContent(new ArticleContent(published.title(), published.symptoms(), published.cause(),
+          published.resolution(), published.service(), published.configurationItem(), published.category()));
+      article.setVersion(published.version());
+      article.setAuthor(published.author());
+      article.setStatus(Status.PUBLISHED);
+    }
+    return article;
+  }
+
+  public List<KnowledgeRepository.Version> versions(String number) {
+    return articles.versions(number);
+  }
+
+  public List<Timeline.Entry> timelineOf(String number) {
+    return timeline.of(number);
+  }
+
+  boolean isStaff() {
+    return currentUser.isAdministrator() || currentUser.groups().stream().anyMatch(staffGroups::contains);
+  }
+
+  Article load(String number) {
+    return articles.find(number).orElseThrow(() -> notFound(number));
+  }
+
+  /** The variables of the process that carry the article's text (the forms' fields). */
+  static Map<String, Object> contentVariables(ArticleContent content) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Var.TITLE, content.title());
+    variables.put(Var.SYMPTOMS, content.symptoms());
+    variables.put(Var.CAUSE, content.cause());
+    variables.put(Var.RESOLUTION, content.resolution());
+    variables.put(Var.SERVICE, content.service());
+    variables.put(Var.CONFIGURATION_ITEM, content.configurationItem());
+    variables.put(Var.CATEGORY, content.category());
+    return variables;
+  }
+
+  /** The field errors of the content, the category checked against the DMN table incident-assignment. */
+  List<FieldError> validate(ArticleContent content) {
+    List<FieldError> errors = new ArrayList<>(content.fieldErrors());
+    String category = Article.blankToNull(content.category());
+    if (category != null && supportGroupOf(category) == null) {
+      errors.add(new FieldError(Var.CATEGORY, "'" + category + "' is not a category of the DMN table"
+          + " incident-assignment"));
+    }
+    return errors;
+  }
+
+  private String owningGroupOf(String category) {
+    String group = category == null ? null : supportGroupOf(category);
+    return group == null ? DEFAULT_OWNING_GROUP : group;
+  }
+
+  /** The support group that the DMN table incident-assignment gives the category, or null for an unknown one. */
+  private String supportGroupOf(String category) {
+    // a lookup of the suite's own, not an evaluation by the caller: whoever writes an article may file it
+    var result = currentUser.asSystem(() -> decisionService.evaluateDecisionByKey("incident-assignment")
+        .variables(Map.of(Var.CATEGORY, category)).evaluate().getSingleResult());
+    return result == null ? null : result.getSingleEntry();
+  }
+
+  private void save(Article article) {
+    article.setUpdatedAt(clock.instant());
+    articles.update(article);
+  }
+
+  private static String firstNonNull(String first, String second) {
+    return first != null && !first.isBlank() ? first : second;
+  }
+
+  private static NotFoundException notFound(String number) {
+    return new NotFoundException("No knowledge article " + number);
+  }
+}
