@@ -68,7 +68,7 @@ final class KnowledgeSearchBenchmark {
           Random random = new Random(n);
           try {
             String number = knowledge.register(new ArticleContent(text(random, 6), text(random, 25), text(random, 15),
-                text(random, 30), "service-" + random.nextInt(50), null, null), null, "desk", null).getNumber();
+                text(random, 30), null, null, null), null, "desk", null).getNumber();
             knowledge.publish(number, "demo");
           } catch (Exception e) {
             failure.compareAndSet(null, e);

@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.knowledge.Article.Status;
+import org.itops.catalog.ServiceCatalog;
+import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.ConfigurationItem;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
@@ -45,10 +48,12 @@ public class KnowledgeService {
   private final RuntimeService runtimeService;
   private final CurrentUser currentUser;
   private final Set<String> staffGroups;
+  private final ServiceCatalog catalog;
+  private final CmdbService cmdb;
 
   KnowledgeService(KnowledgeRepository articles, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       DecisionService decisionService, RuntimeService runtimeService, CurrentUser currentUser,
-      AccessProperties access) {
+      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb) {
     this.articles = articles;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -56,6 +61,8 @@ public class KnowledgeService {
     this.decisionService = decisionService;
     this.runtimeService = runtimeService;
     this.currentUser = currentUser;
+    this.catalog = catalog;
+    this.cmdb = cmdb;
     this.staffGroups = Set.copyOf(access.staffGroups());
   }
 
@@ -84,7 +91,8 @@ public class KnowledgeService {
       Map<String, Object> incident = articles.incident(sourceIncident).orElseThrow(() -> new InvalidRequestException(
           Var.SOURCE_INCIDENT, sourceIncident + " is not an incident of the suite"));
       content = new ArticleContent(proposed.title(), proposed.symptoms(), proposed.cause(), proposed.resolution(),
-          proposed.service(), firstNonNull(proposed.configurationItem(), (String) incident.get("configuration_item")),
+          firstNonNull(proposed.service(), (String) incident.get("service")),
+          firstNonNull(proposed.configurationItem(), (String) incident.get("configuration_item")),
           firstNonNull(proposed.category(), (String) incident.get("category")));
       incidentEngineer = (String) incident.get("engineer");
     }
@@ -102,7 +110,7 @@ public class KnowledgeService {
     Instant now = clock.instant();
     Article article = new Article();
     article.setNumber(recordNumbers.next(KnowledgeProcess.RECORD_PREFIX));
-    article.setContent(content);
+    article.setContent(withCmdbReference(content));
     article.setOwningGroup(owningGroup == null || owningGroup.isBlank() ? owningGroupOf(article.getCategory())
         : owningGroup);
     article.setStatus(Status.DRAFT);
@@ -151,7 +159,7 @@ public class KnowledgeService {
       throw new InvalidRequestException(errors);
     }
     Article article = load(number);
-    article.setContent(content);
+    article.setContent(withCmdbReference(content));
     article.setStatus(Status.IN_REVIEW);
     save(article);
     timeline.record(number, "SUBMITTED", "Version " + article.getVersion() + " to review by "
@@ -318,7 +326,22 @@ public class KnowledgeService {
       errors.add(new FieldError(Var.CATEGORY, "'" + category + "' is not a category of the DMN table"
           + " incident-assignment"));
     }
+    String service = Article.blankToNull(content.service());
+    if (service != null && !catalog.isInCatalog(service)) {
+      errors.add(new FieldError(Var.SERVICE, "'" + service + "' is not a service of the catalog"));
+    }
     return errors;
+  }
+
+  /**
+   * The content with its configuration item named as the CMDB names it ({@code name@environment}), as incidents name
+   * theirs, so that suggestions find the articles of an incident's item; free text stays as it is.
+   */
+  private ArticleContent withCmdbReference(ArticleContent content) {
+    return cmdb.resolve(content.configurationItem(), null).map(ConfigurationItem::reference)
+        .map(reference -> new ArticleContent(content.title(), content.symptoms(), content.cause(), content.resolution(),
+            content.service(), reference, content.category()))
+        .orElse(content);
   }
 
   private String owningGroupOf(String category) {

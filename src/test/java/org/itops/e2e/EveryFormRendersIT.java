@@ -185,6 +185,11 @@ class EveryFormRendersIT {
     values.put("hours", "24x7");
     values.put("availabilityTarget", 99.9);
     values.put("slaVersion", 1);
+    values.put("author", "demo");
+    values.put("owningGroup", "service-desk");
+    values.put("version", 1);
+    values.put("suggestedArticles", "- KBA-FORMS: Form check");
+    values.put("suggestedArticleNumbers", "KBA-FORMS");
     return values;
   }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
+import org.itops.catalog.CatalogScenario;
+import org.itops.catalog.ServiceCatalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +31,17 @@ class KnowledgeApiTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired KnowledgeScenario scenario;
+  @Autowired ServiceCatalog catalog;
+  @Autowired CatalogScenario catalogScenario;
   SuiteClient client;
 
   @BeforeEach
   void connect() {
     client = new SuiteClient(port);
+    // articles name services of the catalog (a draft will do)
+    if (!catalog.isInCatalog("File service")) {
+      catalogScenario.propose("File service", "silver");
+    }
   }
 
   @Test
