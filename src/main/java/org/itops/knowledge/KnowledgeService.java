@@ -327,7 +327,8 @@ public class KnowledgeService {
           + " incident-assignment"));
     }
     String service = Article.blankToNull(content.service());
-    if (service != null && !catalog.isInCatalog(service)) {
+    boolean serviceTooLong = errors.stream().anyMatch(error -> error.field().equals(Var.SERVICE));
+    if (service != null && !serviceTooLong && !catalog.isInCatalog(service)) {
       errors.add(new FieldError(Var.SERVICE, "'" + service + "' is not a service of the catalog"));
     }
     return errors;
