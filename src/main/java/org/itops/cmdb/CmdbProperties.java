@@ -19,5 +19,6 @@ public record CmdbProperties(
     @DefaultValue({"production", "staging", "test", "development"}) List<String> environments,
     @DefaultValue({"ops-engineers", "service-owners", "change-managers"}) List<String> editors) {
 
-  static final List<String> CRITICALITIES = List.of("critical", "high", "medium", "low");
+  /** From the most to the least critical. */
+  public static final List<String> CRITICALITIES = List.of("critical", "high", "medium", "low");
 }

@@ -1,13 +1,7 @@
 package org.itops.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -35,14 +29,11 @@ class IncidentController {
   private final IncidentService incidents;
   private final IdempotencyKeys idempotencyKeys;
   private final CurrentUser currentUser;
-  private final ObjectMapper json;
 
-  IncidentController(IncidentService incidents, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
-      ObjectMapper json) {
+  IncidentController(IncidentService incidents, IdempotencyKeys idempotencyKeys, CurrentUser currentUser) {
     this.incidents = incidents;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
-    this.json = json;
   }
 
   /** The summary of an incident in a list. */
@@ -75,7 +66,7 @@ class IncidentController {
   ResponseEntity<Map<String, Object>> report(@RequestBody IncidentReport report,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("incident", currentUser.id(), idempotencyKey,
-        fingerprint(report), () -> incidents.report(report, "api"));
+        idempotencyKeys.fingerprint(report), () -> incidents.report(report, "api"));
     String number = created.recordNumber();
     return ResponseEntity.created(URI.create("/api/incidents/" + number))
         .header("Idempotent-Replayed", String.valueOf(created.replayed()))
@@ -123,13 +114,4 @@ class IncidentController {
     return ResponseEntity.accepted().build();
   }
 
-  /** The same report gives the same fingerprint, whatever the JSON's spacing or field order. */
-  private String fingerprint(IncidentReport report) {
-    try {
-      byte[] canonical = json.writeValueAsString(report).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

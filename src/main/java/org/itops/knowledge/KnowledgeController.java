@@ -1,13 +1,7 @@
 package org.itops.knowledge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -35,14 +29,11 @@ class KnowledgeController {
   private final KnowledgeService knowledge;
   private final IdempotencyKeys idempotencyKeys;
   private final CurrentUser currentUser;
-  private final ObjectMapper json;
 
-  KnowledgeController(KnowledgeService knowledge, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
-      ObjectMapper json) {
+  KnowledgeController(KnowledgeService knowledge, IdempotencyKeys idempotencyKeys, CurrentUser currentUser) {
     this.knowledge = knowledge;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
-    this.json = json;
   }
 
   /** The body of a proposal: the article's text, and optionally the group that reviews it. */
@@ -69,7 +60,7 @@ class KnowledgeController {
   ResponseEntity<Map<String, Object>> propose(@RequestBody Proposal proposal,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("knowledge", currentUser.id(), idempotencyKey,
-        fingerprint(proposal), () -> knowledge.propose(proposal.content(), proposal.owningGroup()));
+        idempotencyKeys.fingerprint(proposal), () -> knowledge.propose(proposal.content(), proposal.owningGroup()));
     String number = created.recordNumber();
     return ResponseEntity.created(URI.create("/api/knowledge/" + number))
         .header("Idempotent-Replayed", String.valueOf(created.replayed()))
@@ -120,13 +111,4 @@ class KnowledgeController {
         "useCount", knowledge.load(number).getUseCount());
   }
 
-  /** The same proposal gives the same fingerprint, whatever the JSON's spacing or field order. */
-  private String fingerprint(Proposal proposal) {
-    try {
-      byte[] canonical = json.writeValueAsString(proposal).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

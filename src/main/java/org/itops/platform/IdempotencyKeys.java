@@ -1,7 +1,13 @@
 package org.itops.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -36,11 +42,23 @@ public class IdempotencyKeys {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final ObjectMapper json;
 
-  IdempotencyKeys(JdbcTemplate jdbc, Clock clock, TransactionTemplate transactions) {
+  IdempotencyKeys(JdbcTemplate jdbc, Clock clock, TransactionTemplate transactions, ObjectMapper json) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.transactions = transactions;
+    this.json = json;
+  }
+
+  /** The fingerprint of a request body: the same body gives the same one, whatever its JSON spacing or field order. */
+  public String fingerprint(Object request) {
+    try {
+      byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
