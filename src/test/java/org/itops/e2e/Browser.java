@@ -154,6 +154,7 @@ final class Browser implements AutoCloseable {
   boolean isFieldShown(String componentId, String type) {
     String suffix = switch (type) {
       case "radio", "checklist" -> componentId + "-0";
+      case "datetime" -> componentId + "-date";
       case "select" -> componentId + "-display";
       default -> componentId;
     };

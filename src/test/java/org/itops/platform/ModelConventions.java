@@ -337,7 +337,9 @@ final class ModelConventions {
   private static void checkComponents(String resourceName, JsonNode components, List<Violation> violations) {
     for (JsonNode component : components) {
       String key = component.path("key").asText(null);
-      if (key != null && isBlank(component.path("label").asText(null))) {
+      // a date-time field labels its date and time inputs instead
+      String label = component.path(component.has("dateLabel") ? "dateLabel" : "label").asText(null);
+      if (key != null && isBlank(label)) {
         violations.add(new Violation(Rule.FORM_FILE, resourceName, "field '" + key + "' needs a label"));
       }
       checkComponents(resourceName, component.path("components"), violations);

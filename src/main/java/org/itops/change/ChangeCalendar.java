@@ -1,0 +1,85 @@
+package org.itops.change;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The change calendar as iCalendar (RFC 5545): one event per change window and per freeze period, so that people
+ * can subscribe to it in their mail client.
+ */
+final class ChangeCalendar {
+
+  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  static String ics(List<Change> changes, List<ChangeRepository.Freeze> freezes, String baseUrl, Instant now,
+      String host) {
+    StringBuilder ics = new StringBuilder();
+    line(ics, "BEGIN:VCALENDAR");
+    line(ics, "VERSION:2.0");
+    line(ics, "PRODID:-//ITOps Process Suite//Change calendar//EN");
+    line(ics, "CALSCALE:GREGORIAN");
+    line(ics, "X-WR-CALNAME:Change calendar");
+    for (Change change : changes) {
+      line(ics, "BEGIN:VEVENT");
+      line(ics, "UID:" + change.number() + "@" + host);
+      line(ics, "DTSTAMP:" + UTC.format(now));
+      line(ics, "DTSTART:" + UTC.format(change.plannedStart()));
+      line(ics, "DTEND:" + UTC.format(change.plannedEnd()));
+      line(ics, "SUMMARY:" + escape(change.number() + " " + change.summary()));
+      line(ics, "DESCRIPTION:" + escape(change.classification() + " change, risk " + change.risk() + ", "
+          + change.status() + "\nItems: " + String.join(", ", change.configurationItems()) + "\n"
+          + change.implementationPlan()));
+      line(ics, "CATEGORIES:" + escape(change.classification() == null ? "change" : change.classification()));
+      line(ics, "STATUS:" + (change.status() == Change.Status.SCHEDULED || change.status() == Change.Status.IMPLEMENTING
+          || change.status() == Change.Status.REVIEW ? "CONFIRMED" : "TENTATIVE"));
+      line(ics, "URL:" + baseUrl + "/api/changes/" + change.number());
+      line(ics, "END:VEVENT");
+    }
+    for (ChangeRepository.Freeze freeze : freezes) {
+      line(ics, "BEGIN:VEVENT");
+      line(ics, "UID:freeze-" + freeze.id() + "@" + host);
+      line(ics, "DTSTAMP:" + UTC.format(now));
+      line(ics, "DTSTART:" + UTC.format(freeze.startsAt()));
+      line(ics, "DTEND:" + UTC.format(freeze.endsAt()));
+      line(ics, "SUMMARY:" + escape("Change freeze: " + freeze.name()));
+      line(ics, "DESCRIPTION:" + escape(freeze.reason() == null ? "No change may run" : freeze.reason()));
+      line(ics, "CATEGORIES:freeze");
+      line(ics, "TRANSP:TRANSPARENT");
+      line(ics, "END:VEVENT");
+    }
+    line(ics, "END:VCALENDAR");
+    return ics.toString();
+  }
+
+  /** Text values escape backslash, semicolon, comma and line breaks. */
+  static String escape(String text) {
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
+        .replace("\n", "\\n");
+  }
+
+  /** A content line, folded at 75 octets (never inside a UTF-8 character), ended by CRLF. */
+  private static void line(StringBuilder ics, String content) {
+    int octets = 0;
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < content.length(); ) {
+      int codePoint = content.codePointAt(i);
+      String character = new String(Character.toChars(codePoint));
+      int size = character.getBytes(StandardCharsets.UTF_8).length;
+      if (octets + size > 75) {
+        ics.append(current).append("\r\n ");
+        current.setLength(0);
+        octets = 1;
+      }
+      current.append(character);
+      octets += size;
+      i += Character.charCount(codePoint);
+    }
+    ics.append(current).append("\r\n");
+  }
+
+  private ChangeCalendar() {}
+}

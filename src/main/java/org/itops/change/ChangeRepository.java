@@ -1,0 +1,176 @@
+package org.itops.change;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Changes in {@code change_request} and {@code change_item}; freeze periods in {@code change_freeze}. */
+@Repository
+class ChangeRepository {
+
+  /** A freeze period: no change may run in it. */
+  record Freeze(long id, String name, Instant startsAt, Instant endsAt, String reason, String createdBy) {}
+
+  /** A page of the list and the number of all matches. */
+  record Page(List<Change> items, long total) {}
+
+  private static final String COLUMNS = "number, summary, reason, requested_type, impact, classification, risk,"
+      + " implementation_plan, backout_plan, test_evidence, planned_start, planned_end, requester, source_record,"
+      + " status, outcome, outcome_notes, created_at, updated_at, closed_at";
+  private static final String PARAMETERS = ":number, :summary, :reason, :requestedType, :impact, :classification,"
+      + " :risk, :implementationPlan, :backoutPlan, :testEvidence, :plannedStart, :plannedEnd, :requester,"
+      + " :sourceRecord, :status, :outcome, :outcomeNotes, :createdAt, :updatedAt, :closedAt";
+  /** Changes that will or may still run: they hold their window. */
+  private static final String HOLDS_WINDOW = "status not in ('CLOSED')";
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  ChangeRepository(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Change change, Map<Long, String> items) {
+    jdbc.update("insert into change_request (" + COLUMNS + ") values (" + PARAMETERS + ")", parameters(change));
+    items.forEach((id, reference) -> jdbc.update("insert into change_item (change_number, ci_id, ci_reference)"
+        + " values (:number, :id, :reference)", Map.of("number", change.number(), "id", id, "reference", reference)));
+  }
+
+  void update(Change change) {
+    String[] columns = COLUMNS.split(",\\s*");
+    String[] parameters = PARAMETERS.split(",\\s*");
+    StringBuilder set = new StringBuilder();
+    for (int i = 1; i < columns.length; i++) {
+      set.append(i > 1 ? ", " : "").append(columns[i]).append(" = ").append(parameters[i]);
+    }
+    jdbc.update("update change_request set " + set + " where number = :number", parameters(change));
+  }
+
+  Optional<Change> find(String number) {
+    return withItems(jdbc.query("select * from change_request where number = :number", Map.of("number", number),
+        ChangeRepository::change)).stream().findFirst();
+  }
+
+  Page list(String status, int page, int size) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("limit", size)
+        .addValue("offset", (long) page * size);
+    String where = "";
+    if (status != null) {
+      where = " where status = :status";
+      parameters.addValue("status", status);
+    }
+    long total = jdbc.queryForObject("select count(*) from change_request" + where, parameters, Long.class);
+    return new Page(withItems(jdbc.query("select * from change_request" + where
+        + " order by created_at desc, number desc limit :limit offset :offset", parameters, ChangeRepository::change)),
+        total);
+  }
+
+  /** Open changes other than {@code number} on any of the items whose windows overlap {@code [start, end)}. */
+  List<Change> overlapping(String number, Collection<Long> itemIds, Instant start, Instant end) {
+    if (itemIds.isEmpty()) {
+      return List.of();
+    }
+    return withItems(jdbc.query("select distinct c.* from change_request c join change_item i on i.change_number = c.number"
+        + " where i.ci_id in (:ids) and c.number <> :number and c." + HOLDS_WINDOW
+        + " and c.planned_start < :end and c.planned_end > :start order by c.planned_start",
+        new MapSqlParameterSource("ids", itemIds).addValue("number", number)
+            .addValue("start", Timestamp.from(start)).addValue("end", Timestamp.from(end)), ChangeRepository::change));
+  }
+
+  /** Changes that hold a window overlapping {@code [from, to)}: the calendar. */
+  List<Change> inWindow(Instant from, Instant to) {
+    return withItems(jdbc.query("select * from change_request where " + HOLDS_WINDOW
+        + " and planned_start < :to and planned_end > :from order by planned_start, number",
+        Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), ChangeRepository::change));
+  }
+
+  List<Long> itemIds(String number) {
+    return jdbc.queryForList("select ci_id from change_item where change_number = :number", Map.of("number", number),
+        Long.class);
+  }
+
+  /** Incidents whose resolution names the change as their cause. */
+  List<String> incidentsCausedBy(String number) {
+    return jdbc.queryForList("select number from incident where caused_by_change = :number order by number",
+        Map.of("number", number), String.class);
+  }
+
+  // --- freezes ------------------------------------------------------------------------------------------
+
+  long insertFreeze(String name, Instant start, Instant end, String reason, String by, Instant now) {
+    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.update("insert into change_freeze (name, starts_at, ends_at, reason, created_by, created_at)"
+        + " values (:name, :start, :end, :reason, :by, :now)", new MapSqlParameterSource("name", name)
+        .addValue("start", Timestamp.from(start)).addValue("end", Timestamp.from(end)).addValue("reason", reason)
+        .addValue("by", by).addValue("now", Timestamp.from(now)), key, new String[] {"id"});
+    return key.getKey().longValue();
+  }
+
+  boolean deleteFreeze(long id) {
+    return jdbc.update("delete from change_freeze where id = :id", Map.of("id", id)) == 1;
+  }
+
+  /** Freezes overlapping {@code [from, to)}. */
+  List<Freeze> freezes(Instant from, Instant to) {
+    return jdbc.query("select * from change_freeze where starts_at < :to and ends_at > :from order by starts_at",
+        Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), (rs, row) -> new Freeze(rs.getLong("id"),
+            rs.getString("name"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+            rs.getString("reason"), rs.getString("created_by")));
+  }
+
+  private List<Change> withItems(List<Change> changes) {
+    if (changes.isEmpty()) {
+      return changes;
+    }
+    Map<String, List<String>> items = new HashMap<>();
+    jdbc.query("select change_number, ci_reference from change_item where change_number in (:numbers)"
+        + " order by ci_reference", Map.of("numbers", changes.stream().map(Change::number).toList()), rs -> {
+          items.computeIfAbsent(rs.getString(1), n -> new ArrayList<>()).add(rs.getString(2));
+        });
+    return changes.stream().map(c -> new Change(c.number(), c.summary(), c.reason(), c.requestedType(), c.impact(),
+        c.classification(), c.risk(), c.implementationPlan(), c.backoutPlan(), c.testEvidence(), c.plannedStart(),
+        c.plannedEnd(), c.requester(), c.sourceRecord(), c.status(), c.outcome(), c.outcomeNotes(), c.createdAt(),
+        c.updatedAt(), c.closedAt(), List.copyOf(items.getOrDefault(c.number(), List.of())))).toList();
+  }
+
+  private static Change change(ResultSet rs, int row) throws SQLException {
+    return new Change(rs.getString("number"), rs.getString("summary"), rs.getString("reason"),
+        rs.getString("requested_type"), rs.getString("impact"), rs.getString("classification"), rs.getString("risk"),
+        rs.getString("implementation_plan"), rs.getString("backout_plan"), rs.getString("test_evidence"),
+        instant(rs, "planned_start"), instant(rs, "planned_end"), rs.getString("requester"),
+        rs.getString("source_record"), Change.Status.valueOf(rs.getString("status")), rs.getString("outcome"),
+        rs.getString("outcome_notes"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "closed_at"),
+        List.of());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static MapSqlParameterSource parameters(Change c) {
+    return new MapSqlParameterSource().addValue("number", c.number()).addValue("summary", c.summary())
+        .addValue("reason", c.reason()).addValue("requestedType", c.requestedType()).addValue("impact", c.impact())
+        .addValue("classification", c.classification()).addValue("risk", c.risk())
+        .addValue("implementationPlan", c.implementationPlan()).addValue("backoutPlan", c.backoutPlan())
+        .addValue("testEvidence", c.testEvidence()).addValue("plannedStart", timestamp(c.plannedStart()))
+        .addValue("plannedEnd", timestamp(c.plannedEnd())).addValue("requester", c.requester())
+        .addValue("sourceRecord", c.sourceRecord()).addValue("status", c.status().name())
+        .addValue("outcome", c.outcome()).addValue("outcomeNotes", c.outcomeNotes())
+        .addValue("createdAt", timestamp(c.createdAt())).addValue("updatedAt", timestamp(c.updatedAt()))
+        .addValue("closedAt", timestamp(c.closedAt()));
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}

@@ -1,0 +1,372 @@
+package org.itops.change;
+
+import static org.itops.change.ChangeProcess.Var;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.change.Change.Outcome;
+import org.itops.change.Change.Status;
+import org.itops.cmdb.CmdbProperties;
+import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.ConfigurationItem;
+import org.itops.platform.AccessProperties;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to changes. The {@code change-management} process calls it through thin delegates and its task
+ * listener; the API calls it for requests, cancellations, the calendar and the freeze periods.
+ */
+@Service
+public class ChangeService {
+
+  /** Groups that keep the freeze calendar and may cancel any change (its requester always may). */
+  static final Set<String> CHANGE_MANAGERS = Set.of("change-managers", AccessProperties.ADMIN_GROUP);
+
+  /** What the CMDB says about a new change: it feeds DMN change-classification and the CAB's forms. */
+  public record Registered(Change change, String ciCriticality, List<String> affectedServices) {}
+
+  /** Freezes and other changes on the same items that overlap the change's window. */
+  public record ScheduleCheck(boolean inFreeze, List<String> problems) {
+    boolean clear() {
+      return problems.isEmpty();
+    }
+  }
+
+  private final ChangeRepository changes;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final RuntimeService runtimeService;
+  private final DecisionService decisionService;
+  private final CmdbService cmdb;
+  private final CurrentUser currentUser;
+  private final Set<String> staffGroups;
+
+  ChangeService(ChangeRepository changes, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      RuntimeService runtimeService, DecisionService decisionService, CmdbService cmdb, CurrentUser currentUser,
+      AccessProperties access) {
+    this.changes = changes;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.runtimeService = runtimeService;
+    this.decisionService = decisionService;
+    this.cmdb = cmdb;
+    this.currentUser = currentUser;
+    this.staffGroups = access.staffGroups();
+  }
+
+  // --- requesting -------------------------------------------------------------------------------------
+
+  /** Starts {@code change-management} as the current user (the engine checks who may); answers the number. */
+  @Transactional
+  public String request(ChangeRequest request) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Var.SUMMARY, request.summary());
+    variables.put(Var.REASON, request.reason());
+    variables.put(Var.CHANGE_TYPE, request.type());
+    variables.put(Var.IMPACT, request.impact());
+    variables.put(Var.CONFIGURATION_ITEMS, String.join("\n", request.items()));
+    variables.put(Var.IMPLEMENTATION_PLAN, request.implementationPlan());
+    variables.put(Var.BACKOUT_PLAN, request.backoutPlan());
+    variables.put(Var.TEST_EVIDENCE, request.testEvidence());
+    variables.put(Var.PLANNED_START, request.plannedStart());
+    variables.put(Var.PLANNED_END, request.plannedEnd());
+    variables.put(Var.SOURCE_RECORD, request.sourceRecord());
+    return runtimeService.startProcessInstanceByKey(ChangeProcess.KEY, variables).getBusinessKey();
+  }
+
+  /**
+   * Validates the request against the CMDB and DMN change-classification (a normal or emergency change needs a
+   * backout plan) and creates the record; the process's first step.
+   */
+  @Transactional
+  public Registered register(ChangeRequest request, String requester) {
+    List<FieldError> errors = new ArrayList<>(request.fieldErrors(clock.instant()));
+    Map<Long, String> items = new LinkedHashMap<>();
+    String criticality = null;
+    Set<String> services = new TreeSet<>();
+    for (String reference : request.items()) {
+      Optional<ConfigurationItem> item = cmdb.resolve(reference, null);
+      if (item.isEmpty()) {
+        errors.add(new FieldError(Var.CONFIGURATION_ITEMS, "'" + reference + "' is not a configuration item of the"
+            + " CMDB (name@environment)"));
+        continue;
+      }
+      items.put(item.get().id(), item.get().reference());
+      criticality = highest(criticality, item.get().criticality());
+      services.addAll(cmdb.affectedServices(item.get()));
+    }
+    if (requester == null) {
+      errors.add(new FieldError(Var.REQUESTER, "is required when nobody is logged in"));
+    }
+    if (errors.isEmpty() && !request.hasBackoutPlan()
+        && !"standard".equals(classify(request, criticality).get(Var.CLASSIFICATION))) {
+      errors.add(new FieldError(Var.BACKOUT_PLAN, "is required: DMN change-classification makes this a normal or"
+          + " emergency change, which must say how it is undone"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    Instant now = clock.instant();
+    Change change = new Change(recordNumbers.next(ChangeProcess.RECORD_PREFIX), request.summary().strip(),
+        request.reason(), request.type(), request.impact(), null, null, request.implementationPlan(),
+        blankToNull(request.backoutPlan()), blankToNull(request.testEvidence()), request.start(), request.end(),
+        requester, blankToNull(request.sourceRecord()), Status.REGISTERED, null, null, now, now, null,
+        List.copyOf(items.values()));
+    changes.insert(change, items);
+    timeline.record(change.number(), "REQUESTED", request.type() + " change by " + requester + " on "
+        + items.values() + ", window " + change.plannedStart() + " - " + change.plannedEnd()
+        + (change.sourceRecord() == null ? "" : ", raised by " + change.sourceRecord()));
+    return new Registered(change, criticality, List.copyOf(services));
+  }
+
+  /** The classification DMN change-classification gives the request (the process evaluates it as well). */
+  private Map<String, Object> classify(ChangeRequest request, String criticality) {
+    Map<String, Object> input = new HashMap<>();
+    input.put(Var.CHANGE_TYPE, request.type());
+    input.put(Var.CI_CRITICALITY, criticality);
+    input.put(Var.IMPACT, request.impact());
+    input.put(Var.HAS_BACKOUT_PLAN, request.hasBackoutPlan());
+    input.put(Var.HAS_TEST_EVIDENCE, request.hasTestEvidence());
+    DmnDecisionResultEntries result = currentUser.asSystem(() -> decisionService
+        .evaluateDecisionByKey("change-classification").variables(input).evaluate().getFirstResult());
+    return result == null ? Map.of() : result.getEntryMap();
+  }
+
+  private static String highest(String a, String b) {
+    List<String> order = CmdbProperties.CRITICALITIES;
+    return a == null || order.indexOf(b) < order.indexOf(a) ? b : a;
+  }
+
+  // --- assessment and approval ------------------------------------------------------------------------
+
+  @Transactional
+  public Change classified(String number, String classification, String risk) {
+    Change change = load(number).classified(classification, risk, clock.instant());
+    changes.update(change);
+    timeline.record(number, "CLASSIFIED", classification + ", risk " + risk);
+    return change;
+  }
+
+  /** A decision of a person on the change (review, vote, approval), on its timeline. */
+  @Transactional
+  public void recordDecision(String number, String type, String text) {
+    load(number);
+    timeline.record(number, type, text);
+  }
+
+  @Transactional
+  public void approved(String number) {
+    save(load(number).with(Status.SCHEDULING, clock.instant()));
+    timeline.record(number, "APPROVED", "Approved; scheduling into its window");
+  }
+
+  // --- scheduling -------------------------------------------------------------------------------------
+
+  /** The freezes and the open changes on the same configuration items that overlap the change's window. */
+  @Transactional(readOnly = true)
+  public ScheduleCheck checkSchedule(String number) {
+    Change change = load(number);
+    List<String> problems = new ArrayList<>();
+    List<ChangeRepository.Freeze> freezes = changes.freezes(change.plannedStart(), change.plannedEnd());
+    freezes.forEach(f -> problems.add("Freeze '" + f.name() + "' " + f.startsAt() + " - " + f.endsAt()
+        + (f.reason() == null ? "" : ": " + f.reason())));
+    for (Change other : changes.overlapping(number, changes.itemIds(number), change.plannedStart(),
+        change.plannedEnd())) {
+      List<String> shared = other.configurationItems().stream().filter(change.configurationItems()::contains).toList();
+      problems.add("Conflict with " + other.number() + " '" + other.summary() + "' " + other.plannedStart() + " - "
+          + other.plannedEnd() + " on " + shared);
+    }
+    return new ScheduleCheck(!freezes.isEmpty(), problems);
+  }
+
+  @Transactional
+  public void scheduleChecked(String number, ScheduleCheck check) {
+    load(number);
+    timeline.record(number, check.clear() ? "WINDOW_CLEAR" : "SCHEDULE_PROBLEMS",
+        check.clear() ? "No freeze and no other change on its items in its window" : String.join("; ", check.problems()));
+  }
+
+  /** A change manager moves the change to another window (validated like a request's window). */
+  @Transactional
+  public Change reschedule(String number, Instant start, Instant end) {
+    Change change = load(number);
+    List<FieldError> errors = windowErrors(start, end);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    Change moved = change.rescheduled(start, end, clock.instant());
+    changes.update(moved);
+    timeline.record(number, "RESCHEDULED", change.plannedStart() + " - " + change.plannedEnd() + " -> " + start + " - "
+        + end);
+    return moved;
+  }
+
+  List<FieldError> windowErrors(Instant start, Instant end) {
+    List<FieldError> errors = new ArrayList<>();
+    if (start == null || end == null) {
+      errors.add(new FieldError(start == null ? Var.NEW_START : Var.NEW_END, "is required to reschedule"));
+    } else if (!end.isAfter(start)) {
+      errors.add(new FieldError(Var.NEW_END, "must be after the new start"));
+    } else if (start.isBefore(clock.instant())) {
+      errors.add(new FieldError(Var.NEW_START, "is in the past"));
+    }
+    return errors;
+  }
+
+  @Transactional
+  public void scheduled(String number, String how) {
+    Change change = load(number);
+    save(change.with(Status.SCHEDULED, clock.instant()));
+    timeline.record(number, "SCHEDULED", how + "; starts " + change.plannedStart());
+  }
+
+  // --- implementation, review and closing ---------------------------------------------------------------
+
+  @Transactional
+  public void moveTo(String number, Status status, String type, String text) {
+    save(load(number).with(status, clock.instant()));
+    timeline.record(number, type, text);
+  }
+
+  @Transactional
+  public Change close(String number, Outcome outcome, String notes) {
+    Change closed = load(number).closed(outcome, notes, clock.instant());
+    changes.update(closed);
+    timeline.record(number, "CLOSED", outcome + (notes == null || notes.isBlank() ? "" : ": " + notes));
+    return closed;
+  }
+
+  /**
+   * Cancels a change that is not being implemented yet (message {@code change.cancel}): its requester, change
+   * managers and administrators may.
+   */
+  @Transactional
+  public void cancel(String number, String reason) {
+    Change change = view(number);
+    if (!change.requester().equals(currentUser.id()) && currentUser.groups().stream().noneMatch(CHANGE_MANAGERS::contains)) {
+      throw new AuthorizationException("Only the requester and change managers cancel a change");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidRequestException("reason", "is required");
+    }
+    boolean waiting = currentUser.asSystem(() -> !runtimeService.createMessageCorrelation(ChangeProcess.MESSAGE_CANCEL)
+        .processInstanceBusinessKey(number).setVariable(Var.CANCEL_REASON, reason.strip())
+        .correlateAllWithResult().isEmpty());
+    if (!waiting) {
+      throw new InvalidRequestException("number", number + " is " + change.status()
+          + ": a change can be cancelled only before its implementation begins");
+    }
+  }
+
+  // --- freezes ----------------------------------------------------------------------------------------
+
+  @Transactional
+  public ChangeRepository.Freeze addFreeze(String name, Instant start, Instant end, String reason) {
+    requireChangeManager();
+    List<FieldError> errors = new ArrayList<>();
+    if (name == null || name.isBlank() || name.length() > 100) {
+      errors.add(new FieldError("name", "is required (at most 100 characters)"));
+    }
+    if (start == null || end == null || !end.isAfter(start)) {
+      errors.add(new FieldError("endsAt", "startsAt and endsAt are required, the end after the start"));
+    }
+    if (reason != null && reason.length() > 1000) {
+      errors.add(new FieldError("reason", "must be at most 1000 characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    long id = changes.insertFreeze(name.strip(), start, end, blankToNull(reason), currentUser.id(), clock.instant());
+    return new ChangeRepository.Freeze(id, name.strip(), start, end, blankToNull(reason), currentUser.id());
+  }
+
+  @Transactional
+  public void deleteFreeze(long id) {
+    requireChangeManager();
+    if (!changes.deleteFreeze(id)) {
+      throw new NotFoundException("No freeze period " + id);
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public List<ChangeRepository.Freeze> freezes(Instant from, Instant to) {
+    return changes.freezes(from, to);
+  }
+
+  // --- reading ----------------------------------------------------------------------------------------
+
+  /** The change, for its requester and the staff. */
+  @Transactional(readOnly = true)
+  public Change view(String number) {
+    Change change = load(number);
+    if (!change.requester().equals(currentUser.id()) && currentUser.groups().stream().noneMatch(staffGroups::contains)
+        && !currentUser.isAdministrator()) {
+      throw new NotFoundException("No change " + number);
+    }
+    return change;
+  }
+
+  @Transactional(readOnly = true)
+  public ChangeRepository.Page list(Status status, int page, int size) {
+    return changes.list(status == null ? null : status.name(), page, size);
+  }
+
+  /** The open changes whose window overlaps {@code [from, to)}. */
+  @Transactional(readOnly = true)
+  public List<Change> calendar(Instant from, Instant to) {
+    return changes.inWindow(from, to);
+  }
+
+  public List<Timeline.Entry> timelineOf(String number) {
+    return timeline.of(number);
+  }
+
+  public List<String> incidentsCausedBy(String number) {
+    return changes.incidentsCausedBy(number);
+  }
+
+  /** Whether a change of that number exists (incidents name the change that caused them). */
+  @Transactional(readOnly = true)
+  public boolean exists(String number) {
+    return changes.find(number).isPresent();
+  }
+
+  Change load(String number) {
+    return changes.find(number).orElseThrow(() -> new NotFoundException("No change " + number));
+  }
+
+  private void save(Change change) {
+    changes.update(change);
+  }
+
+  private void requireChangeManager() {
+    if (currentUser.groups().stream().noneMatch(CHANGE_MANAGERS::contains)) {
+      throw new AuthorizationException("Only change managers keep the freeze calendar");
+    }
+  }
+
+  static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

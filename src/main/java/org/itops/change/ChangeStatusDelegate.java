@@ -1,0 +1,31 @@
+package org.itops.change;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A step that moves the change on (input parameters {@code changeStatus}, e.g. {@code IMPLEMENTING}, and
+ * {@code note} for its timeline); {@code SCHEDULED} also says whether the window was clear or accepted.
+ */
+@Component("changeStatusDelegate")
+class ChangeStatusDelegate implements JavaDelegate {
+
+  private final ChangeService changes;
+
+  ChangeStatusDelegate(ChangeService changes) {
+    this.changes = changes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Change.Status status = Change.Status.valueOf(String.valueOf(execution.getVariableLocal("changeStatus")));
+    String note = String.valueOf(execution.getVariableLocal("note"));
+    if (status == Change.Status.SCHEDULED) {
+      changes.scheduled(execution.getProcessBusinessKey(), execution.getVariable(ChangeProcess.Var.SCHEDULE_PROBLEMS)
+          == null ? "Window clear" : "The change manager accepted: " + execution.getVariable(ChangeProcess.Var.SCHEDULE_PROBLEMS));
+    } else {
+      changes.moveTo(execution.getProcessBusinessKey(), status, status.name(), note);
+    }
+  }
+}
