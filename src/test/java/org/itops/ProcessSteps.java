@@ -81,6 +81,10 @@ public class ProcessSteps {
     }
   }
 
+  public TaskService taskService() {
+    return taskService;
+  }
+
   /** The running instance of the business key, or null when it has ended. */
   public ProcessInstance instance(String businessKey) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();

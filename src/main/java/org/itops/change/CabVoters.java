@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * "Call the CAB": who votes (the members of {@code cab} except the change's requester; the diagram's vote reads
  * {@code ${cabVoters.of(execution)}}) and how many approvals decide (DMN change-classification's quorum, at most
- * the number of voters).
+ * the number of voters). Public, so that the expression language can call {@link #of}.
  */
 @Component("cabVoters")
-class CabVoters implements JavaDelegate {
+public class CabVoters implements JavaDelegate {
 
   static final String CAB_GROUP = "cab";
 

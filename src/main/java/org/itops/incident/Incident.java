@@ -16,6 +16,7 @@ public class Incident {
   private String category;
   private String configurationItem;
   private String service;
+  private String causedByChange;
   private String reporter;
   private String source;
   private Status status;
@@ -63,6 +64,8 @@ public class Incident {
   public void setConfigurationItem(String configurationItem) { this.configurationItem = configurationItem; }
   public String getService() { return service; }
   public void setService(String service) { this.service = service; }
+  public String getCausedByChange() { return causedByChange; }
+  public void setCausedByChange(String causedByChange) { this.causedByChange = causedByChange; }
   public String getReporter() { return reporter; }
   public void setReporter(String reporter) { this.reporter = reporter; }
   public String getSource() { return source; }

@@ -57,7 +57,7 @@ class IncidentController {
       String computedPriority, String priorityReason, boolean major, String impact, String urgency, String category,
       String configurationItem, String service, String reporter, String source, String assignedGroup, String engineer, Sla sla,
       Instant reportedAt, Instant resolvedAt, Instant closedAt, String resolutionCode, String resolutionNotes,
-      String closureCode, int reopenCount, boolean knowledgeProposed, Instant alertResolvedAt,
+      String closureCode, String causedByChange, int reopenCount, boolean knowledgeProposed, Instant alertResolvedAt,
       List<Timeline.Entry> timeline) {}
 
   record Reassignment(String group, String reason) {}
@@ -83,7 +83,7 @@ class IncidentController {
         i.getComputedPriority(), i.getPriorityReason(), i.isMajor(), i.getImpact(), i.getUrgency(), i.getCategory(),
         i.getConfigurationItem(), i.getService(), i.getReporter(), i.getSource(), i.getAssignedGroup(), i.getEngineer(), sla,
         i.getReportedAt(), i.getResolvedAt(), i.getClosedAt(), i.getResolutionCode(), i.getResolutionNotes(),
-        i.getClosureCode(), i.getReopenCount(), i.isKnowledgeProposed(), i.getAlertResolvedAt(),
+        i.getClosureCode(), i.getCausedByChange(), i.getReopenCount(), i.isKnowledgeProposed(), i.getAlertResolvedAt(),
         incidents.timelineOf(number));
   }
 

@@ -43,6 +43,7 @@ final class IncidentProcess {
     static final String OUTCOME = "outcome";
     static final String RESOLUTION_CODE = "resolutionCode";
     static final String RESOLUTION_NOTES = "resolutionNotes";
+    static final String CAUSED_BY_CHANGE = "causedByChange";
     static final String PROPOSE_ARTICLE = "proposeArticle";
     static final String QUESTION = "question";
     static final String ANSWER = "answer";

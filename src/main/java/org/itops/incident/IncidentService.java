@@ -307,11 +307,14 @@ public class IncidentService {
     return incident;
   }
 
+  /** The engineer resolved it; {@code causedByChange} names the change that caused it (optional). */
   @Transactional
-  public void resolve(String number, String resolutionCode, String notes) {
+  public void resolve(String number, String resolutionCode, String notes, String causedByChange) {
     Incident incident = load(number);
+    incident.setCausedByChange(blankToNull(causedByChange));
     markResolved(incident, resolutionCode, notes);
-    timeline.record(number, "RESOLVED", resolutionCode + ": " + notes);
+    timeline.record(number, "RESOLVED", resolutionCode + ": " + notes
+        + (incident.getCausedByChange() == null ? "" : " (caused by " + incident.getCausedByChange() + ")"));
   }
 
   @Transactional

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.change.ChangeService;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -26,10 +27,12 @@ class IncidentTaskCompletion implements TaskListener {
 
   private final IncidentService incidents;
   private final CurrentUser currentUser;
+  private final ChangeService changes;
 
-  IncidentTaskCompletion(IncidentService incidents, CurrentUser currentUser) {
+  IncidentTaskCompletion(IncidentService incidents, CurrentUser currentUser, ChangeService changes) {
     this.incidents = incidents;
     this.currentUser = currentUser;
+    this.changes = changes;
   }
 
   @Override
@@ -85,6 +88,10 @@ class IncidentTaskCompletion implements TaskListener {
           errors.add(new FieldError(Var.RESOLUTION_CODE, "must be one of " + RESOLUTION_CODES));
         }
         required(task, Var.RESOLUTION_NOTES, errors);
+        String change = text(task, Var.CAUSED_BY_CHANGE);
+        if (change != null && !change.isBlank() && !changes.exists(change.strip())) {
+          errors.add(new FieldError(Var.CAUSED_BY_CHANGE, "'" + change + "' is not a change of the suite"));
+        }
       }
       case "waiting" -> {
         if (IncidentProcess.SOURCE_ALERT.equals(task.getVariable(Var.SOURCE))) {

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record resolution": resolution code and notes; the clock stops until the reporter confirms or reopens. */
+/**
+ * "Record resolution": resolution code, notes and the change that caused the incident, if any; the clock stops until
+ * the reporter confirms or reopens.
+ */
 @Component("recordResolutionDelegate")
 class RecordResolutionDelegate implements JavaDelegate {
 
@@ -19,7 +22,7 @@ class RecordResolutionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     incidents.resolve(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.RESOLUTION_CODE),
-        (String) execution.getVariable(Var.RESOLUTION_NOTES));
+        (String) execution.getVariable(Var.RESOLUTION_NOTES), (String) execution.getVariable(Var.CAUSED_BY_CHANGE));
     if (execution.getVariable(Var.PROPOSE_ARTICLE) == null) {
       execution.setVariable(Var.PROPOSE_ARTICLE, false);
     }
