@@ -65,7 +65,10 @@ public class ProcessSteps {
     }
   }
 
-  /** Moves the engine's clock to the timer's due date and runs it, as the job executor would then. */
+  /**
+   * Moves the engine's clock to the timer's due date and runs the timer as the job executor would: first checks
+   * that the job executor would not take it a second earlier and would take it then.
+   */
   public void fire(String businessKey, String activityId) {
     Job timer = managementService.createJobQuery().processInstanceId(instance(businessKey).getId()).timers()
         .activityId(activityId).singleResult();
@@ -75,6 +78,8 @@ public class ProcessSteps {
       assertThat(managementService.createJobQuery().jobId(timer.getId()).executable().count())
           .as(activityId + " due a second early").isZero();
       ClockUtil.setCurrentTime(timer.getDuedate());
+      assertThat(managementService.createJobQuery().jobId(timer.getId()).executable().count())
+          .as(activityId + " due at its due date").isOne();
       managementService.executeJob(timer.getId());
     } finally {
       ClockUtil.reset();

@@ -1,17 +1,12 @@
 package org.itops.knowledge;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.itops.ProcessSteps;
 import org.springframework.stereotype.Component;
 
 /** Steps of the knowledge process as people take them, for the tests (also the incident's). */
@@ -21,16 +16,14 @@ public class KnowledgeScenario {
   private final KnowledgeService knowledge;
   private final KnowledgeRepository records;
   private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final IdentityService identityService;
+  private final ProcessSteps steps;
 
   KnowledgeScenario(KnowledgeService knowledge, KnowledgeRepository records, RuntimeService runtimeService,
-      TaskService taskService, IdentityService identityService) {
+      ProcessSteps steps) {
     this.knowledge = knowledge;
     this.records = records;
     this.runtimeService = runtimeService;
-    this.taskService = taskService;
-    this.identityService = identityService;
+    this.steps = steps;
   }
 
   /** {@code author} proposes an article; answers its number (the draft waits at "Write article"). */
@@ -63,23 +56,12 @@ public class KnowledgeScenario {
         KnowledgeProcess.BACK, KnowledgeProcess.Var.REVIEW_COMMENTS, comments));
   }
 
-  /** Claims the task as the user (if nobody has) and completes it with the form's values, logged in as that user. */
   void complete(String number, String taskKey, String user, Map<String, Object> form) {
-    Task task = task(number, taskKey);
-    as(user, () -> {
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), user);
-      }
-      taskService.complete(task.getId(), new HashMap<>(form));
-      return null;
-    });
+    steps.complete(number, taskKey, user, new HashMap<>(form));
   }
 
   Task task(String number, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
-        .list();
-    assertThat(tasks).as("open task " + taskKey + " of " + number).hasSize(1);
-    return tasks.get(0);
+    return steps.task(number, taskKey);
   }
 
   ProcessInstance instance(String number) {
@@ -93,13 +75,6 @@ public class KnowledgeScenario {
 
   /** Runs the work logged in as the user, with the user's groups, as Tasklist and the REST API do. */
   public <T> T as(String user, Supplier<T> work) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      return work.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return steps.as(user, work);
   }
 }
