@@ -1,9 +1,9 @@
 package org.itops.alert;
 
+import org.itops.TestMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,7 +38,7 @@ class AlertmanagerIT {
   private static final String BINARY = System.getProperty("itops.it.alertmanager", "/usr/bin/prometheus-alertmanager");
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static GreenMailExtension smtp = TestMail.smtp();
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.itops.TestMail;
 import org.itops.ProcessSteps;
 import org.itops.change.ChangeProcess.Element;
 import org.itops.platform.InvalidRequestException;
@@ -27,7 +27,7 @@ import org.itops.SuiteTest;
 class ChangeManagementTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static GreenMailExtension smtp = TestMail.smtp();
 
   @Autowired ChangeScenario scenario;
   @Autowired ChangeService changes;

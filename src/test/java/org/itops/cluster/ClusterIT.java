@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.itops.TestMail;
 import org.itops.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ class ClusterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+  static GreenMailExtension smtp = TestMail.smtp()
       .withPerMethodLifecycle(false);
 
   private static StallingSmtp relay;
@@ -49,7 +49,7 @@ class ClusterIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    relay = new StallingSmtp(3925);
+    relay = new StallingSmtp(TestMail.SMTP_PORT);
     databaseUrl = TestDatabase.newPostgresDatabase();
     jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl, "postgres", "postgres"));
     // one node first: it creates the schemas; then the second joins, as in production

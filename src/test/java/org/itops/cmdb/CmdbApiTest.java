@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import org.itops.TestMail;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
 import org.itops.catalog.CatalogScenario;
@@ -27,7 +27,7 @@ class CmdbApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static GreenMailExtension smtp = TestMail.smtp();
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

@@ -1,9 +1,9 @@
 package org.itops.e2e;
 
+import org.itops.TestMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class IncidentStoryIT {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static GreenMailExtension smtp = TestMail.smtp();
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import org.itops.TestMail;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,7 @@ class IncidentApiTest {
        "category": "network", "configurationItem": "vpn-gw-02"}""";
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static GreenMailExtension smtp = TestMail.smtp();
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.itops.TestMail;
 import org.itops.ProcessSteps;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
@@ -32,7 +32,7 @@ class IncidentChangeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static GreenMailExtension smtp = TestMail.smtp();
 
   @LocalServerPort int port;
   @Autowired IncidentScenario scenario;

@@ -3,12 +3,12 @@ package org.itops.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.itops.TestMail;
 import org.itops.SuiteTest;
 import org.itops.knowledge.KnowledgeScenario;
 import org.itops.knowledge.KnowledgeService;
@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class IncidentKnowledgeTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static GreenMailExtension smtp = TestMail.smtp();
 
   @Autowired IncidentScenario scenario;
   @Autowired KnowledgeScenario knowledge;

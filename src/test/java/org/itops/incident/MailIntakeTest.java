@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.itops.TestMail;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MailIntakeTest {
 
   private static final String MAILBOX = "servicedesk@itops.localhost";
-  private static final ServerSetup SMTP = new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-  private static final ServerSetup IMAP = new ServerSetup(3143, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+  private static final ServerSetup SMTP = new ServerSetup(TestMail.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+  private static final ServerSetup IMAP = new ServerSetup(TestMail.IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
 
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {SMTP, IMAP})
@@ -174,7 +175,7 @@ class MailIntakeTest {
 
   private int folderCount(String name) throws Exception {
     try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-      store.connect("127.0.0.1", 3143, MAILBOX, "servicedesk");
+      store.connect("127.0.0.1", TestMail.IMAP_PORT, MAILBOX, "servicedesk");
       Folder folder = store.getFolder(name);
       if (!folder.exists()) {
         return 0;
