@@ -83,13 +83,13 @@ public record ChangeRequest(String summary, String reason, String type, String i
   }
 
   /** Items of a form's text field: one per line or separated by commas. */
-  static List<String> splitItems(String text) {
+  public static List<String> splitItems(String text) {
     return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::strip)
         .filter(s -> !s.isEmpty()).toList();
   }
 
   /** A form or variable value as the text this record reads: dates as ISO instants. */
-  static String timeText(Object value) {
+  public static String timeText(Object value) {
     return value instanceof Date date ? date.toInstant().toString() : value == null ? null : value.toString();
   }
 

@@ -1,0 +1,294 @@
+package org.itops.demand;
+
+import static org.itops.demand.DemandProcess.Var;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.catalog.ServiceCatalog;
+import org.itops.demand.Demand.Status;
+import org.itops.platform.AccessProperties;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to demands and their delivery. The three processes call it through thin delegates and their task
+ * listener; the API calls it for requests, demand changes and the tracking view.
+ */
+@Service
+public class DemandService {
+
+  /** The budget a cost band allows without the IT managers' approval; a very large demand always needs it. */
+  static final Map<String, BigDecimal> BUDGET_CEILINGS = Map.of("small", new BigDecimal("10000"),
+      "medium", new BigDecimal("50000"), "large", new BigDecimal("200000"), "very-large", BigDecimal.ZERO);
+
+  private final DemandRepository demands;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final RuntimeService runtimeService;
+  private final ServiceCatalog catalog;
+  private final CurrentUser currentUser;
+  private final Set<String> staffGroups;
+
+  DemandService(DemandRepository demands, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      RuntimeService runtimeService, ServiceCatalog catalog, CurrentUser currentUser, AccessProperties access) {
+    this.demands = demands;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.runtimeService = runtimeService;
+    this.catalog = catalog;
+    this.currentUser = currentUser;
+    this.staffGroups = access.staffGroups();
+  }
+
+  // --- intake ------------------------------------------------------------------------------------------
+
+  /** Starts {@code service-demand} as the current user (the engine checks who may); answers the number. */
+  @Transactional
+  public String request(DemandRequest request) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Var.TITLE, request.title());
+    variables.put(Var.BUSINESS_NEED, request.businessNeed());
+    variables.put(Var.EXPECTED_BENEFIT, request.expectedBenefit());
+    variables.put(Var.REQUESTED_DATE, request.requestedDate());
+    variables.put(Var.COST_BAND, request.costBand());
+    variables.put(Var.AFFECTED_SERVICES, String.join(", ", request.services()));
+    return runtimeService.startProcessInstanceByKey(DemandProcess.KEY, variables).getBusinessKey();
+  }
+
+  /** Validates the request and creates the record; the process's first step. */
+  @Transactional
+  public Demand register(DemandRequest request, String requester) {
+    List<FieldError> errors = new ArrayList<>(request.fieldErrors(LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+    request.services().stream().filter(s -> catalog.published(s).isEmpty()).forEach(s -> errors.add(
+        new FieldError(Var.AFFECTED_SERVICES, "'" + s + "' is not a published service of the catalog")));
+    if (requester == null) {
+      errors.add(new FieldError(Var.REQUESTER, "is required when nobody is logged in"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    Instant now = clock.instant();
+    Demand demand = new Demand(recordNumbers.next(DemandProcess.RECORD_PREFIX), request.title().strip(),
+        request.businessNeed(), request.expectedBenefit(), request.date(), request.costBand(),
+        String.join(", ", request.services()), requester, Status.SUBMITTED, null, null, null, null, 0, 0, null, null,
+        now, now, null);
+    demands.insert(demand);
+    timeline.record(demand.number(), "SUBMITTED", "By " + requester + ": " + demand.title() + " (cost "
+        + demand.costBand() + ", needed by " + demand.requestedDate() + ")");
+    return demand;
+  }
+
+  // --- analysis, specification, approval ---------------------------------------------------------------
+
+  /** A step of the demand: its new status and what happened, on the timeline. */
+  @Transactional
+  public void step(String number, Status status, String type, String detail) {
+    load(number);
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("status", status.name());
+    if (status.isEnd()) {
+      columns.put("closed_at", clock.instant());
+    }
+    demands.update(number, columns, clock.instant());
+    timeline.record(number, type, detail);
+  }
+
+  /** Something a person decided or wrote, on the timeline (the record keeps its status). */
+  @Transactional
+  public void note(String number, String type, String detail) {
+    load(number);
+    timeline.record(number, type, detail);
+  }
+
+  @Transactional
+  public void analysed(String number, String feasibility, Integer effortDays, String risk, String notes) {
+    load(number);
+    demands.update(number, Map.of("feasibility", feasibility, "effort_days", effortDays, "risk", risk),
+        clock.instant());
+    timeline.record(number, "ANALYSED", feasibility + ", " + effortDays + " person-days, risk " + risk
+        + (notes == null || notes.isBlank() ? "" : ": " + notes));
+  }
+
+  /** A new version of the specification; answers its number. */
+  @Transactional
+  public int specify(String number, String text, String reason) {
+    Demand demand = load(number);
+    int version = demand.specVersion() + 1;
+    String by = currentUser.id() == null ? "system" : currentUser.id();
+    demands.addSpecification(number, version, text, reason, by, clock.instant());
+    demands.update(number, Map.of("spec_version", version), clock.instant());
+    timeline.record(number, "SPECIFIED", "Specification version " + version + ": " + reason);
+    return version;
+  }
+
+  @Transactional
+  public void routed(String number, String route) {
+    load(number);
+    demands.update(number, Map.of("approval_route", route, "status", Status.APPROVAL.name()), clock.instant());
+    timeline.record(number, "APPROVAL_ROUTED", "DMN demand-approval-routing: " + route);
+  }
+
+  /** A rejection: the first one leaves the requester a revision, the second ends the demand. */
+  @Transactional
+  public Status rejected(String number, String reason) {
+    Demand demand = load(number);
+    int rejections = demand.rejections() + 1;
+    Status status = rejections == 1 ? Status.REVISION : Status.REJECTED;
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("rejections", rejections);
+    columns.put("status", status.name());
+    if (status.isEnd()) {
+      columns.put("closed_at", clock.instant());
+    }
+    demands.update(number, columns, clock.instant());
+    timeline.record(number, "REJECTED", reason + (status == Status.REVISION ? " (it may be revised once)" : ""));
+    return status;
+  }
+
+  /** The requester's revision after a rejection: the demand's fields as they now read. */
+  @Transactional
+  public void revised(String number, String title, String businessNeed, String expectedBenefit, String costBand) {
+    load(number);
+    demands.update(number, Map.of("title", title.strip(), "business_need", businessNeed, "expected_benefit",
+        expectedBenefit, "cost_band", costBand, "status", Status.ANALYSIS.name()), clock.instant());
+    timeline.record(number, "RESUBMITTED", "Revised by the requester: " + title.strip());
+  }
+
+  /**
+   * The requester (or staff) asks to change an approved demand (guide 2.3): it is analysed, re-approved when DMN
+   * demand-approval-routing says so, and the specification's version goes up.
+   */
+  @Transactional
+  public void requestChange(String number, String description) {
+    Demand demand = view(number);
+    if (description == null || description.isBlank() || description.length() > DemandRequest.MAX_TEXT) {
+      throw new InvalidRequestException("description", "is required (at most " + DemandRequest.MAX_TEXT
+          + " characters)");
+    }
+    if (!demand.status().takesChanges()) {
+      throw new InvalidRequestException("number", number + " is " + demand.status()
+          + ": a demand takes changes while it is approved and being delivered");
+    }
+    currentUser.asSystem(() -> runtimeService.createMessageCorrelation(DemandProcess.MESSAGE_CHANGE)
+        .processInstanceBusinessKey(number)
+        .setVariable(Var.CHANGE_DESCRIPTION, description.strip()).correlateWithResult());
+    timeline.record(number, "CHANGE_REQUESTED", description.strip());
+  }
+
+  /** The analysis of a demand change: the demand's cost band and risk as they are with the change. */
+  @Transactional
+  public void changeAnalysed(String number, String costBand, String risk) {
+    load(number);
+    demands.update(number, Map.of("cost_band", costBand, "risk", risk), clock.instant());
+    timeline.record(number, "CHANGE_ANALYSED", "With the change: cost " + costBand + ", risk " + risk);
+  }
+
+  @Transactional
+  public void feedback(String number, int rating, String comment) {
+    load(number);
+    demands.update(number, Map.of("feedback_rating", rating, "feedback_comment", comment == null ? "" : comment),
+        clock.instant());
+    timeline.record(number, "FEEDBACK", rating + "/5" + (comment == null || comment.isBlank() ? "" : ": " + comment));
+  }
+
+  // --- delivery ----------------------------------------------------------------------------------------
+
+  /** Sets columns of the delivery (implementation and acceptance), with what happened on the timeline. */
+  @Transactional
+  public void delivery(String number, Map<String, Object> columns, String type, String detail) {
+    load(number);
+    demands.updateDelivery(number, columns);
+    timeline.record(number, type, detail);
+  }
+
+  @Transactional
+  public Map<String, Object> deliveryOf(String number) {
+    return demands.delivery(number);
+  }
+
+  /** The milestones of the solution design, one per line: one implementation task each. */
+  @Transactional
+  public List<String> milestones(String number) {
+    Object text = demands.delivery(number).get("milestones");
+    return text == null ? List.of() : Arrays.stream(text.toString().split("\n")).map(String::strip)
+        .filter(m -> !m.isEmpty()).toList();
+  }
+
+  /** The incidents on the demand's services reported during its warranty, kept with the delivery. */
+  @Transactional
+  public List<String> linkWarrantyIncidents(String number) {
+    Demand demand = load(number);
+    Map<String, Object> delivery = demands.delivery(number);
+    List<String> incidents = demands.incidentsOn(DemandRequest.splitServices(demand.affectedServices()),
+        (Instant) delivery.get("signed_off_at"), clock.instant());
+    demands.updateDelivery(number, Map.of("warranty_incidents", String.join(", ", incidents)));
+    timeline.record(number, "WARRANTY_ENDED", incidents.isEmpty() ? "No incident on its services during the warranty"
+        : incidents.size() + " incidents on its services during the warranty: " + String.join(", ", incidents));
+    return incidents;
+  }
+
+  // --- reading -----------------------------------------------------------------------------------------
+
+  /** The demand, for its requester and the staff. */
+  @Transactional(readOnly = true)
+  public Demand view(String number) {
+    Demand demand = load(number);
+    if (!demand.requester().equals(currentUser.id()) && !isStaff()) {
+      throw new NotFoundException("No demand " + number);
+    }
+    return demand;
+  }
+
+  /** Demands, newest first: all for the staff, their own for requesters. */
+  @Transactional(readOnly = true)
+  public DemandRepository.Page list(Status status, int page, int size) {
+    return demands.list(status == null ? null : status.name(), isStaff() ? null : currentUser.id(), page, size);
+  }
+
+  public List<DemandRepository.Specification> specifications(String number) {
+    return demands.specifications(number);
+  }
+
+  public List<Timeline.Entry> timelineOf(String number) {
+    return timeline.of(number);
+  }
+
+  Demand load(String number) {
+    return demands.find(number).orElseThrow(() -> new NotFoundException("No demand " + number));
+  }
+
+  /** Whether the current user requested the demand (they may not approve it). */
+  boolean isRequester(String number, String userId) {
+    return userId != null && userId.equals(load(number).requester());
+  }
+
+  private boolean isStaff() {
+    return currentUser.isAdministrator() || currentUser.groups().stream().anyMatch(staffGroups::contains);
+  }
+
+  void requireParticipant(String number) {
+    if (!isRequester(number, currentUser.id()) && !isStaff()) {
+      throw new AuthorizationException("Only the requester and the staff change a demand");
+    }
+  }
+}

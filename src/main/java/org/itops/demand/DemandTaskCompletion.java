@@ -1,0 +1,303 @@
+package org.itops.demand;
+
+import static org.itops.demand.DemandProcess.Var;
+import static org.itops.demand.DemandVariables.integer;
+import static org.itops.demand.DemandVariables.isBlank;
+import static org.itops.demand.DemandVariables.text;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.demand.DemandProcess.Element;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a person submits with a task of the three demand processes and records it on the demand (the forms
+ * check the same where form-js can; REST clients get the same rules). A refused completion changes nothing and says
+ * why.
+ */
+@Component("demandTaskValidation")
+class DemandTaskCompletion implements TaskListener {
+
+  static final List<String> LEVELS = List.of("low", "medium", "high");
+  static final List<String> FEASIBILITY = List.of("feasible", "feasible-with-conditions", "not-feasible");
+  static final int MAX_SPECIFICATION = 8000;
+
+  private final DemandService demands;
+  private final CurrentUser currentUser;
+
+  DemandTaskCompletion(DemandService demands, CurrentUser currentUser) {
+    this.demands = demands;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<FieldError> errors = new ArrayList<>();
+    String number = task.getExecution().getProcessBusinessKey();
+    switch (task.getTaskDefinitionKey()) {
+      case Element.ANALYSE -> analyse(task, number, errors);
+      case Element.ANSWER_QUESTION -> required(task, Var.ANSWER, errors).ifValid(errors,
+          () -> demands.note(number, "ANSWERED", text(task, Var.ANSWER)));
+      case Element.DOCUMENT -> specification(task, Var.SPECIFICATION, errors).ifValid(errors,
+          () -> demands.specify(number, text(task, Var.SPECIFICATION), "rework".equals(text(task, Var.APPROVAL_OUTCOME))
+              ? "Reworked: " + text(task, Var.APPROVAL_REASON) : "Documented from the analysis"));
+      case Element.APPROVE_IN_SEQUENCE, Element.APPROVE_IN_PARALLEL, Element.DECIDE_OVERDUE -> approve(task, number,
+          errors);
+      case Element.REVISE -> revise(task, number, errors);
+      case Element.ANALYSE_CHANGE -> {
+        specification(task, "changeSpecification", errors);
+        oneOf(task, Var.COST_BAND, DemandRequest.COST_BANDS, errors);
+        oneOf(task, Var.RISK, LEVELS, errors);
+        if (errors.isEmpty()) {
+          demands.changeAnalysed(number, text(task, Var.COST_BAND), text(task, Var.RISK));
+        }
+      }
+      case Element.REAPPROVE_CHANGE -> decision(task, Var.CHANGE_APPROVAL, List.of("approve", "reject"),
+          "changeApprovalReason", errors).ifValid(errors, () -> demands.note(number, "CHANGE_" + ("approve".equals(
+              text(task, Var.CHANGE_APPROVAL)) ? "APPROVED" : "REJECTED"), who(task) + reason(task, "changeApprovalReason")));
+      case Element.FEEDBACK -> feedback(task, number, errors);
+      case Element.DESIGN -> design(task, number, errors);
+      case Element.ALLOCATE -> allocate(task, number, errors);
+      case Element.APPROVE_BUDGET -> decision(task, Var.BUDGET_DECISION, List.of("approve", "reject"), "budgetReason",
+          errors).ifValid(errors, () -> demands.delivery(number, "approve".equals(text(task, Var.BUDGET_DECISION))
+              ? Map.of("budget_approved_by", who(task)) : Map.of(), "BUDGET_" + text(task, Var.BUDGET_DECISION)
+              .toUpperCase(), who(task) + reason(task, "budgetReason")));
+      case Element.IMPLEMENT_MILESTONE -> required(task, "milestoneNotes", errors).ifValid(errors,
+          () -> demands.note(number, "MILESTONE_DONE", task.getVariable("milestone") + ": "
+              + text(task, "milestoneNotes")));
+      case Element.QUALITY_CONTROL -> qualityControl(task, number, errors);
+      case Element.DECIDE_ESCALATION -> decision(task, Var.ESCALATION_DECISION, List.of("rework", "cancel"),
+          "escalationReason", errors).ifValid(errors, () -> demands.note(number, "ESCALATION_DECIDED",
+              text(task, Var.ESCALATION_DECISION) + reason(task, "escalationReason")));
+      case Element.PREPARE_PACKAGE -> preparePackage(task, number, errors);
+      case Element.ACCEPTANCE_TEST -> acceptanceTest(task, number, errors);
+      case Element.RETROSPECTIVE -> retrospective(task, number, errors);
+      default -> throw new IllegalStateException("No completion rules for task " + task.getTaskDefinitionKey());
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+
+  private void analyse(DelegateTask task, String number, List<FieldError> errors) {
+    String outcome = oneOf(task, Var.ANALYSIS_OUTCOME, List.of("analysed", "question"), errors);
+    if ("question".equals(outcome)) {
+      required(task, Var.QUESTION, errors).ifValid(errors, () -> {
+        demands.step(number, Demand.Status.ANALYSIS, "QUESTION", text(task, Var.QUESTION));
+      });
+    } else if ("analysed".equals(outcome)) {
+      oneOf(task, Var.FEASIBILITY, FEASIBILITY, errors);
+      oneOf(task, Var.RISK, LEVELS, errors);
+      Integer effort = integer(task, Var.EFFORT_DAYS);
+      if (effort == null || effort < 0) {
+        errors.add(new FieldError(Var.EFFORT_DAYS, "must be a whole number of person-days, 0 or more"));
+      }
+      if (errors.isEmpty()) {
+        demands.analysed(number, text(task, Var.FEASIBILITY), effort, text(task, Var.RISK),
+            text(task, Var.ANALYSIS_NOTES));
+      }
+    }
+  }
+
+  /** One vote of the approval; a rejection beats a rework, which beats an approval. */
+  private void approve(DelegateTask task, String number, List<FieldError> errors) {
+    if (demands.isRequester(number, currentUser.id())) {
+      errors.add(new FieldError(Var.APPROVAL, "you requested this demand: someone else approves it"));
+    }
+    String decision = decision(task, Var.APPROVAL, List.of("approve", "reject", "rework"), Var.APPROVAL_REASON,
+        errors).value();
+    if (!errors.isEmpty()) {
+      return;
+    }
+    DelegateExecution instance = task.getExecution().getProcessInstance();
+    String outcome = String.valueOf(instance.getVariable(Var.APPROVAL_OUTCOME));
+    if ("reject".equals(decision) || ("rework".equals(decision) && !"reject".equals(outcome))) {
+      instance.setVariable(Var.APPROVAL_OUTCOME, decision);
+    }
+    Object group = task.getVariable(Var.APPROVER_GROUP);
+    demands.note(number, "APPROVAL", who(task) + (group == null ? "" : " for " + group) + ": " + decision
+        + reason(task, Var.APPROVAL_REASON));
+  }
+
+  private void revise(DelegateTask task, String number, List<FieldError> errors) {
+    String revision = oneOf(task, Var.REVISION, List.of("resubmit", "withdraw"), errors);
+    if ("resubmit".equals(revision)) {
+      DemandRequest revised = new DemandRequest(text(task, Var.TITLE), text(task, Var.BUSINESS_NEED),
+          text(task, Var.EXPECTED_BENEFIT), demands.load(number).requestedDate().toString(), text(task, Var.COST_BAND),
+          List.of());
+      errors.addAll(revised.fieldErrors(java.time.LocalDate.MIN));
+      if (errors.isEmpty()) {
+        demands.revised(number, revised.title(), revised.businessNeed(), revised.expectedBenefit(), revised.costBand());
+      }
+    }
+  }
+
+  private void feedback(DelegateTask task, String number, List<FieldError> errors) {
+    Integer rating = integer(task, Var.RATING);
+    if (rating == null || rating < 1 || rating > 5) {
+      errors.add(new FieldError(Var.RATING, "must be 1 to 5"));
+    } else {
+      demands.feedback(number, rating, text(task, Var.FEEDBACK_COMMENT));
+    }
+  }
+
+  private void design(DelegateTask task, String number, List<FieldError> errors) {
+    required(task, "plan", errors);
+    required(task, Var.MILESTONES, errors);
+    if (errors.isEmpty()) {
+      Map<String, Object> columns = new LinkedHashMap<>();
+      columns.put("design_reference", text(task, "designReference"));
+      columns.put("plan", text(task, "plan"));
+      columns.put("milestones", text(task, Var.MILESTONES));
+      demands.delivery(number, columns, "DESIGNED", "Design " + text(task, "designReference") + ", milestones: "
+          + text(task, Var.MILESTONES).replace("\n", "; "));
+    }
+  }
+
+  private void allocate(DelegateTask task, String number, List<FieldError> errors) {
+    required(task, "people", errors);
+    Object budget = task.getVariable(Var.BUDGET);
+    if (!(budget instanceof Number amount) || amount.doubleValue() < 0) {
+      errors.add(new FieldError(Var.BUDGET, "must be an amount, 0 or more"));
+    }
+    if (errors.isEmpty()) {
+      Map<String, Object> columns = new LinkedHashMap<>();
+      columns.put("people", text(task, "people"));
+      columns.put("budget", new BigDecimal(budget.toString()));
+      columns.put("environments", text(task, "environments"));
+      demands.delivery(number, columns, "RESOURCES_ALLOCATED", text(task, "people") + ", budget " + budget
+          + (isBlank(text(task, "environments")) ? "" : ", environments " + text(task, "environments")));
+    }
+  }
+
+  /** The checklist must be complete; findings say what is missing and go back to the implementation. */
+  private void qualityControl(DelegateTask task, String number, List<FieldError> errors) {
+    boolean passed = checked(task, "qcTestsPassed", "qcDocumented", "qcSecurityReviewed", "qcHandoverReady");
+    if (!passed && isBlank(text(task, "qcFindings"))) {
+      errors.add(new FieldError("qcFindings", "is required when a check fails: say what must be fixed"));
+      return;
+    }
+    int failures = (Integer) demands.deliveryOf(number).get("qc_failures") + (passed ? 0 : 1);
+    demands.delivery(number, Map.of("qc_failures", failures), passed ? "QC_PASSED" : "QC_FAILED",
+        passed ? "All checks passed" : "Failure " + failures + ": " + text(task, "qcFindings"));
+    DelegateExecution instance = task.getExecution().getProcessInstance();
+    instance.setVariable(Var.QC_PASSED, passed);
+    instance.setVariable(Var.QC_FAILURES, failures);
+    instance.setVariable(Var.FINDINGS, passed ? null : text(task, "qcFindings"));
+  }
+
+  private void preparePackage(DelegateTask task, String number, List<FieldError> errors) {
+    required(task, "deliverables", errors);
+    required(task, "handover", errors);
+    if (errors.isEmpty()) {
+      demands.delivery(number, Map.of("delivery_package", text(task, "deliverables"), "handover",
+          text(task, "handover")), "PACKAGE_READY", text(task, "deliverables"));
+      demands.step(number, Demand.Status.ACCEPTANCE, "ACCEPTANCE", "The requester tests the delivery");
+    }
+  }
+
+  /** The requester's test: every item passes (sign-off), or the failed items go back to the implementation. */
+  private void acceptanceTest(DelegateTask task, String number, List<FieldError> errors) {
+    if (currentUser.id() != null && !currentUser.id().equals(demands.load(number).requester())
+        && !currentUser.groups().contains("service-desk")) {
+      errors.add(new FieldError("acceptance", "the requester (or the service desk for them) tests the delivery"));
+      return;
+    }
+    boolean passed = checked(task, "acFunctional", "acPerformance", "acDocumentation", "acTraining");
+    if (!passed && isBlank(text(task, "failedItems"))) {
+      errors.add(new FieldError("failedItems", "is required when an item fails: say what does not work"));
+      return;
+    }
+    int rounds = (Integer) demands.deliveryOf(number).get("acceptance_rounds") + 1;
+    demands.delivery(number, Map.of("acceptance_rounds", rounds), passed ? "ACCEPTANCE_PASSED" : "ACCEPTANCE_FAILED",
+        "Round " + rounds + (passed ? ": every item passed" : ": " + text(task, "failedItems")));
+    DelegateExecution instance = task.getExecution().getProcessInstance();
+    instance.setVariable(Var.ACCEPTANCE_PASSED, passed);
+    instance.setVariable(Var.ACCEPTANCE_OUTCOME, passed ? "accepted" : "rework");
+    instance.setVariable(Var.FINDINGS, passed ? null : text(task, "failedItems"));
+  }
+
+  private void retrospective(DelegateTask task, String number, List<FieldError> errors) {
+    required(task, "wentWell", errors);
+    required(task, "toImprove", errors);
+    required(task, "lessons", errors);
+    if (errors.isEmpty()) {
+      demands.delivery(number, Map.of("went_well", text(task, "wentWell"), "to_improve", text(task, "toImprove"),
+          "lessons", text(task, "lessons")), "RETROSPECTIVE", text(task, "lessons"));
+    }
+  }
+
+  private static boolean checked(DelegateTask task, String... items) {
+    for (String item : items) {
+      if (!Boolean.TRUE.equals(task.getVariable(item))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String who(DelegateTask task) {
+    return currentUser.id() != null ? currentUser.id() : String.valueOf(task.getAssignee());
+  }
+
+  private static String reason(DelegateTask task, String field) {
+    String reason = text(task, field);
+    return isBlank(reason) ? "" : ": " + reason;
+  }
+
+  /** A field's value and whether it was valid, to record it only then. */
+  private record Checked(String value, boolean valid) {
+    void ifValid(List<FieldError> errors, Runnable record) {
+      if (valid && errors.isEmpty()) {
+        record.run();
+      }
+    }
+  }
+
+  private static Checked required(DelegateTask task, String field, List<FieldError> errors) {
+    String value = text(task, field);
+    if (isBlank(value)) {
+      errors.add(new FieldError(field, "is required"));
+      return new Checked(value, false);
+    }
+    return new Checked(value, true);
+  }
+
+  private static Checked specification(DelegateTask task, String field, List<FieldError> errors) {
+    Checked value = required(task, field, errors);
+    if (value.valid() && value.value().length() > MAX_SPECIFICATION) {
+      errors.add(new FieldError(field, "must be at most " + MAX_SPECIFICATION + " characters"));
+      return new Checked(value.value(), false);
+    }
+    return value;
+  }
+
+  /** A decision out of {@code allowed}; anything but the first (approve) needs a reason. */
+  private static Checked decision(DelegateTask task, String field, List<String> allowed, String reasonField,
+      List<FieldError> errors) {
+    String value = oneOf(task, field, allowed, errors);
+    boolean valid = allowed.contains(value);
+    if (valid && !value.equals(allowed.get(0)) && isBlank(text(task, reasonField))) {
+      errors.add(new FieldError(reasonField, "is required when you " + value + ": say why"));
+      valid = false;
+    }
+    return new Checked(value, valid);
+  }
+
+  private static String oneOf(DelegateTask task, String field, List<String> allowed, List<FieldError> errors) {
+    String value = text(task, field);
+    if (!allowed.contains(value)) {
+      errors.add(new FieldError(field, "must be one of " + allowed));
+    }
+    return value;
+  }
+}
