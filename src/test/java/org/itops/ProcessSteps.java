@@ -57,11 +57,12 @@ public class ProcessSteps {
     return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
   }
 
-  /** Runs the waiting async steps (mail) of the instance as the job executor would. */
+  /** Runs the waiting async steps (mail) of the instances of the business key as the job executor would. */
   public void runAsyncJobs(String businessKey) {
-    for (Job job : managementService.createJobQuery().processInstanceId(instance(businessKey).getId()).messages()
-        .list()) {
-      managementService.executeJob(job.getId());
+    for (ProcessInstance instance : instances(businessKey)) {
+      for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()) {
+        managementService.executeJob(job.getId());
+      }
     }
   }
 
@@ -70,8 +71,8 @@ public class ProcessSteps {
    * that the job executor would not take it a second earlier and would take it then.
    */
   public void fire(String businessKey, String activityId) {
-    Job timer = managementService.createJobQuery().processInstanceId(instance(businessKey).getId()).timers()
-        .activityId(activityId).singleResult();
+    Job timer = instances(businessKey).stream().flatMap(instance -> managementService.createJobQuery()
+        .processInstanceId(instance.getId()).timers().activityId(activityId).list().stream()).findFirst().orElse(null);
     assertThat(timer).as("timer " + activityId + " of " + businessKey).isNotNull();
     try {
       ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() - 1000));
@@ -90,9 +91,18 @@ public class ProcessSteps {
     return taskService;
   }
 
-  /** The running instance of the business key, or null when it has ended. */
+  /**
+   * The running instance of the business key, or null when it has ended; of several (a process and those it calls
+   * with the same key), the one that called the others.
+   */
   public ProcessInstance instance(String businessKey) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+    return instances(businessKey).stream().filter(i -> i.getId().equals(i.getRootProcessInstanceId())).findFirst()
+        .orElse(null);
+  }
+
+  /** The running instances of the business key: a process and those it calls with the same key. */
+  public List<ProcessInstance> instances(String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list();
   }
 
   /** Runs the work logged in as the user, with the user's groups, as Tasklist and the REST API do. */

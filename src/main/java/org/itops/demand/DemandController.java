@@ -1,0 +1,82 @@
+package org.itops.demand;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.IdempotencyKeys;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.Timeline;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/demands}: raise a demand, follow it from intake to accepted delivery, ask for a change of it. */
+@RestController
+@RequestMapping("/api/demands")
+class DemandController {
+
+  static final int MAX_PAGE_SIZE = 100;
+
+  private final DemandService demands;
+  private final IdempotencyKeys idempotencyKeys;
+  private final CurrentUser currentUser;
+
+  DemandController(DemandService demands, IdempotencyKeys idempotencyKeys, CurrentUser currentUser) {
+    this.demands = demands;
+    this.idempotencyKeys = idempotencyKeys;
+    this.currentUser = currentUser;
+  }
+
+  /** A demand with its specification versions, its delivery (implementation and acceptance) and its timeline. */
+  record Details(Demand demand, List<DemandRepository.Specification> specifications, Map<String, Object> delivery,
+      List<Timeline.Entry> timeline) {}
+
+  record ChangeRequest(String description) {}
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> request(@RequestBody DemandRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    IdempotencyKeys.Created created = idempotencyKeys.createOnce("demand", currentUser.id(), idempotencyKey,
+        idempotencyKeys.fingerprint(request), () -> demands.request(request));
+    String number = created.recordNumber();
+    return ResponseEntity.created(URI.create("/api/demands/" + number))
+        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
+        .body(Map.of("number", number, "location", "/api/demands/" + number));
+  }
+
+  @GetMapping("/{number}")
+  Details get(@PathVariable String number) {
+    Demand demand = demands.view(number);
+    return new Details(demand, demands.specifications(number), demands.deliveryOf(number),
+        demands.timelineOf(number));
+  }
+
+  @GetMapping
+  Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    if (status != null && Arrays.stream(Demand.Status.values()).noneMatch(s -> s.name().equals(status))) {
+      throw new InvalidRequestException("status", "must be one of " + List.of(Demand.Status.values()));
+    }
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
+    }
+    DemandRepository.Page found = demands.list(status == null ? null : Demand.Status.valueOf(status), page, size);
+    return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
+  }
+
+  /** A change of an approved demand (guide 2.3), by its requester or the staff. */
+  @PostMapping("/{number}/changes")
+  ResponseEntity<Void> change(@PathVariable String number, @RequestBody ChangeRequest change) {
+    demands.requireParticipant(number);
+    demands.requestChange(number, change.description());
+    return ResponseEntity.accepted().build();
+  }
+}
