@@ -121,6 +121,9 @@ class DemandRepository {
 
   private void set(String table, String key, String number, Set<String> allowed, Map<String, Object> columns,
       Instant now) {
+    if (columns.isEmpty() && now == null) {
+      return;
+    }
     MapSqlParameterSource parameters = new MapSqlParameterSource("key", number);
     StringBuilder set = new StringBuilder();
     columns.forEach((column, value) -> {
@@ -131,7 +134,7 @@ class DemandRepository {
       parameters.addValue(column, value instanceof Instant instant ? Timestamp.from(instant) : value);
     });
     if (now != null) {
-      set.append(", updated_at = :updatedAt");
+      set.append(set.length() == 0 ? "" : ", ").append("updated_at = :updatedAt");
       parameters.addValue("updatedAt", Timestamp.from(now));
     }
     jdbc.update("update " + table + " set " + set + " where " + key + " = :key", parameters);

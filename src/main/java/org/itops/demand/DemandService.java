@@ -240,7 +240,7 @@ public class DemandService {
     Demand demand = load(number);
     Map<String, Object> delivery = demands.delivery(number);
     List<String> incidents = demands.incidentsOn(DemandRequest.splitServices(demand.affectedServices()),
-        (Instant) delivery.get("signed_off_at"), clock.instant());
+        (Instant) delivery.get("signed_off_at"), (Instant) delivery.get("warranty_until"));
     demands.updateDelivery(number, Map.of("warranty_incidents", String.join(", ", incidents)));
     timeline.record(number, "WARRANTY_ENDED", incidents.isEmpty() ? "No incident on its services during the warranty"
         : incidents.size() + " incidents on its services during the warranty: " + String.join(", ", incidents));

@@ -26,5 +26,7 @@ class StartImplementationDelegate implements JavaDelegate {
         + demand.specVersion() + " goes to implementation");
     execution.setVariable(Var.BUDGET_CEILING, DemandService.BUDGET_CEILINGS.get(demand.costBand()).doubleValue());
     execution.setVariable(Var.QC_FAILURES, 0);
+    // the design form's checkbox is not sent when left alone
+    execution.setVariable(Var.NEEDS_CHANGE, false);
   }
 }

@@ -1,0 +1,103 @@
+package org.itops.demand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.itops.ProcessSteps;
+import org.itops.SuiteTest;
+import org.itops.TestMail;
+import org.itops.catalog.CatalogScenario;
+import org.itops.demand.DemandProcess.Element;
+import org.itops.incident.IncidentReport;
+import org.itops.incident.IncidentService;
+import org.itops.platform.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of delivery-acceptance: rework to the implementation, sign-off, warranty with its incidents, lessons. */
+@SuiteTest
+class DeliveryAcceptanceTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestMail.smtp();
+
+  @Autowired DemandScenario scenario;
+  @Autowired DemandService demands;
+  @Autowired ProcessSteps steps;
+  @Autowired CatalogScenario catalog;
+  @Autowired IncidentService incidents;
+
+  @Test
+  void failedAcceptanceItemsGoBackToTheImplementationAndTheNextRoundSignsOff() {
+    String number = scenario.approved("requester", "small", List.of());
+    scenario.design(number, "Portal");
+    scenario.allocate(number, 1000);
+    scenario.implement(number);
+    scenario.qualityControl(number, true);
+    scenario.preparePackage(number);
+    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.ACCEPTANCE);
+
+    assertThatThrownBy(() -> scenario.acceptanceTest(number, "engineer", true)).as("the requester tests")
+        .isInstanceOf(AuthorizationException.class);
+    scenario.acceptanceTest(number, "requester", false);
+    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.IMPLEMENTATION);
+    assertThat(steps.taskService().getVariable(steps.task(number, Element.IMPLEMENT_MILESTONE).getId(), "findings"))
+        .isEqualTo("Reset mail never arrives");
+    scenario.implement(number);
+    scenario.qualityControl(number, true);
+    scenario.preparePackage(number);
+    scenario.acceptanceTest(number, "requester", true);
+
+    Map<String, Object> delivery = demands.deliveryOf(number);
+    assertThat(delivery).containsEntry("acceptance_rounds", 2).containsEntry("signed_off_by", "requester");
+    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.WARRANTY);
+  }
+
+  @Test
+  void theWarrantyLinksTheIncidentsOnTheDeliveredServiceAndTheRetrospectiveKeepsItsLessons() {
+    String service = "Reset portal " + UUID.randomUUID().toString().substring(0, 8);
+    catalog.publish(service, "silver");
+    String number = scenario.approved("requester", "small", List.of(service));
+    scenario.deliver(number, "requester");
+    String incident = steps.as("requester", () -> incidents.report(new IncidentReport("Reset mail slow", null, "low",
+        "low", "application", null, service, null, null), "test"));
+    String elsewhere = steps.as("requester", () -> incidents.report(new IncidentReport("Printer jam", null, "low",
+        "low", "workplace", null, null, null, null), "test"));
+
+    scenario.endWarrantyAndReview(number);
+
+    Map<String, Object> delivery = demands.deliveryOf(number);
+    assertThat((String) delivery.get("warranty_incidents")).contains(incident).doesNotContain(elsewhere);
+    assertThat(delivery).containsEntry("lessons", "Book the test users in week one");
+    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.FEEDBACK);
+    assertThat(steps.task(number, Element.FEEDBACK).getAssignee()).isEqualTo("requester");
+
+    assertThatThrownBy(() -> steps.complete(number, Element.FEEDBACK, "requester", Map.of("rating", 7)))
+        .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("rating");
+    steps.complete(number, Element.FEEDBACK, "requester", Map.of("rating", 4, "feedbackComment", "Good, a bit late"));
+
+    Demand demand = scenario.record(number);
+    assertThat(demand.status()).isEqualTo(Demand.Status.DELIVERED);
+    assertThat(demand.feedbackRating()).isEqualTo(4);
+    assertThat(demand.closedAt()).isNotNull();
+    assertThat(steps.instances(number)).isEmpty();
+  }
+
+  @Test
+  void withoutFeedbackInFourteenDaysTheDemandClosesAsDelivered() {
+    String number = scenario.approved("requester", "small", List.of());
+    scenario.deliver(number, "requester");
+    scenario.endWarrantyAndReview(number);
+
+    steps.fire(number, "noFeedback");
+
+    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.DELIVERED);
+    assertThat(scenario.record(number).feedbackRating()).isNull();
+  }
+}
