@@ -202,6 +202,13 @@ class EveryFormRendersIT {
     values.put("rejections", 0);
     values.put("cabQuorum", 2);
     values.put("cabMember", "demo");
+    values.put("approverGroup", "service-owners");
+    values.put("approvalRoute", "service-owner");
+    values.put("changeRoute", "service-owner");
+    values.put("milestone", "Portal");
+    values.put("budgetCeiling", 10000.0);
+    values.put("budget", 12000.0);
+    values.put("qcFailures", 3);
     values.put("scheduleProblems", "Freeze 'Year-end close'");
     values.put("inFreeze", true);
     return values;
