@@ -1,0 +1,75 @@
+package org.itops.review;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.itops.platform.AccessProperties;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/kpis}: the KPIs of a period (default: this month) and of one service or all, for the staff. */
+@RestController
+@RequestMapping("/api/kpis")
+class KpiController {
+
+  static final Duration MAX_PERIOD = Duration.ofDays(400);
+
+  private final KpiService kpis;
+  private final CurrentUser currentUser;
+  private final Clock clock;
+  private final Set<String> staffGroups;
+
+  KpiController(KpiService kpis, CurrentUser currentUser, Clock clock, AccessProperties access) {
+    this.kpis = kpis;
+    this.currentUser = currentUser;
+    this.clock = clock;
+    this.staffGroups = access.staffGroups();
+  }
+
+  @GetMapping
+  Kpis get(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String service) {
+    if (!currentUser.isAdministrator() && currentUser.groups().stream().noneMatch(staffGroups::contains)) {
+      throw new AuthorizationException("The KPIs are for the staff");
+    }
+    Period period = Period.of(from, to, clock.instant());
+    return kpis.of(period.from(), period.to(), service == null || service.isBlank() ? null : service.strip());
+  }
+
+  /** A period given as ISO instants or dates; without them this month (UTC). */
+  record Period(Instant from, Instant to) {
+
+    static Period of(String from, String to, Instant now) {
+      YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+      Instant start = parse("from", from, month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      Instant end = parse("to", to, month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
+        throw new InvalidRequestException("to", "must be after from, at most " + MAX_PERIOD.toDays() + " days later");
+      }
+      return new Period(start, end);
+    }
+
+    private static Instant parse(String field, String text, Instant otherwise) {
+      if (text == null || text.isBlank()) {
+        return otherwise;
+      }
+      try {
+        return text.strip().length() == 10 ? LocalDate.parse(text.strip()).atStartOfDay()
+            .toInstant(ZoneOffset.UTC) : Instant.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        throw new InvalidRequestException(field, "'" + text + "' is not a date (2026-11-01) or an instant"
+            + " (2026-11-01T00:00:00Z)");
+      }
+    }
+  }
+}

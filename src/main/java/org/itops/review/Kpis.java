@@ -1,0 +1,51 @@
+package org.itops.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The KPIs of a period (guide 8.2). Durations in minutes, rates in percent (0-100), null where the period has no
+ * case to measure.
+ *
+ * @param service the service the figures are limited to, null for all
+ */
+public record Kpis(Instant from, Instant to, String service, Incidents incidents, Changes changes, Demands demands,
+    Satisfaction satisfaction) {
+
+  /**
+   * @param mttaMinutes mean time to acknowledge (report to take) per priority, of the incidents taken in the period
+   * @param mttrMinutes mean time to resolve (report to resolution, without the time paused for the requester) per
+   *     priority, of the incidents resolved in the period
+   * @param responseSlaPercent incidents reported in the period that met their response target
+   * @param resolutionSlaPercent incidents resolved in the period that met their resolution target
+   * @param backlog incidents open at the end of the period, by age: {@code <1d}, {@code 1-3d}, {@code 3-7d},
+   *     {@code >7d}
+   * @param reopenRatePercent incidents resolved in the period that had been reopened
+   * @param perService incidents reported in the period per service ({@code (none)} without one)
+   */
+  public record Incidents(long reported, long resolved, Map<String, Double> mttaMinutes,
+      Map<String, Double> mttrMinutes, Double responseSlaPercent, Double resolutionSlaPercent,
+      Map<String, Long> backlog, Double reopenRatePercent, Map<String, Long> perService) {}
+
+  /**
+   * @param successRatePercent changes closed in the period that were implemented and succeeded
+   * @param emergencyRatioPercent changes requested in the period that were classified emergency
+   */
+  public record Changes(long closed, Double successRatePercent, long requested, Double emergencyRatioPercent) {}
+
+  /**
+   * @param leadTimeDays mean days from submission to delivery of the demands delivered in the period
+   * @param acceptanceFirstPassPercent delivered demands accepted at their first acceptance test
+   */
+  public record Demands(long delivered, Double leadTimeDays, Double acceptanceFirstPassPercent) {}
+
+  /**
+   * @param csat mean rating (1-5) of the survey answers of the period
+   * @param satisfiedPercent answers rating 4 or 5
+   */
+  public record Satisfaction(long answers, Double csat, Double satisfiedPercent) {}
+
+  /** The priorities, in order, that the per-priority figures use. */
+  static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");
+}
