@@ -60,12 +60,13 @@ public class IncidentService {
   private final JdbcTemplate jdbc;
   private final ServiceCatalog catalog;
   private final CmdbService cmdb;
+  private final IncidentMetrics metrics;
 
   IncidentService(IncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       DecisionService decisionService, RuntimeService runtimeService, TaskService taskService,
       RepositoryService repositoryService,
       IdentityService identityService, AuthorizationService authorizationService, CurrentUser currentUser,
-      JdbcTemplate jdbc, AccessProperties access, ServiceCatalog catalog, CmdbService cmdb) {
+      JdbcTemplate jdbc, AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, IncidentMetrics metrics) {
     this.incidents = incidents;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -80,6 +81,7 @@ public class IncidentService {
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.cmdb = cmdb;
+    this.metrics = metrics;
     this.supportGroups = List.copyOf(access.staffGroups());
   }
 
@@ -246,6 +248,7 @@ public class IncidentService {
     incident.setRespondedAt(clock.instant());
     incident.setStatus(Status.IN_PROGRESS);
     save(incident);
+    metrics.acknowledged(incident);
     timeline.record(number, "RESPONDED", engineer + " took the incident"
         + (incident.isResponseBreached() ? " (after the response target)" : ""));
     return incident;
@@ -267,6 +270,9 @@ public class IncidentService {
         case RESOLUTION_BREACH -> incident.setResolutionBreached(true);
       }
       save(incident);
+      if (event != SlaEvent.RESOLUTION_WARNING) {
+        metrics.breached(incident, event);
+      }
       timeline.record(number, event.name(), event.describe(incident));
     }
     return first;
@@ -334,6 +340,7 @@ public class IncidentService {
     // the clock stops at resolution; a reopen resumes it, so that the waiting time does not count
     incident.setSlaClock(incident.slaClock().pause(now));
     save(incident);
+    metrics.resolved(incident);
   }
 
   /**
