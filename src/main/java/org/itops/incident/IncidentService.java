@@ -32,6 +32,7 @@ import org.itops.platform.InvalidRequestException.FieldError;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
+import org.itops.survey.SurveyService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,12 +62,14 @@ public class IncidentService {
   private final ServiceCatalog catalog;
   private final CmdbService cmdb;
   private final IncidentMetrics metrics;
+  private final SurveyService surveys;
 
   IncidentService(IncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       DecisionService decisionService, RuntimeService runtimeService, TaskService taskService,
       RepositoryService repositoryService,
       IdentityService identityService, AuthorizationService authorizationService, CurrentUser currentUser,
-      JdbcTemplate jdbc, AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, IncidentMetrics metrics) {
+      JdbcTemplate jdbc, AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, IncidentMetrics metrics,
+      SurveyService surveys) {
     this.incidents = incidents;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -82,6 +85,7 @@ public class IncidentService {
     this.catalog = catalog;
     this.cmdb = cmdb;
     this.metrics = metrics;
+    this.surveys = surveys;
     this.supportGroups = List.copyOf(access.staffGroups());
   }
 
@@ -380,6 +384,7 @@ public class IncidentService {
     return incident;
   }
 
+  /** Closes the incident; its reporter gets a satisfaction survey, unless monitoring reported it. */
   @Transactional
   public void close(String number, String closureCode) {
     Incident incident = load(number);
@@ -388,6 +393,9 @@ public class IncidentService {
     incident.setStatus(Status.CLOSED);
     save(incident);
     timeline.record(number, "CLOSED", closureCode);
+    if (!IncidentProcess.SOURCE_ALERT.equals(incident.getSource())) {
+      surveys.request(number, incident.getTitle(), incident.getReporter(), incident.getService());
+    }
   }
 
   @Transactional

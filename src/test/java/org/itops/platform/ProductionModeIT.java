@@ -96,6 +96,7 @@ class ProductionModeIT {
         "spring.profiles.active=prod",
         "itops.base-url=https://itops.example.org",
         "itops.mail.from=itops@example.org",
+        "itops.surveys.secret=a-survey-key-of-this-test",
         "spring.mail.host=127.0.0.1"));
     if (adminPassword != null) {
       properties.add("itops.admin.password=" + adminPassword);

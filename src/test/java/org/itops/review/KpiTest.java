@@ -128,8 +128,9 @@ class KpiTest {
   }
 
   private void survey(String id, int rating) {
-    jdbc.update("insert into survey (id, record_number, respondent, service, created_at, expires_at, answered_at,"
-        + " rating) values (?, ?, 'requester', ?, ?, ?, ?, ?)", prefix + id, prefix + id, service,
+    jdbc.update("insert into survey (number, token, record_number, title, respondent, service, created_at, expires_at,"
+        + " answered_at, rating) values (?, ?, ?, 'Seeded', 'requester', ?, ?, ?, ?, ?)", prefix + id,
+        UUID.randomUUID().toString(), prefix + id, service,
         time("2030-01-10T00:00:00Z"), time("2030-02-10T00:00:00Z"), time("2030-01-12T00:00:00Z"), rating);
   }
 

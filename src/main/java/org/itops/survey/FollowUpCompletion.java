@@ -1,0 +1,27 @@
+package org.itops.survey;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.Timeline;
+import org.springframework.stereotype.Component;
+
+/** "Follow up a low rating": what the service desk did must be said, and goes on the surveyed record's timeline. */
+@Component("surveyFollowUpValidation")
+class FollowUpCompletion implements TaskListener {
+
+  private final Timeline timeline;
+
+  FollowUpCompletion(Timeline timeline) {
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object notes = task.getVariable("followUpNotes");
+    if (notes == null || notes.toString().isBlank()) {
+      throw new InvalidRequestException("followUpNotes", "is required: say what you did about the rating");
+    }
+    timeline.record((String) task.getVariable("surveyedRecord"), "SURVEY_FOLLOWED_UP", notes.toString().strip());
+  }
+}

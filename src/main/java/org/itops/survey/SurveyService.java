@@ -1,0 +1,183 @@
+package org.itops.survey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.SuiteProperties;
+import org.itops.platform.Timeline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Satisfaction surveys. A link carries the survey's random token and its HMAC signature, so that a changed link is
+ * refused before anything is read; a survey is answered once, before it expires.
+ */
+@Service
+public class SurveyService {
+
+  static final String PROCESS_KEY = "satisfaction-survey";
+  static final String MESSAGE_ANSWERED = "survey.answered";
+
+  /** Why a link cannot be answered; the page says so. */
+  public enum Refusal { INVALID, ANSWERED, EXPIRED }
+
+  /** A link that cannot be answered. */
+  public static class RefusedLinkException extends RuntimeException {
+    private final Refusal refusal;
+
+    RefusedLinkException(Refusal refusal) {
+      super(refusal.name());
+      this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+      return refusal;
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final RuntimeService runtimeService;
+  private final CurrentUser currentUser;
+  private final SurveyProperties properties;
+  private final String baseUrl;
+
+  SurveyService(JdbcTemplate jdbc, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      RuntimeService runtimeService, CurrentUser currentUser, SurveyProperties properties, SuiteProperties suite) {
+    this.jdbc = jdbc;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.runtimeService = runtimeService;
+    this.currentUser = currentUser;
+    this.properties = properties;
+    this.baseUrl = suite.baseUrl();
+  }
+
+  /**
+   * Asks {@code respondent} about the record (a closed incident, an accepted delivery): starts
+   * {@code satisfaction-survey}, which creates the survey and mails the link. One survey per record and respondent.
+   */
+  @Transactional
+  public void request(String recordNumber, String title, String respondent, String service) {
+    Integer asked = jdbc.queryForObject("select count(*) from survey where record_number = ? and respondent = ?",
+        Integer.class, recordNumber, respondent);
+    if (asked > 0) {
+      return;
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("surveyedRecord", recordNumber);
+    variables.put("title", title);
+    variables.put("respondent", respondent);
+    variables.put("service", service);
+    currentUser.asSystem(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables));
+  }
+
+  /** Creates the survey; the process's first step. */
+  @Transactional
+  public Survey create(String recordNumber, String title, String respondent, String service) {
+    Instant now = clock.instant();
+    Survey survey = new Survey(recordNumbers.next("SVY"), UUID.randomUUID().toString(), recordNumber, title,
+        respondent, service, now, now.plus(properties.validity()), null, null, null);
+    jdbc.update("insert into survey (number, token, record_number, title, respondent, service, created_at, expires_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?)", survey.number(), survey.token(), recordNumber, title, respondent, service,
+        Timestamp.from(now), Timestamp.from(survey.expiresAt()));
+    timeline.record(recordNumber, "SURVEY_SENT", survey.number() + " to " + respondent + ", open until "
+        + survey.expiresAt());
+    return survey;
+  }
+
+  /** The link to the survey's page: its token and the token's signature. */
+  public String link(Survey survey) {
+    return baseUrl + "/survey/" + survey.token() + "." + signature(survey.token());
+  }
+
+  /** The survey of a link, if the link is genuine and may still be answered. */
+  @Transactional(readOnly = true)
+  public Survey open(String link) {
+    Survey survey = genuine(link);
+    if (survey.answeredAt() != null) {
+      throw new RefusedLinkException(Refusal.ANSWERED);
+    }
+    if (!clock.instant().isBefore(survey.expiresAt())) {
+      throw new RefusedLinkException(Refusal.EXPIRED);
+    }
+    return survey;
+  }
+
+  /** Stores the answer (once) and tells the survey's process, which follows a low rating up. */
+  @Transactional
+  public Survey answer(String link, Integer rating, String comment) {
+    Survey survey = open(link);
+    if (rating == null || rating < 1 || rating > 5) {
+      throw new InvalidRequestException("rating", "choose 1 to 5");
+    }
+    if (comment != null && comment.length() > 2000) {
+      throw new InvalidRequestException("comment", "must be at most 2000 characters");
+    }
+    String text = comment == null || comment.isBlank() ? null : comment.strip();
+    // the condition makes a second answer at the same moment change nothing
+    int answered = jdbc.update("update survey set answered_at = ?, rating = ?, comment = ? where number = ?"
+        + " and answered_at is null", Timestamp.from(clock.instant()), rating, text, survey.number());
+    if (answered == 0) {
+      throw new RefusedLinkException(Refusal.ANSWERED);
+    }
+    timeline.record(survey.recordNumber(), "SURVEY_ANSWERED", rating + "/5" + (text == null ? "" : ": " + text));
+    currentUser.asSystem(() -> runtimeService.createMessageCorrelation(MESSAGE_ANSWERED)
+        .processInstanceBusinessKey(survey.number()).setVariable("rating", rating).setVariable("comment", text)
+        .correlateWithResult());
+    return find(survey.number()).orElseThrow();
+  }
+
+  Optional<Survey> find(String number) {
+    return jdbc.query("select * from survey where number = ?", SurveyService::survey, number).stream().findFirst();
+  }
+
+  private Survey genuine(String link) {
+    int dot = link == null ? -1 : link.lastIndexOf('.');
+    if (dot < 0 || !MessageDigest.isEqual(signature(link.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
+        link.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+      throw new RefusedLinkException(Refusal.INVALID);
+    }
+    return jdbc.query("select * from survey where token = ?", SurveyService::survey, link.substring(0, dot)).stream()
+        .findFirst().orElseThrow(() -> new RefusedLinkException(Refusal.INVALID));
+  }
+
+  private String signature(String token) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Survey survey(ResultSet rs, int row) throws SQLException {
+    Timestamp answered = rs.getTimestamp("answered_at");
+    return new Survey(rs.getString("number"), rs.getString("token"), rs.getString("record_number"),
+        rs.getString("title"), rs.getString("respondent"), rs.getString("service"),
+        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+        answered == null ? null : answered.toInstant(), (Integer) rs.getObject("rating"), rs.getString("comment"));
+  }
+}
