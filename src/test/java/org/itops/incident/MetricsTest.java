@@ -17,7 +17,6 @@ import org.itops.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -25,8 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Grafana dashboard (integrations/grafana) asks for is there.
  */
 @SuiteTest
-// Spring Boot's tests export no metrics unless asked: this one reads them as Prometheus does
-@AutoConfigureObservability
 class MetricsTest {
 
   private static final Pattern SAMPLE = Pattern.compile("^(\\w+)(\\{[^}]*})? (\\S+)$");
