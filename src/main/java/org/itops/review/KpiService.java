@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class KpiService {
 
+  /** The KPIs an improvement can target (guide 8.4), by key, with what they measure. */
+  public static final Map<String, String> TARGETS = targets();
+
   private final NamedParameterJdbcTemplate jdbc;
 
   KpiService(NamedParameterJdbcTemplate jdbc) {
@@ -34,6 +37,45 @@ public class KpiService {
         .addValue("to", Timestamp.from(to)).addValue("service", service);
     return new Kpis(from, to, service, incidents(period, to, service), changes(period, service),
         demands(period, service), satisfaction(period, service));
+  }
+
+  /** The value of a target KPI ({@link #TARGETS}) in the KPIs, null when the period has nothing to measure. */
+  public static Double value(Kpis kpis, String key) {
+    return switch (key) {
+      case "response-sla" -> kpis.incidents().responseSlaPercent();
+      case "resolution-sla" -> kpis.incidents().resolutionSlaPercent();
+      case "reopen-rate" -> kpis.incidents().reopenRatePercent();
+      case "change-success-rate" -> kpis.changes().successRatePercent();
+      case "emergency-change-ratio" -> kpis.changes().emergencyRatioPercent();
+      case "demand-lead-time" -> kpis.demands().leadTimeDays();
+      case "acceptance-first-pass" -> kpis.demands().acceptanceFirstPassPercent();
+      case "csat" -> kpis.satisfaction().csat();
+      default -> {
+        if (key.matches("mtt[ar]-p[1-4]")) {
+          Map<String, Double> means = key.startsWith("mtta") ? kpis.incidents().mttaMinutes()
+              : kpis.incidents().mttrMinutes();
+          yield means.get(key.substring(5).toUpperCase());
+        }
+        throw new IllegalArgumentException("Unknown KPI '" + key + "'; the KPIs are " + TARGETS.keySet());
+      }
+    };
+  }
+
+  private static Map<String, String> targets() {
+    Map<String, String> targets = new LinkedHashMap<>();
+    targets.put("response-sla", "Incidents that met their response target (%)");
+    targets.put("resolution-sla", "Incidents that met their resolution target (%)");
+    for (String priority : Kpis.PRIORITIES) {
+      targets.put("mtta-" + priority.toLowerCase(), "Mean time to take a " + priority + " incident (minutes)");
+      targets.put("mttr-" + priority.toLowerCase(), "Mean time to resolve a " + priority + " incident (minutes)");
+    }
+    targets.put("reopen-rate", "Resolved incidents that had been reopened (%)");
+    targets.put("change-success-rate", "Implemented changes that succeeded (%)");
+    targets.put("emergency-change-ratio", "Changes that were emergencies (%)");
+    targets.put("demand-lead-time", "Days from a demand to its delivery");
+    targets.put("acceptance-first-pass", "Deliveries accepted at the first test (%)");
+    targets.put("csat", "Mean satisfaction rating (1-5)");
+    return java.util.Collections.unmodifiableMap(targets);
   }
 
   private Kpis.Incidents incidents(MapSqlParameterSource period, Instant to, String service) {

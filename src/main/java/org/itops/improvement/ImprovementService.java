@@ -1,0 +1,176 @@
+package org.itops.improvement;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.itops.review.KpiService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Improvements (guide 8): proposals from reviews, drills, retrospectives, low surveys or anyone, evaluated and
+ * approved, then Plan, Do, Check (the target KPI over the 30 days before and after), Act.
+ */
+@Service
+public class ImprovementService {
+
+  static final String PROCESS_KEY = "continuous-improvement";
+  static final String RECORD_PREFIX = "IMP";
+  /** How long a KPI is measured before the improvement and after it. */
+  static final Duration MEASUREMENT = Duration.ofDays(30);
+
+  private final JdbcTemplate jdbc;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final KpiService kpis;
+  private final CurrentUser currentUser;
+
+  ImprovementService(JdbcTemplate jdbc, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      RuntimeService runtimeService, IdentityService identityService, KpiService kpis, CurrentUser currentUser) {
+    this.jdbc = jdbc;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.kpis = kpis;
+    this.currentUser = currentUser;
+  }
+
+  /** Starts {@code continuous-improvement} for a proposal of the suite (a review's action); answers the number. */
+  @Transactional
+  public String propose(String title, String description, String source, String service, String proposer) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("title", title.length() > 200 ? title.substring(0, 200) : title);
+    variables.put("description", description);
+    variables.put("source", source);
+    variables.put("service", service);
+    variables.put("proposer", proposer);
+    return currentUser.asSystem(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables))
+        .getBusinessKey();
+  }
+
+  /** Validates the proposal and creates the record; the process's first step. */
+  @Transactional
+  public String register(String title, String description, String source, String targetKpi, String service,
+      String proposer) {
+    List<FieldError> errors = new ArrayList<>();
+    if (title == null || title.isBlank() || title.length() > 200) {
+      errors.add(new FieldError("title", "is required (at most 200 characters)"));
+    }
+    if (description != null && description.length() > 4000) {
+      errors.add(new FieldError("description", "must be at most 4000 characters"));
+    }
+    if (targetKpi != null && !targetKpi.isBlank() && !KpiService.TARGETS.containsKey(targetKpi)) {
+      errors.add(new FieldError("targetKpi", "must be one of " + KpiService.TARGETS.keySet()));
+    }
+    if (proposer == null) {
+      errors.add(new FieldError("proposer", "is required when nobody is logged in"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    String number = recordNumbers.next(RECORD_PREFIX);
+    jdbc.update("insert into improvement (number, title, description, source, target_kpi, service, status,"
+        + " proposed_by, created_at) values (?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)", number, title.strip(), description,
+        source == null || source.isBlank() ? "proposal" : source, blankToNull(targetKpi), blankToNull(service),
+        proposer, Timestamp.from(clock.instant()));
+    timeline.record(number, "PROPOSED", title.strip() + " (from " + (source == null ? "a proposal" : source) + ")");
+    return number;
+  }
+
+  /** A step of the cycle: its status and what happened, on the timeline. */
+  @Transactional
+  public void step(String number, String status, String type, String detail) {
+    load(number);
+    jdbc.update("update improvement set status = ? where number = ?", status, number);
+    timeline.record(number, type, detail);
+  }
+
+  @Transactional
+  public void evaluated(String number, String targetKpi) {
+    load(number);
+    jdbc.update("update improvement set target_kpi = ?, status = 'EVALUATED' where number = ?", targetKpi, number);
+  }
+
+  /**
+   * Measures the target KPI over the 30 days before now: before the Do step (the baseline) or after the effect
+   * period (the result). Answers the value, null when the period had nothing to measure.
+   */
+  @Transactional
+  public BigDecimal measure(String number, boolean baseline) {
+    Map<String, Object> improvement = load(number);
+    String key = (String) improvement.get("target_kpi");
+    Instant now = clock.instant();
+    Double value = KpiService.value(kpis.of(now.minus(MEASUREMENT), now, (String) improvement.get("service")), key);
+    BigDecimal measured = value == null ? null : BigDecimal.valueOf(value);
+    if (baseline) {
+      jdbc.update("update improvement set baseline = ?, cycle = cycle + 1, status = 'DOING' where number = ?",
+          measured, number);
+    } else {
+      jdbc.update("update improvement set result = ?, status = 'CHECKING' where number = ?", measured, number);
+    }
+    timeline.record(number, baseline ? "BASELINE_MEASURED" : "EFFECT_MEASURED", KpiService.TARGETS.get(key) + ": "
+        + (measured == null ? "nothing to measure" : measured) + " (the 30 days before " + now + ")");
+    return measured;
+  }
+
+  /** The users who need the training, one per comma: each must be a user of the suite. */
+  List<String> trainees(String text) {
+    List<String> users = text == null ? List.of() : List.of(text.split(",")).stream().map(String::strip)
+        .filter(user -> !user.isEmpty()).distinct().toList();
+    List<String> unknown = users.stream().filter(user -> identityService.createUserQuery().userId(user).count() == 0)
+        .toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidRequestException("trainees", unknown + " are not users of the suite");
+    }
+    return users;
+  }
+
+  @Transactional
+  public void trained(String number, String user, String topic, String notes) {
+    load(number);
+    jdbc.update("insert into training_record (improvement_number, user_id, topic, completed_at, notes)"
+        + " values (?, ?, ?, ?, ?)", number, user, topic, Timestamp.from(clock.instant()), notes);
+    timeline.record(number, "TRAINED", user + " completed " + topic);
+  }
+
+  @Transactional
+  public void close(String number, String outcome, String detail) {
+    load(number);
+    jdbc.update("update improvement set status = 'CLOSED', outcome = ?, closed_at = ? where number = ?", outcome,
+        Timestamp.from(clock.instant()), number);
+    timeline.record(number, "CLOSED", outcome + (detail == null || detail.isBlank() ? "" : ": " + detail));
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Object> load(String number) {
+    List<Map<String, Object>> rows = jdbc.queryForList("select * from improvement where number = ?", number);
+    if (rows.isEmpty()) {
+      throw new NotFoundException("No improvement " + number);
+    }
+    return rows.get(0);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,114 @@
+package org.itops.improvement;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.review.KpiService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a person submits with a task of continuous-improvement and puts it on the improvement's timeline (the
+ * forms check the same; REST clients get the same rules).
+ */
+@Component("improvementTaskValidation")
+class ImprovementTaskCompletion implements TaskListener {
+
+  static final List<String> LEVELS = List.of("high", "medium", "low");
+
+  private final ImprovementService improvements;
+  private final CurrentUser currentUser;
+
+  ImprovementTaskCompletion(ImprovementService improvements, CurrentUser currentUser) {
+    this.improvements = improvements;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<FieldError> errors = new ArrayList<>();
+    String number = task.getExecution().getProcessBusinessKey();
+    switch (task.getTaskDefinitionKey()) {
+      case "evaluateImprovement" -> {
+        oneOf(task, "value", LEVELS, errors);
+        oneOf(task, "effort", LEVELS, errors);
+        oneOf(task, "targetKpi", List.copyOf(KpiService.TARGETS.keySet()), errors);
+        if (errors.isEmpty()) {
+          improvements.evaluated(number, text(task, "targetKpi"));
+          improvements.step(number, "EVALUATED", "EVALUATED", "Value " + text(task, "value") + ", effort "
+              + text(task, "effort") + ", target " + KpiService.TARGETS.get(text(task, "targetKpi")));
+        }
+      }
+      case "approveImprovement" -> {
+        String decision = oneOf(task, "decision", List.of("approve", "reject"), errors);
+        if ("reject".equals(decision)) {
+          required(task, "closingNotes", errors);
+        }
+        if (errors.isEmpty()) {
+          improvements.step(number, "approve".equals(decision) ? "APPROVED" : "REJECTED", decision.toUpperCase(),
+              who() + (text(task, "closingNotes") == null ? "" : ": " + text(task, "closingNotes")));
+        }
+      }
+      case "planImprovement" -> {
+        required(task, "plan", errors);
+        try {
+          if (!improvements.trainees(text(task, "trainees")).isEmpty()) {
+            required(task, "trainingTopic", errors);
+          }
+        } catch (InvalidRequestException unknownUsers) {
+          errors.addAll(unknownUsers.errors());
+        }
+        if (errors.isEmpty()) {
+          improvements.step(number, "PLANNED", "PLANNED", text(task, "plan"));
+        }
+      }
+      case "doImprovement" -> required(task, "doNotes", errors);
+      case "completeTraining" -> {
+        String trainee = String.valueOf(task.getVariable("trainee"));
+        if (currentUser.id() != null && !currentUser.id().equals(trainee)) {
+          errors.add(new FieldError("trainee", "each person records their own training (" + trainee + ")"));
+        } else {
+          improvements.trained(number, trainee, text(task, "trainingTopic"), text(task, "trainingNotes"));
+        }
+      }
+      case "checkEffect" -> {
+        oneOf(task, "checkDecision", List.of("standardise", "again", "stop"), errors);
+        required(task, "checkNotes", errors);
+        if (errors.isEmpty()) {
+          improvements.step(number, "CHECKED", "CHECKED", text(task, "checkDecision") + ": " + text(task, "checkNotes"));
+        }
+      }
+      case "standardiseImprovement" -> required(task, "closingNotes", errors);
+      default -> throw new IllegalStateException("No completion rules for task " + task.getTaskDefinitionKey());
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+
+  private String who() {
+    return currentUser.id() == null ? "system" : currentUser.id();
+  }
+
+  private static String text(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static void required(DelegateTask task, String field, List<FieldError> errors) {
+    if (text(task, field) == null) {
+      errors.add(new FieldError(field, "is required"));
+    }
+  }
+
+  private static String oneOf(DelegateTask task, String field, List<String> allowed, List<FieldError> errors) {
+    String value = text(task, field);
+    if (!allowed.contains(value)) {
+      errors.add(new FieldError(field, "must be one of " + allowed));
+    }
+    return value;
+  }
+}

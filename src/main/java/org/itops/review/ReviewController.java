@@ -1,0 +1,77 @@
+package org.itops.review;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.platform.AccessProperties;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/reviews}: a service review on demand, for a period and a service (the monthly one starts by itself);
+ * service owners and IT managers ask for one.
+ */
+@RestController
+@RequestMapping("/api/reviews")
+class ReviewController {
+
+  private static final Set<String> REQUESTERS = Set.of("service-owners", "it-managers", AccessProperties.ADMIN_GROUP);
+
+  private final RuntimeService runtimeService;
+  private final ReviewService reviews;
+  private final CurrentUser currentUser;
+
+  ReviewController(RuntimeService runtimeService, ReviewService reviews, CurrentUser currentUser) {
+    this.runtimeService = runtimeService;
+    this.reviews = reviews;
+    this.currentUser = currentUser;
+  }
+
+  record Request(String from, String to, String service) {}
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> request(@RequestBody Request request) {
+    if (currentUser.groups().stream().noneMatch(REQUESTERS::contains)) {
+      throw new AuthorizationException("Service owners and IT managers ask for a service review");
+    }
+    date("from", request.from());
+    date("to", request.to());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("periodFrom", request.from());
+    variables.put("periodTo", request.to());
+    variables.put("service", request.service());
+    String number = currentUser.asSystem(() -> runtimeService.createMessageCorrelation("review.requested")
+        .setVariables(variables).correlateStartMessage().getBusinessKey());
+    return ResponseEntity.created(URI.create("/api/reviews/" + number)).body(Map.of("number", number));
+  }
+
+  @GetMapping("/{number}")
+  Map<String, Object> get(@PathVariable String number) {
+    if (currentUser.groups().stream().noneMatch(REQUESTERS::contains)) {
+      throw new AuthorizationException("Service owners and IT managers read service reviews");
+    }
+    return reviews.record(number);
+  }
+
+  private static void date(String field, String text) {
+    try {
+      if (text == null || LocalDate.parse(text) == null) {
+        throw new InvalidRequestException(field, "is required (a date such as 2026-11-01)");
+      }
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(field, "'" + text + "' is not a date such as 2026-11-01");
+    }
+  }
+}

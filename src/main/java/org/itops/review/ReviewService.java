@@ -1,0 +1,104 @@
+package org.itops.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Service reviews (guide 4.2, 4.4): the KPI report of a period, kept with the review and its decisions. */
+@Service
+public class ReviewService {
+
+  static final String RECORD_PREFIX = "REV";
+
+  /** A review's record as the process needs it. */
+  public record Review(String number, Instant from, Instant to, String service, Kpis kpis) {}
+
+  private final KpiService kpiService;
+  private final JdbcTemplate jdbc;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final ObjectMapper json;
+
+  ReviewService(KpiService kpiService, JdbcTemplate jdbc, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      ObjectMapper json) {
+    this.kpiService = kpiService;
+    this.jdbc = jdbc;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  /**
+   * Builds the KPI report of the period (null: the previous month, as the monthly timer starts it) and keeps it with a
+   * new review record.
+   */
+  @Transactional
+  public Review build(Instant from, Instant to, String service) {
+    if ((from == null) != (to == null) || (from != null && !to.isAfter(from))) {
+      throw new InvalidRequestException("periodTo", "give both ends of the period, the end after the start");
+    }
+    YearMonth previous = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).minusMonths(1);
+    Instant start = from != null ? from : previous.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant end = to != null ? to : previous.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Kpis kpis = kpiService.of(start, end, service);
+    String number = recordNumbers.next(RECORD_PREFIX);
+    try {
+      jdbc.update("insert into service_review (number, period_from, period_to, service, kpis, status, created_at)"
+          + " values (?, ?, ?, ?, ?, 'IN_REVIEW', ?)", number, Timestamp.from(start), Timestamp.from(end), service,
+          json.writeValueAsString(kpis), Timestamp.from(clock.instant()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    timeline.record(number, "REPORT_BUILT", "KPIs of " + start + " - " + end + (service == null ? "" : " for "
+        + service));
+    return new Review(number, start, end, service, kpis);
+  }
+
+  /** The reviewers' assessment and the improvement actions they decided, one per line. */
+  @Transactional
+  public List<String> assessed(String number, String assessment, String actions) {
+    List<String> decided = actions == null ? List.of() : Arrays.stream(actions.split("\n")).map(String::strip)
+        .filter(action -> !action.isEmpty()).toList();
+    jdbc.update("update service_review set assessment = ?, actions = ?, status = 'REVIEWED', closed_at = ?"
+        + " where number = ?", assessment, String.join("\n", decided), Timestamp.from(clock.instant()), number);
+    timeline.record(number, "REVIEWED", assessment + (decided.isEmpty() ? "" : " Actions: " + decided));
+    return decided;
+  }
+
+  /** The figures a reviewer reads first, as the form's text. */
+  static String summary(Kpis kpis) {
+    Kpis.Incidents incidents = kpis.incidents();
+    return "Incidents: " + incidents.reported() + " reported, " + incidents.resolved() + " resolved; response SLA "
+        + figure(incidents.responseSlaPercent()) + " %, resolution SLA " + figure(incidents.resolutionSlaPercent())
+        + " %, reopened " + figure(incidents.reopenRatePercent()) + " %; MTTR (min) " + incidents.mttrMinutes()
+        + "; open by age " + incidents.backlog() + "\n\nChanges: " + kpis.changes().closed() + " closed, success "
+        + figure(kpis.changes().successRatePercent()) + " %, emergencies " + figure(kpis.changes()
+        .emergencyRatioPercent()) + " %\n\nDemands: " + kpis.demands().delivered() + " delivered, lead time "
+        + figure(kpis.demands().leadTimeDays()) + " days, accepted at the first test " + figure(kpis.demands()
+        .acceptanceFirstPassPercent()) + " %\n\nSatisfaction: " + kpis.satisfaction().answers() + " answers, CSAT "
+        + figure(kpis.satisfaction().csat());
+  }
+
+  private static String figure(Double value) {
+    return value == null ? "-" : String.valueOf(value);
+  }
+
+  Map<String, Object> record(String number) {
+    return jdbc.queryForMap("select * from service_review where number = ?", number);
+  }
+}
