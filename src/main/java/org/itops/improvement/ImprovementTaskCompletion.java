@@ -79,6 +79,8 @@ class ImprovementTaskCompletion implements TaskListener {
         required(task, "checkNotes", errors);
         if (errors.isEmpty()) {
           improvements.step(number, "CHECKED", "CHECKED", text(task, "checkDecision") + ": " + text(task, "checkNotes"));
+          // another cycle plans its own training
+          task.getExecution().setVariable("trainees", null);
         }
       }
       case "standardiseImprovement" -> required(task, "closingNotes", errors);

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,6 +45,13 @@ class KpiController {
     }
     Period period = Period.of(from, to, clock.instant());
     return kpis.of(period.from(), period.to(), service == null || service.isBlank() ? null : service.strip());
+  }
+
+  /** The same KPIs as a page with charts. */
+  @GetMapping(path = "/report", produces = MediaType.TEXT_HTML_VALUE)
+  String report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String service) {
+    return KpiReport.html(get(from, to, service));
   }
 
   /** A period given as ISO instants or dates; without them this month (UTC). */

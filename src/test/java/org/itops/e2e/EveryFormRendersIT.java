@@ -209,6 +209,7 @@ class EveryFormRendersIT {
     values.put("budgetCeiling", 10000.0);
     values.put("budget", 12000.0);
     values.put("qcFailures", 3);
+    values.put("trainee", "demo");
     values.put("scheduleProblems", "Freeze 'Year-end close'");
     values.put("inFreeze", true);
     return values;
