@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.demand.DemandProcess.Element;
+import org.itops.improvement.ImprovementService;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -32,10 +33,12 @@ class DemandTaskCompletion implements TaskListener {
   static final int MAX_SPECIFICATION = 8000;
 
   private final DemandService demands;
+  private final ImprovementService improvements;
   private final CurrentUser currentUser;
 
-  DemandTaskCompletion(DemandService demands, CurrentUser currentUser) {
+  DemandTaskCompletion(DemandService demands, ImprovementService improvements, CurrentUser currentUser) {
     this.demands = demands;
+    this.improvements = improvements;
     this.currentUser = currentUser;
   }
 
@@ -233,6 +236,11 @@ class DemandTaskCompletion implements TaskListener {
     if (errors.isEmpty()) {
       demands.delivery(number, Map.of("went_well", text(task, "wentWell"), "to_improve", text(task, "toImprove"),
           "lessons", text(task, "lessons")), "RETROSPECTIVE", text(task, "lessons"));
+      String improvement = text(task, "improvement");
+      if (!isBlank(improvement)) {
+        improvements.propose(improvement.strip(), "From the retrospective of " + number + ": "
+            + text(task, "toImprove"), number, null, who(task));
+      }
     }
   }
 

@@ -2,18 +2,27 @@ package org.itops.survey;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.improvement.ImprovementService;
+import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.Timeline;
 import org.springframework.stereotype.Component;
 
-/** "Follow up a low rating": what the service desk did must be said, and goes on the surveyed record's timeline. */
+/**
+ * "Follow up a low rating": what the service desk did must be said, and goes on the surveyed record's timeline; an
+ * improvement it proposes starts continuous-improvement.
+ */
 @Component("surveyFollowUpValidation")
 class FollowUpCompletion implements TaskListener {
 
   private final Timeline timeline;
+  private final ImprovementService improvements;
+  private final CurrentUser currentUser;
 
-  FollowUpCompletion(Timeline timeline) {
+  FollowUpCompletion(Timeline timeline, ImprovementService improvements, CurrentUser currentUser) {
     this.timeline = timeline;
+    this.improvements = improvements;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -22,6 +31,12 @@ class FollowUpCompletion implements TaskListener {
     if (notes == null || notes.toString().isBlank()) {
       throw new InvalidRequestException("followUpNotes", "is required: say what you did about the rating");
     }
-    timeline.record((String) task.getVariable("surveyedRecord"), "SURVEY_FOLLOWED_UP", notes.toString().strip());
+    String record = (String) task.getVariable("surveyedRecord");
+    timeline.record(record, "SURVEY_FOLLOWED_UP", notes.toString().strip());
+    Object improvement = task.getVariable("improvement");
+    if (improvement != null && !improvement.toString().isBlank()) {
+      improvements.propose(improvement.toString().strip(), "A low rating of " + record + ": " + notes, record,
+          (String) task.getVariable("service"), currentUser.id() == null ? task.getAssignee() : currentUser.id());
+    }
   }
 }

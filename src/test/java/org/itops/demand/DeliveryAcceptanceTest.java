@@ -32,6 +32,7 @@ class DeliveryAcceptanceTest {
   @Autowired ProcessSteps steps;
   @Autowired CatalogScenario catalog;
   @Autowired IncidentService incidents;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void failedAcceptanceItemsGoBackToTheImplementationAndTheNextRoundSignsOff() {
@@ -75,6 +76,10 @@ class DeliveryAcceptanceTest {
     Map<String, Object> delivery = demands.deliveryOf(number);
     assertThat((String) delivery.get("warranty_incidents")).contains(incident).doesNotContain(elsewhere);
     assertThat(delivery).containsEntry("lessons", "Book the test users in week one");
+    assertThat(jdbc.queryForObject("select title from improvement where source = ?", String.class, number))
+        .as("the retrospective's improvement").isEqualTo("Test users ready before the design");
+    assertThat(jdbc.queryForObject("select respondent from survey where record_number = ?", String.class, number))
+        .as("the requester's satisfaction survey").isEqualTo("requester");
     assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.FEEDBACK);
     assertThat(steps.task(number, Element.FEEDBACK).getAssignee()).isEqualTo("requester");
 

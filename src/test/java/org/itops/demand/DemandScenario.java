@@ -136,7 +136,8 @@ class DemandScenario {
   void endWarrantyAndReview(String number) {
     steps.fire(number, "warrantyEnds");
     steps.complete(number, Element.RETROSPECTIVE, "owner", Map.of("wentWell", "Clear specification",
-        "toImprove", "Earlier test data", "lessons", "Book the test users in week one"));
+        "toImprove", "Earlier test data", "lessons", "Book the test users in week one", "improvement",
+        "Test users ready before the design"));
     steps.runAsyncJobs(number);
   }
 

@@ -75,7 +75,10 @@ class IncidentSurveyTest {
         .containsEntry("RATING", 2).containsEntry("COMMENT", "Took three days");
     assertThat(post(link, "rating=5").statusCode()).as("answered once").isEqualTo(409);
     assertThat(client.get(null, link).statusCode()).isEqualTo(409);
-    steps.complete(survey, "followUpLowRating", "desk", Map.of("followUpNotes", "Called them; the VPN team apologised"));
+    steps.complete(survey, "followUpLowRating", "desk", Map.of("followUpNotes", "Called them; the VPN team apologised",
+        "improvement", "Tell requesters when a fix takes longer"));
+    assertThat(jdbc.queryForMap("select title, proposed_by from improvement where source = ?", incident))
+        .containsEntry("TITLE", "Tell requesters when a fix takes longer").containsEntry("PROPOSED_BY", "desk");
     assertThat(jdbc.queryForList("select type from record_event where record_number = ? order by id", String.class,
         incident)).containsSubsequence("CLOSED", "SURVEY_SENT", "SURVEY_ANSWERED", "SURVEY_FOLLOWED_UP");
     assertThat(steps.instance(survey)).isNull();
