@@ -4,8 +4,6 @@ package org.itops.demand;
 final class DemandProcess {
 
   static final String KEY = "service-demand";
-  static final String IMPLEMENTATION_KEY = "service-implementation";
-  static final String ACCEPTANCE_KEY = "delivery-acceptance";
   static final String RECORD_PREFIX = "DMD";
   static final String MESSAGE_CHANGE = "demand.change";
 
@@ -52,7 +50,6 @@ final class DemandProcess {
     static final String ESCALATION_DECISION = "escalationDecision";
     static final String ACCEPTANCE_PASSED = "acceptancePassed";
     static final String ACCEPTANCE_OUTCOME = "acceptanceOutcome";
-    static final String IMPLEMENTATION_OUTCOME = "implementationOutcome";
     static final String WARRANTY_ENDS = "warrantyEnds";
 
     private Var() {}
