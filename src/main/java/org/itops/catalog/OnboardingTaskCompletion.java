@@ -1,7 +1,8 @@
 package org.itops.catalog;
 
 import static org.itops.catalog.OnboardingProcess.Var;
-import static org.itops.catalog.OnboardingVariables.text;
+import static org.itops.platform.FormValues.oneOf;
+import static org.itops.platform.FormValues.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +50,5 @@ class OnboardingTaskCompletion implements TaskListener {
         && (text(task, comment) == null || text(task, comment).isBlank())) {
       errors.add(new FieldError(comment, "is required when you refuse: say what must change"));
     }
-  }
-
-  private static String oneOf(DelegateTask task, String name, List<String> allowed, List<FieldError> errors) {
-    String value = text(task, name);
-    if (!allowed.contains(value)) {
-      errors.add(new FieldError(name, "must be one of " + allowed));
-    }
-    return value;
   }
 }

@@ -1,16 +1,12 @@
 package org.itops.catalog;
 
 import static org.itops.catalog.OnboardingProcess.Var;
+import static org.itops.platform.FormValues.text;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reads the onboarding's variables, as the forms and the API leave them. */
 final class OnboardingVariables {
-
-  static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
 
   /** The SLA the variables hold now (proposed, agreed or asked for). */
   static ServiceLevel level(VariableScope scope) {

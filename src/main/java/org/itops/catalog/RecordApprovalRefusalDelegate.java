@@ -1,7 +1,7 @@
 package org.itops.catalog;
 
 import static org.itops.catalog.OnboardingProcess.Var;
-import static org.itops.catalog.OnboardingVariables.text;
+import static org.itops.platform.FormValues.text;
 
 import java.util.ArrayList;
 import java.util.List;

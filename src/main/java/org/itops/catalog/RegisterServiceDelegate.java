@@ -1,7 +1,7 @@
 package org.itops.catalog;
 
 import static org.itops.catalog.OnboardingProcess.Var;
-import static org.itops.catalog.OnboardingVariables.text;
+import static org.itops.platform.FormValues.text;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

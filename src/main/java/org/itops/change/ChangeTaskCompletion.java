@@ -1,7 +1,9 @@
 package org.itops.change;
 
 import static org.itops.change.ChangeProcess.Var;
-import static org.itops.change.ChangeVariables.text;
+import static org.itops.platform.FormValues.oneOf;
+import static org.itops.platform.FormValues.required;
+import static org.itops.platform.FormValues.text;
 
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -132,20 +134,5 @@ class ChangeTaskCompletion implements TaskListener {
   private static String notes(DelegateTask task) {
     String notes = text(task, Var.DECISION_NOTES);
     return notes == null || notes.isBlank() ? "" : ": " + notes;
-  }
-
-  private static void required(DelegateTask task, String field, List<FieldError> errors) {
-    String value = text(task, field);
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required"));
-    }
-  }
-
-  private static String oneOf(DelegateTask task, String field, List<String> allowed, List<FieldError> errors) {
-    String value = text(task, field);
-    if (!allowed.contains(value)) {
-      errors.add(new FieldError(field, "must be one of " + allowed));
-    }
-    return value;
   }
 }

@@ -7,11 +7,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Reads the change's variables, as the forms and the API leave them. */
 final class ChangeVariables {
 
-  static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
   /** A date the form's date-time field, the API (ISO-8601 text) or an earlier step (a Date) left. */
   static Instant instant(VariableScope scope, String name) {
     return ChangeRequest.parse(ChangeRequest.timeText(scope.getVariable(name)));

@@ -1,7 +1,7 @@
 package org.itops.change;
 
 import static org.itops.change.ChangeProcess.Var;
-import static org.itops.change.ChangeVariables.text;
+import static org.itops.platform.FormValues.text;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

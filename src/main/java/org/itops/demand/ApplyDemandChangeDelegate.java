@@ -1,7 +1,7 @@
 package org.itops.demand;
 
 import static org.itops.demand.DemandProcess.Var;
-import static org.itops.demand.DemandVariables.text;
+import static org.itops.platform.FormValues.text;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

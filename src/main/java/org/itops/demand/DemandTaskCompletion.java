@@ -2,8 +2,9 @@ package org.itops.demand;
 
 import static org.itops.demand.DemandProcess.Var;
 import static org.itops.demand.DemandVariables.integer;
-import static org.itops.demand.DemandVariables.isBlank;
-import static org.itops.demand.DemandVariables.text;
+import static org.itops.platform.FormValues.isBlank;
+import static org.itops.platform.FormValues.oneOf;
+import static org.itops.platform.FormValues.text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.demand.DemandProcess.Element;
 import org.itops.improvement.ImprovementService;
 import org.itops.platform.CurrentUser;
+import org.itops.platform.FormValues;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
 import org.springframework.stereotype.Component;
@@ -272,12 +274,8 @@ class DemandTaskCompletion implements TaskListener {
   }
 
   private static Checked required(DelegateTask task, String field, List<FieldError> errors) {
-    String value = text(task, field);
-    if (isBlank(value)) {
-      errors.add(new FieldError(field, "is required"));
-      return new Checked(value, false);
-    }
-    return new Checked(value, true);
+    String value = FormValues.required(task, field, errors);
+    return new Checked(value, !isBlank(value));
   }
 
   private static Checked specification(DelegateTask task, String field, List<FieldError> errors) {
@@ -299,13 +297,5 @@ class DemandTaskCompletion implements TaskListener {
       valid = false;
     }
     return new Checked(value, valid);
-  }
-
-  private static String oneOf(DelegateTask task, String field, List<String> allowed, List<FieldError> errors) {
-    String value = text(task, field);
-    if (!allowed.contains(value)) {
-      errors.add(new FieldError(field, "must be one of " + allowed));
-    }
-    return value;
   }
 }

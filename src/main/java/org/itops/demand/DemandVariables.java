@@ -5,15 +5,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Reads the demand processes' variables, as the forms and the API leave them. */
 final class DemandVariables {
 
-  static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  static boolean isBlank(String text) {
-    return text == null || text.isBlank();
-  }
-
   /** A whole number a form's number field left (a Long or a Double), or null. */
   static Integer integer(VariableScope scope, String name) {
     Object value = scope.getVariable(name);

@@ -1,6 +1,6 @@
 package org.itops.demand;
 
-import static org.itops.demand.DemandVariables.text;
+import static org.itops.platform.FormValues.text;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

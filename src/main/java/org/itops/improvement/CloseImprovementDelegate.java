@@ -2,6 +2,7 @@ package org.itops.improvement;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 /** "Close" (input parameter {@code outcome}: REJECTED, STANDARDISED or STOPPED). */
@@ -17,6 +18,6 @@ class CloseImprovementDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     improvements.close(execution.getProcessBusinessKey(), String.valueOf(execution.getVariableLocal("outcome")),
-        RegisterImprovementDelegate.text(execution, "closingNotes"));
+        FormValues.text(execution, "closingNotes"));
   }
 }

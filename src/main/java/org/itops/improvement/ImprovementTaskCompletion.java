@@ -1,5 +1,10 @@
 package org.itops.improvement;
 
+import static org.itops.platform.FormValues.isBlank;
+import static org.itops.platform.FormValues.oneOf;
+import static org.itops.platform.FormValues.required;
+import static org.itops.platform.FormValues.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -49,7 +54,7 @@ class ImprovementTaskCompletion implements TaskListener {
         }
         if (errors.isEmpty()) {
           improvements.step(number, "approve".equals(decision) ? "APPROVED" : "REJECTED", decision.toUpperCase(),
-              who() + (text(task, "closingNotes") == null ? "" : ": " + text(task, "closingNotes")));
+              who() + (isBlank(text(task, "closingNotes")) ? "" : ": " + text(task, "closingNotes")));
         }
       }
       case "planImprovement" -> {
@@ -93,24 +98,5 @@ class ImprovementTaskCompletion implements TaskListener {
 
   private String who() {
     return currentUser.id() == null ? "system" : currentUser.id();
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString();
-  }
-
-  private static void required(DelegateTask task, String field, List<FieldError> errors) {
-    if (text(task, field) == null) {
-      errors.add(new FieldError(field, "is required"));
-    }
-  }
-
-  private static String oneOf(DelegateTask task, String field, List<String> allowed, List<FieldError> errors) {
-    String value = text(task, field);
-    if (!allowed.contains(value)) {
-      errors.add(new FieldError(field, "must be one of " + allowed));
-    }
-    return value;
   }
 }

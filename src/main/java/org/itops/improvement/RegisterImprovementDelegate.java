@@ -1,5 +1,7 @@
 package org.itops.improvement;
 
+import static org.itops.platform.FormValues.text;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,10 +26,5 @@ class RegisterImprovementDelegate implements JavaDelegate {
     execution.setVariable("priority", null);
     execution.setVariable("proposer", proposer);
     execution.setVariable("trainees", null);
-  }
-
-  static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

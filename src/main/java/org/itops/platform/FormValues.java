@@ -1,0 +1,42 @@
+package org.itops.platform;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.itops.platform.InvalidRequestException.FieldError;
+
+/**
+ * Reads what a form (or a REST client completing a task) left in a task's or step's variables, and checks it, for
+ * the task listeners and delegates of every process.
+ */
+public final class FormValues {
+
+  /** The variable as text, null when it is not set. */
+  public static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  public static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+
+  /** The field's text; a missing or blank one adds "is required" to the errors. */
+  public static String required(VariableScope scope, String field, List<FieldError> errors) {
+    String value = text(scope, field);
+    if (isBlank(value)) {
+      errors.add(new FieldError(field, "is required"));
+    }
+    return value;
+  }
+
+  /** The field's text; one that is not among {@code allowed} adds an error saying which are. */
+  public static String oneOf(VariableScope scope, String field, List<String> allowed, List<FieldError> errors) {
+    String value = text(scope, field);
+    if (!allowed.contains(value)) {
+      errors.add(new FieldError(field, "must be one of " + allowed));
+    }
+    return value;
+  }
+
+  private FormValues() {}
+}
