@@ -227,6 +227,30 @@ class ChangeManagementTest {
   }
 
   @Test
+  void changeManagersDeclareAFreezeInTasklistAndNobodyElseDoes() {
+    Instant start = clock.instant().plus(Duration.ofDays(90));
+    Map<String, Object> form = Map.of("name", "Quarter close", "startsAt", start.toString(), "endsAt",
+        start.plus(Duration.ofDays(3)).toString(), "reason", "Finance");
+
+    assertThatThrownBy(() -> steps.as("engineer", () -> runtimeService.startProcessInstanceByKey("change-freeze",
+        form))).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> steps.as("changemgr", () -> runtimeService.startProcessInstanceByKey("change-freeze",
+        Map.of("name", "Backwards", "startsAt", start.toString(), "endsAt", start.minus(Duration.ofDays(1))
+            .toString())))).isInstanceOf(InvalidRequestException.class).hasMessageContaining("endsAt");
+    String key = steps.as("changemgr", () -> runtimeService.startProcessInstanceByKey("change-freeze", form)
+        .getBusinessKey());
+
+    List<ChangeRepository.Freeze> freezes = changes.freezes(start, start.plus(Duration.ofDays(1)));
+    assertThat(freezes).extracting(ChangeRepository.Freeze::name).contains("Quarter close");
+    assertThat(key).isEqualTo("FREEZE-" + freezes.stream().filter(f -> f.name().equals("Quarter close")).findFirst()
+        .orElseThrow().id());
+    steps.as("changemgr", () -> {
+      freezes.forEach(f -> changes.deleteFreeze(f.id()));
+      return null;
+    });
+  }
+
+  @Test
   void anOverlappingChangeOnTheSameItemIsAConflictTheChangeManagerMayAccept() {
     String item = scenario.item("low");
     String first = scenario.raise("engineer", scenario.request("standard", "low", List.of(item)));
