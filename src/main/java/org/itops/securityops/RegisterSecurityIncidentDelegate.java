@@ -22,7 +22,10 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
     SecurityIncidentReport report = new SecurityIncidentReport(text(execution, Var.SUMMARY),
         text(execution, Var.DESCRIPTION), text(execution, Var.SEVERITY),
         SecurityIncidentReport.timeText(execution.getVariable(Var.DETECTED_AT)), text(execution, Var.AFFECTED_ASSETS));
-    SecurityIncident incident = incidents.register(report, text(execution, Var.INITIATOR), text(execution, Var.SOURCE));
+    // who started it (Tasklist, the API); an alert's instance is started by the system for the monitoring user
+    String initiator = text(execution, Var.INITIATOR);
+    SecurityIncident incident = incidents.register(report, initiator == null ? text(execution, Var.REPORTER) : initiator,
+        text(execution, Var.SOURCE));
     execution.setProcessBusinessKey(incident.number());
     execution.setVariable(Var.RECORD_NUMBER, incident.number());
     execution.setVariable(Var.TITLE, incident.summary());

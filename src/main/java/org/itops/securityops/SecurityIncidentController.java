@@ -41,7 +41,7 @@ class SecurityIncidentController {
   ResponseEntity<Map<String, Object>> report(@RequestBody SecurityIncidentReport report,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("security-incident", currentUser.id(),
-        idempotencyKey, idempotencyKeys.fingerprint(report), () -> incidents.report(report, "api"));
+        idempotencyKey, idempotencyKeys.fingerprint(report), () -> incidents.report(report));
     String number = created.recordNumber();
     return ResponseEntity.created(URI.create("/api/security-incidents/" + number))
         .header("Idempotent-Replayed", String.valueOf(created.replayed()))

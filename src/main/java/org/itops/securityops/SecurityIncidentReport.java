@@ -16,7 +16,7 @@ public record SecurityIncidentReport(String summary, String description, String 
     String affectedAssets) {
 
   static final int MAX_SUMMARY = 200;
-  static final int MAX_TEXT = 4000;
+  public static final int MAX_TEXT = 4000;
   static final int MAX_ASSETS = 1000;
 
   /** Everything wrong with the report, judged at {@code now}. */

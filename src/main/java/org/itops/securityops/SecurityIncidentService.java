@@ -51,12 +51,22 @@ public class SecurityIncidentService {
 
   // --- reporting --------------------------------------------------------------------------------------
 
+  /** Starts {@code security-incident} as the current user (the engine checks who may); answers the number. */
+  @Transactional
+  public String report(SecurityIncidentReport report) {
+    return start(report, "api", null);
+  }
+
   /**
-   * Starts {@code security-incident} as the current user (the engine checks who may); answers the number.
-   * {@code source} says where the report came from (api, alert).
+   * Starts {@code security-incident} for an alert that DMN alert-mapping hands to security; {@code reporter} is the
+   * monitoring system's user. The caller has authorized it (alert intake runs as the system).
    */
   @Transactional
-  public String report(SecurityIncidentReport report, String source) {
+  public String reportFromAlert(SecurityIncidentReport report, String reporter) {
+    return start(report, "alert", reporter);
+  }
+
+  private String start(SecurityIncidentReport report, String source, String reporter) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Var.SUMMARY, report.summary());
     variables.put(Var.DESCRIPTION, report.description());
@@ -64,6 +74,7 @@ public class SecurityIncidentService {
     variables.put(Var.DETECTED_AT, report.detectedAt());
     variables.put(Var.AFFECTED_ASSETS, report.affectedAssets());
     variables.put(Var.SOURCE, source);
+    variables.put(Var.REPORTER, reporter);
     return runtimeService.startProcessInstanceByKey(SecurityIncidentProcess.KEY, variables).getBusinessKey();
   }
 

@@ -35,7 +35,7 @@ class SecurityIncidentScenario {
   }
 
   String reportAs(String user, SecurityIncidentReport report) {
-    String number = steps.as(user, () -> incidents.report(report, "api"));
+    String number = steps.as(user, () -> incidents.report(report));
     steps.runAsyncJobs(number);
     return number;
   }

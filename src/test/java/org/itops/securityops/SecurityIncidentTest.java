@@ -135,7 +135,7 @@ class SecurityIncidentTest {
     SecurityIncidentReport report = new SecurityIncidentReport("", "Something odd", null,
         clock.instant().plus(Duration.ofDays(1)).toString(), null);
 
-    assertThatThrownBy(() -> steps.as("desk", () -> incidents.report(report, "api")))
+    assertThatThrownBy(() -> steps.as("desk", () -> incidents.report(report)))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
             .extracting(InvalidRequestException.FieldError::field)
             .containsExactlyInAnyOrder("summary", "severity", "detectedAt"));
