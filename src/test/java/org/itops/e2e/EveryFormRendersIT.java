@@ -204,6 +204,21 @@ class EveryFormRendersIT {
     values.put("cabMember", "demo");
     values.put("scheduleProblems", "Freeze 'Year-end close'");
     values.put("inFreeze", true);
+    values.put("severity", "high");
+    values.put("detectedAt", inAnHour);
+    values.put("affectedAssets", "laptop-17");
+    values.put("triageNotes", "Credential phishing");
+    values.put("personalDataInvolved", true);
+    values.put("recordsAffected", 20);
+    values.put("dataCategory", "financial");
+    values.put("containmentActions", "Blocked the sender");
+    values.put("notifyRegulator", true);
+    values.put("notifySubjects", true);
+    values.put("notificationRequired", true);
+    values.put("notificationDeadline", inAnHour);
+    values.put("notificationReminderAt", inAnHour);
+    values.put("eradicationActions", "Removed the mails");
+    values.put("recoveryActions", "Accounts re-enabled");
     return values;
   }
 }
