@@ -219,6 +219,20 @@ class EveryFormRendersIT {
     values.put("notificationReminderAt", inAnHour);
     values.put("eradicationActions", "Removed the mails");
     values.put("recoveryActions", "Accounts re-enabled");
+    values.put("planName", "Data centre loss");
+    values.put("scenario", "The primary data centre is lost");
+    values.put("ownerGroup", "ops-engineers");
+    values.put("participatingTeams", "ops-engineers,service-desk");
+    values.put("rtoMinutes", 60);
+    values.put("rpoMinutes", 15);
+    values.put("drillDate", inAnHour);
+    values.put("participants", "engineer: restores the database");
+    values.put("team", "ops-engineers");
+    values.put("drillResult", "FAILED");
+    values.put("evaluation", "ops-engineers: 75 of 60 min to recover: FAILED");
+    values.put("improvementActions", "Automate the fail-over");
+    values.put("actionsDue", inAnHour);
+    values.put("action", "Automate the fail-over");
     return values;
   }
 }
