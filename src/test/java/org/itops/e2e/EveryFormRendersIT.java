@@ -233,6 +233,12 @@ class EveryFormRendersIT {
     values.put("improvementActions", "Automate the fail-over");
     values.put("actionsDue", inAnHour);
     values.put("action", "Automate the fail-over");
+    values.put("auditTitle", "Quarterly audit");
+    values.put("controls", "A.8.13,A.5.24");
+    values.put("control", "A.8.13");
+    values.put("findings", "A.8.13: restores are never tested");
+    values.put("remediationDue", inAnHour);
+    values.put("finding", "A.8.13: restores are never tested");
     return values;
   }
 }
