@@ -79,6 +79,14 @@ public class DrillService {
     return plan(id);
   }
 
+  /** The plan of that name changed, or a new plan (the Tasklist form "Emergency plan"). */
+  @Transactional
+  public EmergencyPlan savePlan(PlanRequest plan) {
+    EmergencyPlan existing = plan.name() == null || plan.name().isBlank() ? null
+        : drills.planNamed(plan.name()).orElse(null);
+    return existing == null ? createPlan(plan) : updatePlan(existing.id(), plan);
+  }
+
   private void validate(PlanRequest plan, Long id) {
     List<FieldError> errors = new ArrayList<>(plan.fieldErrors(groups, clock.instant()));
     if (plan.name() != null && !plan.name().isBlank() && drills.planNameTaken(plan.name(), id)) {

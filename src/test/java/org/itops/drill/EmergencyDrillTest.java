@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.itops.MutableClock;
 import org.itops.ProcessSteps;
@@ -47,6 +49,7 @@ class EmergencyDrillTest {
   @Autowired DrillService drills;
   @Autowired ProcessSteps steps;
   @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
   @Autowired Timeline timeline;
   @Autowired JdbcTemplate jdbc;
   @Autowired MutableClock clock;
@@ -162,6 +165,31 @@ class EmergencyDrillTest {
     assertThat(jdbc.queryForObject("select count(*) from emergency_plan", Long.class)).isEqualTo(before);
     assertThat(client.postJson("requester", "/api/emergency-plans", "{}").statusCode()).isEqualTo(403);
     assertThat(client.get("requester", "/api/emergency-plans").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aPlanIsCreatedAndChangedWithTheTasklistFormAndARefusedOneCreatesNothing() {
+    String name = "Ransomware " + UUID.randomUUID();
+    Map<String, Object> form = new HashMap<>(Map.of("name", name, "scenario", "File servers encrypted",
+        "ownerGroup", "security-team", "participatingTeams", "security-team, ops-engineers", "rtoMinutes", 240L,
+        "rpoMinutes", 60L, "frequencyDays", 180L, "nextDrillAt", clock.instant().plus(Duration.ofDays(30)).toString()));
+
+    steps.as("manager", () -> runtimeService.startProcessInstanceByKey("emergency-plan", form));
+    form.put("rtoMinutes", 120L);
+    steps.as("engineer", () -> runtimeService.startProcessInstanceByKey("emergency-plan", form));
+
+    List<EmergencyPlan> saved = steps.as("manager", () -> drills.plans()).stream()
+        .filter(p -> p.name().equals(name)).toList();
+    assertThat(saved).singleElement().satisfies(p -> {
+      assertThat(p.rtoMinutes()).isEqualTo(120);
+      assertThat(p.participatingTeams()).containsExactly("security-team", "ops-engineers");
+    });
+    form.put("name", "Another " + name);
+    form.put("participatingTeams", "wizards");
+    long before = jdbc.queryForObject("select count(*) from emergency_plan", Long.class);
+    assertThatThrownBy(() -> steps.as("manager", () -> runtimeService.startProcessInstanceByKey("emergency-plan",
+        form))).isInstanceOf(InvalidRequestException.class).hasMessageContaining("'wizards'");
+    assertThat(jdbc.queryForObject("select count(*) from emergency_plan", Long.class)).isEqualTo(before);
   }
 
   @Test
