@@ -14,6 +14,7 @@ import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.Timeline;
+import org.itops.securityops.SecurityIncidentService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,27 +28,28 @@ public class AuditTrail {
   /** One line of the trail; {@code source} is timeline, process, task or operation-log. */
   public record Entry(Instant at, String actor, String source, String action, String detail) {}
 
-  static final String SECURITY_TEAM = "security-team";
-
   private final Timeline timeline;
   private final HistoryService historyService;
   private final CurrentUser currentUser;
+  private final SecurityIncidentService securityIncidents;
   private final Set<String> staffGroups;
 
-  AuditTrail(Timeline timeline, HistoryService historyService, CurrentUser currentUser, AccessProperties access) {
+  AuditTrail(Timeline timeline, HistoryService historyService, CurrentUser currentUser,
+      SecurityIncidentService securityIncidents, AccessProperties access) {
     this.timeline = timeline;
     this.historyService = historyService;
     this.currentUser = currentUser;
+    this.securityIncidents = securityIncidents;
     this.staffGroups = access.staffGroups();
   }
 
   public List<Entry> of(String number) {
-    if (number.startsWith("SEC-") ? !currentUser.groups().contains(SECURITY_TEAM)
-        : currentUser.groups().stream().noneMatch(staffGroups::contains) && !currentUser.isAdministrator()) {
-      if (number.startsWith("SEC-")) {
+    if (SecurityIncidentService.isSecurityIncident(number)) {
+      if (!securityIncidents.readsSecurityIncidents()) {
         // outside the security team a security incident does not exist
         throw new NotFoundException("No record " + number);
       }
+    } else if (currentUser.groups().stream().noneMatch(staffGroups::contains) && !currentUser.isAdministrator()) {
       throw new AuthorizationException("Audit trails are for the staff");
     }
     List<Entry> entries = new ArrayList<>();

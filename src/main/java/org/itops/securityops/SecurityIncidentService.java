@@ -220,6 +220,11 @@ public class SecurityIncidentService {
     return incidents.list(currentUser.id(), limit).stream().map(SecurityIncident::forReporter).toList();
   }
 
+  /** Whether the record number is a security incident's (other features keep those from everybody else too). */
+  public static boolean isSecurityIncident(String number) {
+    return number.startsWith(SecurityIncidentProcess.RECORD_PREFIX + "-");
+  }
+
   SecurityIncident load(String number) {
     return incidents.find(number).orElseThrow(() -> notFound(number));
   }
