@@ -143,6 +143,37 @@ class SecurityIncidentApiTest {
   }
 
   @Test
+  void nobodyOutsideTheSecurityTeamFindsItInTasklistOrCockpit() throws Exception {
+    String number = reportedBy("desk");
+    String instanceId = steps.instance(number).getId();
+    List<String> queries = List.of(
+        "/camunda/api/engine/engine/default/process-instance?businessKey=" + number,
+        "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + number,
+        "/camunda/api/engine/engine/default/variable-instance?processInstanceIdIn=" + instanceId,
+        "/camunda/api/engine/engine/default/history/process-instance?processInstanceBusinessKey=" + number,
+        "/camunda/api/engine/engine/default/history/task?processInstanceBusinessKey=" + number);
+
+    SuiteClient.WebappSession team = client.webappSession("secops", "secops", "tasklist");
+    assertThat(team.loginStatus()).isEqualTo(200);
+    for (String query : queries) {
+      assertThat(JSON.readTree(team.get(query).body())).as("secops " + query).isNotEmpty();
+    }
+    // the webapp each outsider may log into: Cockpit for those who watch other processes, else Tasklist
+    for (String outsider : OUTSIDERS) {
+      String app = List.of("requester", "cab1").contains(outsider) ? "tasklist" : "cockpit";
+      SuiteClient.WebappSession session = client.webappSession(outsider, outsider, app);
+      assertThat(session.loginStatus()).as(outsider).isEqualTo(200);
+      for (String query : queries) {
+        HttpResponse<String> response = session.get(query);
+        assertThat(response.statusCode()).as(outsider + " " + query).isEqualTo(200);
+        assertThat(JSON.readTree(response.body())).as(outsider + " " + query).isEmpty();
+      }
+      assertThat(session.get("/camunda/api/engine/engine/default/process-instance/" + instanceId).statusCode())
+          .as(outsider).isIn(403, 404);
+    }
+  }
+
+  @Test
   void aReportWithoutSeverityAndWithDatesOutOfOrderIsRefusedAndCreatesNothing() throws Exception {
     long before = jdbc.queryForObject("select count(*) from security_incident", Long.class);
 
