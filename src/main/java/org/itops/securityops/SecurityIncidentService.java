@@ -186,7 +186,7 @@ public class SecurityIncidentService {
     return currentUser.groups().contains(SecurityIncidentProcess.SECURITY_TEAM);
   }
 
-  /** The whole incident and its timeline, for the security team; "not found" for everybody else. */
+  /** The whole incident and its timeline, for the security team only (others read {@link #reporterView}). */
   @Transactional(readOnly = true)
   public Details details(String number) {
     if (!readsSecurityIncidents()) {
