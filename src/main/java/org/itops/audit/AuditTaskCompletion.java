@@ -3,7 +3,6 @@ package org.itops.audit;
 import static org.itops.audit.AuditProcess.Var;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.audit.AuditProcess.Element;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Times;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,24 +66,14 @@ class AuditTaskCompletion implements TaskListener {
   }
 
   private static Instant time(DelegateTask task, String field, List<FieldError> errors) {
-    Object value = task.getVariable(field);
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    if (value == null || value.toString().isBlank()) {
+    try {
+      return Times.parse(task.getVariable(field));
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "'" + e.getParsedString() + "' is not a date and time"));
       return null;
     }
-    try {
-      return OffsetDateTime.parse(value.toString().strip()).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      try {
-        return Instant.parse(value.toString().strip());
-      } catch (DateTimeParseException e) {
-        errors.add(new FieldError(field, "'" + value + "' is not a date and time"));
-        return null;
-      }
-    }
   }
+
 
   private static String text(DelegateTask task, String name) {
     Object value = task.getVariable(name);

@@ -3,7 +3,6 @@ package org.itops.drill;
 import static org.itops.drill.DrillProcess.Var;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.drill.DrillProcess.Element;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Times;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,26 +71,15 @@ class DrillTaskCompletion implements TaskListener {
     }
   }
 
-  /** A date and time the form (ISO text) or an earlier step (a Date) left; null when there is none. */
   private static Instant time(DelegateTask task, String field, List<FieldError> errors) {
-    Object value = task.getVariable(field);
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    if (value == null || value.toString().isBlank()) {
+    try {
+      return Times.parse(task.getVariable(field));
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "'" + e.getParsedString() + "' is not a date and time"));
       return null;
     }
-    try {
-      return OffsetDateTime.parse(value.toString().strip()).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      try {
-        return Instant.parse(value.toString().strip());
-      } catch (DateTimeParseException e) {
-        errors.add(new FieldError(field, "'" + value + "' is not a date and time"));
-        return null;
-      }
-    }
   }
+
 
   private static void refuse(List<FieldError> errors) {
     if (!errors.isEmpty()) {

@@ -1,13 +1,12 @@
 package org.itops.drill;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.platform.Times;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +41,13 @@ class SaveEmergencyPlanDelegate implements JavaDelegate {
         ? n.intValue() : null;
   }
 
-  /** The form's date-time field (ISO text with Z) or a Date; null when missing or unreadable (refused then). */
+  /** The form's date-time field; null when missing or unreadable (the plan is refused then). */
   private static Instant time(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
     try {
-      return value == null ? null : OffsetDateTime.parse(value.toString().strip()).toInstant();
+      return Times.parse(execution.getVariable(name));
     } catch (DateTimeParseException e) {
       return null;
     }
   }
+
 }

@@ -21,7 +21,7 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     SecurityIncidentReport report = new SecurityIncidentReport(text(execution, Var.SUMMARY),
         text(execution, Var.DESCRIPTION), text(execution, Var.SEVERITY),
-        SecurityIncidentReport.timeText(execution.getVariable(Var.DETECTED_AT)), text(execution, Var.AFFECTED_ASSETS));
+        detectedAt(execution.getVariable(Var.DETECTED_AT)), text(execution, Var.AFFECTED_ASSETS));
     // who started it (Tasklist, the API); an alert's instance is started by the system for the monitoring user
     String initiator = text(execution, Var.INITIATOR);
     SecurityIncident incident = incidents.register(report, initiator == null ? text(execution, Var.REPORTER) : initiator,
@@ -32,6 +32,11 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
     execution.setVariable(Var.PRIORITY, incident.severity());
     execution.setVariable(Var.REPORTER, incident.reporter());
     execution.setVariable(Var.DETECTED_AT, Date.from(incident.detectedAt()));
+  }
+
+  /** The form's text, or a Date a REST client set: the report holds ISO text. */
+  private static String detectedAt(Object value) {
+    return value instanceof Date date ? date.toInstant().toString() : value == null ? null : value.toString();
   }
 
   static String text(DelegateExecution execution, String name) {

@@ -1,12 +1,11 @@
 package org.itops.securityops;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Times;
 
 /**
  * A reported security incident, from the start form, {@code POST /api/security-incidents} or an alert.
@@ -48,24 +47,8 @@ public record SecurityIncidentReport(String summary, String description, String 
 
   /** When it was detected: the given time, or {@code now} when none was given. */
   Instant detected(Instant now) {
-    Instant detected = parseTime(detectedAt);
+    Instant detected = Times.parse(detectedAt);
     return detected == null ? now : detected;
   }
 
-  /** ISO-8601 with an offset or Z; null for no text. */
-  static Instant parseTime(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text.strip()).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      return Instant.parse(text.strip());
-    }
-  }
-
-  /** A time as a form (text) or an earlier step (a Date) left it. */
-  static String timeText(Object value) {
-    return value instanceof Date date ? date.toInstant().toString() : value == null ? null : value.toString();
-  }
 }

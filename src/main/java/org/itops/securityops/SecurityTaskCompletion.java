@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Times;
 import org.itops.securityops.SecurityIncident.Status;
 import org.itops.securityops.SecurityIncidentProcess.Element;
 import org.springframework.stereotype.Component;
@@ -96,7 +97,7 @@ class SecurityTaskCompletion implements TaskListener {
   private void notification(DelegateTask task, String number, List<FieldError> errors) {
     Instant at = null;
     try {
-      at = SecurityIncidentReport.parseTime(SecurityIncidentReport.timeText(task.getVariable(Var.NOTIFIED_AT)));
+      at = Times.parse(task.getVariable(Var.NOTIFIED_AT));
     } catch (DateTimeParseException e) {
       errors.add(new FieldError(Var.NOTIFIED_AT, "'" + e.getParsedString() + "' is not a date and time"));
     }
