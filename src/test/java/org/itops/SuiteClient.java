@@ -65,6 +65,26 @@ public final class SuiteClient {
    * Logs into a webapp the way the browser does (session cookie and CSRF token) and answers the login's status.
    */
   public int webappLogin(String user, String password, String app) {
+    return webappSession(user, password, app).loginStatus();
+  }
+
+  /** A browser's session in the webapps: the login's status, and GETs with the session's cookie. */
+  public record WebappSession(int loginStatus, HttpClient browser, String baseUrl) {
+    public HttpResponse<String> get(String path) {
+      try {
+        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+            .GET().build(), BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Logs into a webapp the way the browser does and keeps the session. */
+  public WebappSession webappSession(String user, String password, String app) {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     try {
       HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
@@ -72,12 +92,12 @@ public final class SuiteClient {
       String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElse("");
       BodyPublisher form = BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
           + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
-      return browser.send(HttpRequest.newBuilder(
+      int status = browser.send(HttpRequest.newBuilder(
               URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("X-XSRF-TOKEN", csrf)
           .POST(form).build(), BodyHandlers.ofString()).statusCode();
-
+      return new WebappSession(status, browser, baseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -85,4 +105,5 @@ public final class SuiteClient {
       throw new IllegalStateException(e);
     }
   }
+
 }

@@ -187,6 +187,15 @@ public class AlertService {
     }
   }
 
+  /**
+   * Called by alert-handling once it handed the alert to the security team as a security incident; the alert's
+   * readers are not the security team, so its timeline does not name the incident.
+   */
+  public void handedToSecurity(String alertNumber) {
+    load(alertNumber);
+    timeline.record(alertNumber, "SECURITY_INCIDENT_OPENED", "Handed to the security team");
+  }
+
   public AlertRecord view(String number) {
     return load(number);
   }

@@ -65,6 +65,18 @@ class AlertDecisionsTest {
     assertThat(result.getFirstResult().getEntryMap().get("configurationItem")).isEqualTo(configurationItem);
   }
 
+  @ParameterizedTest(name = "{0} -> handled as {1}")
+  @CsvSource({"security, security-incident", "ids, security-incident", "edr, security-incident", "postgres,", ","})
+  void securityToolingIsHandledAsASecurityIncident(String service, String handling) {
+    Map<String, Object> labels = new HashMap<>();
+    labels.put("service", service);
+    labels.put("alertName", "Anything");
+
+    DmnDecisionResult result = decisions.evaluateDecisionByKey("alert-mapping").variables(labels).evaluate();
+
+    assertThat(result.getFirstResult().getEntryMap().get("handling")).isEqualTo(handling);
+  }
+
   @Test
   void theLevelsOfTheTableAreTheLevelsTheProcessKnows() {
     var definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("alert-routing")

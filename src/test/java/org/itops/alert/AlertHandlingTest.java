@@ -87,6 +87,31 @@ class AlertHandlingTest {
     }
   }
 
+  @ParameterizedTest(name = "security alert, severity {0} -> {1}")
+  @CsvSource({"critical, high", "disaster, critical"})
+  void anAlertOfSecurityToolingOpensASecurityIncidentAndNoIncident(String severity, String securitySeverity) {
+    Map<String, String> labels = Map.of("alertname", "SuspiciousLogins", "severity", severity, "env", "prod",
+        "service", "ids", "instance", "vpn-gw-01");
+    Instant started = Instant.now().minusSeconds(300).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Alert alert = new Alert("alertmanager", newFingerprint(), true, labels, "500 failed logins", null, started, null,
+        null);
+    long incidentsBefore = jdbc.queryForObject("select count(*) from incident", Long.class);
+
+    Outcome outcome = alerts.receive(alert);
+
+    assertThat(outcome.incident()).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from incident", Long.class)).isEqualTo(incidentsBefore);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(handling(outcome.alert()).getId())
+        .activityId("securityIncidentOpened").count()).isOne();
+    Map<String, Object> security = jdbc.queryForMap("select reporter, source, severity, detected_at, description"
+        + " from security_incident where description like ?", "Alert " + outcome.alert() + " %");
+    assertThat(security).containsEntry("REPORTER", "monitoring").containsEntry("SOURCE", "alert")
+        .containsEntry("SEVERITY", securitySeverity);
+    assertThat(((java.sql.Timestamp) security.get("DETECTED_AT")).toInstant()).isEqualTo(started);
+    assertThat(jdbc.queryForList("select detail from record_event where record_number = ?", String.class,
+        outcome.alert())).contains("Handed to the security team").noneMatch(detail -> detail.contains("SEC-"));
+  }
+
   @Test
   void aRepeatedFiringCountsAndOpensNoSecondIncident() {
     String fingerprint = newFingerprint();

@@ -1,0 +1,201 @@
+package org.itops.audit;
+
+import static org.itops.audit.AuditProcess.Var;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.audit.AuditRepository.Audit;
+import org.itops.audit.AuditRepository.Control;
+import org.itops.audit.AuditRepository.Evidence;
+import org.itops.audit.AuditRepository.Finding;
+import org.itops.platform.AccessProperties;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compliance audits. The {@code compliance-audit} process calls it through thin delegates and its task listener; the
+ * API calls it for audits on demand and their reports.
+ */
+@Service
+public class AuditService {
+
+  /** An audit report: the scope with its evidence, the findings and their remediation, the timeline. */
+  public record Report(Audit audit, List<Evidence> controls, List<Finding> findings, List<Timeline.Entry> timeline) {}
+
+  /** A finding as the auditor writes it: {@code CONTROL: what is wrong}. */
+  record FindingLine(String control, String description) {
+    static FindingLine parse(String line) {
+      int colon = line.indexOf(':');
+      return colon < 0 ? new FindingLine(null, line.strip())
+          : new FindingLine(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+    }
+  }
+
+  private final AuditRepository audits;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final RuntimeService runtimeService;
+  private final CurrentUser currentUser;
+  private final List<String> readers;
+
+  AuditService(AuditRepository audits, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      RuntimeService runtimeService, CurrentUser currentUser, AccessProperties access) {
+    this.audits = audits;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.runtimeService = runtimeService;
+    this.currentUser = currentUser;
+    // who starts and watches audits reads their reports
+    AccessProperties.ProcessAccess auditAccess = access.processes().get(AuditProcess.KEY);
+    Set<String> groups = new LinkedHashSet<>();
+    if (auditAccess != null) {
+      groups.addAll(auditAccess.start());
+      groups.addAll(auditAccess.monitor());
+    }
+    this.readers = List.copyOf(groups);
+  }
+
+  /** Starts {@code compliance-audit} as the current user (the engine checks who may); answers the number. */
+  @Transactional
+  public String audit(String title, List<String> controls) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Var.AUDIT_TITLE, title);
+    variables.put(Var.CONTROLS, controls == null ? null : String.join(",", controls));
+    return runtimeService.startProcessInstanceByKey(AuditProcess.KEY, variables).getBusinessKey();
+  }
+
+  public List<Control> controls() {
+    return audits.controls();
+  }
+
+  /**
+   * Creates the audit's record; the process's first step. No controls given (the quarterly timer) means every
+   * control; unknown controls are refused.
+   */
+  @Transactional
+  public Audit register(String title, String controls, String startedBy) {
+    List<FieldError> errors = new ArrayList<>();
+    List<String> known = audits.controls().stream().map(Control::code).toList();
+    List<String> scope = controls == null || controls.isBlank() ? known
+        : List.copyOf(new LinkedHashSet<>(Arrays.stream(controls.split(",")).map(String::strip)
+            .filter(code -> !code.isEmpty()).toList()));
+    scope.stream().filter(code -> !known.contains(code)).forEach(code -> errors.add(new FieldError(Var.CONTROLS,
+        "'" + code + "' is not a control; the controls are " + known)));
+    if (scope.isEmpty()) {
+      errors.add(new FieldError(Var.CONTROLS, "name at least one control"));
+    }
+    String name = title == null || title.isBlank() ? "Audit of " + clock.instant().toString().substring(0, 10)
+        : title.strip();
+    if (name.length() > 200) {
+      errors.add(new FieldError(Var.AUDIT_TITLE, "must be at most 200 characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    Audit audit = new Audit(recordNumbers.next(AuditProcess.RECORD_PREFIX), name, "COLLECTING", startedBy, null,
+        clock.instant(), null);
+    audits.insert(audit, scope);
+    timeline.record(audit.number(), "STARTED", "Audit of " + scope + " started by " + startedBy);
+    return audit;
+  }
+
+  /** The owner group of a control (the evidence and remediation tasks go to it). */
+  public String ownerOf(String control) {
+    return audits.controls().stream().filter(c -> c.code().equals(control)).map(Control::ownerGroup).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No control " + control));
+  }
+
+  public List<String> scopeOf(String number) {
+    return audits.evidence(number).stream().map(Evidence::control).toList();
+  }
+
+  @Transactional
+  public void evidence(String number, String control, String evidence) {
+    if (!audits.submitEvidence(number, control, evidence.strip(), actor(), clock.instant())) {
+      throw new IllegalStateException("Control " + control + " is not in the scope of " + number);
+    }
+    timeline.record(number, "EVIDENCE", control + ": " + evidence.strip());
+  }
+
+  /** The auditor's findings, one a line ({@code CONTROL: what is wrong}); each names a control of the scope. */
+  List<FieldError> findingErrors(String number, List<String> lines, Instant due) {
+    List<FieldError> errors = new ArrayList<>();
+    List<String> scope = scopeOf(number);
+    for (String line : lines) {
+      FindingLine finding = FindingLine.parse(line);
+      if (finding.control() == null || !scope.contains(finding.control()) || finding.description().isEmpty()) {
+        errors.add(new FieldError(Var.FINDINGS, "'" + line + "' must be 'CONTROL: finding' with a control of the"
+            + " scope " + scope));
+      } else if (line.length() > 1000) {
+        errors.add(new FieldError(Var.FINDINGS, "a finding has more than 1000 characters"));
+      }
+    }
+    if (!lines.isEmpty() && (due == null || !due.isAfter(clock.instant()))) {
+      errors.add(new FieldError(Var.REMEDIATION_DUE, "is required for findings and must lie in the future"));
+    }
+    return errors;
+  }
+
+  @Transactional
+  public void reviewed(String number, List<String> lines, Instant due) {
+    lines.stream().map(FindingLine::parse).forEach(f -> audits.insertFinding(number, f.control(), f.description(),
+        due));
+    audits.setStatus(number, lines.isEmpty() ? "REVIEWED" : "REMEDIATING", null, null);
+    timeline.record(number, "REVIEWED", lines.isEmpty() ? "No findings" : lines.size() + " findings, remediation due "
+        + due + ": " + String.join("; ", lines));
+  }
+
+  @Transactional
+  public void remediated(String number, String line, String notes) {
+    FindingLine finding = FindingLine.parse(line);
+    if (!audits.closeFinding(number, finding.control(), finding.description(), actor(), clock.instant(), notes)) {
+      throw new IllegalStateException("No open finding '" + line + "' of " + number);
+    }
+    timeline.record(number, "REMEDIATED", line + ": " + notes);
+  }
+
+  @Transactional
+  public void remediationOverdue(String number) {
+    List<String> open = audits.findings(number).stream().filter(f -> f.status().equals("OPEN"))
+        .map(f -> f.control() + ": " + f.description()).toList();
+    timeline.record(number, "REMEDIATION_OVERDUE", "Overdue, escalated: " + String.join("; ", open));
+  }
+
+  @Transactional
+  public void close(String number) {
+    List<Finding> findings = audits.findings(number);
+    String conclusion = findings.isEmpty() ? "No findings" : findings.size() + " findings, all remediated";
+    audits.setStatus(number, "CLOSED", conclusion, clock.instant());
+    timeline.record(number, "CLOSED", conclusion);
+  }
+
+  @Transactional(readOnly = true)
+  public Report report(String number) {
+    if (currentUser.groups().stream().noneMatch(readers::contains) && !currentUser.isAdministrator()) {
+      throw new AuthorizationException("Audit reports are for " + readers);
+    }
+    Audit audit = audits.audit(number).orElseThrow(() -> new NotFoundException("No audit " + number));
+    return new Report(audit, audits.evidence(number), audits.findings(number), timeline.of(number));
+  }
+
+  private String actor() {
+    return currentUser.id() == null ? "system" : currentUser.id();
+  }
+}

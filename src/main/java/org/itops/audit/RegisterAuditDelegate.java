@@ -1,0 +1,31 @@
+package org.itops.audit;
+
+import static org.itops.audit.AuditProcess.Var;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Register audit": the audit's record and scope, its number the business key. */
+@Component("registerAuditDelegate")
+class RegisterAuditDelegate implements JavaDelegate {
+
+  private final AuditService audits;
+
+  RegisterAuditDelegate(AuditService audits) {
+    this.audits = audits;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object initiator = execution.getVariable(Var.INITIATOR);
+    Object controls = execution.getVariable(Var.CONTROLS);
+    AuditRepository.Audit audit = audits.register((String) execution.getVariable(Var.AUDIT_TITLE),
+        controls == null ? null : controls.toString(), initiator == null ? "schedule" : initiator.toString());
+    execution.setProcessBusinessKey(audit.number());
+    execution.setVariable(Var.RECORD_NUMBER, audit.number());
+    execution.setVariable(Var.TITLE, audit.title());
+    execution.setVariable(Var.PRIORITY, null);
+    execution.setVariable(Var.CONTROLS, String.join(",", audits.scopeOf(audit.number())));
+  }
+}

@@ -1,0 +1,306 @@
+package org.itops.drill;
+
+import static org.itops.drill.DrillProcess.Var;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.drill.DrillRepository.Action;
+import org.itops.drill.DrillRepository.Drill;
+import org.itops.drill.DrillRepository.TeamResult;
+import org.itops.platform.AccessProperties;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Emergency plans and their drills. The {@code emergency-drill} process calls it through thin delegates and its task
+ * listener; the API calls it for plans, drills on demand and reports.
+ */
+@Service
+public class DrillService {
+
+  /** A drill report: the plan's objectives, what each team measured against them, the actions, the timeline. */
+  public record Report(Drill drill, EmergencyPlan plan, List<TeamResult> teams, List<Action> actions,
+      List<Timeline.Entry> timeline) {}
+
+  private final DrillRepository drills;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final RuntimeService runtimeService;
+  private final CurrentUser currentUser;
+  private final Set<String> groups;
+  private final Set<String> staffGroups;
+  private final List<String> planKeepers;
+
+  DrillService(DrillRepository drills, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+      RuntimeService runtimeService, CurrentUser currentUser, AccessProperties access) {
+    this.drills = drills;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.runtimeService = runtimeService;
+    this.currentUser = currentUser;
+    this.groups = access.groups().keySet();
+    this.staffGroups = access.staffGroups();
+    // who starts drills keeps the plans
+    AccessProperties.ProcessAccess drillAccess = access.processes().get(DrillProcess.KEY);
+    this.planKeepers = drillAccess == null ? List.of() : drillAccess.start();
+  }
+
+  // --- plans ------------------------------------------------------------------------------------------
+
+  @Transactional
+  public EmergencyPlan createPlan(PlanRequest plan) {
+    requirePlanKeeper();
+    validate(plan, null);
+    return drills.plan(drills.insertPlan(plan, currentUser.id(), clock.instant())).orElseThrow();
+  }
+
+  @Transactional
+  public EmergencyPlan updatePlan(long id, PlanRequest plan) {
+    requirePlanKeeper();
+    plan(id);
+    validate(plan, id);
+    drills.updatePlan(id, plan, clock.instant());
+    return plan(id);
+  }
+
+  /** The plan of that name changed, or a new plan (the Tasklist form "Emergency plan"). */
+  @Transactional
+  public EmergencyPlan savePlan(PlanRequest plan) {
+    EmergencyPlan existing = plan.name() == null || plan.name().isBlank() ? null
+        : drills.planNamed(plan.name()).orElse(null);
+    return existing == null ? createPlan(plan) : updatePlan(existing.id(), plan);
+  }
+
+  private void validate(PlanRequest plan, Long id) {
+    List<FieldError> errors = new ArrayList<>(plan.fieldErrors(groups, clock.instant()));
+    if (plan.name() != null && !plan.name().isBlank() && drills.planNameTaken(plan.name(), id)) {
+      errors.add(new FieldError("name", "another plan has that name"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public EmergencyPlan plan(long id) {
+    requireStaff();
+    return drills.plan(id).orElseThrow(() -> new NotFoundException("No emergency plan " + id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<EmergencyPlan> plans() {
+    requireStaff();
+    return drills.plans();
+  }
+
+  // --- drills -----------------------------------------------------------------------------------------
+
+  /** Starts {@code emergency-drill} for the plan of that name as the current user (the engine checks who may). */
+  @Transactional
+  public String drillOnDemand(String planName) {
+    return runtimeService.startProcessInstanceByKey(DrillProcess.KEY, Map.of(Var.PLAN_NAME,
+        planName == null ? "" : planName)).getBusinessKey();
+  }
+
+  /** The plans whose drill is due and that have none running: one drill each (the schedule, as the system). */
+  @Transactional
+  public List<String> startDueDrills() {
+    List<String> started = new ArrayList<>();
+    for (EmergencyPlan plan : drills.duePlans(clock.instant())) {
+      started.add(runtimeService.startProcessInstanceByKey(DrillProcess.KEY, Map.of(Var.PLAN_NAME, plan.name(),
+          Var.STARTED_BY, "schedule")).getBusinessKey());
+    }
+    return started;
+  }
+
+  /** Creates the drill's record for the plan of that name; the process's first step. */
+  @Transactional
+  public Drill register(String planName, String startedBy) {
+    EmergencyPlan plan = planName == null || planName.isBlank() ? null : drills.planNamed(planName).orElse(null);
+    if (plan == null) {
+      throw new InvalidRequestException(Var.PLAN_NAME, "'" + planName + "' is not an emergency plan");
+    }
+    Drill drill = new Drill(recordNumbers.next(DrillProcess.RECORD_PREFIX), plan.id(), plan.scenario(), null, null,
+        "PREPARING", null, startedBy, clock.instant(), null);
+    drills.insertDrill(drill);
+    timeline.record(drill.number(), "STARTED", "Drill of plan '" + plan.name() + "' started by " + startedBy);
+    return drill;
+  }
+
+  public EmergencyPlan planOf(String number) {
+    return drills.plan(load(number).planId()).orElseThrow();
+  }
+
+  /** The drill's date must lie ahead; what the owner wrote goes on the record. */
+  List<FieldError> preparationErrors(String scenario, String participants, Instant drillDate) {
+    List<FieldError> errors = new ArrayList<>();
+    if (scenario == null || scenario.isBlank() || scenario.length() > 4000) {
+      errors.add(new FieldError(Var.SCENARIO, "is required (at most 4000 characters)"));
+    }
+    if (participants == null || participants.isBlank() || participants.length() > 4000) {
+      errors.add(new FieldError(Var.PARTICIPANTS, "is required: who takes part in which role (at most 4000)"));
+    }
+    if (drillDate == null || !drillDate.isAfter(clock.instant())) {
+      errors.add(new FieldError(Var.DRILL_DATE, "is required and must lie in the future"));
+    }
+    return errors;
+  }
+
+  @Transactional
+  public void prepared(String number, String scenario, String participants, Instant drillDate) {
+    load(number);
+    drills.prepared(number, scenario.strip(), participants.strip(), drillDate);
+    timeline.record(number, "PREPARED", "Scheduled for " + drillDate + "; participants: " + participants.strip());
+  }
+
+  @Transactional
+  public void running(String number) {
+    load(number);
+    drills.setStatus(number, "RUNNING", null, null);
+    timeline.record(number, "RUNNING", "The drill day has come: each team runs its part");
+  }
+
+  /** A team's part: ended after it started, not in the future; passes when it met both objectives. */
+  @Transactional
+  public TeamResult recordTeamResult(String number, String team, Instant startedAt, Instant endedAt, Number dataLoss,
+      String notes) {
+    List<FieldError> errors = new ArrayList<>();
+    if (startedAt == null || endedAt == null || !endedAt.isAfter(startedAt)) {
+      errors.add(new FieldError(Var.ENDED_AT, "startedAt and endedAt are required, the end after the start"));
+    } else if (endedAt.isAfter(clock.instant())) {
+      errors.add(new FieldError(Var.ENDED_AT, "is in the future"));
+    }
+    if (dataLoss == null || dataLoss.doubleValue() < 0 || dataLoss.doubleValue() != Math.floor(dataLoss.doubleValue())) {
+      errors.add(new FieldError(Var.DATA_LOSS_MINUTES, "is required: minutes of data lost, a whole number, 0 or more"));
+    }
+    if (notes == null || notes.isBlank() || notes.length() > 4000) {
+      errors.add(new FieldError(Var.WHAT_HAPPENED, "is required (at most 4000 characters)"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    EmergencyPlan plan = planOf(number);
+    long minutes = Duration.between(startedAt, endedAt).toMinutes();
+    boolean passed = minutes <= plan.rtoMinutes() && dataLoss.intValue() <= plan.rpoMinutes();
+    TeamResult result = new TeamResult(team, startedAt, endedAt, minutes, dataLoss.intValue(), notes.strip(), passed,
+        currentUser.id() == null ? "system" : currentUser.id(), clock.instant());
+    drills.insertResult(number, result);
+    timeline.record(number, "TEAM_RESULT", team + ": recovered in " + minutes + " min (objective " + plan.rtoMinutes()
+        + "), lost " + dataLoss.intValue() + " min of data (objective " + plan.rpoMinutes() + "): "
+        + (passed ? "PASSED" : "FAILED"));
+    return result;
+  }
+
+  /** PASSED when every team met the objectives; a text of the comparison for the owner's review. */
+  @Transactional
+  public Map<String, String> evaluate(String number) {
+    EmergencyPlan plan = planOf(number);
+    List<TeamResult> results = drills.results(number);
+    boolean passed = !results.isEmpty() && results.stream().allMatch(TeamResult::passed);
+    StringBuilder text = new StringBuilder();
+    results.forEach(r -> text.append(r.team()).append(": ").append(r.recoveryMinutes()).append(" of ")
+        .append(plan.rtoMinutes()).append(" min to recover, ").append(r.dataLossMinutes()).append(" of ")
+        .append(plan.rpoMinutes()).append(" min of data lost: ").append(r.passed() ? "passed" : "FAILED").append('\n'));
+    String result = passed ? "PASSED" : "FAILED";
+    drills.setStatus(number, "EVALUATING", result, null);
+    timeline.record(number, "EVALUATED", result + "\n" + text.toString().strip());
+    return Map.of(Var.DRILL_RESULT, result, Var.EVALUATION, text.toString().strip());
+  }
+
+  /** Improvement actions, one a line, distinct; a due date in the future when there are any. */
+  static List<String> actionLines(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    return List.copyOf(new LinkedHashSet<>(text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList()));
+  }
+
+  List<FieldError> actionErrors(List<String> actions, Instant due) {
+    List<FieldError> errors = new ArrayList<>();
+    actions.stream().filter(a -> a.length() > 1000).findFirst().ifPresent(a ->
+        errors.add(new FieldError(Var.IMPROVEMENT_ACTIONS, "an action has more than 1000 characters")));
+    if (!actions.isEmpty() && (due == null || !due.isAfter(clock.instant()))) {
+      errors.add(new FieldError(Var.ACTIONS_DUE, "is required for improvement actions and must lie in the future"));
+    }
+    return errors;
+  }
+
+  @Transactional
+  public void addActions(String number, List<String> actions, Instant due) {
+    load(number);
+    actions.forEach(action -> drills.insertAction(number, action, due));
+    timeline.record(number, "REVIEWED", actions.isEmpty() ? "No improvement actions" : actions.size()
+        + " improvement actions due " + due + ": " + String.join("; ", actions));
+  }
+
+  @Transactional
+  public void actionDone(String number, String action, String notes) {
+    if (!drills.actionDone(number, action, currentUser.id() == null ? "system" : currentUser.id(), clock.instant(),
+        notes)) {
+      throw new IllegalStateException("No open improvement action '" + action + "' of " + number);
+    }
+    timeline.record(number, "ACTION_DONE", action + ": " + notes);
+  }
+
+  @Transactional
+  public void actionsOverdue(String number) {
+    List<String> open = drills.actions(number).stream().filter(a -> a.status().equals("OPEN"))
+        .map(Action::description).toList();
+    timeline.record(number, "ACTIONS_OVERDUE", "Overdue, escalated: " + String.join("; ", open));
+  }
+
+  /** Closes the drill and sets the plan's next drill: its frequency after the drill's date. */
+  @Transactional
+  public Instant close(String number) {
+    Drill drill = load(number);
+    EmergencyPlan plan = planOf(number);
+    Instant from = drill.scheduledFor() == null ? clock.instant() : drill.scheduledFor();
+    Instant next = from.plus(Duration.ofDays(plan.frequencyDays()));
+    drills.setNextDrill(plan.id(), next);
+    drills.setStatus(number, "CLOSED", null, clock.instant());
+    timeline.record(number, "CLOSED", drill.result() + "; the next drill of '" + plan.name() + "' is due " + next);
+    return next;
+  }
+
+  // --- reading ----------------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public Report report(String number) {
+    requireStaff();
+    Drill drill = load(number);
+    return new Report(drill, drills.plan(drill.planId()).orElseThrow(), drills.results(number), drills.actions(number),
+        timeline.of(number));
+  }
+
+  Drill load(String number) {
+    return drills.drill(number).orElseThrow(() -> new NotFoundException("No drill " + number));
+  }
+
+  private void requireStaff() {
+    if (currentUser.groups().stream().noneMatch(staffGroups::contains) && !currentUser.isAdministrator()) {
+      throw new AuthorizationException("Emergency plans and drills are for the staff");
+    }
+  }
+
+  private void requirePlanKeeper() {
+    if (currentUser.groups().stream().noneMatch(planKeepers::contains) && !currentUser.isAdministrator()) {
+      throw new AuthorizationException("Emergency plans are kept by " + planKeepers);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.itops.drill;
+
+import static org.itops.drill.DrillProcess.Var;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.drill.DrillProcess.Element;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Times;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what people submit with a drill's tasks and puts it on the drill's record (the forms check the same where
+ * form-js can; REST clients get the same rules). A refused completion changes nothing and says why.
+ */
+@Component("drillTaskValidation")
+class DrillTaskCompletion implements TaskListener {
+
+  private final DrillService drills;
+
+  DrillTaskCompletion(DrillService drills) {
+    this.drills = drills;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String number = task.getExecution().getProcessBusinessKey();
+    List<FieldError> errors = new ArrayList<>();
+    switch (task.getTaskDefinitionKey()) {
+      case Element.PREPARE -> {
+        Instant date = time(task, Var.DRILL_DATE, errors);
+        errors.addAll(drills.preparationErrors(text(task, Var.SCENARIO), text(task, Var.PARTICIPANTS), date));
+        refuse(errors);
+        drills.prepared(number, text(task, Var.SCENARIO), text(task, Var.PARTICIPANTS), date);
+        // the timer "Drill day" reads a date
+        task.getExecution().getProcessInstance().setVariable(Var.DRILL_DATE, Date.from(date));
+      }
+      case Element.RUN -> {
+        Instant start = time(task, Var.STARTED_AT, errors);
+        Instant end = time(task, Var.ENDED_AT, errors);
+        refuse(errors);
+        Object loss = task.getVariable(Var.DATA_LOSS_MINUTES);
+        drills.recordTeamResult(number, text(task, Var.TEAM), start, end, loss instanceof Number n ? n : null,
+            text(task, Var.WHAT_HAPPENED));
+      }
+      case Element.REVIEW -> {
+        List<String> actions = DrillService.actionLines(text(task, Var.IMPROVEMENT_ACTIONS));
+        Instant due = time(task, Var.ACTIONS_DUE, errors);
+        errors.addAll(drills.actionErrors(actions, due));
+        refuse(errors);
+        drills.addActions(number, actions, due);
+        task.getExecution().getProcessInstance().setVariable(Var.HAS_ACTIONS, !actions.isEmpty());
+        if (due != null) {
+          task.getExecution().getProcessInstance().setVariable(Var.ACTIONS_DUE, Date.from(due));
+        }
+      }
+      case Element.ACTION -> {
+        String notes = text(task, Var.ACTION_NOTES);
+        if (notes == null || notes.isBlank() || notes.length() > 4000) {
+          refuse(List.of(new FieldError(Var.ACTION_NOTES, "is required: what was done (at most 4000 characters)")));
+        }
+        drills.actionDone(number, text(task, Var.ACTION), notes.strip());
+      }
+      default -> throw new IllegalStateException("No completion rules for task " + task.getTaskDefinitionKey());
+    }
+  }
+
+  private static Instant time(DelegateTask task, String field, List<FieldError> errors) {
+    try {
+      return Times.parse(task.getVariable(field));
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "'" + e.getParsedString() + "' is not a date and time"));
+      return null;
+    }
+  }
+
+
+  private static void refuse(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+
+  private static String text(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}

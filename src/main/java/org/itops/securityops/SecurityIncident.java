@@ -1,0 +1,69 @@
+package org.itops.securityops;
+
+import java.time.Instant;
+
+/** A security incident as {@code security_incident} keeps it. */
+public record SecurityIncident(
+    String number,
+    String summary,
+    String description,
+    String severity,
+    String affectedAssets,
+    String reporter,
+    String source,
+    Instant detectedAt,
+    Instant reportedAt,
+    Status status,
+    Boolean personalDataInvolved,
+    Long recordsAffected,
+    String dataCategory,
+    Boolean notifyRegulator,
+    Boolean notifySubjects,
+    Instant notificationDeadline,
+    Instant notifiedAt,
+    String lessonsLearned,
+    Instant updatedAt,
+    Instant closedAt) {
+
+  /** Where the incident is in guide 7.4's steps. */
+  public enum Status { REPORTED, TRIAGED, CONTAINED, ERADICATED, RECOVERED, CLOSED }
+
+  /** What its reporter (outside the security team) may see of their own report: no findings, no personal data. */
+  public record ReporterView(String number, String summary, String severity, Instant detectedAt, Instant reportedAt,
+      String status) {}
+
+  ReporterView forReporter() {
+    return new ReporterView(number, summary, severity, detectedAt, reportedAt,
+        status == Status.CLOSED ? "CLOSED" : "IN_PROGRESS");
+  }
+
+  SecurityIncident with(Status newStatus, Instant now) {
+    return new SecurityIncident(number, summary, description, severity, affectedAssets, reporter, source, detectedAt,
+        reportedAt, newStatus, personalDataInvolved, recordsAffected, dataCategory, notifyRegulator, notifySubjects,
+        notificationDeadline, notifiedAt, lessonsLearned, now, newStatus == Status.CLOSED ? now : closedAt);
+  }
+
+  SecurityIncident triaged(String newSeverity, boolean personalData, long records, String category, Instant now) {
+    return new SecurityIncident(number, summary, description, newSeverity, affectedAssets, reporter, source,
+        detectedAt, reportedAt, Status.TRIAGED, personalData, records, category, notifyRegulator, notifySubjects,
+        notificationDeadline, notifiedAt, lessonsLearned, now, closedAt);
+  }
+
+  SecurityIncident assessed(boolean regulator, boolean subjects, Instant deadline, Instant now) {
+    return new SecurityIncident(number, summary, description, severity, affectedAssets, reporter, source, detectedAt,
+        reportedAt, status, personalDataInvolved, recordsAffected, dataCategory, regulator, subjects, deadline,
+        notifiedAt, lessonsLearned, now, closedAt);
+  }
+
+  SecurityIncident notified(Instant at, Instant now) {
+    return new SecurityIncident(number, summary, description, severity, affectedAssets, reporter, source, detectedAt,
+        reportedAt, status, personalDataInvolved, recordsAffected, dataCategory, notifyRegulator, notifySubjects,
+        notificationDeadline, at, lessonsLearned, now, closedAt);
+  }
+
+  SecurityIncident closed(String lessons, Instant now) {
+    return new SecurityIncident(number, summary, description, severity, affectedAssets, reporter, source, detectedAt,
+        reportedAt, Status.CLOSED, personalDataInvolved, recordsAffected, dataCategory, notifyRegulator,
+        notifySubjects, notificationDeadline, notifiedAt, lessons, now, now);
+  }
+}

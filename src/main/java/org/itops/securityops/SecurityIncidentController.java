@@ -1,0 +1,69 @@
+package org.itops.securityops;
+
+import java.net.URI;
+import java.util.Map;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.IdempotencyKeys;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/security-incidents}: report a security incident, read it (the security team: all of it; the reporter:
+ * their own report's status), add evidence (the security team).
+ */
+@RestController
+@RequestMapping("/api/security-incidents")
+class SecurityIncidentController {
+
+  /** The longest list one request reads. */
+  static final int MAX_LIST = 200;
+
+  private final SecurityIncidentService incidents;
+  private final IdempotencyKeys idempotencyKeys;
+  private final CurrentUser currentUser;
+
+  SecurityIncidentController(SecurityIncidentService incidents, IdempotencyKeys idempotencyKeys,
+      CurrentUser currentUser) {
+    this.incidents = incidents;
+    this.idempotencyKeys = idempotencyKeys;
+    this.currentUser = currentUser;
+  }
+
+  record Evidence(String description, String location) {}
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> report(@RequestBody SecurityIncidentReport report,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    IdempotencyKeys.Created created = idempotencyKeys.createOnce("security-incident", currentUser.id(),
+        idempotencyKey, idempotencyKeys.fingerprint(report), () -> incidents.report(report));
+    String number = created.recordNumber();
+    return ResponseEntity.created(URI.create("/api/security-incidents/" + number))
+        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
+        .body(Map.of("number", number, "location", "/api/security-incidents/" + number));
+  }
+
+  /** The security team reads the incident and its timeline; its reporter the status of their report. */
+  @GetMapping("/{number}")
+  Object get(@PathVariable String number) {
+    return incidents.readsSecurityIncidents() ? incidents.details(number) : incidents.reporterView(number);
+  }
+
+  /** The security team's list; anybody else's list holds their own reports only. */
+  @GetMapping
+  Map<String, Object> list() {
+    return Map.of("items", incidents.readsSecurityIncidents() ? incidents.list(MAX_LIST)
+        : incidents.ownReports(MAX_LIST));
+  }
+
+  @PostMapping("/{number}/evidence")
+  ResponseEntity<Void> addEvidence(@PathVariable String number, @RequestBody Evidence evidence) {
+    incidents.addEvidence(number, evidence.description(), evidence.location());
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,239 @@
+package org.itops.securityops;
+
+import static org.itops.securityops.SecurityIncidentProcess.Var;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.RecordNumbers;
+import org.itops.platform.Timeline;
+import org.itops.securityops.SecurityIncident.Status;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to security incidents. The {@code security-incident} process calls it through thin delegates and its
+ * task listener; the API calls it for reports, evidence and reading. Confidential: only {@code security-team} reads
+ * an incident, its reporter reads {@link SecurityIncident.ReporterView} of their own report, and everybody else
+ * gets "not found", as if it did not exist.
+ */
+@Service
+public class SecurityIncidentService {
+
+  /** An incident as the security team reads it: the record and everything that happened to it, by whom. */
+  public record Details(SecurityIncident incident, List<Timeline.Entry> timeline) {}
+
+  private final SecurityIncidentRepository incidents;
+  private final RecordNumbers recordNumbers;
+  private final Timeline timeline;
+  private final Clock clock;
+  private final RuntimeService runtimeService;
+  private final CurrentUser currentUser;
+
+  SecurityIncidentService(SecurityIncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline,
+      Clock clock, RuntimeService runtimeService, CurrentUser currentUser) {
+    this.incidents = incidents;
+    this.recordNumbers = recordNumbers;
+    this.timeline = timeline;
+    this.clock = clock;
+    this.runtimeService = runtimeService;
+    this.currentUser = currentUser;
+  }
+
+  // --- reporting --------------------------------------------------------------------------------------
+
+  /** Starts {@code security-incident} as the current user (the engine checks who may); answers the number. */
+  @Transactional
+  public String report(SecurityIncidentReport report) {
+    return start(report, "api", null);
+  }
+
+  /**
+   * Starts {@code security-incident} for an alert that DMN alert-mapping hands to security; {@code reporter} is the
+   * monitoring system's user. The caller has authorized it (alert intake runs as the system).
+   */
+  @Transactional
+  public String reportFromAlert(SecurityIncidentReport report, String reporter) {
+    return start(report, "alert", reporter);
+  }
+
+  private String start(SecurityIncidentReport report, String source, String reporter) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Var.SUMMARY, report.summary());
+    variables.put(Var.DESCRIPTION, report.description());
+    variables.put(Var.SEVERITY, report.severity());
+    variables.put(Var.DETECTED_AT, report.detectedAt());
+    variables.put(Var.AFFECTED_ASSETS, report.affectedAssets());
+    variables.put(Var.SOURCE, source);
+    variables.put(Var.REPORTER, reporter);
+    return runtimeService.startProcessInstanceByKey(SecurityIncidentProcess.KEY, variables).getBusinessKey();
+  }
+
+  /** Validates the report and creates the record; the process's first step. */
+  @Transactional
+  public SecurityIncident register(SecurityIncidentReport report, String reporter, String source) {
+    Instant now = clock.instant();
+    List<FieldError> errors = new ArrayList<>(report.fieldErrors(now));
+    if (reporter == null) {
+      errors.add(new FieldError(Var.REPORTER, "is required when nobody is logged in"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    SecurityIncident incident = new SecurityIncident(recordNumbers.next(SecurityIncidentProcess.RECORD_PREFIX),
+        report.summary().strip(), report.description().strip(), report.severity(), blankToNull(report.affectedAssets()),
+        reporter, source == null ? "form" : source, report.detected(now), now, Status.REPORTED, null, null, null, null,
+        null, null, null, null, now, null);
+    incidents.insert(incident);
+    timeline.record(incident.number(), "REPORTED", incident.severity() + " security incident reported by " + reporter
+        + " (" + incident.source() + "), detected " + incident.detectedAt());
+    return incident;
+  }
+
+  // --- handling ---------------------------------------------------------------------------------------
+
+  @Transactional
+  public void triaged(String number, String severity, boolean personalData, long recordsAffected, String category,
+      String notes) {
+    SecurityIncident incident = load(number);
+    incidents.update(incident.triaged(severity, personalData, recordsAffected, category, clock.instant()));
+    timeline.record(number, "TRIAGED", "severity " + incident.severity() + " -> " + severity + ", personal data "
+        + (personalData ? "involved (" + recordsAffected + " records, " + category + ")" : "not involved") + ": "
+        + notes);
+  }
+
+  /** A step of the security team done (containment, eradication, recovery), with what they did. */
+  @Transactional
+  public void stepDone(String number, Status status, String type, String actions) {
+    incidents.update(load(number).with(status, clock.instant()));
+    timeline.record(number, type, actions);
+  }
+
+  /**
+   * DMN breach-notification's answer. A notification to the regulator or the data subjects is due within
+   * {@link SecurityIncidentProcess#NOTIFICATION_PERIOD} of the detection; answers that deadline, or null.
+   */
+  @Transactional
+  public Instant assessed(String number, boolean notifyRegulator, boolean notifySubjects) {
+    SecurityIncident incident = load(number);
+    boolean required = notifyRegulator || notifySubjects;
+    Instant deadline = required ? incident.detectedAt().plus(SecurityIncidentProcess.NOTIFICATION_PERIOD) : null;
+    incidents.update(incident.assessed(notifyRegulator, notifySubjects, deadline, clock.instant()));
+    timeline.record(number, "BREACH_ASSESSED", required
+        ? "Notification required (regulator: " + notifyRegulator + ", data subjects: " + notifySubjects + ") by "
+            + deadline
+        : "No notification required (DMN breach-notification)");
+    return deadline;
+  }
+
+  @Transactional
+  public void notified(String number, Instant at, String reference) {
+    SecurityIncident incident = load(number);
+    incidents.update(incident.notified(at, clock.instant()));
+    boolean late = incident.notificationDeadline() != null && at.isAfter(incident.notificationDeadline());
+    timeline.record(number, "NOTIFIED", "Notified at " + at + (late ? " (after the deadline "
+        + incident.notificationDeadline() + ")" : "") + ": " + reference);
+  }
+
+  /** The regulator's deadline passed without a notification: escalated, and on the record for the auditors. */
+  @Transactional
+  public void notificationOverdue(String number) {
+    SecurityIncident incident = load(number);
+    timeline.record(number, "NOTIFICATION_OVERDUE", "The notification due by " + incident.notificationDeadline()
+        + " is not done; escalated to the IT managers");
+  }
+
+  @Transactional
+  public SecurityIncident close(String number, String reportSummary, String lessonsLearned) {
+    SecurityIncident closed = load(number).closed(lessonsLearned, clock.instant());
+    incidents.update(closed);
+    timeline.record(number, "CLOSED", reportSummary + "; lessons learned: " + lessonsLearned);
+    return closed;
+  }
+
+  /** Evidence the security team collected (a log, an image, a hash), on the record with who and when. */
+  @Transactional
+  public void addEvidence(String number, String description, String location) {
+    details(number);
+    List<FieldError> errors = new ArrayList<>();
+    if (description == null || description.isBlank() || description.length() > SecurityIncidentReport.MAX_TEXT) {
+      errors.add(new FieldError("description", "is required (at most " + SecurityIncidentReport.MAX_TEXT
+          + " characters)"));
+    }
+    if (location != null && location.length() > SecurityIncidentReport.MAX_ASSETS) {
+      errors.add(new FieldError("location", "must be at most " + SecurityIncidentReport.MAX_ASSETS + " characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    timeline.record(number, "EVIDENCE", description.strip() + (blankToNull(location) == null ? ""
+        : " (kept at " + location.strip() + ")"));
+  }
+
+  // --- reading ----------------------------------------------------------------------------------------
+
+  /** Whether the current user is in the security team, the only group that reads security incidents. */
+  public boolean readsSecurityIncidents() {
+    return currentUser.groups().contains(SecurityIncidentProcess.SECURITY_TEAM);
+  }
+
+  /** The whole incident and its timeline, for the security team only (others read {@link #reporterView}). */
+  @Transactional(readOnly = true)
+  public Details details(String number) {
+    if (!readsSecurityIncidents()) {
+      throw new AuthorizationException("Only the security team reads security incidents");
+    }
+    return new Details(load(number), timeline.of(number));
+  }
+
+  /** The reporter's own report; "not found" for other people's reports. */
+  @Transactional(readOnly = true)
+  public SecurityIncident.ReporterView reporterView(String number) {
+    SecurityIncident incident = load(number);
+    if (!incident.reporter().equals(currentUser.id())) {
+      throw notFound(number);
+    }
+    return incident.forReporter();
+  }
+
+  /** The security team's list: all incidents, newest first. */
+  @Transactional(readOnly = true)
+  public List<SecurityIncident> list(int limit) {
+    if (!readsSecurityIncidents()) {
+      throw new AuthorizationException("Only the security team reads security incidents");
+    }
+    return incidents.list(null, limit);
+  }
+
+  /** What the current user reported, as reporters see it. */
+  @Transactional(readOnly = true)
+  public List<SecurityIncident.ReporterView> ownReports(int limit) {
+    return incidents.list(currentUser.id(), limit).stream().map(SecurityIncident::forReporter).toList();
+  }
+
+  /** Whether the record number is a security incident's (other features keep those from everybody else too). */
+  public static boolean isSecurityIncident(String number) {
+    return number.startsWith(SecurityIncidentProcess.RECORD_PREFIX + "-");
+  }
+
+  SecurityIncident load(String number) {
+    return incidents.find(number).orElseThrow(() -> notFound(number));
+  }
+
+  private static NotFoundException notFound(String number) {
+    return new NotFoundException("No security incident " + number);
+  }
+
+  static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}
