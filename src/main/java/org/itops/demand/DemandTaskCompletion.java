@@ -241,7 +241,7 @@ class DemandTaskCompletion implements TaskListener {
       String improvement = text(task, "improvement");
       if (!isBlank(improvement)) {
         improvements.propose(improvement.strip(), "From the retrospective of " + number + ": "
-            + text(task, "toImprove"), number, null, who(task));
+            + text(task, "toImprove"), number, null, who(task), null, null);
       }
     }
   }

@@ -10,6 +10,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.drill.DrillProcess.Element;
+import org.itops.improvement.ImprovementService;
+import org.itops.platform.CurrentUser;
+import org.itops.platform.FormValues;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
 import org.itops.platform.Times;
@@ -23,9 +26,13 @@ import org.springframework.stereotype.Component;
 class DrillTaskCompletion implements TaskListener {
 
   private final DrillService drills;
+  private final ImprovementService improvements;
+  private final CurrentUser currentUser;
 
-  DrillTaskCompletion(DrillService drills) {
+  DrillTaskCompletion(DrillService drills, ImprovementService improvements, CurrentUser currentUser) {
     this.drills = drills;
+    this.improvements = improvements;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -55,6 +62,7 @@ class DrillTaskCompletion implements TaskListener {
         errors.addAll(drills.actionErrors(actions, due));
         refuse(errors);
         drills.addActions(number, actions, due);
+        proposeImprovement(task, number);
         task.getExecution().getProcessInstance().setVariable(Var.HAS_ACTIONS, !actions.isEmpty());
         if (due != null) {
           task.getExecution().getProcessInstance().setVariable(Var.ACTIONS_DUE, Date.from(due));
@@ -69,6 +77,31 @@ class DrillTaskCompletion implements TaskListener {
       }
       default -> throw new IllegalStateException("No completion rules for task " + task.getTaskDefinitionKey());
     }
+  }
+
+  /**
+   * An improvement of how we work, or training needs the drill showed, start continuous-improvement (guide 8) with
+   * the drill as its source; the actions above improve the plan itself.
+   */
+  private void proposeImprovement(DelegateTask task, String number) {
+    String improvement = text(task, "improvement");
+    String trainees = text(task, "trainees");
+    if (FormValues.isBlank(improvement) && FormValues.isBlank(trainees)) {
+      return;
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (!FormValues.isBlank(trainees)) {
+      try {
+        improvements.trainees(trainees);
+      } catch (InvalidRequestException unknown) {
+        errors.addAll(unknown.errors());
+      }
+      FormValues.required(task, "trainingTopic", errors);
+    }
+    refuse(errors);
+    improvements.propose(FormValues.isBlank(improvement) ? "Training after drill " + number : improvement.strip(),
+        "Found in drill " + number, number, null, currentUser.id() == null ? task.getAssignee() : currentUser.id(),
+        trainees, text(task, "trainingTopic"));
   }
 
   private static Instant time(DelegateTask task, String field, List<FieldError> errors) {

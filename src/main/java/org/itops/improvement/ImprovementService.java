@@ -55,10 +55,17 @@ public class ImprovementService {
     this.currentUser = currentUser;
   }
 
-  /** Starts {@code continuous-improvement} for a proposal of the suite (a review's action); answers the number. */
+  /**
+   * Starts {@code continuous-improvement} for a proposal of the suite (a review's action, a drill, a retrospective, a
+   * low rating); {@code trainees} (user ids, comma separated) and {@code trainingTopic} are training needs the plan
+   * starts from. Answers the number.
+   */
   @Transactional
-  public String propose(String title, String description, String source, String service, String proposer) {
+  public String propose(String title, String description, String source, String service, String proposer,
+      String trainees, String trainingTopic) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put("trainees", trainees);
+    variables.put("trainingTopic", trainingTopic);
     variables.put("title", title.length() > 200 ? title.substring(0, 200) : title);
     variables.put("description", description);
     variables.put("source", source);
@@ -134,7 +141,7 @@ public class ImprovementService {
   }
 
   /** The users who need the training, one per comma: each must be a user of the suite. */
-  List<String> trainees(String text) {
+  public List<String> trainees(String text) {
     List<String> users = text == null ? List.of() : List.of(text.split(",")).stream().map(String::strip)
         .filter(user -> !user.isEmpty()).distinct().toList();
     List<String> unknown = users.stream().filter(user -> identityService.createUserQuery().userId(user).count() == 0)

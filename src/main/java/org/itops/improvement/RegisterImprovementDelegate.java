@@ -25,6 +25,9 @@ class RegisterImprovementDelegate implements JavaDelegate {
     execution.setVariable("recordNumber", number);
     execution.setVariable("priority", null);
     execution.setVariable("proposer", proposer);
-    execution.setVariable("trainees", null);
+    // training needs a proposal brings (from a drill) stay for the plan; the gateway after Do reads the variable
+    if (execution.getVariable("trainees") == null) {
+      execution.setVariable("trainees", null);
+    }
   }
 }

@@ -31,6 +31,7 @@ final class KpiReport {
     others.put("changes succeeded %", kpis.changes().successRatePercent());
     others.put("emergency changes %", kpis.changes().emergencyRatioPercent());
     others.put("accepted at first test %", kpis.demands().acceptanceFirstPassPercent());
+    others.put("drills passed %", kpis.drills().passRatePercent());
     others.put("satisfied (4-5) %", kpis.satisfaction().satisfiedPercent());
     page.append(chart("Changes, deliveries, satisfaction (%)", others));
     page.append("<section><h2>Figures</h2><table>")

@@ -36,7 +36,7 @@ public class KpiService {
     MapSqlParameterSource period = new MapSqlParameterSource().addValue("from", Timestamp.from(from))
         .addValue("to", Timestamp.from(to)).addValue("service", service);
     return new Kpis(from, to, service, incidents(period, to, service), changes(period, service),
-        demands(period, service), satisfaction(period, service));
+        demands(period, service), drills(period), satisfaction(period, service));
   }
 
   /** The value of a target KPI ({@link #TARGETS}) in the KPIs, null when the period has nothing to measure. */
@@ -50,6 +50,7 @@ public class KpiService {
       case "demand-lead-time" -> kpis.demands().leadTimeDays();
       case "acceptance-first-pass" -> kpis.demands().acceptanceFirstPassPercent();
       case "csat" -> kpis.satisfaction().csat();
+      case "drill-pass-rate" -> kpis.drills().passRatePercent();
       default -> {
         if (key.matches("mtt[ar]-p[1-4]")) {
           Map<String, Double> means = key.startsWith("mtta") ? kpis.incidents().mttaMinutes()
@@ -74,6 +75,7 @@ public class KpiService {
     targets.put("emergency-change-ratio", "Changes that were emergencies (%)");
     targets.put("demand-lead-time", "Days from a demand to its delivery");
     targets.put("acceptance-first-pass", "Deliveries accepted at the first test (%)");
+    targets.put("drill-pass-rate", "Emergency drills in which every team met the objectives (%)");
     targets.put("csat", "Mean satisfaction rating (1-5)");
     return java.util.Collections.unmodifiableMap(targets);
   }
@@ -138,6 +140,13 @@ public class KpiService {
     return new Kpis.Demands(delivered.size(), mean(delivered.stream().map(row -> minutes(row, "created_at",
         "closed_at") / (60 * 24)).toList()), percent(delivered.stream().filter(row ->
         ((Number) row.get("acceptance_rounds")).intValue() == 1).count(), delivered.size()));
+  }
+
+  private Kpis.Drills drills(MapSqlParameterSource period) {
+    List<String> results = jdbc.queryForList("select result from drill where result is not null"
+        + " and coalesce(scheduled_for, created_at) >= :from and coalesce(scheduled_for, created_at) < :to", period,
+        String.class);
+    return new Kpis.Drills(results.size(), percent(results.stream().filter("PASSED"::equals).count(), results.size()));
   }
 
   private Kpis.Satisfaction satisfaction(MapSqlParameterSource period, String service) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param service the service the figures are limited to, null for all
  */
 public record Kpis(Instant from, Instant to, String service, Incidents incidents, Changes changes, Demands demands,
-    Satisfaction satisfaction) {
+    Drills drills, Satisfaction satisfaction) {
 
   /**
    * @param mttaMinutes mean time to acknowledge (report to take) per priority, of the incidents taken in the period
@@ -39,6 +39,13 @@ public record Kpis(Instant from, Instant to, String service, Incidents incidents
    * @param acceptanceFirstPassPercent delivered demands accepted at their first acceptance test
    */
   public record Demands(long delivered, Double leadTimeDays, Double acceptanceFirstPassPercent) {}
+
+  /**
+   * @param evaluated emergency drills of the period (their drill day) that were evaluated; drills test plans, not
+   *     services, so a service's KPIs count all of them
+   * @param passRatePercent the evaluated drills in which every team met the plan's objectives
+   */
+  public record Drills(long evaluated, Double passRatePercent) {}
 
   /**
    * @param csat mean rating (1-5) of the survey answers of the period

@@ -90,7 +90,8 @@ public class ReviewService {
         + figure(kpis.changes().successRatePercent()) + " %, emergencies " + figure(kpis.changes()
         .emergencyRatioPercent()) + " %\n\nDemands: " + kpis.demands().delivered() + " delivered, lead time "
         + figure(kpis.demands().leadTimeDays()) + " days, accepted at the first test " + figure(kpis.demands()
-        .acceptanceFirstPassPercent()) + " %\n\nSatisfaction: " + kpis.satisfaction().answers() + " answers, CSAT "
+        .acceptanceFirstPassPercent()) + " %\n\nDrills: " + kpis.drills().evaluated() + " evaluated, passed "
+        + figure(kpis.drills().passRatePercent()) + " %\n\nSatisfaction: " + kpis.satisfaction().answers() + " answers, CSAT "
         + figure(kpis.satisfaction().csat());
   }
 

@@ -28,7 +28,7 @@ class StartImprovementsDelegate implements JavaDelegate {
         (String) execution.getVariable("improvementActions"))) {
       started.add(improvements.propose(action, "Decided in the service review " + number, number,
           service == null || service.toString().isBlank() ? null : service.toString(), execution.getVariable(
-              "reviewer") == null ? "system" : execution.getVariable("reviewer").toString()));
+              "reviewer") == null ? "system" : execution.getVariable("reviewer").toString(), null, null));
     }
     execution.setVariable("improvements", String.join(", ", started));
   }

@@ -67,6 +67,28 @@ class EmergencyDrillTest {
   }
 
   @Test
+  void trainingNeedsAndAnImprovementFoundInADrillStartAContinuousImprovementCycle() throws Exception {
+    EmergencyPlan plan = plan(60, 15, 90);
+    String number = startOverHttp(plan.name());
+    prepare(number);
+    untilDrillDay(number);
+    run(number, "ops-engineers", "engineer", 45, 10);
+    run(number, "service-desk", "desk", 20, 0);
+
+    assertThatThrownBy(() -> steps.complete(number, Element.REVIEW, "engineer", Map.of("improvementActions", "",
+        "trainees", "desk, nobody-here", "trainingTopic", "Failover runbook")))
+        .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("nobody-here");
+    steps.complete(number, Element.REVIEW, "engineer", Map.of("improvementActions", "", "improvement",
+        "Rehearse failovers monthly", "trainees", "desk", "trainingTopic", "Failover runbook"));
+
+    String improvement = jdbc.queryForObject("select number from improvement where source = ?", String.class, number);
+    assertThat(jdbc.queryForObject("select title from improvement where number = ?", String.class, improvement))
+        .isEqualTo("Rehearse failovers monthly");
+    assertThat(steps.taskService().getVariable(steps.task(improvement, "evaluateImprovement").getId(), "trainees"))
+        .as("the training need goes to the improvement's plan").isEqualTo("desk");
+  }
+
+  @Test
   void aDrillWithinTheObjectivesPassesAndSetsThePlansNextDrill() throws Exception {
     EmergencyPlan plan = plan(60, 15, 90);
     String number = startOverHttp(plan.name());

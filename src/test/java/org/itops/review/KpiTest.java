@@ -52,6 +52,14 @@ class KpiTest {
     // demands delivered: submitted, delivered, acceptance rounds
     demand("1", "2030-01-05T00:00:00Z", "2030-01-15T00:00:00Z", 1);
     demand("2", "2030-01-01T00:00:00Z", "2030-01-25T00:00:00Z", 2);
+    // drills of a plan: drill day, result (null: not evaluated yet)
+    jdbc.update("insert into emergency_plan (name, scenario, owner_group, participating_teams, rto_minutes,"
+        + " rpo_minutes, frequency_days, next_drill_at, created_by, created_at, updated_at) values (?, 'Seeded',"
+        + " 'ops-engineers', 'ops-engineers', 60, 15, 90, ?, 'engineer', ?, ?)", prefix, time("2030-04-01T00:00:00Z"),
+        time("2029-12-01T00:00:00Z"), time("2029-12-01T00:00:00Z"));
+    drill("d1", "2030-01-15T10:00:00Z", "PASSED");
+    drill("d2", "2030-01-20T10:00:00Z", "FAILED");
+    drill("d3", "2030-01-25T10:00:00Z", null);
     // survey answers
     survey("s1", 5);
     survey("s2", 4);
@@ -85,6 +93,10 @@ class KpiTest {
     assertThat(demands.path("delivered").asLong()).isEqualTo(2);
     assertThat(demands.path("leadTimeDays").asDouble()).isEqualTo(17.0);      // (10 + 24) / 2
     assertThat(demands.path("acceptanceFirstPassPercent").asDouble()).isEqualTo(50.0);
+    JsonNode drills = kpis.path("drills");
+    assertThat(drills.path("evaluated").asLong()).isEqualTo(2);    // all drills (not per service): d1 d2
+    assertThat(JSON.readTree(client.get("manager", "/api/kpis?from=2030-01-15&to=2030-01-21").body())
+        .path("drills").path("passRatePercent").asDouble()).isEqualTo(50.0);     // d1 of d1 d2 (d3 not evaluated)
     JsonNode satisfaction = kpis.path("satisfaction");
     assertThat(satisfaction.path("answers").asLong()).isEqualTo(3);
     assertThat(satisfaction.path("csat").asDouble()).isEqualTo(3.7);          // 11 / 3
@@ -125,6 +137,12 @@ class KpiTest {
         + " 'Benefit', ?, 'small', ?, 'requester', 'DELIVERED', ?, ?, ?)", prefix + id,
         java.sql.Date.valueOf("2030-03-01"), "Other, " + service, time(created), time(delivered), time(delivered));
     jdbc.update("insert into demand_delivery (demand_number, acceptance_rounds) values (?, ?)", prefix + id, rounds);
+  }
+
+  private void drill(String id, String day, String result) {
+    jdbc.update("insert into drill (number, plan_id, scenario, scheduled_for, status, result, started_by, created_at)"
+        + " select ?, id, 'Seeded', ?, 'CLOSED', ?, 'engineer', ? from emergency_plan where name = ?", prefix + id,
+        time(day), result, time(day), prefix);
   }
 
   private void survey(String id, int rating) {
