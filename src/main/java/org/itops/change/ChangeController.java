@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.itops.platform.Times;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
@@ -136,7 +137,7 @@ class ChangeController {
 
   private static Instant time(String field, String text, Instant otherwise) {
     try {
-      return text == null || text.isBlank() ? otherwise : ChangeRequest.parse(text);
+      return text == null || text.isBlank() ? otherwise : Times.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidRequestException(field, "'" + text + "' is not a date and time with offset");
     }

@@ -1,7 +1,6 @@
 package org.itops.change;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Times;
 
 /**
  * A request for change as someone raises it (API body, Tasklist start form).
@@ -75,11 +75,11 @@ public record ChangeRequest(String summary, String reason, String type, String i
   }
 
   Instant start() {
-    return parse(plannedStart);
+    return Times.parse(plannedStart);
   }
 
   Instant end() {
-    return parse(plannedEnd);
+    return Times.parse(plannedEnd);
   }
 
   /** Items of a form's text field: one per line or separated by commas. */
@@ -93,24 +93,13 @@ public record ChangeRequest(String summary, String reason, String type, String i
     return value instanceof Date date ? date.toInstant().toString() : value == null ? null : value.toString();
   }
 
-  static Instant parse(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text.strip()).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      return Instant.parse(text.strip());
-    }
-  }
-
   private static Instant instant(String field, String text, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
       errors.add(new FieldError(field, "is required (ISO-8601 with offset, e.g. 2026-12-01T20:00:00Z)"));
       return null;
     }
     try {
-      return parse(text);
+      return Times.parse(text);
     } catch (DateTimeParseException e) {
       errors.add(new FieldError(field, "'" + text + "' is not a date and time with offset (e.g. 2026-12-01T20:00:00Z)"));
       return null;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.itops.platform.Times;
 import org.itops.TestMail;
 import org.itops.ProcessSteps;
 import org.itops.change.ChangeProcess.Element;
@@ -196,7 +197,7 @@ class ChangeManagementTest {
   void aFreezeBlocksTheWindowUntilTheChangeManagerMovesIt() {
     String item = scenario.item("low");
     ChangeRequest request = scenario.request("standard", "low", List.of(item));
-    Instant start = ChangeRequest.parse(request.plannedStart());
+    Instant start = Times.parse(request.plannedStart());
     ChangeRepository.Freeze freeze = steps.as("changemgr", () -> changes.addFreeze("Year-end close",
         start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)), "Finance closes the books"));
     try {
