@@ -1,6 +1,7 @@
 package org.itops.audit;
 
 import static org.itops.audit.AuditProcess.Var;
+import static org.itops.platform.FormValues.text;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -72,11 +73,5 @@ class AuditTaskCompletion implements TaskListener {
       errors.add(new FieldError(field, "'" + e.getParsedString() + "' is not a date and time"));
       return null;
     }
-  }
-
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

@@ -1,6 +1,7 @@
 package org.itops.drill;
 
 import static org.itops.drill.DrillProcess.Var;
+import static org.itops.platform.FormValues.text;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -118,10 +119,5 @@ class DrillTaskCompletion implements TaskListener {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

@@ -1,5 +1,7 @@
 package org.itops.drill;
 
+import static org.itops.platform.FormValues.text;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -31,11 +33,6 @@ class SaveEmergencyPlanDelegate implements JavaDelegate {
         number(execution, "rpoMinutes"), number(execution, "frequencyDays"), time(execution, "nextDrillAt")));
   }
 
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
   private static Integer number(DelegateExecution execution, String name) {
     return execution.getVariable(name) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
         ? n.intValue() : null;
@@ -49,5 +46,4 @@ class SaveEmergencyPlanDelegate implements JavaDelegate {
       return null;
     }
   }
-
 }

@@ -1,7 +1,7 @@
 package org.itops.securityops;
 
 import static org.itops.securityops.SecurityIncidentProcess.Var;
-import static org.itops.securityops.RegisterSecurityIncidentDelegate.text;
+import static org.itops.platform.FormValues.text;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,7 @@
 package org.itops.securityops;
 
 import static org.itops.securityops.SecurityIncidentProcess.Var;
+import static org.itops.platform.FormValues.text;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,10 +38,5 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
   /** The form's text, or a Date a REST client set: the report holds ISO text. */
   private static String detectedAt(Object value) {
     return value instanceof Date date ? date.toInstant().toString() : value == null ? null : value.toString();
-  }
-
-  static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

@@ -1,6 +1,7 @@
 package org.itops.securityops;
 
 import static org.itops.securityops.SecurityIncidentProcess.Var;
+import static org.itops.platform.FormValues.text;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -134,10 +135,5 @@ class SecurityTaskCompletion implements TaskListener {
     } else if (value.length() > SecurityIncidentReport.MAX_TEXT) {
       errors.add(new FieldError(field, "must be at most " + SecurityIncidentReport.MAX_TEXT + " characters"));
     }
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }
