@@ -29,6 +29,7 @@ class KpiTest {
   SuiteClient client;
   String service;
   String prefix;
+  java.time.LocalDate drillDay;
 
   @BeforeEach
   void seed() {
@@ -57,9 +58,11 @@ class KpiTest {
         + " rpo_minutes, frequency_days, next_drill_at, created_by, created_at, updated_at) values (?, 'Seeded',"
         + " 'ops-engineers', 'ops-engineers', 60, 15, 90, ?, 'engineer', ?, ?)", prefix, time("2030-04-01T00:00:00Z"),
         time("2029-12-01T00:00:00Z"), time("2029-12-01T00:00:00Z"));
-    drill("d1", "2030-01-15T10:00:00Z", "PASSED");
-    drill("d2", "2030-01-20T10:00:00Z", "FAILED");
-    drill("d3", "2030-01-25T10:00:00Z", null);
+    // drills test plans, not services: they go on a day of their own, which no other seed shares
+    drillDay = java.time.LocalDate.of(2031, 1, 1).plusDays(new java.util.Random().nextInt(20_000));
+    drill("d1", drillDay + "T08:00:00Z", "PASSED");
+    drill("d2", drillDay + "T12:00:00Z", "FAILED");
+    drill("d3", drillDay + "T16:00:00Z", null);
     // survey answers
     survey("s1", 5);
     survey("s2", 4);
@@ -93,10 +96,10 @@ class KpiTest {
     assertThat(demands.path("delivered").asLong()).isEqualTo(2);
     assertThat(demands.path("leadTimeDays").asDouble()).isEqualTo(17.0);      // (10 + 24) / 2
     assertThat(demands.path("acceptanceFirstPassPercent").asDouble()).isEqualTo(50.0);
-    JsonNode drills = kpis.path("drills");
-    assertThat(drills.path("evaluated").asLong()).isEqualTo(2);    // all drills (not per service): d1 d2
-    assertThat(JSON.readTree(client.get("manager", "/api/kpis?from=2030-01-15&to=2030-01-21").body())
-        .path("drills").path("passRatePercent").asDouble()).isEqualTo(50.0);     // d1 of d1 d2 (d3 not evaluated)
+    JsonNode drills = JSON.readTree(client.get("manager", "/api/kpis?from=" + drillDay + "&to=" + drillDay.plusDays(1))
+        .body()).path("drills");
+    assertThat(drills.path("evaluated").asLong()).isEqualTo(2);               // d1 d2 (d3 not evaluated)
+    assertThat(drills.path("passRatePercent").asDouble()).isEqualTo(50.0);    // d1
     JsonNode satisfaction = kpis.path("satisfaction");
     assertThat(satisfaction.path("answers").asLong()).isEqualTo(3);
     assertThat(satisfaction.path("csat").asDouble()).isEqualTo(3.7);          // 11 / 3
