@@ -120,6 +120,10 @@ final class Browser implements AutoCloseable {
 
   void startProcess(String processName) {
     click(By.xpath("//a[contains(normalize-space(.),'Start process')]"));
+    // the dialog pages its list: search for the process so that it is on the first page
+    WebElement search = visible(By.cssSelector("div.modal-content input[type='text']"));
+    search.clear();
+    search.sendKeys(processName);
     click(By.xpath("//div[contains(@class,'modal-content')]//a[normalize-space(.)='" + processName + "']"));
     formReady();
   }
