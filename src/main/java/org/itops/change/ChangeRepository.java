@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itops.platform.RecordParameters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,8 @@ class ChangeRepository {
   private static final String PARAMETERS = ":number, :summary, :reason, :requestedType, :impact, :classification,"
       + " :risk, :implementationPlan, :backoutPlan, :testEvidence, :plannedStart, :plannedEnd, :requester,"
       + " :sourceRecord, :status, :outcome, :outcomeNotes, :createdAt, :updatedAt, :closedAt";
+  private static final String UPDATE =
+      "update change_request set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
   /** Changes that will or may still run: they hold their window. */
   private static final String HOLDS_WINDOW = "status not in ('CLOSED')";
 
@@ -46,13 +49,7 @@ class ChangeRepository {
   }
 
   void update(Change change) {
-    String[] columns = COLUMNS.split(",\\s*");
-    String[] parameters = PARAMETERS.split(",\\s*");
-    StringBuilder set = new StringBuilder();
-    for (int i = 1; i < columns.length; i++) {
-      set.append(i > 1 ? ", " : "").append(columns[i]).append(" = ").append(parameters[i]);
-    }
-    jdbc.update("update change_request set " + set + " where number = :number", parameters(change));
+    jdbc.update(UPDATE, parameters(change));
   }
 
   Optional<Change> find(String number) {

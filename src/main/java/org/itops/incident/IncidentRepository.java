@@ -26,6 +26,8 @@ class IncidentRepository {
       + " :respondedAt, :responseBreached, :resolutionWarned, :resolutionBreached, :pausedSince, :pausedSeconds,"
       + " :reportedAt, :resolvedAt, :closedAt, :resolutionCode, :resolutionNotes, :closureCode, :reopenCount,"
       + " :knowledgeProposed, :alertResolvedAt, :causedByChange, :updatedAt";
+  private static final String UPDATE =
+      "update incident set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
   private static final RowMapper<Incident> ROWS = BeanPropertyRowMapper.newInstance(Incident.class);
 
   /** A page of the list and the number of all matches. */
@@ -42,13 +44,7 @@ class IncidentRepository {
   }
 
   void update(Incident incident) {
-    String[] columns = COLUMNS.split(",\\s*");
-    String[] parameters = PARAMETERS.split(",\\s*");
-    StringBuilder set = new StringBuilder();
-    for (int i = 1; i < columns.length; i++) {
-      set.append(i > 1 ? ", " : "").append(columns[i]).append(" = ").append(parameters[i]);
-    }
-    jdbc.update("update incident set " + set + " where number = :number", parameters(incident));
+    jdbc.update(UPDATE, parameters(incident));
   }
 
   Optional<Incident> find(String number) {

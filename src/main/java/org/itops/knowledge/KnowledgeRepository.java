@@ -23,6 +23,8 @@ class KnowledgeRepository {
   private static final String PARAMETERS = ":number, :title, :symptoms, :cause, :resolution, :service,"
       + " :configurationItem, :category, :owningGroup, :status, :version, :publishedVersion, :author, :reviewers,"
       + " :sourceIncident, :useCount, :createdAt, :updatedAt, :publishedAt";
+  private static final String UPDATE =
+      "update knowledge_article set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
   private static final RowMapper<Article> ROWS = BeanPropertyRowMapper.newInstance(Article.class);
 
   /** A published version of an article. */
@@ -56,13 +58,7 @@ class KnowledgeRepository {
   }
 
   void update(Article article) {
-    String[] columns = COLUMNS.split(",\\s*");
-    String[] parameters = PARAMETERS.split(",\\s*");
-    StringBuilder set = new StringBuilder();
-    for (int i = 1; i < columns.length; i++) {
-      set.append(i > 1 ? ", " : "").append(columns[i]).append(" = ").append(parameters[i]);
-    }
-    jdbc.update("update knowledge_article set " + set + " where number = :number", RecordParameters.of(article));
+    jdbc.update(UPDATE, RecordParameters.of(article));
   }
 
   Optional<Article> find(String number) {

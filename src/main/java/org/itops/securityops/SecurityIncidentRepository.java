@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itops.platform.RecordParameters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,6 +23,8 @@ class SecurityIncidentRepository {
       + " :source, :detectedAt, :reportedAt, :status, :personalData, :recordsAffected, :dataCategory,"
       + " :notifyRegulator, :notifySubjects, :notificationDeadline, :notifiedAt, :lessonsLearned, :updatedAt,"
       + " :closedAt";
+  private static final String UPDATE =
+      "update security_incident set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -34,13 +37,7 @@ class SecurityIncidentRepository {
   }
 
   void update(SecurityIncident incident) {
-    String[] columns = COLUMNS.split(",\\s*");
-    String[] parameters = PARAMETERS.split(",\\s*");
-    StringBuilder set = new StringBuilder();
-    for (int i = 1; i < columns.length; i++) {
-      set.append(i > 1 ? ", " : "").append(columns[i]).append(" = ").append(parameters[i]);
-    }
-    jdbc.update("update security_incident set " + set + " where number = :number", parameters(incident));
+    jdbc.update(UPDATE, parameters(incident));
   }
 
   Optional<SecurityIncident> find(String number) {
