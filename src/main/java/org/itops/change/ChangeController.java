@@ -80,9 +80,7 @@ class ChangeController {
     if (status != null && Arrays.stream(Change.Status.values()).noneMatch(s -> s.name().equals(status))) {
       throw new InvalidRequestException("status", "must be one of " + List.of(Change.Status.values()));
     }
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
-    }
+    InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     ChangeRepository.Page found = changes.list(status == null ? null : Change.Status.valueOf(status), page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }

@@ -33,9 +33,7 @@ class CiController {
   Map<String, Object> list(@RequestParam(required = false) String type,
       @RequestParam(required = false) String environment, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
-    }
+    InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     CiRepository.Page found = cmdb.list(type, environment, service, page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }

@@ -65,9 +65,7 @@ class DemandController {
     if (status != null && Arrays.stream(Demand.Status.values()).noneMatch(s -> s.name().equals(status))) {
       throw new InvalidRequestException("status", "must be one of " + List.of(Demand.Status.values()));
     }
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
-    }
+    InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     DemandRepository.Page found = demands.list(status == null ? null : Demand.Status.valueOf(status), page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }

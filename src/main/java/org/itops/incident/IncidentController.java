@@ -97,9 +97,7 @@ class IncidentController {
     if (priority != null && !IncidentTaskCompletion.PRIORITIES.contains(priority)) {
       throw new InvalidRequestException("priority", "must be one of P1, P2, P3, P4");
     }
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
-    }
+    InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     IncidentRepository.Page found = incidents.list(status, priority, group, page, size);
     return Map.of("items", found.items().stream().map(Summary::of).toList(), "page", page, "size", size,
         "total", found.total());

@@ -82,9 +82,7 @@ class KnowledgeController {
   Map<String, Object> search(@RequestParam(required = false) String q,
       @RequestParam(required = false) String category, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + MAX_PAGE_SIZE);
-    }
+    InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     KnowledgeRepository.Page found = knowledge.search(q, category, service, page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }

@@ -25,6 +25,13 @@ public class InvalidRequestException extends BadUserRequestException {
     this(List.of(new FieldError(field, reason)));
   }
 
+  /** Refuses a page of a list outside 0 and more, or a size outside 1 to {@code maxSize}. */
+  public static void checkPage(int page, int size, int maxSize) {
+    if (page < 0 || size < 1 || size > maxSize) {
+      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + maxSize);
+    }
+  }
+
   public List<FieldError> errors() {
     return errors;
   }
