@@ -22,8 +22,9 @@ class ChangeStatusDelegate implements JavaDelegate {
     Change.Status status = Change.Status.valueOf(String.valueOf(execution.getVariableLocal("changeStatus")));
     String note = String.valueOf(execution.getVariableLocal("note"));
     if (status == Change.Status.SCHEDULED) {
-      changes.scheduled(execution.getProcessBusinessKey(), execution.getVariable(ChangeProcess.Var.SCHEDULE_PROBLEMS)
-          == null ? "Window clear" : "The change manager accepted: " + execution.getVariable(ChangeProcess.Var.SCHEDULE_PROBLEMS));
+      Object problems = execution.getVariable(ChangeProcess.Var.SCHEDULE_PROBLEMS);
+      changes.scheduled(execution.getProcessBusinessKey(), problems == null ? "Window clear"
+          : "The change manager accepted: " + problems);
     } else {
       changes.moveTo(execution.getProcessBusinessKey(), status, status.name(), note);
     }
