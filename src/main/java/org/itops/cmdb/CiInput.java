@@ -14,7 +14,7 @@ public record CiInput(String name, String type, String environment, String servi
   static final int MAX_DESCRIPTION = 2000;
 
   CiReference reference() {
-    return CiReference.of(name == null ? null : name.strip(), environment == null ? null : environment.strip());
+    return new CiReference(name == null ? null : name.strip(), environment == null ? null : environment.strip());
   }
 
   List<String> dependencies() {

@@ -3,10 +3,6 @@ package org.itops.cmdb;
 /** An item named by {@code name@environment}; a bare name means the environment of whoever names it. */
 record CiReference(String name, String environment) {
 
-  static CiReference of(String name, String environment) {
-    return new CiReference(name, environment);
-  }
-
   /** Reads {@code db-01@production}, or {@code db-01} in {@code defaultEnvironment}. */
   static CiReference parse(String text, String defaultEnvironment) {
     String trimmed = text.strip();

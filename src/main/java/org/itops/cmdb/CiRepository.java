@@ -72,7 +72,7 @@ class CiRepository {
   Map<CiReference, Long> ids() {
     Map<CiReference, Long> ids = new HashMap<>();
     jdbc.query("select id, name, environment from configuration_item", rs -> {
-      ids.put(CiReference.of(rs.getString("name"), rs.getString("environment")), rs.getLong("id"));
+      ids.put(new CiReference(rs.getString("name"), rs.getString("environment")), rs.getLong("id"));
     });
     return ids;
   }
@@ -119,7 +119,7 @@ class CiRepository {
       jdbc.query("select d.ci_id, t.name, t.environment from ci_dependency d"
           + " join configuration_item t on t.id = d.depends_on_id where d.ci_id in (:ids) order by t.environment, t.name",
           Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000))), rs -> {
-            dependsOn.get(rs.getLong(1)).add(CiReference.of(rs.getString(2), rs.getString(3)).toString());
+            dependsOn.get(rs.getLong(1)).add(new CiReference(rs.getString(2), rs.getString(3)).toString());
           });
     }
     return items.stream().map(i -> new ConfigurationItem(i.id(), i.name(), i.type(), i.environment(), i.service(),

@@ -104,7 +104,11 @@ public class CmdbService {
   /** Everything that depends on the item, directly or through others, and the services of all of them. */
   @Transactional(readOnly = true)
   public Impact impact(long id) {
-    ConfigurationItem failing = view(id);
+    return impactOf(view(id));
+  }
+
+  private Impact impactOf(ConfigurationItem failing) {
+    long id = failing.id();
     Map<Long, ConfigurationItem> affected = new LinkedHashMap<>();
     Set<Long> frontier = Set.of(id);
     while (!frontier.isEmpty()) {
@@ -127,7 +131,7 @@ public class CmdbService {
   /** The services an incident on the item affects: the impact's services, empty for an item not in the CMDB. */
   @Transactional(readOnly = true)
   public List<String> affectedServices(ConfigurationItem item) {
-    return impact(item.id()).services();
+    return impactOf(item).services();
   }
 
   // --- changing ---------------------------------------------------------------------------------------

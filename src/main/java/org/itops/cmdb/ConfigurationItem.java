@@ -13,6 +13,6 @@ public record ConfigurationItem(long id, String name, String type, String enviro
 
   /** How other items, CSV files and incidents name this one. */
   public String reference() {
-    return CiReference.of(name, environment).toString();
+    return new CiReference(name, environment).toString();
   }
 }

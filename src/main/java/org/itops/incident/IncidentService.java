@@ -112,9 +112,15 @@ public class IncidentService {
     return instance.getBusinessKey();
   }
 
-  /** Validates the report and creates the record; called by the process's first step. */
+  /** A new incident's record and what the catalog and the CMDB say about it. */
+  public record Registered(Incident incident, ServiceContext context) {}
+
+  /**
+   * Validates the report and creates the record; called by the process's first step. The service is the one the report
+   * names, else that of its configuration item when the CMDB knows the item.
+   */
   @Transactional
-  public Incident register(IncidentReport report, String initiator, String source) {
+  public Registered register(IncidentReport report, String initiator, String source) {
     List<FieldError> errors = new ArrayList<>(report.fieldErrors());
     if (report.category() != null && !report.category().isBlank() && supportGroupFor(report.category()) == null) {
       errors.add(new FieldError("category", "'" + report.category() + "' is not a category of the DMN table"
@@ -129,17 +135,18 @@ public class IncidentService {
         && identityService.createUserQuery().userId(initiator).memberOfGroup("service-desk").count() == 0) {
       errors.add(new FieldError("reporter", "only the service desk may report for someone else"));
     }
-    String service = blankToNull(report.service());
-    if (service != null && catalog.published(service).isEmpty()) {
-      errors.add(new FieldError("service", "'" + service + "' is not a published service of the catalog"));
+    String named = blankToNull(report.service());
+    Optional<CatalogEntry> service = named == null ? Optional.empty() : catalog.published(named);
+    if (named != null && service.isEmpty()) {
+      errors.add(new FieldError("service", "'" + named + "' is not a published service of the catalog"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
     // an item the CMDB knows is named by its reference (name@environment); free text stays as it is
     Optional<ConfigurationItem> item = cmdb.resolve(report.configurationItem(), null);
-    if (service == null) {
-      service = item.map(ConfigurationItem::service).filter(s -> catalog.published(s).isPresent()).orElse(null);
+    if (named == null) {
+      service = item.map(ConfigurationItem::service).flatMap(catalog::published);
     }
     Instant now = clock.instant();
     Incident incident = new Incident();
@@ -150,7 +157,7 @@ public class IncidentService {
     incident.setUrgency(report.urgency());
     incident.setCategory(report.category());
     incident.setConfigurationItem(item.map(ConfigurationItem::reference).orElse(blankToNull(report.configurationItem())));
-    incident.setService(service);
+    incident.setService(service.map(CatalogEntry::name).orElse(null));
     incident.setReporter(reporter);
     incident.setSource(source == null ? "tasklist" : source);
     incident.setStatus(Status.REGISTERED);
@@ -159,7 +166,7 @@ public class IncidentService {
     incidents.insert(incident);
     timeline.record(incident.getNumber(), "REPORTED", "Reported via " + incident.getSource() + " for " + reporter
         + ": " + incident.getTitle());
-    return incident;
+    return new Registered(incident, serviceContext(item, service));
   }
 
   /**
@@ -171,10 +178,7 @@ public class IncidentService {
    */
   public record ServiceContext(String tier, String suggestedGroup, List<String> affectedServices) {}
 
-  @Transactional(readOnly = true)
-  public ServiceContext serviceContext(Incident incident) {
-    Optional<CatalogEntry> service = Optional.ofNullable(incident.getService()).flatMap(catalog::published);
-    Optional<ConfigurationItem> item = cmdb.resolve(incident.getConfigurationItem(), null);
+  private ServiceContext serviceContext(Optional<ConfigurationItem> item, Optional<CatalogEntry> service) {
     Set<String> affected = new TreeSet<>(item.map(cmdb::affectedServices).orElse(List.of()));
     service.ifPresent(s -> affected.add(s.name()));
     return new ServiceContext(service.map(CatalogEntry::tier).orElse(null),

@@ -22,7 +22,9 @@ class RegisterIncidentDelegate implements JavaDelegate {
         text(execution, Var.IMPACT), text(execution, Var.URGENCY), text(execution, Var.CATEGORY),
         text(execution, Var.CONFIGURATION_ITEM), text(execution, Var.SERVICE), text(execution, Var.REPORTER),
         Boolean.TRUE.equals(execution.getVariable("declareMajor")));
-    Incident incident = incidents.register(report, text(execution, Var.INITIATOR), text(execution, Var.SOURCE));
+    IncidentService.Registered registered = incidents.register(report, text(execution, Var.INITIATOR),
+        text(execution, Var.SOURCE));
+    Incident incident = registered.incident();
     execution.setProcessBusinessKey(incident.getNumber());
     execution.setVariable(Var.RECORD_NUMBER, incident.getNumber());
     execution.setVariable(Var.TITLE, incident.getTitle());
@@ -30,7 +32,7 @@ class RegisterIncidentDelegate implements JavaDelegate {
     execution.setVariable(Var.SOURCE, incident.getSource());
     // what the catalog and the CMDB know: the tier sets the SLA targets (DMN service-level-targets), the rest is
     // shown at triage
-    IncidentService.ServiceContext context = incidents.serviceContext(incident);
+    IncidentService.ServiceContext context = registered.context();
     execution.setVariable(Var.CONFIGURATION_ITEM, incident.getConfigurationItem());
     execution.setVariable(Var.SERVICE, incident.getService());
     execution.setVariable(Var.SERVICE_TIER, context.tier());
