@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +90,7 @@ class ComplianceAuditTest {
     steps.fire(number, Element.REMEDIATION_OVERDUE);
     steps.runAsyncJobs(number);
     Message escalation = Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> subject(m).contains(number) && subject(m).contains("overdue")).findFirst().orElseThrow();
+        .filter(m -> TestMail.subject(m).contains(number) && TestMail.subject(m).contains("overdue")).findFirst().orElseThrow();
     assertThat(Arrays.stream(escalation.getAllRecipients()).map(Object::toString).toList())
         .contains("manager@itops.localhost");
     assertThat(timeline.of(number)).filteredOn(e -> e.type().equals("REMEDIATION_OVERDUE")).singleElement()
@@ -186,13 +185,5 @@ class ComplianceAuditTest {
   private List<String> candidateGroups(String number, String taskKey) {
     return steps.tasks(number, taskKey).stream().flatMap(t -> taskService.getIdentityLinksForTask(t.getId()).stream())
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-  }
-
-  private static String subject(Message message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

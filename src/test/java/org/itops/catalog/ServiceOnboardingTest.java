@@ -240,16 +240,8 @@ class ServiceOnboardingTest {
   }
 
   private static List<String> recipients(String subjectPart) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(subjectPart))
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> TestMail.subject(m).contains(subjectPart))
         .flatMap(m -> Arrays.stream(recipientsOf(m))).toList();
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String[] recipientsOf(MimeMessage message) {

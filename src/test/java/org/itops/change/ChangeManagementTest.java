@@ -55,7 +55,7 @@ class ChangeManagementTest {
     assertThat(steps.instance(number)).isNull();
     assertThat(types(number)).containsSubsequence("REQUESTED", "CLASSIFIED", "APPROVED", "WINDOW_CLEAR", "SCHEDULED",
         "IMPLEMENTING", "CLOSED").doesNotContain("REVIEW");
-    assertThat(subjects()).anyMatch(s -> s.contains(number) && s.contains("approved"))
+    assertThat(TestMail.subjects(smtp)).anyMatch(s -> s.contains(number) && s.contains("approved"))
         .anyMatch(s -> s.contains(number) && s.contains("closed (SUCCESSFUL)"));
   }
 
@@ -111,7 +111,7 @@ class ChangeManagementTest {
     assertThat(change.outcome()).isEqualTo("REJECTED");
     assertThat(change.outcomeNotes()).isEqualTo("cab2: Not during the month-end close");
     assertThat(steps.instance(number)).isNull();
-    assertThat(subjects()).anyMatch(s -> s.contains(number) && s.contains("closed (REJECTED)"));
+    assertThat(TestMail.subjects(smtp)).anyMatch(s -> s.contains(number) && s.contains("closed (REJECTED)"));
   }
 
   @Test
@@ -334,15 +334,5 @@ class ChangeManagementTest {
 
   private List<String> types(String number) {
     return jdbc.queryForList("select type from record_event where record_number = ? order by id", String.class, number);
-  }
-
-  private static List<String> subjects() {
-    return java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> {
-      try {
-        return m.getSubject();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
   }
 }

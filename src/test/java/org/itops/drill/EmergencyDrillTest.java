@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,8 +92,8 @@ class EmergencyDrillTest {
     EmergencyPlan plan = plan(60, 15, 90);
     String number = startOverHttp(plan.name());
     Instant drillDate = prepare(number);
-    assertThat(subjects()).anyMatch(s -> s.contains(number) && s.contains("Emergency drill on"));
-    Message invitation = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(number))
+    assertThat(TestMail.subjects(smtp)).anyMatch(s -> s.contains(number) && s.contains("Emergency drill on"));
+    Message invitation = Arrays.stream(smtp.getReceivedMessages()).filter(m -> TestMail.subject(m).contains(number))
         .findFirst().orElseThrow();
     assertThat(Arrays.stream(invitation.getAllRecipients()).map(Object::toString).toList())
         .contains("engineer@itops.localhost", "desk@itops.localhost");
@@ -140,7 +139,7 @@ class EmergencyDrillTest {
     steps.fire(number, Element.ACTIONS_OVERDUE);
     steps.runAsyncJobs(number);
     Message escalation = Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> subject(m).contains(number) && subject(m).contains("overdue")).findFirst().orElseThrow();
+        .filter(m -> TestMail.subject(m).contains(number) && TestMail.subject(m).contains("overdue")).findFirst().orElseThrow();
     assertThat(Arrays.stream(escalation.getAllRecipients()).map(Object::toString).toList())
         .contains("manager@itops.localhost", "engineer@itops.localhost");
     assertThat(timeline.of(number)).filteredOn(e -> e.type().equals("ACTIONS_OVERDUE")).singleElement()
@@ -308,17 +307,5 @@ class EmergencyDrillTest {
     Job schedule = managementService.createJobQuery().processDefinitionKey("emergency-drill-schedule").timers()
         .singleResult();
     managementService.executeJob(schedule.getId());
-  }
-
-  private static List<String> subjects() {
-    return Arrays.stream(smtp.getReceivedMessages()).map(EmergencyDrillTest::subject).toList();
-  }
-
-  private static String subject(Message message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ class SecurityIncidentTest {
   void withoutPersonalDataNobodyIsNotifiedAndTheIncidentClosesWithItsLessons() throws Exception {
     String number = scenario.reportAs("desk", scenario.report(Duration.ofHours(1)));
     assertThat(number).matches("SEC-\\d{6}");
-    assertThat(subjects()).anyMatch(s -> s.contains(number) && s.contains("Security incident reported"));
+    assertThat(TestMail.subjects(smtp)).anyMatch(s -> s.contains(number) && s.contains("Security incident reported"));
     assertThat(steps.task(number, Element.TRIAGE).getName()).isEqualTo("Triage security incident");
 
     scenario.triageAndContain(number, null, 0);
@@ -109,16 +108,16 @@ class SecurityIncidentTest {
 
     steps.fire(number, Element.REMINDER);
     steps.runAsyncJobs(number);
-    assertThat(subjects()).anyMatch(s -> s.contains(number) && s.contains("Breach notification due by"));
+    assertThat(TestMail.subjects(smtp)).anyMatch(s -> s.contains(number) && s.contains("Breach notification due by"));
     assertThat(steps.tasks(number, Element.NOTIFY)).hasSize(1);
 
     steps.fire(number, Element.DEADLINE);
     steps.runAsyncJobs(number);
     Message escalation = Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> subject(m).contains(number) && subject(m).contains("deadline missed")).findFirst().orElseThrow();
+        .filter(m -> TestMail.subject(m).contains(number) && TestMail.subject(m).contains("deadline missed")).findFirst().orElseThrow();
     assertThat(Arrays.stream(escalation.getAllRecipients()).map(Object::toString).toList())
         .contains("manager@itops.localhost", "secops@itops.localhost");
-    assertThat(subject(escalation)).as("the summary stays with the security team")
+    assertThat(TestMail.subject(escalation)).as("the summary stays with the security team")
         .doesNotContain(scenario.record(number).summary());
     assertThat(timeline.of(number)).extracting(Timeline.Entry::type).contains("NOTIFICATION_OVERDUE");
     assertThat(steps.tasks(number, Element.NOTIFY)).as("still to be done, late").hasSize(1);
@@ -198,17 +197,5 @@ class SecurityIncidentTest {
 
   private long count() {
     return jdbc.queryForObject("select count(*) from security_incident", Long.class);
-  }
-
-  private static List<String> subjects() {
-    return Arrays.stream(smtp.getReceivedMessages()).map(SecurityIncidentTest::subject).toList();
-  }
-
-  private static String subject(Message message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
