@@ -1,5 +1,6 @@
 package org.itops.alert;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,12 +12,15 @@ import org.itops.platform.InvalidRequestException.FieldError;
 
 /**
  * The body of a Prometheus Alertmanager webhook, version 4, as Alertmanager sends it
- * (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config).
+ * (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config). Fields that later versions of
+ * Alertmanager add are ignored: the suite reads what it knows and does not refuse the monitoring's webhook.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 record AlertmanagerWebhook(String version, String groupKey, Integer truncatedAlerts, String status, String receiver,
     Map<String, String> groupLabels, Map<String, String> commonLabels, Map<String, String> commonAnnotations,
     String externalURL, List<AlertmanagerAlert> alerts) {
 
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record AlertmanagerAlert(String status, Map<String, String> labels, Map<String, String> annotations,
       String startsAt, String endsAt, String generatorURL, String fingerprint) {}
 

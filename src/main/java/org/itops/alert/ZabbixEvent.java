@@ -1,5 +1,6 @@
 package org.itops.alert;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.itops.platform.InvalidRequestException.FieldError;
  * @param eventId the problem event's id ({EVENT.ID}; recoveries and updates carry the problem's)
  * @param tags the event's tags ({EVENT.TAGSJSON}); {@code service} and {@code env} are used like labels
  */
+// a media type edited in Zabbix may send more parameters: what the suite does not read is ignored
+@JsonIgnoreProperties(ignoreUnknown = true)
 record ZabbixEvent(String event, String eventId, String name, String severity, String host,
     List<Map<String, String>> tags, String message, String updateMessage, String user, String url) {
 

@@ -5,6 +5,7 @@ import static org.itops.audit.AuditProcess.Var;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.itops.platform.ExpressionHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * ({@code ${auditControls.findings(execution)}}, owner {@code ${auditControls.ownerOfFinding(finding)}}). Public, so
  * that the expression language can call them.
  */
+@ExpressionHelper
 @Component("auditControls")
 public class AuditControls {
 

@@ -57,7 +57,7 @@ public class AuditTrail {
     // the suite has checked who may read this record: the engine's history is read without the caller's grants
     currentUser.asSystem(() -> {
       for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
-          .processInstanceBusinessKey(number).list()) {
+          .processInstanceBusinessKey(number).unlimitedList()) {
         entries.add(new Entry(instance.getStartTime().toInstant(), actor(instance.getStartUserId()), "process",
             "PROCESS_STARTED", instance.getProcessDefinitionKey()));
         if (instance.getEndTime() != null) {
@@ -65,13 +65,13 @@ public class AuditTrail {
               instance.getProcessDefinitionKey() + " " + instance.getState()));
         }
         for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
-            .processInstanceId(instance.getId()).finished().list()) {
+            .processInstanceId(instance.getId()).finished().unlimitedList()) {
           entries.add(new Entry(task.getEndTime().toInstant(), actor(task.getAssignee()), "task",
               "completed".equals(task.getDeleteReason()) ? "TASK_COMPLETED" : "TASK_ENDED", task.getName()));
         }
         // written from history level full on (the suite runs at audit): then claims, assignments, retries too
         for (UserOperationLogEntry operation : historyService.createUserOperationLogQuery()
-            .processInstanceId(instance.getId()).list()) {
+            .processInstanceId(instance.getId()).unlimitedList()) {
           entries.add(new Entry(operation.getTimestamp().toInstant(), actor(operation.getUserId()), "operation-log",
               operation.getOperationType(), operation.getEntityType() + " " + operation.getProperty() + ": "
               + operation.getOrgValue() + " -> " + operation.getNewValue()));

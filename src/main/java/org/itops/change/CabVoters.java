@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.CurrentUser;
+import org.itops.platform.ExpressionHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code ${cabVoters.of(execution)}}) and how many approvals decide (DMN change-classification's quorum, at most
  * the number of voters). Public, so that the expression language can call {@link #of}.
  */
+@ExpressionHelper
 @Component("cabVoters")
 public class CabVoters implements JavaDelegate {
 
@@ -34,7 +36,7 @@ public class CabVoters implements JavaDelegate {
   public List<String> of(DelegateExecution execution) {
     Object requester = execution.getVariable(Var.REQUESTER);
     return currentUser.asSystem(() -> identityService.createUserQuery().memberOfGroup(CAB_GROUP).orderByUserId().asc()
-        .list()).stream().map(User::getId).filter(id -> !id.equals(requester)).toList();
+        .unlimitedList()).stream().map(User::getId).filter(id -> !id.equals(requester)).toList();
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.itops.demand.DemandProcess.Var;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.platform.ExpressionHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * re-approval of a demand change {@code ${demandApprovers.candidates(changeRoute)}}. Public, so that the expression
  * language can call them.
  */
+@ExpressionHelper
 @Component("demandApprovers")
 public class DemandApprovers implements JavaDelegate {
 

@@ -68,14 +68,14 @@ class DemandTaskCompletion implements TaskListener {
       }
       case Element.REAPPROVE_CHANGE -> decision(task, Var.CHANGE_APPROVAL, List.of("approve", "reject"),
           "changeApprovalReason", errors).ifValid(errors, () -> demands.note(number, "CHANGE_" + ("approve".equals(
-              text(task, Var.CHANGE_APPROVAL)) ? "APPROVED" : "REJECTED"), who(task) + reason(task, "changeApprovalReason")));
+              text(task, Var.CHANGE_APPROVAL)) ? "APPROVED" : "REJECTED"), who() + reason(task, "changeApprovalReason")));
       case Element.FEEDBACK -> feedback(task, number, errors);
       case Element.DESIGN -> design(task, number, errors);
       case Element.ALLOCATE -> allocate(task, number, errors);
       case Element.APPROVE_BUDGET -> decision(task, Var.BUDGET_DECISION, List.of("approve", "reject"), "budgetReason",
           errors).ifValid(errors, () -> demands.delivery(number, "approve".equals(text(task, Var.BUDGET_DECISION))
-              ? Map.of("budget_approved_by", who(task)) : Map.of(), "BUDGET_" + text(task, Var.BUDGET_DECISION)
-              .toUpperCase(), who(task) + reason(task, "budgetReason")));
+              ? Map.of("budget_approved_by", who()) : Map.of(), "BUDGET_" + text(task, Var.BUDGET_DECISION)
+              .toUpperCase(), who() + reason(task, "budgetReason")));
       case Element.IMPLEMENT_MILESTONE -> required(task, "milestoneNotes", errors).ifValid(errors,
           () -> demands.note(number, "MILESTONE_DONE", task.getVariable("milestone") + ": "
               + text(task, "milestoneNotes")));
@@ -129,7 +129,7 @@ class DemandTaskCompletion implements TaskListener {
       instance.setVariable(Var.APPROVAL_OUTCOME, decision);
     }
     Object group = task.getVariable(Var.APPROVER_GROUP);
-    demands.note(number, "APPROVAL", who(task) + (group == null ? "" : " for " + group) + ": " + decision
+    demands.note(number, "APPROVAL", who() + (group == null ? "" : " for " + group) + ": " + decision
         + reason(task, Var.APPROVAL_REASON));
   }
 
@@ -241,7 +241,7 @@ class DemandTaskCompletion implements TaskListener {
       String improvement = text(task, "improvement");
       if (!isBlank(improvement)) {
         improvements.propose(improvement.strip(), "From the retrospective of " + number + ": "
-            + text(task, "toImprove"), number, null, who(task), null, null);
+            + text(task, "toImprove"), number, null, who(), null, null);
       }
     }
   }
@@ -255,8 +255,8 @@ class DemandTaskCompletion implements TaskListener {
     return true;
   }
 
-  private String who(DelegateTask task) {
-    return currentUser.id() != null ? currentUser.id() : String.valueOf(task.getAssignee());
+  private String who() {
+    return currentUser.id() != null ? currentUser.id() : "system";
   }
 
   private static String reason(DelegateTask task, String field) {

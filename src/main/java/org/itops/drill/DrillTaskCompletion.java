@@ -101,7 +101,7 @@ class DrillTaskCompletion implements TaskListener {
     }
     refuse(errors);
     improvements.propose(FormValues.isBlank(improvement) ? "Training after drill " + number : improvement.strip(),
-        "Found in drill " + number, number, null, currentUser.id() == null ? task.getAssignee() : currentUser.id(),
+        "Found in drill " + number, number, null, currentUser.id(),
         trainees, text(task, "trainingTopic"));
   }
 

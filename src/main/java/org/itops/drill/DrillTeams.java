@@ -5,6 +5,7 @@ import static org.itops.drill.DrillProcess.Var;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.itops.platform.ExpressionHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * and the improvement actions ({@code ${drillTeams.actions(execution)}}). Public, so that the expression language can
  * call them.
  */
+@ExpressionHelper
 @Component("drillTeams")
 public class DrillTeams {
 

@@ -40,7 +40,7 @@ class IncidentMailHandler implements MailIntake.Handler {
 
   @Override
   public String handle(IncomingMail mail) {
-    User sender = identityService.createUserQuery().userEmail(mail.from()).list().stream().findFirst()
+    User sender = identityService.createUserQuery().userEmail(mail.from()).unlimitedList().stream().findFirst()
         .orElseThrow(() -> new InvalidRequestException("from", mail.from() + " is not the address of a user of the suite"));
     String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)" : mail.subject().strip();
     Matcher reply = INCIDENT_NUMBER.matcher(subject);

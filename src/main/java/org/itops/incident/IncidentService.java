@@ -112,6 +112,10 @@ public class IncidentService {
     return instance.getBusinessKey();
   }
 
+  private boolean inServiceDesk(String userId) {
+    return identityService.createUserQuery().userId(userId).memberOfGroup("service-desk").count() > 0;
+  }
+
   /** A new incident's record and what the catalog and the CMDB say about it. */
   public record Registered(Incident incident, ServiceContext context) {}
 
@@ -131,9 +135,12 @@ public class IncidentService {
       errors.add(new FieldError("reporter", "is required when nobody is logged in"));
     } else if (identityService.createUserQuery().userId(reporter).count() == 0) {
       errors.add(new FieldError("reporter", "'" + reporter + "' is not a user of the suite"));
-    } else if (!reporter.equals(initiator) && initiator != null
-        && identityService.createUserQuery().userId(initiator).memberOfGroup("service-desk").count() == 0) {
+    } else if (!reporter.equals(initiator) && initiator != null && !inServiceDesk(initiator)) {
       errors.add(new FieldError("reporter", "only the service desk may report for someone else"));
+    }
+    if (Boolean.TRUE.equals(report.major()) && initiator != null && !inServiceDesk(initiator)) {
+      errors.add(new FieldError("major", "only the service desk declares a major incident as it is reported; the"
+          + " service desk's triage can declare it later"));
     }
     String named = blankToNull(report.service());
     Optional<CatalogEntry> service = named == null ? Optional.empty() : catalog.published(named);
@@ -468,7 +475,7 @@ public class IncidentService {
       save(incident);
       currentUser.asSystem(() -> {
         runtimeService.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
-            .processInstanceBusinessKey(number).list()
+            .processInstanceBusinessKey(number).unlimitedList()
             .forEach(instance -> runtimeService.setVariable(instance.getId(), Var.ALERT_RESOLVED, false));
         return null;
       });
@@ -491,7 +498,7 @@ public class IncidentService {
     }
     currentUser.asSystem(() -> {
       taskService.createTaskQuery().processInstanceBusinessKey(number)
-          .taskDefinitionKey(IncidentProcess.Element.ANSWER_QUESTION).list()
+          .taskDefinitionKey(IncidentProcess.Element.ANSWER_QUESTION).unlimitedList()
           .forEach(task -> taskService.complete(task.getId(), Map.of(Var.ANSWER,
               text.length() > IncidentReport.MAX_TEXT ? text.substring(0, IncidentReport.MAX_TEXT) : text)));
       return null;

@@ -68,9 +68,10 @@ class IncidentTaskCompletion implements TaskListener {
   }
 
   private void take(DelegateTask task, List<FieldError> errors) {
-    String engineer = task.getAssignee() != null ? task.getAssignee() : currentUser.id();
+    // whoever takes it, logged in: not an assignee that someone else could have set
+    String engineer = currentUser.id();
     if (engineer == null) {
-      errors.add(new FieldError("assignee", "claim the task before you take the incident"));
+      errors.add(new FieldError("assignee", "log in to take the incident"));
     } else {
       task.setVariable(Var.ENGINEER, engineer);
     }

@@ -4,6 +4,7 @@ import static org.itops.incident.IncidentProcess.Var;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** "Register incident": validates the report, creates the record and makes its number the business key. */
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class RegisterIncidentDelegate implements JavaDelegate {
 
   private final IncidentService incidents;
+  private final CurrentUser currentUser;
 
-  RegisterIncidentDelegate(IncidentService incidents) {
+  RegisterIncidentDelegate(IncidentService incidents, CurrentUser currentUser) {
     this.incidents = incidents;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -22,8 +25,8 @@ class RegisterIncidentDelegate implements JavaDelegate {
         text(execution, Var.IMPACT), text(execution, Var.URGENCY), text(execution, Var.CATEGORY),
         text(execution, Var.CONFIGURATION_ITEM), text(execution, Var.SERVICE), text(execution, Var.REPORTER),
         Boolean.TRUE.equals(execution.getVariable("declareMajor")));
-    IncidentService.Registered registered = incidents.register(report, text(execution, Var.INITIATOR),
-        text(execution, Var.SOURCE));
+    // who reports is whoever is logged in (nobody for alerts and mail, which name the reporter)
+    IncidentService.Registered registered = incidents.register(report, currentUser.id(), text(execution, Var.SOURCE));
     Incident incident = registered.incident();
     execution.setProcessBusinessKey(incident.getNumber());
     execution.setVariable(Var.RECORD_NUMBER, incident.getNumber());

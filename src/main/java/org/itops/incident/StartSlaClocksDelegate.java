@@ -49,7 +49,7 @@ class StartSlaClocksDelegate implements JavaDelegate {
   /** After a priority change in triage the response timer already waits: it moves to the new due time. */
   private void moveRunningResponseTimer(DelegateExecution execution, Incident incident) {
     managementService.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers()
-        .activityId(IncidentProcess.Element.RESPONSE_TARGET_MISSED).list()
+        .activityId(IncidentProcess.Element.RESPONSE_TARGET_MISSED).unlimitedList()
         .forEach(timer -> managementService.setJobDuedate(timer.getId(), Date.from(incident.getResponseDue())));
   }
 

@@ -49,9 +49,9 @@ class KnowledgeTaskCompletion implements TaskListener {
         errors.add(new FieldError(Var.REVIEW_COMMENTS, "must be at most " + ArticleContent.MAX_TEXT + " characters"));
       }
     } else if (KnowledgeProcess.APPROVE.equals(decision)) {
-      String reviewer = task.getAssignee() != null ? task.getAssignee() : currentUser.id();
+      String reviewer = currentUser.id();
       if (reviewer == null) {
-        errors.add(new FieldError("assignee", "claim the task before you approve the article"));
+        errors.add(new FieldError("assignee", "log in to approve the article"));
       } else if (reviewer.equals(task.getVariable(Var.AUTHOR))) {
         errors.add(new FieldError(Var.DECISION, "you wrote this version: another member of "
             + task.getVariable(Var.OWNING_GROUP) + " must approve it"));

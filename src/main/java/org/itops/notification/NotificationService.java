@@ -82,7 +82,7 @@ public class NotificationService {
   private Set<String> addressesOf(Notification notification) {
     Set<String> addresses = new TreeSet<>();
     for (String group : notification.groups()) {
-      identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> addTo(addresses, user));
+      identityService.createUserQuery().memberOfGroup(group).unlimitedList().forEach(user -> addTo(addresses, user));
     }
     for (String userId : notification.users()) {
       User user = identityService.createUserQuery().userId(userId).singleResult();

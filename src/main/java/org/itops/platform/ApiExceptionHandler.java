@@ -1,5 +1,6 @@
 package org.itops.platform;
 
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -41,8 +42,14 @@ class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-        return ResponseEntity.badRequest().body(Map.of("message", tooLarge.getMessage()
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", tooLarge.getMessage()
             + "; nothing was created or changed.", "errors", List.of(Map.of("field", "body", "reason", "too large"))));
+      }
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnrecognizedPropertyException unknown) {
+        return invalid(new InvalidRequestException(unknown.getPropertyName(), "is not a field of this request; it"
+            + " takes " + unknown.getKnownPropertyIds()));
       }
     }
     return ResponseEntity.badRequest().body(Map.of(

@@ -12,12 +12,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies larger than the limit with 400 and the reason, before anything reads them: a declared length
- * over the limit at once, a chunked body when the reading passes the limit.
+ * Refuses bodies larger than the limit with 413 and the reason, before anything reads them: a declared length
+ * over the limit at once, a chunked body when the reading passes the limit. Multipart bodies (deployments from
+ * Camunda Modeler) have a limit of their own. Bodies for the engine API are read whole here (they are small), so
+ * that a chunked body over the limit is refused before the engine's REST API could answer it otherwise.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-  /** Thrown while reading a body that turns out too large; the API answers it with 400. */
+  /** Thrown while reading a body that turns out too large; answered with 413. */
   static class BodyTooLargeException extends IOException {
     BodyTooLargeException(long limit) {
       super("The body is larger than " + limit + " bytes");
@@ -25,23 +27,47 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   private final long maxBytes;
+  private final long maxUploadBytes;
 
-  RequestBodyLimitFilter(long maxBytes) {
+  RequestBodyLimitFilter(long maxBytes, long maxUploadBytes) {
     this.maxBytes = maxBytes;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > maxBytes) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.getWriter().write("{\"message\":\"The body is larger than " + maxBytes
-          + " bytes; nothing was created or changed.\",\"errors\":[{\"field\":\"body\",\"reason\":\"larger than "
-          + maxBytes + " bytes\"}]}");
+    String contentType = request.getContentType();
+    long limit = contentType != null && contentType.toLowerCase().startsWith("multipart/") ? maxUploadBytes : maxBytes;
+    if (request.getContentLengthLong() > limit) {
+      tooLarge(response, limit);
       return;
     }
-    chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    HttpServletRequest limited = new LimitedRequest(request, limit);
+    try {
+      if (EngineApiGuard.enginePath(request) != null && !isForm(contentType)) {
+        limited = new BufferedRequest(request, limited.getInputStream().readAllBytes());
+      }
+      chain.doFilter(limited, response);
+    } catch (BodyTooLargeException e) {
+      if (!response.isCommitted()) {
+        response.reset();
+        tooLarge(response, limit);
+      }
+    }
+  }
+
+  /** A form post is read as parameters by the servlet container: it must stay unread here. */
+  private static boolean isForm(String contentType) {
+    return contentType != null && contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+  }
+
+  static void tooLarge(HttpServletResponse response, long limit) throws IOException {
+    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.getWriter().write("{\"message\":\"The body is larger than " + limit
+        + " bytes; nothing was created or changed.\",\"errors\":[{\"field\":\"body\",\"reason\":\"larger than "
+        + limit + " bytes\"}]}");
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -88,10 +88,10 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
     if (known != null && now - known.readAt() < MEMBERSHIPS_TTL_MILLIS) {
       return known;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).unlimitedList().stream()
         .map(Group::getId).toList();
     List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-        .list().stream().map(Tenant::getId).toList();
+        .unlimitedList().stream().map(Tenant::getId).toList();
     Memberships read = new Memberships(groups, tenants, now);
     memberships.put(userId, read);
     return read;

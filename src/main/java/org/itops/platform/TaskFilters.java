@@ -83,7 +83,7 @@ public class TaskFilters implements SmartInitializingSingleton {
   }
 
   private Filter ensureShared(String name, int priority, String description, TaskQuery query) {
-    Filter existing = filterService.createFilterQuery().filterName(name).list().stream()
+    Filter existing = filterService.createFilterQuery().filterName(name).unlimitedList().stream()
         .filter(filter -> filter.getOwner() == null)
         .findFirst()
         .orElse(null);

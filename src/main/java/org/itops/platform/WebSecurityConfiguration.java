@@ -25,13 +25,17 @@ class WebSecurityConfiguration {
     return registration;
   }
 
-  /** Bodies of our API at most this large (webhooks, reports): a larger one is refused with 400. */
+  /**
+   * Bodies of our API and the engine's at most this large (webhooks, reports, task completions; deployments and
+   * other uploads have their own limit): a larger one is refused with 413.
+   */
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-      @Value("${itops.api.max-body-bytes:1048576}") long maxBytes) {
+      @Value("${itops.api.max-body-bytes:1048576}") long maxBytes,
+      @Value("${itops.api.max-upload-bytes:10485760}") long maxUploadBytes) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
-        new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes));
-    registration.addUrlPatterns("/api/*");
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, maxUploadBytes));
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }

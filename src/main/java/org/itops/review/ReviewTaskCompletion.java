@@ -22,6 +22,6 @@ class ReviewTaskCompletion implements TaskListener {
     if (assessment == null || assessment.toString().isBlank()) {
       throw new InvalidRequestException("assessment", "is required: what do the figures say?");
     }
-    task.getExecution().setVariable("reviewer", currentUser.id() == null ? task.getAssignee() : currentUser.id());
+    task.getExecution().setVariable("reviewer", currentUser.id());
   }
 }

@@ -36,7 +36,7 @@ class FollowUpCompletion implements TaskListener {
     Object improvement = task.getVariable("improvement");
     if (improvement != null && !improvement.toString().isBlank()) {
       improvements.propose(improvement.toString().strip(), "A low rating of " + record + ": " + notes, record,
-          (String) task.getVariable("service"), currentUser.id() == null ? task.getAssignee() : currentUser.id(), null,
+          (String) task.getVariable("service"), currentUser.id(), null,
           null);
     }
   }

@@ -102,13 +102,13 @@ class AlertApiTest {
   }
 
   @Test
-  void anOversizedBodyGets400() throws Exception {
+  void anOversizedBodyGets413() throws Exception {
     String huge = webhook("firing", alert("firing", "big", "info")).replace("Replica lags",
         "x".repeat(1_100_000));
 
     HttpResponse<String> refused = post(huge);
 
-    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(refused.body()).contains("larger than");
   }
 

@@ -27,7 +27,6 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -39,7 +38,6 @@ import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -51,7 +49,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 final class ModelConventions {
 
   enum Rule {
-    DEPLOYS, HISTORY_TTL, READABLE_ID, NAMED, FORM_REF, CANDIDATE_GROUP, DELEGATE, ASYNC_OUTSIDE, NO_SCRIPT,
+    DEPLOYS, HISTORY_TTL, READABLE_ID, NAMED, FORM_REF, CANDIDATE_GROUP, DELEGATE, ASYNC_OUTSIDE, RUNS_CODE,
     DECISION_REF, FORM_FILE;
 
     /** The rule's name in file names and messages, e.g. {@code form-ref}. */
@@ -89,6 +87,9 @@ final class ModelConventions {
 
     /** Why the engine refuses to deploy the file, or null when it deploys. */
     String deployProblem(String resourceName, byte[] content);
+
+    /** What in the file would run code of the deployer's choosing (the suite's DeploymentGuard refuses it). */
+    List<String> runsCode(String resourceName, byte[] content);
   }
 
   /** Ids that Camunda Modeler and other tools generate: {@code Activity_0abc123}, {@code Task_1}, {@code sid-...}. */
@@ -111,6 +112,12 @@ final class ModelConventions {
       return checkForm(resourceName, content);
     }
     List<Violation> violations = new ArrayList<>();
+    // a file that would run code is refused for that first: the suite does not deploy it at all
+    suite.runsCode(resourceName, content).forEach(problem ->
+        violations.add(new Violation(Rule.RUNS_CODE, resourceName, problem)));
+    if (!violations.isEmpty()) {
+      return violations;
+    }
     try {
       if (resourceName.endsWith(".dmn")) {
         checkDecisions(Dmn.readModelFromStream(new ByteArrayInputStream(content)), violations);
@@ -207,13 +214,6 @@ final class ModelConventions {
         violations.add(new Violation(Rule.DECISION_REF, task.getId(), "no deployed DMN decision has the key '" + ref + "'"));
       }
     }
-    for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
-      violations.add(new Violation(Rule.NO_SCRIPT, task.getId(), "no script tasks: call a delegate bean instead"));
-    }
-    for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
-      violations.add(new Violation(Rule.NO_SCRIPT, ((BaseElement) enclosingElement(script)).getId(),
-          "no scripts in listeners or input/output mappings: call a delegate bean instead"));
-    }
   }
 
   private void checkUserTask(UserTask task, String area, List<Violation> violations) {
@@ -302,15 +302,6 @@ final class ModelConventions {
     if (isBlank(name)) {
       violations.add(new Violation(Rule.NAMED, id, "give it a name that a person understands"));
     }
-  }
-
-  private static org.camunda.bpm.model.xml.instance.ModelElementInstance enclosingElement(
-      org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
-    var current = element.getParentElement();
-    while (current != null && !(current instanceof BaseElement baseElement && baseElement.getId() != null)) {
-      current = current.getParentElement();
-    }
-    return current;
   }
 
   private List<Violation> checkForm(String resourceName, byte[] content) {

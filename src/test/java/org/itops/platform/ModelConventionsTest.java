@@ -38,6 +38,7 @@ class ModelConventionsTest {
   @Autowired ApplicationContext context;
   @Autowired RepositoryService repositoryService;
   @Autowired AccessProperties access;
+  @Autowired DeploymentGuard deploymentGuard;
 
   @TestFactory
   Stream<DynamicTest> everyDeployedModelAndFormKeepsTheConventions() {
@@ -130,6 +131,11 @@ class ModelConventionsTest {
     @Override
     public boolean callsOutside(Class<?> type) {
       return AnnotatedElementUtils.hasAnnotation(type, CallsOutside.class);
+    }
+
+    @Override
+    public List<String> runsCode(String resourceName, byte[] content) {
+      return deploymentGuard.check(resourceName, content);
     }
 
     @Override

@@ -94,7 +94,7 @@ class RestSecurityTest {
 
   @Test
   void onlyTheConfiguredGroupsStartAProcess() {
-    String body = "{\"businessKey\":\"FIX-" + UUID.randomUUID() + "\"}";
+    String body = "{\"variables\":{\"summary\":{\"value\":\"Disk full\"}}}";
 
     assertThat(client.postJson("requester", "/engine-rest/process-definition/key/fixture-ops-task/start", body)
         .statusCode()).isIn(403, 404);
@@ -104,17 +104,17 @@ class RestSecurityTest {
 
   @Test
   void aRestrictedProcessIsSeenByItsGroupOnly() throws Exception {
-    String businessKey = "SEC-" + UUID.randomUUID();
     HttpResponse<String> started = client.postJson("secops",
-        "/engine-rest/process-definition/key/fixture-restricted-case/start", "{\"businessKey\":\"" + businessKey + "\"}");
+        "/engine-rest/process-definition/key/fixture-restricted-case/start", "{}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String instanceId = JSON.readTree(started.body()).path("id").asText();
 
-    String query = "/engine-rest/process-instance?businessKey=" + businessKey;
+    String query = "/engine-rest/process-instance?processInstanceIds=" + instanceId + "&maxResults=10";
     assertThat(JSON.readTree(client.get("secops", query).body())).hasSize(1);
     for (String outsider : List.of("engineer", "manager", "desk", "modeler", "requester")) {
       assertThat(JSON.readTree(client.get(outsider, query).body())).as(outsider).isEmpty();
-      assertThat(JSON.readTree(client.get(outsider, "/engine-rest/history/process-instance?processInstanceBusinessKey="
-          + businessKey).body())).as(outsider).isEmpty();
+      assertThat(JSON.readTree(client.get(outsider, "/engine-rest/history/process-instance?processInstanceId="
+          + instanceId + "&maxResults=10").body())).as(outsider).isEmpty();
     }
   }
 
@@ -144,7 +144,7 @@ class RestSecurityTest {
     for (String user : List.of("desk", "requester")) {
       assertThat(client.webappLogin(user, user, "tasklist")).isEqualTo(200);
       List<String> names = new ArrayList<>();
-      JSON.readTree(client.get(user, "/engine-rest/filter?resourceType=Task").body())
+      JSON.readTree(client.get(user, "/engine-rest/filter?resourceType=Task&maxResults=100").body())
           .forEach(filter -> names.add(filter.path("name").asText()));
       assertThat(names).as(user).containsExactlyInAnyOrder("My tasks", "My groups' tasks", "Unassigned");
     }
@@ -176,12 +176,12 @@ class RestSecurityTest {
   }
 
   private String startOpsTask() throws Exception {
-    String businessKey = "FIX-" + UUID.randomUUID();
     HttpResponse<String> started = client.postJson("desk", "/engine-rest/process-definition/key/fixture-ops-task/start",
-        "{\"businessKey\":\"" + businessKey + "\",\"variables\":{\"summary\":{\"value\":\"Disk full\"}}}");
+        "{\"variables\":{\"summary\":{\"value\":\"Disk full\"}}}");
     assertThat(started.statusCode()).isEqualTo(200);
     String instanceId = JSON.readTree(started.body()).path("id").asText();
-    JsonNode tasks = JSON.readTree(client.get("demo", "/engine-rest/task?processInstanceId=" + instanceId).body());
+    JsonNode tasks = JSON.readTree(client.get("demo", "/engine-rest/task?processInstanceId=" + instanceId
+        + "&maxResults=10").body());
     assertThat(tasks).hasSize(1);
     return tasks.get(0).path("id").asText();
   }
@@ -196,13 +196,13 @@ class RestSecurityTest {
 
   private List<String> filterTaskIds(String user, String filterName) throws Exception {
     String filterId = null;
-    for (JsonNode filter : JSON.readTree(client.get(user, "/engine-rest/filter?resourceType=Task").body())) {
+    for (JsonNode filter : JSON.readTree(client.get(user, "/engine-rest/filter?resourceType=Task&maxResults=100").body())) {
       if (filter.path("name").asText().equals(filterName)) {
         filterId = filter.path("id").asText();
       }
     }
     assertThat(filterId).as(user + " sees filter " + filterName).isNotNull();
-    HttpResponse<String> response = client.postJson(user, "/engine-rest/filter/" + filterId + "/list", "{}");
+    HttpResponse<String> response = client.postJson(user, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=100", "{}");
     assertThat(response.statusCode()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     JSON.readTree(response.body()).forEach(task -> ids.add(task.path("id").asText()));

@@ -121,7 +121,7 @@ class SecurityIncidentApiTest {
         "/engine-rest/history/task?processInstanceBusinessKey=" + number,
         "/engine-rest/history/activity-instance?processInstanceId=" + instanceId,
         "/engine-rest/history/variable-instance?processInstanceId=" + instanceId,
-        "/engine-rest/job?processInstanceId=" + instanceId);
+        "/engine-rest/job?processInstanceId=" + instanceId).stream().map(SecurityIncidentApiTest::paged).toList();
 
     for (String query : queries.subList(0, 8)) {
       assertThat(list("secops", query)).as("secops " + query).isNotEmpty();
@@ -151,7 +151,8 @@ class SecurityIncidentApiTest {
         "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + number,
         "/camunda/api/engine/engine/default/variable-instance?processInstanceIdIn=" + instanceId,
         "/camunda/api/engine/engine/default/history/process-instance?processInstanceBusinessKey=" + number,
-        "/camunda/api/engine/engine/default/history/task?processInstanceBusinessKey=" + number);
+        "/camunda/api/engine/engine/default/history/task?processInstanceBusinessKey=" + number).stream()
+        .map(SecurityIncidentApiTest::paged).toList();
 
     SuiteClient.WebappSession team = client.webappSession("secops", "secops", "tasklist");
     assertThat(team.loginStatus()).isEqualTo(200);
@@ -217,6 +218,11 @@ class SecurityIncidentApiTest {
     List<String> numbers = new ArrayList<>();
     JSON.readTree(response.body()).path("items").forEach(item -> numbers.add(item.path("number").asText()));
     return numbers;
+  }
+
+  /** The engine's list queries name a page (queryMaxResultsLimit). */
+  private static String paged(String query) {
+    return query + "&maxResults=100";
   }
 
   private JsonNode list(String user, String query) throws Exception {
