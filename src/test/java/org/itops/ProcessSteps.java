@@ -91,6 +91,10 @@ public class ProcessSteps {
     return taskService;
   }
 
+  public RuntimeService runtime() {
+    return runtimeService;
+  }
+
   /**
    * The running instance of the business key, or null when it has ended; of several (a process and those it calls
    * with the same key), the one that called the others.

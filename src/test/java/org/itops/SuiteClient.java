@@ -32,6 +32,10 @@ public final class SuiteClient {
     return send(request(user, path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
   }
 
+  public HttpResponse<String> putJson(String user, String path, String json) {
+    return send(request(user, path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> postMultipart(String user, String path, String boundary, byte[] body) {
     return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(BodyPublishers.ofByteArray(body)));
@@ -68,12 +72,22 @@ public final class SuiteClient {
     return webappSession(user, password, app).loginStatus();
   }
 
-  /** A browser's session in the webapps: the login's status, and GETs with the session's cookie. */
-  public record WebappSession(int loginStatus, HttpClient browser, String baseUrl) {
+  /** A browser's session in the webapps: the login's status, and requests with the session's cookie and CSRF token. */
+  public record WebappSession(int loginStatus, HttpClient browser, String baseUrl, String csrf) {
     public HttpResponse<String> get(String path) {
+      return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET());
+    }
+
+    /** A JSON request as the webapps send it, with the CSRF token. */
+    public HttpResponse<String> sendJson(String method, String path, String json) {
+      return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+          .method(method, BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
       try {
-        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
-            .GET().build(), BodyHandlers.ofString());
+        return browser.send(request.build(), BodyHandlers.ofString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
@@ -97,7 +111,7 @@ public final class SuiteClient {
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("X-XSRF-TOKEN", csrf)
           .POST(form).build(), BodyHandlers.ofString()).statusCode();
-      return new WebappSession(status, browser, baseUrl);
+      return new WebappSession(status, browser, baseUrl, csrf);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

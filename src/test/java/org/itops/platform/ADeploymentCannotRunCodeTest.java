@@ -1,0 +1,149 @@
+package org.itops.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.itops.SuiteClient;
+import org.itops.SuiteTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Security model, rule 3: deploying is not running code. A process owner (demo user {@code modeler}) deploys from
+ * Camunda Modeler each broken example that would run code of their choosing: each is refused with 400 naming the
+ * element, and nothing is deployed. The suite's own diagrams deploy from Modeler as before.
+ */
+@SuiteTest
+class ADeploymentCannotRunCodeTest {
+
+  /** The element each broken example is refused at. */
+  private static final Map<String, String> REFUSED_AT = new LinkedHashMap<>();
+
+  static {
+    REFUSED_AT.put("runs-code--bean-in-condition.bpmn", "urgent");
+    REFUSED_AT.put("runs-code--bean-in-decision.dmn", "priorityExpression");
+    REFUSED_AT.put("runs-code--bean-in-mapping.bpmn", "work");
+    REFUSED_AT.put("runs-code--connector.bpmn", "work");
+    REFUSED_AT.put("runs-code--embedded-form.bpmn", "work");
+    REFUSED_AT.put("runs-code--engine-in-condition.bpmn", "urgent");
+    REFUSED_AT.put("runs-code--function-in-listener.bpmn", "work");
+    REFUSED_AT.put("runs-code--java-class-listener.bpmn", "work");
+    REFUSED_AT.put("runs-code--java-class.bpmn", "work");
+    REFUSED_AT.put("runs-code--java-type-in-timer.bpmn", "waitTimer");
+    REFUSED_AT.put("runs-code--method-expression.bpmn", "work");
+    REFUSED_AT.put("runs-code--script-condition.bpmn", "urgent");
+    REFUSED_AT.put("runs-code--script-language.dmn", "priorityExpression");
+    REFUSED_AT.put("runs-code--script-listener.bpmn", "work");
+    REFUSED_AT.put("runs-code--script-mapping.bpmn", "work");
+    REFUSED_AT.put("runs-code--script-task.bpmn", "work");
+    REFUSED_AT.put("runs-code--unknown-bean.bpmn", "work");
+  }
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  SuiteClient client;
+
+  @BeforeEach
+  void connect() {
+    client = new SuiteClient(port);
+  }
+
+  @Test
+  void everyBrokenExampleThatRunsCodeIsTried() {
+    assertThat(brokenExamples().map(Resource::getFilename)).containsExactlyInAnyOrderElementsOf(REFUSED_AT.keySet());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aProcessOwnerCannotDeployCodeOfTheirChoosing() {
+    return brokenExamples().map(example -> dynamicTest(example.getFilename(), () -> {
+      long before = repositoryService.createDeploymentQuery().count();
+
+      HttpResponse<String> refused = deploy("modeler", Map.of(example.getFilename(), bytes(example)));
+
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains(example.getFilename())
+          .contains("element '" + REFUSED_AT.get(example.getFilename()) + "'");
+      assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
+    }));
+  }
+
+  @Test
+  void aProcessOwnerCannotDeployAScriptOrAPageAsAFile() {
+    HttpResponse<String> refused = deploy("modeler", Map.of("helper.groovy",
+        "new File('/tmp/x').text = 'owned'".getBytes(StandardCharsets.UTF_8), "work.html",
+        "<script>fetch('/engine-rest/user')</script>".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("helper.groovy").contains("work.html");
+  }
+
+  @Test
+  void theSuitesOwnDiagramAndFormsDeployFromModeler() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("change-management.bpmn", bytes(resource("classpath:processes/change/change-management.bpmn")));
+    for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath:forms/change/*.form")) {
+      files.put(form.getFilename(), bytes(form));
+    }
+
+    HttpResponse<String> deployed = deploy("modeler", files);
+
+    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+  }
+
+  /** What Camunda Modeler sends when it deploys files. */
+  private HttpResponse<String> deploy(String user, Map<String, byte[]> files) {
+    String boundary = "----modeler" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (String[] field : new String[][] {{"deployment-name", "security-" + UUID.randomUUID()},
+        {"deployment-source", "Camunda Modeler"}}) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+          + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    files.forEach((name, content) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+          + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return client.postMultipart(user, "/engine-rest/deployment/create", boundary, body.toByteArray());
+  }
+
+  private static Stream<Resource> brokenExamples() {
+    try {
+      return Arrays.stream(new PathMatchingResourcePatternResolver().getResources("classpath:broken-models/runs-code--*"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Resource resource(String location) {
+    return new PathMatchingResourcePatternResolver().getResource(location);
+  }
+
+  private static byte[] bytes(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
