@@ -39,13 +39,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>a task completion sets only the fields of the task's Camunda Form (a read-only field only unchanged), and a
  *       start only the fields of the start form, with no business key, start instructions or skipped listeners;
- *   <li>anyone but an administrator reads, queries, and does the work of a task (claim, assign, comment, complete)
- *       and may change nothing else: the variables of tasks and processes only through the forms, messages,
- *       signals, modifications, jobs and the identity only through the suite's own steps or an administrator;
- *   <li>every variable is one of the plain types a form sends, and no larger than the limit.
+ *   <li>every variable is one of the plain types a form sends, and no larger than the limit;
+ *   <li>besides, a user reads, queries, and does the work of a task (claim, assign, comment, complete) and may
+ *       change nothing else: variables of tasks and processes only through the forms; messages, signals,
+ *       modifications, jobs and the identity only through the suite's own steps.
  * </ul>
  *
- * Deployments are checked by the engine itself ({@link DeploymentGuard}), whichever way they arrive.
+ * Administrators ({@code camunda-admin}) are not held to this: Cockpit's repairs (setting a variable, moving a
+ * token, retrying a job) are theirs, and with them they could set anything a form leaves out. Whom a task belongs
+ * to holds for them too ({@link PersonalTask}), and deployments are checked by the engine itself for everybody
+ * ({@link DeploymentGuard}), whichever way they arrive.
  */
 class EngineApiGuard extends OncePerRequestFilter {
 
@@ -112,7 +115,8 @@ class EngineApiGuard extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
-    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || enginePath(request) == null;
+    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || enginePath(request) == null
+        || currentUser.isAdministrator();
   }
 
   @Override
@@ -121,7 +125,6 @@ class EngineApiGuard extends OncePerRequestFilter {
     String path = enginePath(request);
     Matcher taskSubmit = TASK_SUBMIT.matcher(path);
     Matcher start = START.matcher(path);
-    boolean administrator = currentUser.isAdministrator();
     if (taskSubmit.matches() || start.matches()) {
       byte[] body = request.getInputStream().readAllBytes();
       List<FieldError> errors;
@@ -138,11 +141,9 @@ class EngineApiGuard extends OncePerRequestFilter {
         return;
       }
       chain.doFilter(new BufferedRequest(request, body), response);
-    } else if (administrator) {
-      chain.doFilter(request, response);
     } else if (VARIABLES.matcher(path).matches()) {
-      String message = "Variables of tasks and processes change only through the forms of their tasks; only"
-          + " administrators set them directly. Nothing was changed.";
+      String message = "Variables of tasks and processes change only through the forms of their tasks."
+          + " Nothing was changed.";
       refuse(response, HttpServletResponse.SC_BAD_REQUEST, message, List.of(new FieldError("variables", message)));
     } else if (WORK_OF_EVERYONE.stream().anyMatch(allowed -> allowed.matcher(path).matches())) {
       chain.doFilter(request, response);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
 import org.springframework.stereotype.Component;
@@ -64,9 +65,12 @@ public class FormFields {
     return Optional.of(parsed.computeIfAbsent(data.getDeploymentId() + "/" + ref.getKey(), key -> parse(deployedForm)));
   }
 
+  /** The form's fields; a form that is not deployed (a wrong reference) offers none. */
   private static Form parse(Supplier<InputStream> deployedForm) {
     try (InputStream in = deployedForm.get()) {
       return parse(in.readAllBytes());
+    } catch (ProcessEngineException notDeployed) {
+      return new Form("(not deployed)", Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read a deployed form", e);
     }

@@ -172,10 +172,10 @@ class ClusterIT {
 
   private static void makeResponseTimerDue(SuiteNode node, String incident) throws Exception {
     JsonNode instances = JSON.readTree(node.get("/engine-rest/process-instance?businessKey=" + incident
-        + "&processDefinitionKey=incident-lifecycle").body());
+        + "&processDefinitionKey=incident-lifecycle&maxResults=10").body());
     String instanceId = instances.get(0).path("id").asText();
-    JsonNode jobs = JSON.readTree(node.get("/engine-rest/job?activityId=responseTargetMissed&processInstanceId="
-        + instanceId).body());
+    JsonNode jobs = JSON.readTree(node.get("/engine-rest/job?activityId=responseTargetMissed&maxResults=10"
+        + "&processInstanceId=" + instanceId).body());
     HttpResponse<String> due = node.put("/engine-rest/job/" + jobs.get(0).path("id").asText() + "/duedate",
         "{\"duedate\": \"2020-01-01T00:00:00.000+0000\"}");
     assertThat(due.statusCode()).as(due.body()).isEqualTo(204);

@@ -12,7 +12,7 @@ function cell(row, text) {
 async function search(api, businessKey, results) {
   results.textContent = 'Searching...';
   const url = api.engineApi + '/history/process-instance?processInstanceBusinessKey='
-    + encodeURIComponent(businessKey) + '&sortBy=startTime&sortOrder=desc';
+    + encodeURIComponent(businessKey) + '&sortBy=startTime&sortOrder=desc&firstResult=0&maxResults=100';
   const response = await fetch(url, {
     credentials: 'same-origin',
     headers: { 'Accept': 'application/json', 'X-XSRF-TOKEN': api.CSRFToken }
