@@ -131,7 +131,7 @@ class EngineApiGuard extends OncePerRequestFilter {
       try {
         ObjectNode json = body.length == 0 ? JSON.createObjectNode() : asObject(JSON.readTree(body));
         errors = taskSubmit.matches() ? taskSubmitErrors(taskSubmit.group(1), json)
-            : startErrors(start.group(3) != null ? start.group(3) : null, start.group(1), start.group(2), json);
+            : startErrors(start.group(3), start.group(1), start.group(2), json);
       } catch (JsonProcessingException | IllegalArgumentException e) {
         errors = List.of(new FieldError("body", "is not a JSON object (" + e.getMessage().lines().findFirst()
             .orElse("") + ")"));
