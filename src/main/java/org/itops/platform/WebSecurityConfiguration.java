@@ -17,9 +17,9 @@ class WebSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
-      SuiteProperties suite) {
-    FilterRegistrationBean<RestAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new RestAuthenticationFilter(identityService, suite.apiTokens()));
+      PasswordUpgrade passwordUpgrade, SuiteProperties suite) {
+    FilterRegistrationBean<RestAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new RestAuthenticationFilter(identityService, passwordUpgrade, suite.apiTokens()));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/mailbox");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
@@ -37,9 +37,9 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<PersonalTaskFilterOnLogin> personalTaskFilterOnLogin(TaskFilters taskFilters) {
-    FilterRegistrationBean<PersonalTaskFilterOnLogin> registration =
-        new FilterRegistrationBean<>(new PersonalTaskFilterOnLogin(taskFilters));
+  FilterRegistrationBean<AfterWebappLogin> afterWebappLogin(TaskFilters taskFilters, PasswordUpgrade passwordUpgrade) {
+    FilterRegistrationBean<AfterWebappLogin> registration =
+        new FilterRegistrationBean<>(new AfterWebappLogin(taskFilters, passwordUpgrade));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     return registration;
   }

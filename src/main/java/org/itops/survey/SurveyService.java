@@ -72,6 +72,11 @@ public class SurveyService {
     this.currentUser = currentUser;
     this.properties = properties;
     this.baseUrl = suite.baseUrl();
+    // the embedded default's keys start with dev- and are published: anyone could forge links signed with them
+    if (suite.productionMode() && properties.secret().startsWith("dev-")) {
+      throw new IllegalStateException("Production mode refuses to start: itops.surveys.secret is the embedded"
+          + " default's published key. Set ITOPS_SURVEY_SECRET to a random key of 16 characters or more.");
+    }
   }
 
   /**
