@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SurveyService {
 
   static final String PROCESS_KEY = "satisfaction-survey";
+  static final String RECORD_PREFIX = "SVY";
   static final String MESSAGE_ANSWERED = "survey.answered";
 
   /** Why a link cannot be answered; the page says so. */
@@ -102,7 +103,7 @@ public class SurveyService {
   @Transactional
   public Survey create(String recordNumber, String title, String respondent, String service) {
     Instant now = clock.instant();
-    Survey survey = new Survey(recordNumbers.next("SVY"), UUID.randomUUID().toString(), recordNumber, title,
+    Survey survey = new Survey(recordNumbers.next(RECORD_PREFIX), UUID.randomUUID().toString(), recordNumber, title,
         respondent, service, now, now.plus(properties.validity()), null, null, null);
     jdbc.update("insert into survey (number, token, record_number, title, respondent, service, created_at, expires_at)"
         + " values (?, ?, ?, ?, ?, ?, ?, ?)", survey.number(), survey.token(), recordNumber, title, respondent, service,
