@@ -19,7 +19,7 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 final class BcryptPasswords implements PasswordEncryptor {
 
   static final String ALGORITHM = "BCRYPT";
-  /** bcrypt's cost: 2^10 rounds, about 60 ms per hash on one core of the build machine (docs/benchmarks.md). */
+  /** bcrypt's cost: 2^10 rounds, 80 to 150 ms per check on the 2-core build machine (docs/benchmarks.md). */
   static final int COST = 10;
 
   @Override
