@@ -56,6 +56,11 @@ public final class ReadAttempts {
     return numbers;
   }
 
+  /** The user reads the record's audit trail: a reader of the record, for the tests that try the others. */
+  public void trail(String user, String number) {
+    assertThat(read(user, "/api/records/" + number + "/audit")).as(user + " reads the trail of " + number).isNotEmpty();
+  }
+
   /** The trail of the record, as JSON and as CSV, does not exist for the user. */
   public void noTrail(String user, String number) {
     refused(user, "/api/records/" + number + "/audit", 404, number + ",");
