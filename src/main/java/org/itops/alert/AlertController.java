@@ -21,11 +21,13 @@ class AlertController {
   private final AlertService alerts;
   private final CurrentUser currentUser;
   private final Links links;
+  private final AlertReadRule readRule;
 
-  AlertController(AlertService alerts, CurrentUser currentUser, Links links) {
+  AlertController(AlertService alerts, CurrentUser currentUser, Links links, AlertReadRule readRule) {
     this.alerts = alerts;
     this.currentUser = currentUser;
     this.links = links;
+    this.readRule = readRule;
   }
 
   /** Prometheus Alertmanager's webhook receiver. Answers what each alert of the group did. */
@@ -54,7 +56,7 @@ class AlertController {
 
   @GetMapping("/{number}")
   AlertRecord get(@PathVariable String number) {
-    requireMonitoringOrStaff();
+    readRule.requireReads(number);
     return alerts.view(number);
   }
 
@@ -71,13 +73,6 @@ class AlertController {
   private void requireMonitoring() {
     if (!currentUser.groups().contains(AccessProperties.MONITORING_GROUP) && !currentUser.isAdministrator()) {
       throw new AuthorizationException("Only monitoring systems (group monitoring) post alerts");
-    }
-  }
-
-  private void requireMonitoringOrStaff() {
-    List<String> groups = currentUser.groups();
-    if (groups.isEmpty() || groups.equals(List.of("requesters"))) {
-      throw new AuthorizationException("Alerts are for monitoring systems and staff");
     }
   }
 }

@@ -4,6 +4,8 @@ package org.itops.audit;
 final class AuditProcess {
 
   static final String KEY = "compliance-audit";
+  /** The quarterly schedule that starts an audit of every control. */
+  static final String SCHEDULE_KEY = "compliance-audit-schedule";
   static final String RECORD_PREFIX = "AUD";
 
   /** Variables the process routes on or shows in forms. */

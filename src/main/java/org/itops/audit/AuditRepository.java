@@ -74,6 +74,12 @@ class AuditRepository {
             rs.getString("submitted_by"), instant(rs, "submitted_at")));
   }
 
+  /** The owner groups of the controls in the audit's scope. */
+  List<String> ownerGroups(String number) {
+    return jdbc.queryForList("select distinct c.owner_group from audit_control a join compliance_control c"
+        + " on c.code = a.control_code where a.audit_number = :number", Map.of("number", number), String.class);
+  }
+
   void insertFinding(String number, String control, String description, Instant due) {
     jdbc.update("insert into audit_finding (audit_number, control_code, description, due_at, status) values (:number,"
         + " :control, :description, :due, 'OPEN')", new MapSqlParameterSource("number", number)

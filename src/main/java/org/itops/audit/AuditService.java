@@ -10,14 +10,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.audit.AuditRepository.Audit;
 import org.itops.audit.AuditRepository.Control;
 import org.itops.audit.AuditRepository.Evidence;
 import org.itops.audit.AuditRepository.Finding;
-import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -52,24 +49,17 @@ public class AuditService {
   private final Clock clock;
   private final RuntimeService runtimeService;
   private final CurrentUser currentUser;
-  private final List<String> readers;
+  private final AuditReadRule readRule;
 
   AuditService(AuditRepository audits, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
-      RuntimeService runtimeService, CurrentUser currentUser, AccessProperties access) {
+      RuntimeService runtimeService, CurrentUser currentUser, AuditReadRule readRule) {
     this.audits = audits;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
     this.clock = clock;
     this.runtimeService = runtimeService;
     this.currentUser = currentUser;
-    // who starts and watches audits reads their reports
-    AccessProperties.ProcessAccess auditAccess = access.processes().get(AuditProcess.KEY);
-    Set<String> groups = new LinkedHashSet<>();
-    if (auditAccess != null) {
-      groups.addAll(auditAccess.start());
-      groups.addAll(auditAccess.monitor());
-    }
-    this.readers = List.copyOf(groups);
+    this.readRule = readRule;
   }
 
   /** Starts {@code compliance-audit} as the current user (the engine checks who may); answers the number. */
@@ -186,11 +176,10 @@ public class AuditService {
     timeline.record(number, "CLOSED", conclusion);
   }
 
+  /** The audit's report, if the current user reads it ({@link AuditReadRule}). */
   @Transactional(readOnly = true)
   public Report report(String number) {
-    if (currentUser.groups().stream().noneMatch(readers::contains) && !currentUser.isAdministrator()) {
-      throw new AuthorizationException("Audit reports are for " + readers);
-    }
+    readRule.requireReads(number);
     Audit audit = audits.audit(number).orElseThrow(() -> new NotFoundException("No audit " + number));
     return new Report(audit, audits.evidence(number), audits.findings(number), timeline.of(number));
   }

@@ -4,23 +4,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.NotFoundException;
+import org.itops.platform.ReadRules;
 import org.itops.platform.Timeline;
-import org.itops.securityops.SecurityIncidentService;
 import org.springframework.stereotype.Service;
 
 /**
  * Who did what and when to any record of the suite: our timeline ({@code record_event}), the engine's history of the
- * record's process instances (started by, each task completed by) and its user operation log. Staff read it; a
- * security incident's only the security team, like the incident itself.
+ * record's process instances (started by, each task completed by) and its user operation log. Whoever reads the record
+ * in full reads its trail (the read rule of its kind, {@link ReadRules}); for anybody else it does not exist.
  */
 @Service
 public class AuditTrail {
@@ -31,26 +28,18 @@ public class AuditTrail {
   private final Timeline timeline;
   private final HistoryService historyService;
   private final CurrentUser currentUser;
-  private final SecurityIncidentService securityIncidents;
-  private final Set<String> staffGroups;
+  private final ReadRules readRules;
 
-  AuditTrail(Timeline timeline, HistoryService historyService, CurrentUser currentUser,
-      SecurityIncidentService securityIncidents, AccessProperties access) {
+  AuditTrail(Timeline timeline, HistoryService historyService, CurrentUser currentUser, ReadRules readRules) {
     this.timeline = timeline;
     this.historyService = historyService;
     this.currentUser = currentUser;
-    this.securityIncidents = securityIncidents;
-    this.staffGroups = access.staffGroups();
+    this.readRules = readRules;
   }
 
   public List<Entry> of(String number) {
-    if (SecurityIncidentService.isSecurityIncident(number)) {
-      if (!securityIncidents.readsSecurityIncidents()) {
-        // outside the security team a security incident does not exist
-        throw new NotFoundException("No record " + number);
-      }
-    } else if (currentUser.groups().stream().noneMatch(staffGroups::contains) && !currentUser.isAdministrator()) {
-      throw new AuthorizationException("Audit trails are for the staff");
+    if (!readRules.reads(number)) {
+      throw new NotFoundException("No record " + number);
     }
     List<Entry> entries = new ArrayList<>();
     timeline.of(number).forEach(e -> entries.add(new Entry(e.at(), e.actor(), "timeline", e.type(), e.detail())));

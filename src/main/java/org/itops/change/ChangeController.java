@@ -91,15 +91,15 @@ class ChangeController {
     return ResponseEntity.accepted().build();
   }
 
-  /** The open changes and the freezes between {@code from} and {@code to} (default: the next 30 days). */
+  /**
+   * The open changes and the freezes between {@code from} and {@code to} (default: the next 30 days) that the caller
+   * reads: all of them, or their own changes and no freeze ({@link ChangeReadRule}).
+   */
   @GetMapping("/calendar")
   Calendar calendar(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    Instant start = time("from", from, clock.instant());
-    Instant end = time("to", to, start.plus(Duration.ofDays(30)));
-    if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_CALENDAR) > 0) {
-      throw new InvalidRequestException("to", "must be after from, at most " + MAX_CALENDAR.toDays() + " days later");
-    }
-    return new Calendar(start, end, changes.calendar(start, end), changes.freezes(start, end));
+    Period period = period(from, to);
+    return new Calendar(period.from(), period.to(), changes.calendar(period.from(), period.to()),
+        changes.readsFreezes() ? changes.freezes(period.from(), period.to()) : List.of());
   }
 
   /** The same calendar as iCalendar, to subscribe to in a mail client. */
@@ -116,8 +116,8 @@ class ChangeController {
   @GetMapping("/freezes")
   List<ChangeRepository.Freeze> freezes(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    Calendar calendar = calendar(from, to);
-    return calendar.freezes();
+    Period period = period(from, to);
+    return changes.freezes(period.from(), period.to());
   }
 
   @PostMapping("/freezes")
@@ -131,6 +131,17 @@ class ChangeController {
   ResponseEntity<Void> deleteFreeze(@PathVariable long id) {
     changes.deleteFreeze(id);
     return ResponseEntity.noContent().build();
+  }
+
+  private record Period(Instant from, Instant to) {}
+
+  private Period period(String from, String to) {
+    Instant start = time("from", from, clock.instant());
+    Instant end = time("to", to, start.plus(Duration.ofDays(30)));
+    if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_CALENDAR) > 0) {
+      throw new InvalidRequestException("to", "must be after from, at most " + MAX_CALENDAR.toDays() + " days later");
+    }
+    return new Period(start, end);
   }
 
   private static Instant time(String field, String text, Instant otherwise) {

@@ -4,6 +4,8 @@ package org.itops.change;
 final class ChangeProcess {
 
   static final String KEY = "change-management";
+  /** The process of change-freeze.bpmn, by which change managers declare a freeze period. */
+  static final String FREEZE_KEY = "change-freeze";
   static final String RECORD_PREFIX = "CHG";
   static final String MESSAGE_CANCEL = "change.cancel";
 

@@ -57,14 +57,11 @@ class ChangeRepository {
         ChangeRepository::change)).stream().findFirst();
   }
 
-  Page list(String status, int page, int size) {
+  /** Changes, newest first; {@code requester} (null = anyone's) limits to one requester's. */
+  Page list(String status, String requester, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("limit", size)
-        .addValue("offset", (long) page * size);
-    String where = "";
-    if (status != null) {
-      where = " where status = :status";
-      parameters.addValue("status", status);
-    }
+        .addValue("offset", (long) page * size).addValue("status", status).addValue("requester", requester);
+    String where = " where 1 = 1" + (status == null ? "" : " and status = :status") + ofRequester(requester);
     long total = jdbc.queryForObject("select count(*) from change_request" + where, parameters, Long.class);
     return new Page(withItems(jdbc.query("select * from change_request" + where
         + " order by created_at desc, number desc limit :limit offset :offset", parameters, ChangeRepository::change)),
@@ -83,11 +80,16 @@ class ChangeRepository {
             .addValue("start", Timestamp.from(start)).addValue("end", Timestamp.from(end)), ChangeRepository::change));
   }
 
-  /** Changes that hold a window overlapping {@code [from, to)}: the calendar. */
-  List<Change> inWindow(Instant from, Instant to) {
+  /** Changes that hold a window overlapping {@code [from, to)}: the calendar; {@code requester} as in the list. */
+  List<Change> inWindow(Instant from, Instant to, String requester) {
     return withItems(jdbc.query("select * from change_request where " + HOLDS_WINDOW
-        + " and planned_start < :to and planned_end > :from order by planned_start, number",
-        Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), ChangeRepository::change));
+        + " and planned_start < :to and planned_end > :from" + ofRequester(requester) + " order by planned_start, number",
+        new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
+            .addValue("requester", requester), ChangeRepository::change));
+  }
+
+  private static String ofRequester(String requester) {
+    return requester == null ? "" : " and requester = :requester";
   }
 
   List<Long> itemIds(String number) {

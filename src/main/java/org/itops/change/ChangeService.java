@@ -59,11 +59,11 @@ public class ChangeService {
   private final DecisionService decisionService;
   private final CmdbService cmdb;
   private final CurrentUser currentUser;
-  private final Set<String> staffGroups;
+  private final ChangeReadRule readRule;
 
   ChangeService(ChangeRepository changes, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       RuntimeService runtimeService, DecisionService decisionService, CmdbService cmdb, CurrentUser currentUser,
-      AccessProperties access) {
+      ChangeReadRule readRule) {
     this.changes = changes;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -72,7 +72,7 @@ public class ChangeService {
     this.decisionService = decisionService;
     this.cmdb = cmdb;
     this.currentUser = currentUser;
-    this.staffGroups = access.staffGroups();
+    this.readRule = readRule;
   }
 
   // --- requesting -------------------------------------------------------------------------------------
@@ -309,33 +309,39 @@ public class ChangeService {
     }
   }
 
+  /** The freeze periods in {@code [from, to)}, for those who read all changes ({@link ChangeReadRule}). */
   @Transactional(readOnly = true)
   public List<ChangeRepository.Freeze> freezes(Instant from, Instant to) {
+    if (!readRule.readsAll()) {
+      throw new AuthorizationException("Freeze periods are for those who read all changes");
+    }
     return changes.freezes(from, to);
   }
 
   // --- reading ----------------------------------------------------------------------------------------
 
-  /** The change, for its requester and the staff. */
+  /** The change, if the current user reads it ({@link ChangeReadRule}). */
   @Transactional(readOnly = true)
   public Change view(String number) {
-    Change change = load(number);
-    if (!change.requester().equals(currentUser.id()) && currentUser.groups().stream().noneMatch(staffGroups::contains)
-        && !currentUser.isAdministrator()) {
-      throw new NotFoundException("No change " + number);
-    }
-    return change;
+    readRule.requireReads(number);
+    return load(number);
   }
 
+  /** The changes the current user reads ({@link ChangeReadRule}), newest first. */
   @Transactional(readOnly = true)
   public ChangeRepository.Page list(Status status, int page, int size) {
-    return changes.list(status == null ? null : status.name(), page, size);
+    return changes.list(status == null ? null : status.name(), readRule.onlyOf(), page, size);
   }
 
-  /** The open changes whose window overlaps {@code [from, to)}. */
+  /** The open changes whose window overlaps {@code [from, to)} that the current user reads. */
   @Transactional(readOnly = true)
   public List<Change> calendar(Instant from, Instant to) {
-    return changes.inWindow(from, to);
+    return changes.inWindow(from, to, readRule.onlyOf());
+  }
+
+  /** Whether the current user reads the freeze periods ({@link ChangeReadRule}). */
+  public boolean readsFreezes() {
+    return readRule.readsAll();
   }
 
   public List<Timeline.Entry> timelineOf(String number) {

@@ -4,6 +4,9 @@ package org.itops.demand;
 final class DemandProcess {
 
   static final String KEY = "service-demand";
+  /** The processes that service-demand calls with the demand's number as business key. */
+  static final String IMPLEMENTATION_KEY = "service-implementation";
+  static final String ACCEPTANCE_KEY = "delivery-acceptance";
   static final String RECORD_PREFIX = "DMD";
   static final String MESSAGE_CHANGE = "demand.change";
 

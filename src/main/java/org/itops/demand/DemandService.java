@@ -47,9 +47,11 @@ public class DemandService {
   private final ServiceCatalog catalog;
   private final CurrentUser currentUser;
   private final Set<String> staffGroups;
+  private final DemandReadRule readRule;
 
   DemandService(DemandRepository demands, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
-      RuntimeService runtimeService, ServiceCatalog catalog, CurrentUser currentUser, AccessProperties access) {
+      RuntimeService runtimeService, ServiceCatalog catalog, CurrentUser currentUser, AccessProperties access,
+      DemandReadRule readRule) {
     this.demands = demands;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -58,6 +60,7 @@ public class DemandService {
     this.catalog = catalog;
     this.currentUser = currentUser;
     this.staffGroups = access.staffGroups();
+    this.readRule = readRule;
   }
 
   // --- intake ------------------------------------------------------------------------------------------
@@ -249,20 +252,17 @@ public class DemandService {
 
   // --- reading -----------------------------------------------------------------------------------------
 
-  /** The demand, for its requester and the staff. */
+  /** The demand, if the current user reads it ({@link DemandReadRule}). */
   @Transactional(readOnly = true)
   public Demand view(String number) {
-    Demand demand = load(number);
-    if (!demand.requester().equals(currentUser.id()) && !isStaff()) {
-      throw new NotFoundException("No demand " + number);
-    }
-    return demand;
+    readRule.requireReads(number);
+    return load(number);
   }
 
-  /** Demands, newest first: all for the staff, their own for requesters. */
+  /** The demands the current user reads ({@link DemandReadRule}), newest first. */
   @Transactional(readOnly = true)
   public DemandRepository.Page list(Status status, int page, int size) {
-    return demands.list(status == null ? null : status.name(), isStaff() ? null : currentUser.id(), page, size);
+    return demands.list(status == null ? null : status.name(), readRule.onlyOf(), page, size);
   }
 
   public List<DemandRepository.Specification> specifications(String number) {

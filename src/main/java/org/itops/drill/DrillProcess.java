@@ -4,6 +4,9 @@ package org.itops.drill;
 final class DrillProcess {
 
   static final String KEY = "emergency-drill";
+  /** The daily schedule that starts the drills that are due, and the process that keeps the emergency plans. */
+  static final String SCHEDULE_KEY = "emergency-drill-schedule";
+  static final String PLAN_KEY = "emergency-plan";
   static final String RECORD_PREFIX = "DRL";
 
   /** Variables the process routes on or shows in forms. */

@@ -43,11 +43,11 @@ public class DrillService {
   private final RuntimeService runtimeService;
   private final CurrentUser currentUser;
   private final Set<String> groups;
-  private final Set<String> staffGroups;
   private final List<String> planKeepers;
+  private final DrillReadRule readRule;
 
   DrillService(DrillRepository drills, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
-      RuntimeService runtimeService, CurrentUser currentUser, AccessProperties access) {
+      RuntimeService runtimeService, CurrentUser currentUser, AccessProperties access, DrillReadRule readRule) {
     this.drills = drills;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -55,7 +55,7 @@ public class DrillService {
     this.runtimeService = runtimeService;
     this.currentUser = currentUser;
     this.groups = access.groups().keySet();
-    this.staffGroups = access.staffGroups();
+    this.readRule = readRule;
     // who starts drills keeps the plans
     AccessProperties.ProcessAccess drillAccess = access.processes().get(DrillProcess.KEY);
     this.planKeepers = drillAccess == null ? List.of() : drillAccess.start();
@@ -97,15 +97,19 @@ public class DrillService {
     }
   }
 
+  /** The plan, for those who read drills and plans ({@link DrillReadRule}); "not found" for everybody else. */
   @Transactional(readOnly = true)
   public EmergencyPlan plan(long id) {
-    requireStaff();
-    return drills.plan(id).orElseThrow(() -> new NotFoundException("No emergency plan " + id));
+    return drills.plan(id).filter(plan -> readRule.readsAll())
+        .orElseThrow(() -> new NotFoundException("No emergency plan " + id));
   }
 
+  /** The plans, for those who read drills and plans ({@link DrillReadRule}). */
   @Transactional(readOnly = true)
   public List<EmergencyPlan> plans() {
-    requireStaff();
+    if (!readRule.readsAll()) {
+      throw new AuthorizationException("Emergency plans and drills are for the staff");
+    }
     return drills.plans();
   }
 
@@ -280,9 +284,10 @@ public class DrillService {
 
   // --- reading ----------------------------------------------------------------------------------------
 
+  /** The drill's report, if the current user reads drills ({@link DrillReadRule}). */
   @Transactional(readOnly = true)
   public Report report(String number) {
-    requireStaff();
+    readRule.requireReads(number);
     Drill drill = load(number);
     return new Report(drill, drills.plan(drill.planId()).orElseThrow(), drills.results(number), drills.actions(number),
         timeline.of(number));
@@ -290,12 +295,6 @@ public class DrillService {
 
   Drill load(String number) {
     return drills.drill(number).orElseThrow(() -> new NotFoundException("No drill " + number));
-  }
-
-  private void requireStaff() {
-    if (currentUser.groups().stream().noneMatch(staffGroups::contains) && !currentUser.isAdministrator()) {
-      throw new AuthorizationException("Emergency plans and drills are for the staff");
-    }
   }
 
   private void requirePlanKeeper() {

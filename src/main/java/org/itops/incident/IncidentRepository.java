@@ -33,6 +33,9 @@ class IncidentRepository {
   /** A page of the list and the number of all matches. */
   record Page(List<Incident> items, long total) {}
 
+  /** A list limited to the incidents a user reported and those assigned to one of the user's groups. */
+  record Readers(String user, List<String> groups) {}
+
   private final NamedParameterJdbcTemplate jdbc;
 
   IncidentRepository(NamedParameterJdbcTemplate jdbc) {
@@ -52,15 +55,19 @@ class IncidentRepository {
         ROWS).stream().findFirst();
   }
 
-  /** Incidents matching the filters (null = any), newest first; {@code reporter} limits to one reporter's. */
-  Page list(String status, String priority, String group, String reporter, int page, int size) {
+  /** Incidents matching the filters (null = any), newest first; {@code readers} (null = all) limits to theirs. */
+  Page list(String status, String priority, String group, Readers readers, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource()
         .addValue("limit", size).addValue("offset", (long) page * size);
     StringBuilder where = new StringBuilder(" where 1 = 1");
     addFilter(where, parameters, "status", status);
     addFilter(where, parameters, "priority", priority);
     addFilter(where, parameters, "assigned_group", group);
-    addFilter(where, parameters, "reporter", reporter);
+    if (readers != null) {
+      where.append(" and (reporter = :reader").append(readers.groups().isEmpty() ? ")"
+          : " or assigned_group in (:readerGroups))");
+      parameters.addValue("reader", readers.user()).addValue("readerGroups", readers.groups());
+    }
     long total = jdbc.queryForObject("select count(*) from incident" + where, parameters, Long.class);
     List<Incident> items = jdbc.query("select * from incident" + where
         + " order by reported_at desc, number desc limit :limit offset :offset", parameters, ROWS);

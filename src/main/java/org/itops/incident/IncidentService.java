@@ -11,14 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.itops.catalog.CatalogEntry;
 import org.itops.catalog.ServiceCatalog;
@@ -56,20 +53,20 @@ public class IncidentService {
   private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
-  private final AuthorizationService authorizationService;
   private final CurrentUser currentUser;
   private final JdbcTemplate jdbc;
   private final ServiceCatalog catalog;
   private final CmdbService cmdb;
   private final IncidentMetrics metrics;
   private final SurveyService surveys;
+  private final IncidentReadRule readRule;
 
   IncidentService(IncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       DecisionService decisionService, RuntimeService runtimeService, TaskService taskService,
       RepositoryService repositoryService,
-      IdentityService identityService, AuthorizationService authorizationService, CurrentUser currentUser,
+      IdentityService identityService, CurrentUser currentUser,
       JdbcTemplate jdbc, AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, IncidentMetrics metrics,
-      SurveyService surveys) {
+      SurveyService surveys, IncidentReadRule readRule) {
     this.incidents = incidents;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -79,13 +76,13 @@ public class IncidentService {
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
-    this.authorizationService = authorizationService;
     this.currentUser = currentUser;
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.cmdb = cmdb;
     this.metrics = metrics;
     this.surveys = surveys;
+    this.readRule = readRule;
     this.supportGroups = List.copyOf(access.staffGroups());
   }
 
@@ -534,28 +531,21 @@ public class IncidentService {
 
   // --- reading ----------------------------------------------------------------------------------------
 
-  /** The incident, if the current user may see it: watchers of the process see all, others their own reports. */
+  /** The incident, if the current user reads it ({@link IncidentReadRule}). */
   @Transactional(readOnly = true)
   public Incident view(String number) {
-    Incident incident = incidents.find(number).orElseThrow(() -> notFound(number));
-    if (!seesAllIncidents() && !incident.getReporter().equals(currentUser.id())) {
-      throw notFound(number);
-    }
-    return incident;
+    readRule.requireReads(number);
+    return incidents.find(number).orElseThrow(() -> notFound(number));
   }
 
+  /** The incidents the current user reads ({@link IncidentReadRule}) that match the filters. */
   @Transactional(readOnly = true)
   public IncidentRepository.Page list(String status, String priority, String group, int page, int size) {
-    return incidents.list(status, priority, group, seesAllIncidents() ? null : currentUser.id(), page, size);
+    return incidents.list(status, priority, group, readRule.listedFor(), page, size);
   }
 
   public List<Timeline.Entry> timelineOf(String number) {
     return timeline.of(number);
-  }
-
-  private boolean seesAllIncidents() {
-    return currentUser.id() != null && authorizationService.isUserAuthorized(currentUser.id(), currentUser.groups(),
-        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, IncidentProcess.KEY);
   }
 
   private Incident load(String number) {

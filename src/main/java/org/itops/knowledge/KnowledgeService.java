@@ -50,10 +50,11 @@ public class KnowledgeService {
   private final Set<String> staffGroups;
   private final ServiceCatalog catalog;
   private final CmdbService cmdb;
+  private final KnowledgeReadRule readRule;
 
   KnowledgeService(KnowledgeRepository articles, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       DecisionService decisionService, RuntimeService runtimeService, CurrentUser currentUser,
-      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb) {
+      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, KnowledgeReadRule readRule) {
     this.articles = articles;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -63,6 +64,7 @@ public class KnowledgeService {
     this.currentUser = currentUser;
     this.catalog = catalog;
     this.cmdb = cmdb;
+    this.readRule = readRule;
     this.staffGroups = Set.copyOf(access.staffGroups());
   }
 
@@ -265,13 +267,13 @@ public class KnowledgeService {
   }
 
   /**
-   * The article, if the current user may see it: staff see every article and its draft; others only what is
-   * published, and during a revision the published version.
+   * The article, if the current user may see it: its readers ({@link KnowledgeReadRule}) every article and its draft;
+   * others only what is published, and during a revision the published version.
    */
   @Transactional(readOnly = true)
   public Article view(String number) {
     Article article = articles.find(number).orElseThrow(() -> notFound(number));
-    if (isStaff()) {
+    if (readRule.readsAll()) {
       return article;
     }
     if (article.getPublishedVersion() == null || article.getStatus() == Status.RETIRED) {
@@ -295,6 +297,11 @@ public class KnowledgeService {
 
   public List<Timeline.Entry> timelineOf(String number) {
     return timeline.of(number);
+  }
+
+  /** Whether the current user reads articles in full ({@link KnowledgeReadRule}). */
+  boolean readsAll() {
+    return readRule.readsAll();
   }
 
   boolean isStaff() {

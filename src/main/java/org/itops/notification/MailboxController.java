@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The dev mailbox ({@code GET /mailbox}, log in as a suite user): the mail that the dev mail server received,
- * newest first; administrators see all of it, everyone else the mail addressed to them.
+ * newest first; administrators see all of it, everyone else the mail sent to exactly their address. Users change their
+ * own address in Admin: an address that another user has too shows nothing, so that nobody reads another's mail (a
+ * security incident's, a demand's) by taking their address.
  */
 @RestController
 @ConditionalOnProperty("itops.mail.dev-server.enabled")
@@ -40,8 +43,7 @@ class MailboxController {
   @GetMapping(path = "/mailbox", produces = MediaType.TEXT_HTML_VALUE)
   String mailbox() throws MessagingException, IOException {
     boolean admin = currentUser.isAdministrator();
-    User user = identityService.createUserQuery().userId(currentUser.id()).singleResult();
-    String address = user == null ? null : user.getEmail();
+    String address = ownAddress();
 
     List<MimeMessage> messages = new ArrayList<>(Arrays.asList(devMailServer.getReceivedMessages()));
     Collections.reverse(messages);
@@ -52,12 +54,13 @@ class MailboxController {
         <h1>Dev mailbox</h1>
         <p>Mail sent by the suite on the embedded default (kept in memory until the suite stops).</p>
         """);
-    html.append("<p class=\"meta\">").append(admin ? "All mail (you are an administrator)" : "Mail to "
-        + HtmlUtils.htmlEscape(String.valueOf(address))).append("</p>");
+    html.append("<p class=\"meta\">").append(admin ? "All mail (you are an administrator)" : address == null
+        ? "Your account has no mail address of its own (set one in Admin)"
+        : "Mail to " + HtmlUtils.htmlEscape(address)).append("</p>");
     int shown = 0;
     for (MimeMessage message : messages) {
       String recipients = addresses(message.getAllRecipients());
-      if (!admin && (address == null || !recipients.contains(address))) {
+      if (!admin && (address == null || !sentTo(message, address))) {
         continue;
       }
       shown++;
@@ -72,8 +75,29 @@ class MailboxController {
     return html.append("</body></html>").toString();
   }
 
+  /**
+   * The current user's address, or null when they have none or share it with another user (counted by the suite, also
+   * the users the caller may not look up).
+   */
+  private String ownAddress() {
+    User user = identityService.createUserQuery().userId(currentUser.id()).singleResult();
+    String address = user == null ? null : user.getEmail();
+    if (address == null || address.isBlank()) {
+      return null;
+    }
+    long holders = currentUser.asSystem(() -> identityService.createUserQuery().userEmail(address).count());
+    return holders == 1 ? address : null;
+  }
+
   private static String text(MimeMessage message) throws MessagingException, IOException {
     return message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message);
+  }
+
+  /** Whether one of the message's recipients is exactly the address (not one that contains it). */
+  private static boolean sentTo(MimeMessage message, String address) throws MessagingException {
+    Address[] recipients = message.getAllRecipients();
+    return recipients != null && Arrays.stream(recipients)
+        .anyMatch(recipient -> recipient instanceof InternetAddress internet && address.equals(internet.getAddress()));
   }
 
   private static String addresses(Address[] addresses) {

@@ -28,6 +28,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,11 +51,13 @@ class AccessSetup implements SmartInitializingSingleton {
   private final ProcessEngine engine;
   private final AccessProperties access;
   private final SuiteProperties suite;
+  private final Environment environment;
 
-  AccessSetup(ProcessEngine engine, AccessProperties access, SuiteProperties suite) {
+  AccessSetup(ProcessEngine engine, AccessProperties access, SuiteProperties suite, Environment environment) {
     this.engine = engine;
     this.access = access;
     this.suite = suite;
+    this.environment = environment;
   }
 
   @Override
@@ -65,6 +69,7 @@ class AccessSetup implements SmartInitializingSingleton {
       refuseWeakApiTokens();
       ensureAdministrator(identity);
     } else if (suite.demoUsers()) {
+      refuseDemoUsersOnPostgres();
       DemoUsers.ALL.forEach(demo -> ensureDemoUser(identity, demo));
     }
     suite.technicalUsers().forEach((userId, groups) -> ensureTechnicalUser(identity, userId, groups));
@@ -168,6 +173,18 @@ class AccessSetup implements SmartInitializingSingleton {
       case "PASSWORD_POLICY_USER_DATA" -> "not the user name or other data of the user";
       default -> rule.getPlaceholder();
     };
+  }
+
+  /**
+   * The postgres profile means a shared database, production's or a cluster's: users with a published password must
+   * never be created there, also when the prod profile was forgotten.
+   */
+  private void refuseDemoUsersOnPostgres() {
+    if (environment.acceptsProfiles(Profiles.of("postgres"))) {
+      throw new IllegalStateException("Refusing to start: the postgres profile is active and itops.demo-users is"
+          + " true, which would create the demo users (password = user name) in that database. Start with the"
+          + " profiles prod,postgres, or set itops.demo-users=false.");
+    }
   }
 
   /** Demo users have a published password: in production they must not exist. */

@@ -1,7 +1,11 @@
 package org.itops.platform;
 
+import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /** Who is calling: the user that the engine holds for this request (set by the authentication filter). */
@@ -9,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class CurrentUser {
 
   private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
 
-  CurrentUser(IdentityService identityService) {
+  CurrentUser(IdentityService identityService, AuthorizationService authorizationService) {
     this.identityService = identityService;
+    this.authorizationService = authorizationService;
   }
 
   /** The user id, or null when nobody is authenticated (e.g. on a job executor thread). */
@@ -45,5 +51,15 @@ public class CurrentUser {
 
   public boolean isAdministrator() {
     return groups().contains(AccessProperties.ADMIN_GROUP);
+  }
+
+  /**
+   * Whether the engine shows the user the instances of one of the processes (READ_INSTANCE on its definition): what
+   * Cockpit and the engine's REST APIs let them see.
+   */
+  public boolean watchesAny(Collection<String> processKeys) {
+    String userId = id();
+    return userId != null && processKeys.stream().anyMatch(key -> authorizationService.isUserAuthorized(userId,
+        groups(), ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, key));
   }
 }

@@ -7,11 +7,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -29,13 +33,30 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   private static final Set<String> OPEN_PATHS =
       Set.of("/engine-rest/engine", "/engine-rest/engine/", "/actuator/health");
 
+  /**
+   * How long a verified password and a user's memberships are taken without asking the engine again: passwords are
+   * bcrypt hashes (tens of milliseconds per check) and machines send theirs with every request. So a changed
+   * password, a removed membership, or a locked or deleted user reaches the REST APIs within this time (on each node
+   * that verified it); the old password of a user keeps working for at most this long after a change.
+   */
+  static final long LOGIN_TTL_MILLIS = 30_000;
+
   private final IdentityService identityService;
+  private final PasswordUpgrade passwordUpgrade;
   private final Map<String, String> apiTokens;
   private final Map<String, Memberships> memberships = new ConcurrentHashMap<>();
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  /** The key of the verified passwords' hashes: random, in this node's memory only. */
+  private final SecretKeySpec verifiedKey;
 
-  RestAuthenticationFilter(IdentityService identityService, Map<String, String> apiTokens) {
+  RestAuthenticationFilter(IdentityService identityService, PasswordUpgrade passwordUpgrade,
+      Map<String, String> apiTokens) {
     this.identityService = identityService;
+    this.passwordUpgrade = passwordUpgrade;
     this.apiTokens = apiTokens;
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.verifiedKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
   @Override
@@ -62,7 +83,7 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
         return;
       }
       userId = credentials[0];
-      if (!identityService.checkPassword(userId, credentials[1])) {
+      if (!passwordAccepted(userId, credentials[1])) {
         reject(response, "Wrong user name or password, or the user is locked after too many attempts.");
         return;
       }
@@ -76,16 +97,47 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
+  /** A password the engine accepted, as its keyed hash (never the password itself), and when it was accepted. */
+  private record Verified(byte[] hash, long at) {}
+
+  /**
+   * Whether the password is the user's: the engine's answer, or the same answer given for the same password less than
+   * {@link #LOGIN_TTL_MILLIS} ago. A wrong password always goes to the engine (it counts for the lock-out) and makes
+   * the next right one go there too; a right one replaces an older hash by bcrypt.
+   */
+  private boolean passwordAccepted(String userId, String password) {
+    byte[] hash = keyedHash(userId, password);
+    long now = System.currentTimeMillis();
+    Verified known = verified.get(userId);
+    if (known != null && now - known.at() < LOGIN_TTL_MILLIS && MessageDigest.isEqual(known.hash(), hash)) {
+      return true;
+    }
+    if (!identityService.checkPassword(userId, password)) {
+      verified.remove(userId);
+      return false;
+    }
+    verified.put(userId, new Verified(hash, now));
+    passwordUpgrade.afterLogin(userId, password);
+    return true;
+  }
+
+  private byte[] keyedHash(String userId, String password) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(verifiedKey);
+      return mac.doFinal((userId + '\0' + password).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
+    }
+  }
+
   /** A user's groups and tenants as read at a moment; machines call often, so they are kept a short while. */
   private record Memberships(List<String> groups, List<String> tenants, long readAt) {}
-
-  /** How long memberships are kept: a change in Admin reaches the REST APIs within this time. */
-  static final long MEMBERSHIPS_TTL_MILLIS = 30_000;
 
   private Memberships memberships(String userId) {
     long now = System.currentTimeMillis();
     Memberships known = memberships.get(userId);
-    if (known != null && now - known.readAt() < MEMBERSHIPS_TTL_MILLIS) {
+    if (known != null && now - known.readAt() < LOGIN_TTL_MILLIS) {
       return known;
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).unlimitedList().stream()

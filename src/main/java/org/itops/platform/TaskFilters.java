@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  *   <li>"My groups' tasks" and "Unassigned" are shared filters whose results Camunda's authorization
  *       narrows to the tasks of the user's own groups;</li>
  *   <li>"My tasks" is a personal filter per user ({@code taskAssignee = <user>}), created at the user's
- *       first login to the webapps ({@link PersonalTaskFilterOnLogin}).</li>
+ *       first login to the webapps ({@link AfterWebappLogin}).</li>
  * </ul>
  */
 @Component

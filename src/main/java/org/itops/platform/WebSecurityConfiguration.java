@@ -1,5 +1,6 @@
 package org.itops.platform;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,11 +18,24 @@ class WebSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
-      SuiteProperties suite) {
-    FilterRegistrationBean<RestAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new RestAuthenticationFilter(identityService, suite.apiTokens()));
+      PasswordUpgrade passwordUpgrade, SuiteProperties suite) {
+    FilterRegistrationBean<RestAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new RestAuthenticationFilter(identityService, passwordUpgrade, suite.apiTokens()));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/mailbox");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /**
+   * The metrics count incidents (incident.IncidentMetrics, review.OpenWorkMetrics), changes and demands: they are for
+   * those who read all of them (README, "Who may do what").
+   */
+  @Bean
+  FilterRegistrationBean<MetricsReaders> metricsReaders(ReadRules readRules, CurrentUser currentUser) {
+    FilterRegistrationBean<MetricsReaders> registration =
+        new FilterRegistrationBean<>(new MetricsReaders(readRules, currentUser, List.of("INC", "CHG", "DMD")));
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     return registration;
   }
 
@@ -41,9 +55,9 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<PersonalTaskFilterOnLogin> personalTaskFilterOnLogin(TaskFilters taskFilters) {
-    FilterRegistrationBean<PersonalTaskFilterOnLogin> registration =
-        new FilterRegistrationBean<>(new PersonalTaskFilterOnLogin(taskFilters));
+  FilterRegistrationBean<AfterWebappLogin> afterWebappLogin(TaskFilters taskFilters, PasswordUpgrade passwordUpgrade) {
+    FilterRegistrationBean<AfterWebappLogin> registration =
+        new FilterRegistrationBean<>(new AfterWebappLogin(taskFilters, passwordUpgrade));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     return registration;
   }

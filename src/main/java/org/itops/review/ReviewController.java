@@ -59,10 +59,7 @@ class ReviewController {
 
   @GetMapping("/{number}")
   Map<String, Object> get(@PathVariable String number) {
-    if (currentUser.groups().stream().noneMatch(REQUESTERS::contains)) {
-      throw new AuthorizationException("Service owners and IT managers read service reviews");
-    }
-    return reviews.record(number);
+    return reviews.view(number);
   }
 
   private static void date(String field, String text) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.NotFoundException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewService {
 
   static final String RECORD_PREFIX = "REV";
+  static final String PROCESS_KEY = "service-review";
 
   /** A review's record as the process needs it. */
   public record Review(String number, Instant from, Instant to, String service, Kpis kpis) {}
@@ -32,15 +34,17 @@ public class ReviewService {
   private final Timeline timeline;
   private final Clock clock;
   private final ObjectMapper json;
+  private final ReviewReadRule readRule;
 
   ReviewService(KpiService kpiService, JdbcTemplate jdbc, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
-      ObjectMapper json) {
+      ObjectMapper json, ReviewReadRule readRule) {
     this.kpiService = kpiService;
     this.jdbc = jdbc;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
     this.clock = clock;
     this.json = json;
+    this.readRule = readRule;
   }
 
   /**
@@ -99,7 +103,10 @@ public class ReviewService {
     return value == null ? "-" : String.valueOf(value);
   }
 
-  Map<String, Object> record(String number) {
-    return jdbc.queryForMap("select * from service_review where number = ?", number);
+  /** The review, if the current user reads it ({@link ReviewReadRule}). */
+  Map<String, Object> view(String number) {
+    readRule.requireReads(number);
+    return jdbc.queryForList("select * from service_review where number = ?", number).stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("No record " + number));
   }
 }

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happens to security incidents. The {@code security-incident} process calls it through thin delegates and its
- * task listener; the API calls it for reports, evidence and reading. Confidential: only {@code security-team} reads
- * an incident, its reporter reads {@link SecurityIncident.ReporterView} of their own report, and everybody else
- * gets "not found", as if it did not exist.
+ * task listener; the API calls it for reports, evidence and reading. Confidential: only its readers
+ * ({@link SecurityIncidentReadRule}) read an incident, its reporter reads {@link SecurityIncident.ReporterView} of
+ * their own report, and everybody else gets "not found", as if it did not exist.
  */
 @Service
 public class SecurityIncidentService {
@@ -38,15 +38,17 @@ public class SecurityIncidentService {
   private final Clock clock;
   private final RuntimeService runtimeService;
   private final CurrentUser currentUser;
+  private final SecurityIncidentReadRule readRule;
 
   SecurityIncidentService(SecurityIncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline,
-      Clock clock, RuntimeService runtimeService, CurrentUser currentUser) {
+      Clock clock, RuntimeService runtimeService, CurrentUser currentUser, SecurityIncidentReadRule readRule) {
     this.incidents = incidents;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
     this.clock = clock;
     this.runtimeService = runtimeService;
     this.currentUser = currentUser;
+    this.readRule = readRule;
   }
 
   // --- reporting --------------------------------------------------------------------------------------
@@ -163,7 +165,10 @@ public class SecurityIncidentService {
   /** Evidence the security team collected (a log, an image, a hash), on the record with who and when. */
   @Transactional
   public void addEvidence(String number, String description, String location) {
-    details(number);
+    if (!currentUser.groups().contains(SecurityIncidentProcess.SECURITY_TEAM)) {
+      throw new AuthorizationException("Only the security team adds evidence");
+    }
+    load(number);
     List<FieldError> errors = new ArrayList<>();
     if (description == null || description.isBlank() || description.length() > SecurityIncidentReport.MAX_TEXT) {
       errors.add(new FieldError("description", "is required (at most " + SecurityIncidentReport.MAX_TEXT
@@ -181,17 +186,15 @@ public class SecurityIncidentService {
 
   // --- reading ----------------------------------------------------------------------------------------
 
-  /** Whether the current user is in the security team, the only group that reads security incidents. */
-  public boolean readsSecurityIncidents() {
-    return currentUser.groups().contains(SecurityIncidentProcess.SECURITY_TEAM);
+  /** Whether the current user reads security incidents ({@link SecurityIncidentReadRule}). */
+  boolean readsSecurityIncidents() {
+    return readRule.readsAll();
   }
 
-  /** The whole incident and its timeline, for the security team only (others read {@link #reporterView}). */
+  /** The whole incident and its timeline, for its readers only (its reporter reads {@link #reporterView}). */
   @Transactional(readOnly = true)
   public Details details(String number) {
-    if (!readsSecurityIncidents()) {
-      throw new AuthorizationException("Only the security team reads security incidents");
-    }
+    readRule.requireReads(number);
     return new Details(load(number), timeline.of(number));
   }
 
@@ -218,11 +221,6 @@ public class SecurityIncidentService {
   @Transactional(readOnly = true)
   public List<SecurityIncident.ReporterView> ownReports(int limit) {
     return incidents.list(currentUser.id(), limit).stream().map(SecurityIncident::forReporter).toList();
-  }
-
-  /** Whether the record number is a security incident's (other features keep those from everybody else too). */
-  public static boolean isSecurityIncident(String number) {
-    return number.startsWith(SecurityIncidentProcess.RECORD_PREFIX + "-");
   }
 
   SecurityIncident load(String number) {

@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SurveyService {
 
   static final String PROCESS_KEY = "satisfaction-survey";
+  static final String RECORD_PREFIX = "SVY";
   static final String MESSAGE_ANSWERED = "survey.answered";
 
   /** Why a link cannot be answered; the page says so. */
@@ -72,6 +73,11 @@ public class SurveyService {
     this.currentUser = currentUser;
     this.properties = properties;
     this.baseUrl = suite.baseUrl();
+    // the embedded default's keys start with dev- and are published: anyone could forge links signed with them
+    if (suite.productionMode() && properties.secret().startsWith("dev-")) {
+      throw new IllegalStateException("Production mode refuses to start: itops.surveys.secret is the embedded"
+          + " default's published key. Set ITOPS_SURVEY_SECRET to a random key of 16 characters or more.");
+    }
   }
 
   /**
@@ -97,7 +103,7 @@ public class SurveyService {
   @Transactional
   public Survey create(String recordNumber, String title, String respondent, String service) {
     Instant now = clock.instant();
-    Survey survey = new Survey(recordNumbers.next("SVY"), UUID.randomUUID().toString(), recordNumber, title,
+    Survey survey = new Survey(recordNumbers.next(RECORD_PREFIX), UUID.randomUUID().toString(), recordNumber, title,
         respondent, service, now, now.plus(properties.validity()), null, null, null);
     jdbc.update("insert into survey (number, token, record_number, title, respondent, service, created_at, expires_at)"
         + " values (?, ?, ?, ?, ?, ?, ?, ?)", survey.number(), survey.token(), recordNumber, title, respondent, service,

@@ -73,7 +73,7 @@ class ComplianceAuditTest {
     assertThat(report.path("controls").get(0).path("control").asText()).isEqualTo("A.5.24");
     assertThat(report.path("controls").get(0).path("submittedBy").asText()).isEqualTo("desk");
     assertThat(report.path("findings")).isEmpty();
-    assertThat(client.get("requester", "/api/audits/" + number + "/report").statusCode()).isEqualTo(403);
+    assertThat(client.get("requester", "/api/audits/" + number + "/report").statusCode()).isEqualTo(404);
   }
 
   @Test

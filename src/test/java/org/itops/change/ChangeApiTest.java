@@ -137,11 +137,11 @@ class ChangeApiTest {
     assertThat(created.statusCode()).isEqualTo(201);
     long id = JSON.readTree(created.body()).path("id").asLong();
     String window = "?from=" + encode(start.minus(Duration.ofDays(1))) + "&to=" + encode(start.plus(Duration.ofDays(10)));
-    assertThat(client.get("requester", "/api/changes/freezes" + window).body()).contains("Audit week");
+    assertThat(client.get("engineer", "/api/changes/freezes" + window).body()).contains("Audit week");
 
     assertThat(client.send(client.request("changemgr", "/api/changes/freezes/" + id).DELETE()).statusCode())
         .isEqualTo(204);
-    assertThat(client.get("requester", "/api/changes/freezes" + window).body()).doesNotContain("Audit week");
+    assertThat(client.get("engineer", "/api/changes/freezes" + window).body()).doesNotContain("Audit week");
   }
 
   @Test
@@ -158,11 +158,11 @@ class ChangeApiTest {
         start.plus(Duration.ofDays(2))));
     String window = "?from=" + encode(start.minus(Duration.ofHours(1))) + "&to=" + encode(start.plus(Duration.ofDays(3)));
 
-    JsonNode calendar = JSON.readTree(client.get("requester", "/api/changes/calendar" + window).body());
+    JsonNode calendar = JSON.readTree(client.get("engineer", "/api/changes/calendar" + window).body());
     assertThat(calendar.path("changes").findValuesAsText("number")).contains(number);
     assertThat(calendar.path("freezes").findValuesAsText("name")).contains("Release freeze");
 
-    HttpResponse<String> ics = client.get("requester", "/api/changes/calendar.ics" + window);
+    HttpResponse<String> ics = client.get("engineer", "/api/changes/calendar.ics" + window);
     assertThat(ics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/calendar"));
     assertThat(ics.body().lines().toList()).allSatisfy(line ->
         assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75));
@@ -177,7 +177,7 @@ class ChangeApiTest {
     assertThat(value(change, Property.DESCRIPTION)).contains(item);
     assertThat(events.values()).anySatisfy(e -> assertThat(value(e, Property.SUMMARY))
         .isEqualTo("Change freeze: Release freeze"));
-    assertThat(client.get("requester", "/api/changes/calendar?from=2026-13-01").statusCode()).isEqualTo(400);
+    assertThat(client.get("engineer", "/api/changes/calendar?from=2026-13-01").statusCode()).isEqualTo(400);
   }
 
   private static String value(VEvent event, String property) {

@@ -241,7 +241,8 @@ class ChangeManagementTest {
     String key = steps.as("changemgr", () -> runtimeService.startProcessInstanceByKey("change-freeze", form)
         .getBusinessKey());
 
-    List<ChangeRepository.Freeze> freezes = changes.freezes(start, start.plus(Duration.ofDays(1)));
+    List<ChangeRepository.Freeze> freezes = steps.as("changemgr", () -> changes.freezes(start,
+        start.plus(Duration.ofDays(1))));
     assertThat(freezes).extracting(ChangeRepository.Freeze::name).contains("Quarter close");
     assertThat(key).isEqualTo("FREEZE-" + freezes.stream().filter(f -> f.name().equals("Quarter close")).findFirst()
         .orElseThrow().id());

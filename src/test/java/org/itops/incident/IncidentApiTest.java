@@ -128,15 +128,16 @@ class IncidentApiTest {
   }
 
   @Test
-  void requestersSeeTheirOwnIncidentsAndStaffWhoWatchIncidentsSeeAll() throws Exception {
+  void requestersSeeTheirOwnIncidentsAndThoseWhoWatchIncidentsSeeAll() throws Exception {
     String number = JSON.readTree(client.postJson("requester", "/api/incidents", VALID).body()).path("number").asText();
 
     assertThat(client.get("requester", "/api/incidents/" + number).statusCode()).isEqualTo(200);
     assertThat(client.get("desk", "/api/incidents/" + number).statusCode()).isEqualTo(200);
     assertThat(client.get("engineer", "/api/incidents/" + number).statusCode()).isEqualTo(200);
-    assertThat(client.get("owner", "/api/incidents/" + number).statusCode()).isEqualTo(404);
+    assertThat(client.get("owner", "/api/incidents/" + number).statusCode()).isEqualTo(200);
+    assertThat(client.get("cab1", "/api/incidents/" + number).statusCode()).isEqualTo(404);
     assertThat(client.get("desk", "/api/incidents/INC-999999").statusCode()).isEqualTo(404);
-    assertThat(listedNumbers("owner", "")).doesNotContain(number);
+    assertThat(listedNumbers("cab1", "")).doesNotContain(number);
   }
 
   @Test

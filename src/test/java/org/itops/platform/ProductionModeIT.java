@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * The prod profile: no demo users, an administrator from the environment, and no default passwords.
+ * The prod profile: no demo users, an administrator from the environment, and no default passwords or published keys;
+ * and no demo users on the postgres profile without prod either.
  *
  * <p>An integration test (failsafe, its own JVM): it starts and stops whole suites, and a stopped Camunda
  * engine leaves JVM-wide registrations that would disturb the shared context of the other tests.
@@ -45,6 +46,25 @@ class ProductionModeIT {
   void refusesTheEmbeddedDefaultsApiToken() {
     List<String> properties = new ArrayList<>(List.of("--itops.api-tokens.monitoring=dev-monitoring-token"));
     assertThat(startupFailure(freshDatabase(), STRONG_PASSWORD, properties)).hasMessageContaining("API token");
+  }
+
+  @Test
+  void refusesThePublishedSurveyKeyOfTheEmbeddedDefault() {
+    List<String> properties = List.of("--itops.surveys.secret=dev-survey-secret-not-for-production");
+    assertThat(startupFailure(freshDatabase(), STRONG_PASSWORD, properties)).hasMessageContaining("itops.surveys.secret")
+        .hasMessageContaining("ITOPS_SURVEY_SECRET");
+  }
+
+  @Test
+  void refusesThePostgresProfileWithoutProdSinceItWouldCreateTheDemoUsers() {
+    String database = freshDatabase();
+    // the postgres profile's settings, pointed at an in-memory database: the refusal comes before any demo user
+    Throwable failure = catchThrowable(() -> start(database, List.of("spring.profiles.active=postgres",
+        "spring.datasource.username=sa", "spring.datasource.password=", "camunda.bpm.database.type=h2",
+        "spring.datasource.hikari.connection-init-sql=select 1")).close());
+
+    assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).hasMessageContaining("postgres profile")
+        .hasMessageContaining("itops.demo-users");
   }
 
   @Test
@@ -96,8 +116,10 @@ class ProductionModeIT {
         "spring.profiles.active=prod",
         "itops.base-url=https://itops.example.org",
         "itops.mail.from=itops@example.org",
-        "itops.surveys.secret=a-survey-key-of-this-test",
         "spring.mail.host=127.0.0.1"));
+    if (properties.stream().noneMatch(p -> p.startsWith("itops.surveys.secret="))) {
+      properties.add("itops.surveys.secret=a-survey-key-of-this-test");
+    }
     if (adminPassword != null) {
       properties.add("itops.admin.password=" + adminPassword);
     }

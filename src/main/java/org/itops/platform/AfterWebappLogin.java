@@ -13,18 +13,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
 /**
- * After a successful login to the webapps ({@code POST /camunda/api/admin/auth/user/<engine>/login/<app>}),
- * makes sure the user has a personal "My tasks" filter (see {@link TaskFilters}). A failure here is logged
- * and never fails the login.
+ * After a successful login to the webapps ({@code POST /camunda/api/admin/auth/user/<engine>/login/<app>}): makes
+ * sure the user has a personal "My tasks" filter (see {@link TaskFilters}) and replaces an older hash of the password
+ * by bcrypt ({@link PasswordUpgrade}). A failure here is logged and never fails the login.
  */
-class PersonalTaskFilterOnLogin extends OncePerRequestFilter {
+class AfterWebappLogin extends OncePerRequestFilter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PersonalTaskFilterOnLogin.class);
+  private static final Logger LOG = LoggerFactory.getLogger(AfterWebappLogin.class);
 
   private final TaskFilters taskFilters;
+  private final PasswordUpgrade passwordUpgrade;
 
-  PersonalTaskFilterOnLogin(TaskFilters taskFilters) {
+  AfterWebappLogin(TaskFilters taskFilters, PasswordUpgrade passwordUpgrade) {
     this.taskFilters = taskFilters;
+    this.passwordUpgrade = passwordUpgrade;
   }
 
   @Override
@@ -40,18 +42,24 @@ class PersonalTaskFilterOnLogin extends OncePerRequestFilter {
     if (response.getStatus() != HttpServletResponse.SC_OK) {
       return;
     }
-    String userId = formValue(cached.getContentAsString(), "username");
-    if (userId == null) {
-      userId = cached.getParameter("username");
-    }
+    String userId = formField(cached, "username");
     if (userId == null) {
       return;
+    }
+    String password = formField(cached, "password");
+    if (password != null) {
+      passwordUpgrade.afterLogin(userId, password);
     }
     try {
       taskFilters.ensurePersonalFilter(userId);
     } catch (RuntimeException e) {
       LOG.warn("Could not create the 'My tasks' filter of user '{}'", userId, e);
     }
+  }
+
+  private static String formField(ContentCachingRequestWrapper request, String name) {
+    String value = formValue(request.getContentAsString(), name);
+    return value != null ? value : request.getParameter(name);
   }
 
   private static String formValue(String form, String name) {
