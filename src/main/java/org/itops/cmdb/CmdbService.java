@@ -351,6 +351,8 @@ public class CmdbService {
       errors.add(new FieldError(label + "name", "is required"));
     } else if (item.name().length() > CiInput.MAX_NAME) {
       errors.add(new FieldError(label + "name", "must be at most " + CiInput.MAX_NAME + " characters"));
+    } else if (hasControlCharacter(item.name(), "")) {
+      errors.add(new FieldError(label + "name", "must not contain control characters"));
     } else if (item.name().contains("@") || item.name().contains(";")) {
       errors.add(new FieldError(label + "name", "must not contain @ or ; (they separate references)"));
     }
@@ -360,12 +362,22 @@ public class CmdbService {
     oneOf(label + "criticality", item.criticality(), CmdbProperties.CRITICALITIES, errors);
     oneOf(label + "ownerGroup", item.ownerGroup(), List.copyOf(ownerGroups), errors);
     String service = CiRepository.blankToNull(item.service());
-    if (service != null && !inCatalog.computeIfAbsent(service, catalog::isInCatalog)) {
+    if (hasControlCharacter(service, "")) {
+      errors.add(new FieldError(label + "service", "must not contain control characters"));
+    } else if (service != null && !inCatalog.computeIfAbsent(service, catalog::isInCatalog)) {
       errors.add(new FieldError(label + "service", "'" + service + "' is not a service of the catalog"));
     }
     if (item.description() != null && item.description().length() > CiInput.MAX_DESCRIPTION) {
       errors.add(new FieldError(label + "description", "must be at most " + CiInput.MAX_DESCRIPTION + " characters"));
+    } else if (hasControlCharacter(item.description(), "\t\r\n")) {
+      errors.add(new FieldError(label + "description", "must not contain control characters other than tabs and"
+          + " line breaks"));
     }
+  }
+
+  /** A control character other than {@code allowed}: PostgreSQL refuses NUL in text, and nobody means the others. */
+  private static boolean hasControlCharacter(String text, String allowed) {
+    return text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && allowed.indexOf(c) < 0);
   }
 
   private static void oneOf(String field, String value, List<String> allowed, List<FieldError> errors) {

@@ -22,11 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Long dependency chains over real HTTP: every walk over depends-on (the cycle check of an import, the impact) runs
- * without recursion and up to a bound, so that whatever the API takes by size is answered 2xx or 4xx, never 500.
+ * CMDB imports that try to break the suite, over real HTTP: whatever the API takes by size is answered 2xx or 4xx,
+ * never 500. Every walk over depends-on (the cycle check of an import, the impact) runs without recursion and up to a
+ * bound.
  */
 @SuiteTest
-class DependencyChainTest {
+class HostileCmdbImportTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CHAIN = 12_000;
@@ -106,6 +107,22 @@ class DependencyChainTest {
     assertThatThrownBy(() -> DependencyGraph.cycleThrough(Set.of(0), chain, 3))
         .isInstanceOf(DependencyGraph.TooLargeException.class).hasMessageContaining("at most 3");
     assertThat(DependencyGraph.cycleThrough(Set.of(0), chain, 5)).isEmpty();
+  }
+
+  @Test
+  void aControlCharacterInACellIsRefusedNeverA500() throws Exception {
+    long before = count();
+    String csv = "name,type,environment,owner_group,criticality,service,description\n"
+        + name(0) + "\u0000,server,production,ops-engineers,low,,\n"
+        + name(1) + ",server,production,ops-engineers,low,Pay\u0000roll,\n"
+        + name(2) + ",server,production,ops-engineers,low,,\"Line one\u0000\u001b[2J\"\n";
+
+    HttpResponse<String> refused = importCsv(csv);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(JSON.readTree(refused.body()).path("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("row 2: name", "row 3: service", "row 4: description");
+    assertThat(count()).isEqualTo(before);
   }
 
   /** A CSV of {@code length} items, each depending on the next; {@code closed}: the last depends on the first. */
