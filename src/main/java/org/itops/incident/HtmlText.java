@@ -39,9 +39,10 @@ final class HtmlText {
         if (close < 0) {
           break;
         }
+        boolean opens = html.charAt(i + 1) != '/' && html.charAt(close - 1) != '/';
         String name = tagName(html, i + 1, close);
         i = close + 1;
-        if (DROPPED_WITH_CONTENT.contains(name) && html.charAt(close - 1) != '/') {
+        if (opens && DROPPED_WITH_CONTENT.contains(name)) {
           int end = indexOfIgnoringCase(html, "</" + name, i);
           int endClose = end < 0 ? -1 : html.indexOf('>', end);
           i = endClose < 0 ? html.length() : endClose + 1;

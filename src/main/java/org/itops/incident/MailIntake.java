@@ -85,15 +85,8 @@ class MailIntake {
           refused++;
           continue;
         }
-        if (!fromAcceptedDomain(mail.from())) {
-          LOG.warn("Mail {} from {} moved to {}: its domain is not one of {}", mail.messageId(), mail.from(),
-              properties.errorFolder(), properties.acceptedDomains());
-          move(inbox, message, errors);
-          meters.counter("itops.mail.intake", "result", "refused").increment();
-          refused++;
-          continue;
-        }
         try {
+          requireAcceptedDomain(mail.from());
           String number = handler.handle(mail);
           move(inbox, message, processed);
           meters.counter("itops.mail.intake", "result", "handled").increment();
@@ -120,11 +113,14 @@ class MailIntake {
     return new Poll(handled, refused, left);
   }
 
-  /** Whether the address is of a domain in {@code accepted-domains}; any address when that list is empty. */
-  private boolean fromAcceptedDomain(String address) {
+  /** Refuses an address outside the domains of {@code accepted-domains}; any address when that list is empty. */
+  private void requireAcceptedDomain(String address) {
     String domain = address.substring(address.lastIndexOf('@') + 1);
-    return properties.acceptedDomains().isEmpty()
-        || properties.acceptedDomains().stream().anyMatch(accepted -> accepted.equalsIgnoreCase(domain));
+    if (!properties.acceptedDomains().isEmpty()
+        && properties.acceptedDomains().stream().noneMatch(accepted -> accepted.equalsIgnoreCase(domain))) {
+      throw new InvalidRequestException("from", "mail from " + domain + " is not read; the accepted domains are "
+          + properties.acceptedDomains());
+    }
   }
 
   private static Folder ensureFolder(Store store, String name) throws MessagingException {

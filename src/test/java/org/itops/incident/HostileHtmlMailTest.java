@@ -47,9 +47,9 @@ class HostileHtmlMailTest {
     String html = """
         <html><head><style>p { color: red }</style><title>x</title></head><body>
         <P class="x">Disk &amp; CPU &lt;full&gt;</P><!-- <p>hidden</p> --><SCRIPT>alert("hi")</SCRIPT>
-        <div>Line&nbsp;two&#160;&#20013;&#x6587;</div>a < b &bogus; &#xZZ; tail<br/>end</body></html>""";
+        <div>Line&nbsp;two&#160;&#20013;&#x6587;</div>a < b &bogus; &#xZZ; tail<br/>end</style>s</body></html>""";
 
-    assertThat(HtmlText.of(html)).isEqualTo("x\n\nDisk & CPU <full>\n\nLine two 中文\na < b &bogus; &#xZZ; tail\nend");
+    assertThat(HtmlText.of(html)).isEqualTo("x\n\nDisk & CPU <full>\n\nLine two 中文\na < b &bogus; &#xZZ; tail\nend s");
   }
 
   private void deliverHtml(String subject, String html) throws Exception {
