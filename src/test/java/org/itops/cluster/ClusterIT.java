@@ -128,7 +128,8 @@ class ClusterIT {
     }
 
     eventually("the 30 alert mails", () -> mailsOf("alert-firing", alerts) == 30);
-    eventually("the 10 response breaches and their mails", () -> mailsOf("incident-response-breached", incidents) == 10);
+    // a mail per recipient: the breach goes to it-managers (boss) and the incident's group (oncall)
+    eventually("the 10 response breaches and their mails", () -> mailsOf("incident-response-breached", incidents) == 20);
     for (String alert : alerts) {
       assertThat(jdbc.queryForObject("select count(*) from notification_log where record_number = ?", Long.class, alert))
           .as(alert).isOne();
@@ -136,6 +137,9 @@ class ClusterIT {
     for (String incident : incidents) {
       assertThat(jdbc.queryForObject("select count(*) from record_event where record_number = ?"
           + " and type = 'RESPONSE_BREACH'", Long.class, incident)).as(incident).isOne();
+      assertThat(jdbc.queryForList("select recipients from notification_log where record_number = ?"
+          + " and template = 'incident-response-breached'", String.class, incident)).as(incident)
+          .containsExactlyInAnyOrder("boss@cluster.test", "oncall@cluster.test");
     }
     assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Long.class)).isZero();
   }
