@@ -68,7 +68,7 @@ public final class AlertBenchmark {
   public static void main(String[] args) throws Exception {
     Path data = Files.createTempDirectory("itops-bench");
     List<String> settings = new ArrayList<>(List.of("--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--spring.datasource.url=" + Commits.h2Url(data.resolve("itops")),
         "--camunda.bpm.job-execution.enabled=false", "--itops.mail.dev-server.enabled=false", "--logging.level.root=WARN"));
     settings.addAll(List.of(args));
     ConfigurableApplicationContext suite = new SpringApplicationBuilder(ItopsApplication.class, BenchConfiguration.class)
@@ -79,7 +79,8 @@ public final class AlertBenchmark {
     String run = Long.toString(System.currentTimeMillis(), 36);
     List<String> report = new ArrayList<>();
     report.add("Alert ingestion, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, H2 file database, " + STEP.toSeconds() + " s per rate");
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, H2 file database, " + Commits.describe() + ", "
+        + STEP.toSeconds() + " s per rate");
 
     AtomicInteger sequence = new AtomicInteger();
     int[] rates = java.util.Arrays.stream(System.getProperty("bench.rates", "100,200,300,400,600,800,1000,1300,1600,2000")
