@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.itops.TestMail;
 import org.junit.jupiter.api.AfterAll;
@@ -134,13 +136,13 @@ class CrashRecoveryIT {
     }
 
     /** The incident of the answer: the one the alert opened, or the one reported. */
-    static String incident(HttpResponse<String> answer, boolean alert) throws IOException {
+    String incident(HttpResponse<String> answer) throws IOException {
       JsonNode body = JSON.readTree(answer.body());
       return alert ? body.path("alerts").get(0).path("incident").asText() : body.path("number").asText();
     }
 
     /** Whether the answer found what an earlier sending created: a repeated alert, or a replayed report. */
-    static boolean foundEarlier(HttpResponse<String> answer, boolean alert) throws IOException {
+    boolean foundEarlier(HttpResponse<String> answer) throws IOException {
       return alert ? "REPEATED".equals(JSON.readTree(answer.body()).path("alerts").get(0).path("result").asText())
           : "true".equals(answer.headers().firstValue("Idempotent-Replayed").orElse(null));
     }
@@ -168,28 +170,31 @@ class CrashRecoveryIT {
     Queue<Sent> sent = new ConcurrentLinkedQueue<>();
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
     try {
+      List<Future<?>> senders = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         String thread = run + "-" + t;
-        threads.submit(() -> {
+        senders.add(threads.submit(() -> {
           for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
             Sent one = sendOnce(node, new Request(thread + "-" + i, i % 2 == 0));
             sent.add(one);
             if (one.status() == 0) {
-              return null;
+              break;
             }
           }
           return null;
-        });
+        }));
       }
       eventually("the first answers before the crash",
           () -> sent.stream().filter(Sent::answered).count() >= ANSWERED_BEFORE_THE_CRASH);
       crash.now();
-      threads.shutdown();
-      assertThat(threads.awaitTermination(3, TimeUnit.MINUTES)).as("the burst to end").isTrue();
+      for (Future<?> sender : senders) {
+        sender.get(3, TimeUnit.MINUTES);
+      }
     } finally {
       threads.shutdownNow();
     }
-    assertThat(sent).as("requests after the crash").anyMatch(one -> !one.answered());
+    assertThat(sent).as("requests the crash cut off: it came in the middle of the burst")
+        .anyMatch(one -> !one.answered());
     return new ArrayList<>(sent);
   }
 
@@ -201,7 +206,7 @@ class CrashRecoveryIT {
       return new Sent(request, 0, null);
     }
     int status = answer.statusCode();
-    return new Sent(request, status, status / 100 == 2 ? Request.incident(answer, request.alert()) : null);
+    return new Sent(request, status, status / 100 == 2 ? request.incident(answer) : null);
   }
 
   private static void assertEveryAnsweredRequestIsKeptAndEveryRequestCreatedOnce(SuiteNode node, List<Sent> burst,
@@ -209,16 +214,17 @@ class CrashRecoveryIT {
     List<String> lost = new ArrayList<>();
     List<String> doubled = new ArrayList<>();
     for (Sent sent : burst) {
-      boolean alert = sent.request().alert();
-      HttpResponse<String> retry = sent.request().send(node);
-      HttpResponse<String> again = sent.request().send(node);
-      assertThat(List.of(retry.statusCode(), again.statusCode())).as(retry.body()).allMatch(status -> status / 100 == 2);
-      String incident = Request.incident(retry, alert);
-      if (sent.answered() && !(Request.foundEarlier(retry, alert) && incident.equals(sent.incident()))) {
-        lost.add(sent.request().key() + " answered " + sent.status() + " " + sent.incident() + ", now " + retry.body());
+      Request request = sent.request();
+      HttpResponse<String> retry = request.send(node);
+      HttpResponse<String> again = request.send(node);
+      assertThat(List.of(retry.statusCode(), again.statusCode())).as(retry.body() + " / " + again.body())
+          .allMatch(status -> status / 100 == 2);
+      String incident = request.incident(retry);
+      if (sent.answered() && !(request.foundEarlier(retry) && incident.equals(sent.incident()))) {
+        lost.add(request.key() + " answered " + sent.status() + " " + sent.incident() + ", now " + retry.body());
       }
-      if (!Request.foundEarlier(again, alert) || !Request.incident(again, alert).equals(incident)) {
-        doubled.add(sent.request().key() + ": " + incident + ", then " + again.body());
+      if (!request.foundEarlier(again) || !request.incident(again).equals(incident)) {
+        doubled.add(request.key() + ": " + incident + ", then " + again.body());
       }
     }
     assertThat(lost).as("requests answered 2xx whose records are not there after the crash").isEmpty();
@@ -238,7 +244,7 @@ class CrashRecoveryIT {
         "--spring.datasource.hikari.connection-timeout=3000");
   }
 
-  private static void eventually(String what, java.util.concurrent.Callable<Boolean> condition) {
+  private static void eventually(String what, Callable<Boolean> condition) {
     await(what).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(condition);
   }
 }
