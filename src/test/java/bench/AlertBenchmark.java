@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
 import org.itops.ItopsApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -47,6 +48,10 @@ public final class AlertBenchmark {
       return achieved >= offered * 0.95 && p99 < 100 && failed == 0;
     }
   }
+
+  /** A kind of alert sent at rising rates: its option name, its title in the report and in the summary. */
+  private record Scenario(String key, String title, String summary,
+      IntFunction<java.util.concurrent.CompletableFuture<Integer>> send) {}
 
   /** A no-op endpoint that reads the same body: what the web stack costs without the suite's work. */
   @RestController
@@ -89,24 +94,35 @@ public final class AlertBenchmark {
     String only = System.getProperty("bench.only", "");
     List<Step> noop = only.isEmpty() || only.equals("noop") ? scenario("no-op endpoint (same filters, same JSON)", report, rates, rate ->
         post(http, base + "/api/bench/noop", webhook("n" + run + sequence.incrementAndGet(), "warning"))) : List.of();
-    List<Step> notify = only.isEmpty() || only.equals("notify") ? scenario("new alerts, level notify (alert + alert-handling + mail job)", report, rates, rate ->
-        post(http, base + "/api/alerts/alertmanager", webhook("w" + run + sequence.incrementAndGet(), "warning")))
-        : List.of();
-    List<Step> incident = only.isEmpty() || only.equals("incident") ? scenario("new alerts, level incident (+ incident-lifecycle started)", report, rates, rate ->
-        post(http, base + "/api/alerts/alertmanager", webhook("c" + run + sequence.incrementAndGet(), "critical")))
-        : List.of();
+    List<String> summaries = new ArrayList<>(List.of(summary("no-op endpoint", noop, noop)));
     for (int i = 0; i < 200; i++) {
       post(http, base + "/api/alerts/alertmanager", webhook("r" + run + i, "warning")).join();
     }
-    List<Step> repeated = only.isEmpty() || only.equals("repeated") ? scenario("repeated alerts (deduplicated: counted on the alert)", report, rates, rate ->
-        post(http, base + "/api/alerts/alertmanager", webhook("r" + run + sequence.incrementAndGet() % 200, "warning")))
-        : List.of();
+    List<Scenario> scenarios = List.of(
+        new Scenario("notify", "new alerts, level notify (alert + alert-handling + mail job)", "new alerts (notify)", rate ->
+            post(http, base + "/api/alerts/alertmanager", webhook("w" + run + sequence.incrementAndGet(), "warning"))),
+        new Scenario("incident", "new alerts, level incident (+ incident-lifecycle started)", "new alerts (incident)", rate ->
+            post(http, base + "/api/alerts/alertmanager", webhook("c" + run + sequence.incrementAndGet(), "critical"))),
+        new Scenario("repeated", "repeated alerts (deduplicated: counted on the alert)", "repeated alerts", rate ->
+            post(http, base + "/api/alerts/alertmanager", webhook("r" + run + sequence.incrementAndGet() % 200, "warning"))));
+    for (Scenario scenario : scenarios) {
+      if (!only.isEmpty() && !only.equals(scenario.key())) {
+        continue;
+      }
+      // -Dbench.commits=both: each scenario with durable commits, then at once again with delayed ones
+      for (boolean durable : Commits.modes()) {
+        String mode = "";
+        if (Commits.BOTH) {
+          Commits.apply(suite.getBean(DataSource.class), durable);
+          mode = ", " + Commits.describe(durable);
+        }
+        summaries.add(summary(scenario.summary() + mode, scenario(scenario.title() + mode, report, rates, scenario.send()),
+            noop));
+      }
+    }
 
     report.add("");
-    report.add(summary("no-op endpoint", noop, noop));
-    report.add(summary("new alerts (notify)", notify, noop));
-    report.add(summary("new alerts (incident)", incident, noop));
-    report.add(summary("repeated alerts", repeated, noop));
+    report.addAll(summaries);
     // with durable commits H2 writes a chunk per commit and keeps replaced chunks a while (RETENTION_TIME, 45 s)
     report.add(String.format(Locale.ROOT, "H2 database file after the run: %.0f MiB",
         Files.size(data.resolve("itops.mv.db")) / (1024.0 * 1024)));

