@@ -41,9 +41,14 @@ public final class AlertBenchmark {
   private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("bench.step.seconds", 5));
   private static final int MAX_IN_FLIGHT = 256;
   private static final String TOKEN = "dev-monitoring-token";
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-  /** One rate step: offered and achieved rate, latencies, and whether it kept up. */
-  record Step(int offered, double achieved, double p50, double p99, int failed) {
+  /**
+   * One rate step: offered and achieved rate, latencies, the CPU time of this JVM (suite and load generator) per
+   * answered request, and whether it kept up.
+   */
+  record Step(int offered, double achieved, double p50, double p99, int failed, double cpuMillis) {
     boolean sustained() {
       return achieved >= offered * 0.95 && p99 < 100 && failed == 0;
     }
@@ -150,14 +155,15 @@ public final class AlertBenchmark {
       IntFunction<java.util.concurrent.CompletableFuture<Integer>> send) throws InterruptedException {
     report.add("");
     report.add(name);
-    report.add(String.format(Locale.ROOT, "  %8s %10s %9s %9s %7s", "offered/s", "achieved/s", "p50 ms", "p99 ms", "failed"));
+    report.add(String.format(Locale.ROOT, "  %8s %10s %9s %9s %7s %8s", "offered/s", "achieved/s", "p50 ms", "p99 ms", "failed",
+        "CPU ms"));
     List<Step> steps = new ArrayList<>();
     int behind = 0;
     for (int rate : rates) {
       Step step = step(rate, send);
       steps.add(step);
-      report.add(String.format(Locale.ROOT, "  %8d %10.0f %9.1f %9.1f %7d %s", step.offered(), step.achieved(),
-          step.p50(), step.p99(), step.failed(), step.sustained() ? "" : "(not sustained)"));
+      report.add(String.format(Locale.ROOT, "  %8d %10.0f %9.1f %9.1f %7d %8.2f %s", step.offered(), step.achieved(),
+          step.p50(), step.p99(), step.failed(), step.cpuMillis(), step.sustained() ? "" : "(not sustained)"));
       System.out.println(name + ": " + report.get(report.size() - 1));
       if (!step.sustained() && ++behind == 2) {
         break;
@@ -174,6 +180,7 @@ public final class AlertBenchmark {
     Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     long interval = 1_000_000_000L / rate;
     long start = System.nanoTime();
+    long cpuBefore = CPU.getProcessCpuTime();
     long end = start + STEP.toNanos();
     int sent = 0;
     for (long next = start; next < end; next += interval) {
@@ -200,7 +207,8 @@ public final class AlertBenchmark {
     inFlight.acquire(MAX_IN_FLIGHT);
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new Step(rate, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), (int) failed.get());
+    return new Step(rate, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), (int) failed.get(),
+        (CPU.getProcessCpuTime() - cpuBefore) / 1e6 / sorted.length);
   }
 
   private static double percentile(long[] sorted, double p) {
