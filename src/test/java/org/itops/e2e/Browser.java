@@ -61,7 +61,8 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // Tasklist's first load takes over 15 s on a machine that other builds keep busy
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   /** Logs into a webapp (tasklist, cockpit, admin) as a demo user, in a fresh browser. */
