@@ -69,7 +69,11 @@ final class Browser implements AutoCloseable {
   void login(String app, String user) {
     start();
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
-    visible(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+    // the first page of a webapp after the start also sets up its REST applications and plugins: a minute or more
+    // on a machine that other builds keep busy
+    new WebDriverWait(driver, Duration.ofMinutes(3))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
