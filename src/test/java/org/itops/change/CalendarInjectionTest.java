@@ -53,7 +53,7 @@ class CalendarInjectionTest {
     assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
     String number = JSON.readTree(raised.body()).path("number").asText();
 
-    String ics = client.get("requester", "/api/changes/calendar.ics?from=" + encode(start.minus(Duration.ofHours(1)))
+    String ics = client.get("engineer", "/api/changes/calendar.ics?from=" + encode(start.minus(Duration.ofHours(1)))
         + "&to=" + encode(start.plus(Duration.ofDays(1)))).body();
 
     assertThat(ics.replace("\r\n", "")).as("every CR ends a line with its LF").doesNotContain("\r").doesNotContain("\n");
