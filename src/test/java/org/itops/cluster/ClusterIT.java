@@ -2,6 +2,8 @@ package org.itops.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.itops.cluster.SuiteNode.fingerprint;
+import static org.itops.cluster.SuiteNode.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -193,20 +194,6 @@ class ClusterIT {
   private static JsonNode alertAnswer(HttpResponse<String> response) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body()).path("alerts").get(0);
-  }
-
-  private static String fingerprint() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-  }
-
-  private static String webhook(String status, String fingerprint, String severity) {
-    return """
-        {"receiver":"itops","status":"%s","version":"4","groupKey":"{}:{}","groupLabels":{},"commonLabels":{},
-         "commonAnnotations":{},"externalURL":"http://am","alerts":[{"status":"%s","labels":{"alertname":"NodeDown",
-         "severity":"%s","env":"prod","service":"web","instance":"web-07:9100"},"annotations":{"summary":"web-07 down"},
-         "startsAt":"2026-11-27T08:00:00Z","endsAt":"%s","generatorURL":"http://prom","fingerprint":"%s"}]}"""
-        .formatted(status, status, severity, "resolved".equals(status) ? "2026-11-27T09:00:00Z" : "0001-01-01T00:00:00Z",
-            fingerprint);
   }
 
   private static void eventually(String what, Callable<Boolean> condition) {
