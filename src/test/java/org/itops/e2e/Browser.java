@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -165,7 +166,16 @@ final class Browser implements AutoCloseable {
   List<String> formFailures() {
     String formFailure = tasklistTexts.path("FORM_FAILURE").asText().replaceAll("[:：]$", "");
     return driver.findElements(By.xpath("//*[contains(text(),'" + formFailure + "')]")).stream()
-        .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+        .filter(Browser::isStillDisplayed).map(WebElement::getText).toList();
+  }
+
+  /** Whether the element is displayed; one that the page has just replaced is not. */
+  private static boolean isStillDisplayed(WebElement element) {
+    try {
+      return element.isDisplayed();
+    } catch (StaleElementReferenceException replaced) {
+      return false;
+    }
   }
 
   /** The validation messages form-js shows under fields. */

@@ -62,7 +62,7 @@ class IncidentStoryInChineseIT {
       Timestamp responseDue = jdbc.queryForObject("select response_due from incident where number = ?",
           Timestamp.class, number);
       assertThat(browser.pageText()).contains("分诊事件", "事件生命周期");
-      assertThat(browser.formText()).contains(number, title, "优先级 P2", "支持组", "为什么要修改优先级？")
+      assertThat(browser.formText()).contains(number, title, "优先级 P2", "支持组", "重大事件：每 30 分钟向相关方通报一次进展")
           .contains("响应期限 " + responseDue.toInstant().toString().substring(0, 16));
       browser.screenshot("desk-sees-priority-and-sla-due-time");
       browser.claim();
@@ -116,6 +116,9 @@ class IncidentStoryInChineseIT {
       return task[0] != null;
     }, taskDefinitionKey + " of " + number);
     browser.openTaskById(task[0].getId());
-    browser.formReady();
+    browser.eventually(() -> {
+      browser.formReady();
+      return browser.formText().contains(number);
+    }, "the form of " + taskDefinitionKey + " of " + number);
   }
 }
