@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +48,7 @@ class ModelTranslationsTest {
       return dynamicTest(name, () -> {
         ClassPathResource bundle = new ClassPathResource(name);
         assertThat(bundle.exists()).as(name + " is missing: every model and form has one").isTrue();
-        assertThat(ShownTexts.problems(modelName, bytes(model), bundle(bundle))).as("problems of " + name).isEmpty();
+        assertThat(problems(modelName, bytes(model), bundle)).as("problems of " + name).isEmpty();
       });
     }));
   }
@@ -81,7 +82,7 @@ class ModelTranslationsTest {
       // problem is the key oldField.label
       String[] parts = bundle.getFilename().replace(ShownTexts.bundleSuffix(Locale.SIMPLIFIED_CHINESE), "").split("--");
       Resource model = new ClassPathResource("broken-translations/" + parts[0]);
-      List<String> problems = ShownTexts.problems(parts[0], bytes(model), bundle(bundle));
+      List<String> problems = problems(parts[0], bytes(model), bundle);
       assertThat(problems).hasSize(1).first().asString().startsWith(parts[2] + ": ");
     }));
   }
@@ -142,6 +143,36 @@ class ModelTranslationsTest {
         .containsExactly("响应时限", "解决时限");
     assertThat(Dmn.convertToString(chinese).replaceAll("(label|name)=\"[^\"]*\"|<description>[^<]*<", ""))
         .isEqualTo(Dmn.convertToString(english).replaceAll("(label|name)=\"[^\"]*\"|<description>[^<]*<", ""));
+  }
+
+  /** What {@link ShownTexts#problems} finds, and translations made from an older English text. */
+  private static List<String> problems(String modelName, byte[] model, Resource bundle) throws IOException {
+    List<String> problems = new ArrayList<>(ShownTexts.problems(modelName, model, bundle(bundle)));
+    problems.addAll(outdated(ShownTexts.of(modelName, model), bundle));
+    return problems;
+  }
+
+  /**
+   * The comment above each key is the English text it was translated from (line breaks as {@code \n}): when the
+   * text is reworded under the same id, the translation is of an older text.
+   */
+  private static List<String> outdated(Map<String, String> texts, Resource bundle) throws IOException {
+    List<String> problems = new ArrayList<>();
+    String comment = null;
+    for (String line : new String(bytes(bundle), StandardCharsets.UTF_8).split("\n")) {
+      if (line.startsWith("# ")) {
+        comment = line.substring(2);
+        continue;
+      }
+      int separator = line.indexOf('=');
+      String text = separator > 0 && !line.startsWith("#") ? texts.get(line.substring(0, separator).strip()) : null;
+      if (text != null && !text.replace("\n", "\\n").equals(comment)) {
+        problems.add(line.substring(0, separator).strip() + ": translated from \"" + comment + "\", the English text"
+            + " is now \"" + text + "\" (update the translation and the comment above it)");
+      }
+      comment = null;
+    }
+    return problems;
   }
 
   private static List<String> ids(BpmnModelInstance model) {
