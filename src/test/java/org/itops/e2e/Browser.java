@@ -218,6 +218,20 @@ final class Browser implements AutoCloseable {
     click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
   }
 
+  /**
+   * Searches the record in Cockpit's "Find a record" until an instance in the given state is listed (the state as
+   * the plugin shows it in the browser's language).
+   */
+  void findRecordInCockpit(String record, String state) {
+    eventually(() -> {
+      visible(By.cssSelector(".itops-record-key")).clear();
+      visible(By.cssSelector(".itops-record-key")).sendKeys(record);
+      click(By.cssSelector(".itops-record-search button"));
+      sleep(700);
+      return pageText().contains(state);
+    }, "an instance of " + record + " in state " + state + " in Cockpit");
+  }
+
   String formText() {
     return visible(By.cssSelector(".fjs-form")).getText();
   }

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.sql.Timestamp;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,13 +72,7 @@ class IncidentStoryIT {
       waitForStatus(browser, number, "CLOSED");
 
       browser.login("cockpit", "demo");
-      browser.eventually(() -> {
-        browser.visible(By.cssSelector(".itops-record-key")).clear();
-        browser.visible(By.cssSelector(".itops-record-key")).sendKeys(number);
-        browser.click(By.cssSelector(".itops-record-search button"));
-        Browser.sleep(700);
-        return browser.pageText().contains("COMPLETED");
-      }, "the ended instance of " + number + " in Cockpit");
+      browser.findRecordInCockpit(number, "COMPLETED");
       assertThat(browser.pageText()).contains(number).contains("Incident lifecycle");
       browser.screenshot("demo-finds-the-ended-instance-in-cockpit");
     }

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.itops.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,13 +94,7 @@ class IncidentStoryInChineseIT {
       incidents.waitForStatus(browser, number, "CLOSED");
 
       browser.login("cockpit", "demo");
-      browser.eventually(() -> {
-        browser.visible(By.cssSelector(".itops-record-key")).clear();
-        browser.visible(By.cssSelector(".itops-record-key")).sendKeys(number);
-        browser.click(By.cssSelector(".itops-record-search button"));
-        Browser.sleep(700);
-        return browser.pageText().contains("已完成");
-      }, "the ended instance of " + number + " in Cockpit");
+      browser.findRecordInCockpit(number, "已完成");
       assertThat(browser.pageText()).contains(number).contains("事件生命周期");
       browser.screenshot("demo-finds-the-ended-instance-in-cockpit");
     }
