@@ -1,5 +1,6 @@
 package org.itops;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -13,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 
 /** Real HTTP calls to the running suite, as a user (HTTP Basic, password = user name for demo users). */
 public final class SuiteClient {
@@ -39,6 +42,25 @@ public final class SuiteClient {
   public HttpResponse<String> postMultipart(String user, String path, String boundary, byte[] body) {
     return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(BodyPublishers.ofByteArray(body)));
+  }
+
+  /** Deploys the files (name: content) as Camunda Modeler does, to the engine REST API. */
+  public HttpResponse<String> deployAsModeler(String user, String deploymentName, Map<String, byte[]> files) {
+    String boundary = "----modeler" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (String[] field : new String[][] {{"deployment-name", deploymentName},
+        {"deployment-source", "Camunda Modeler"}}) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+          + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    files.forEach((name, content) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+          + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return postMultipart(user, "/engine-rest/deployment/create", boundary, body.toByteArray());
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.demand.DemandProcess.Element;
-import org.itops.improvement.ImprovementService;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.FormValues;
 import org.itops.platform.InvalidRequestException;
@@ -35,12 +34,10 @@ class DemandTaskCompletion implements TaskListener {
   static final int MAX_SPECIFICATION = 8000;
 
   private final DemandService demands;
-  private final ImprovementService improvements;
   private final CurrentUser currentUser;
 
-  DemandTaskCompletion(DemandService demands, ImprovementService improvements, CurrentUser currentUser) {
+  DemandTaskCompletion(DemandService demands, CurrentUser currentUser) {
     this.demands = demands;
-    this.improvements = improvements;
     this.currentUser = currentUser;
   }
 
@@ -238,11 +235,6 @@ class DemandTaskCompletion implements TaskListener {
     if (errors.isEmpty()) {
       demands.delivery(number, Map.of("went_well", text(task, "wentWell"), "to_improve", text(task, "toImprove"),
           "lessons", text(task, "lessons")), "RETROSPECTIVE", text(task, "lessons"));
-      String improvement = text(task, "improvement");
-      if (!isBlank(improvement)) {
-        improvements.propose(improvement.strip(), "From the retrospective of " + number + ": "
-            + text(task, "toImprove"), number, null, who(), null, null);
-      }
     }
   }
 

@@ -7,27 +7,23 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.itops.survey.SurveyService;
 import org.springframework.stereotype.Component;
 
 /**
  * "Sign off": the requester accepted the delivery; its warranty runs for the input parameter {@code warrantyPeriod}
- * (ISO-8601 days, e.g. {@code P30D}), until the timer "Warranty ends". The requester gets a satisfaction survey.
+ * (ISO-8601 days, e.g. {@code P30D}), until the timer "Warranty ends".
  */
 @Component("signOffDelegate")
 class SignOffDelegate implements JavaDelegate {
 
   private final DemandService demands;
-  private final SurveyService surveys;
   private final Clock clock;
 
-  SignOffDelegate(DemandService demands, SurveyService surveys, Clock clock) {
+  SignOffDelegate(DemandService demands, Clock clock) {
     this.demands = demands;
-    this.surveys = surveys;
     this.clock = clock;
   }
 
@@ -41,8 +37,5 @@ class SignOffDelegate implements JavaDelegate {
         "warranty_until", until), "SIGNED_OFF", "Accepted; warranty until " + until);
     demands.step(number, Demand.Status.WARRANTY, "WARRANTY", "Incidents on its services are linked until " + until);
     execution.setVariable(Var.WARRANTY_ENDS, Date.from(until));
-    Demand demand = demands.load(number);
-    List<String> services = DemandRequest.splitServices(demand.affectedServices());
-    surveys.request(number, demand.title(), demand.requester(), services.isEmpty() ? null : services.get(0));
   }
 }

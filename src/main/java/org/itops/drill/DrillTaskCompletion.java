@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.drill.DrillProcess.Element;
 import org.itops.improvement.ImprovementService;
-import org.itops.platform.CurrentUser;
 import org.itops.platform.FormValues;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -28,12 +27,10 @@ class DrillTaskCompletion implements TaskListener {
 
   private final DrillService drills;
   private final ImprovementService improvements;
-  private final CurrentUser currentUser;
 
-  DrillTaskCompletion(DrillService drills, ImprovementService improvements, CurrentUser currentUser) {
+  DrillTaskCompletion(DrillService drills, ImprovementService improvements) {
     this.drills = drills;
     this.improvements = improvements;
-    this.currentUser = currentUser;
   }
 
   @Override
@@ -63,7 +60,7 @@ class DrillTaskCompletion implements TaskListener {
         errors.addAll(drills.actionErrors(actions, due));
         refuse(errors);
         drills.addActions(number, actions, due);
-        proposeImprovement(task, number);
+        checkTrainingNeeds(task);
         task.getExecution().getProcessInstance().setVariable(Var.HAS_ACTIONS, !actions.isEmpty());
         if (due != null) {
           task.getExecution().getProcessInstance().setVariable(Var.ACTIONS_DUE, Date.from(due));
@@ -81,28 +78,22 @@ class DrillTaskCompletion implements TaskListener {
   }
 
   /**
-   * An improvement of how we work, or training needs the drill showed, start continuous-improvement (guide 8) with
-   * the drill as its source; the actions above improve the plan itself.
+   * Training needs name people the suite knows and a topic; the event after the review starts continuous-improvement
+   * with them (ProposeDrillImprovementDelegate).
    */
-  private void proposeImprovement(DelegateTask task, String number) {
-    String improvement = text(task, "improvement");
+  private void checkTrainingNeeds(DelegateTask task) {
     String trainees = text(task, "trainees");
-    if (FormValues.isBlank(improvement) && FormValues.isBlank(trainees)) {
+    if (FormValues.isBlank(trainees)) {
       return;
     }
     List<FieldError> errors = new ArrayList<>();
-    if (!FormValues.isBlank(trainees)) {
-      try {
-        improvements.trainees(trainees);
-      } catch (InvalidRequestException unknown) {
-        errors.addAll(unknown.errors());
-      }
-      FormValues.required(task, "trainingTopic", errors);
+    try {
+      improvements.trainees(trainees);
+    } catch (InvalidRequestException unknown) {
+      errors.addAll(unknown.errors());
     }
+    FormValues.required(task, "trainingTopic", errors);
     refuse(errors);
-    improvements.propose(FormValues.isBlank(improvement) ? "Training after drill " + number : improvement.strip(),
-        "Found in drill " + number, number, null, currentUser.id(),
-        trainees, text(task, "trainingTopic"));
   }
 
   private static Instant time(DelegateTask task, String field, List<FieldError> errors) {

@@ -392,7 +392,7 @@ public class IncidentService {
     return incident;
   }
 
-  /** Closes the incident; its reporter gets a satisfaction survey, unless monitoring reported it. */
+  /** Closes the incident. */
   @Transactional
   public void close(String number, String closureCode) {
     Incident incident = load(number);
@@ -401,6 +401,12 @@ public class IncidentService {
     incident.setStatus(Status.CLOSED);
     save(incident);
     timeline.record(number, "CLOSED", closureCode);
+  }
+
+  /** Its reporter gets a satisfaction survey, unless monitoring reported it. */
+  @Transactional
+  public void requestSurvey(String number) {
+    Incident incident = load(number);
     if (!IncidentProcess.SOURCE_ALERT.equals(incident.getSource())) {
       surveys.request(number, incident.getTitle(), incident.getReporter(), incident.getService());
     }

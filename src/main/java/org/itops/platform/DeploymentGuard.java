@@ -41,9 +41,10 @@ import org.xml.sax.SAXException;
  * suite from {@code processes/} at start), and a deployment that would run code of their choosing is refused
  * before anything is stored, with a message naming the file and the element. Refused: Java class names,
  * scripts (script tasks, script listeners and mappings, script conditions, script languages in tables),
- * connectors, embedded HTML forms, files other than BPMN, DMN and Camunda Forms, a {@code delegateExpression}
- * that names anything but one of the suite's process steps and listeners ({@link #steps()}), and expressions that
- * reach beans, the engine or Java types ({@link ExpressionRules}).
+ * connectors, embedded HTML forms, files other than BPMN, DMN, Camunda Forms and their translation bundles
+ * ({@link ShownTexts}), a {@code delegateExpression} that names anything but one of the suite's process steps and
+ * listeners ({@link #steps()}), and expressions that reach beans, the engine or Java types
+ * ({@link ExpressionRules}).
  *
  * <p>A deployer the engine runs before its own for every new deployment, whichever way it arrives: the engine
  * offers no public hook for that, so this uses its documented plugin and deployer extension points
@@ -113,6 +114,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
   /** The problems of one file of a deployment, each naming the element. */
   List<String> check(String resourceName, byte[] content) {
     String name = resourceName.toLowerCase(Locale.ROOT);
+    if (isBundle(name)) {
+      return List.of(); // the translated texts of a file (DeploymentTranslation): text, never evaluated
+    }
     if (DEPLOYABLE.stream().noneMatch(name::endsWith)) {
       return List.of("only BPMN diagrams, DMN tables and Camunda Forms are deployed (.bpmn, .dmn, .form); other files"
           + " (scripts, HTML forms, CMMN) would run code");
@@ -130,6 +134,13 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     boolean decisions = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
     walk(document.getDocumentElement(), decisions, problems);
     return problems;
+  }
+
+  private static boolean isBundle(String lowerCaseName) {
+    return SuiteProperties.LANGUAGES.stream().anyMatch(language ->
+        lowerCaseName.endsWith(ShownTexts.bundleSuffix(language).toLowerCase(Locale.ROOT))
+        && ShownTexts.hasTexts(lowerCaseName.substring(0,
+            lowerCaseName.length() - ShownTexts.bundleSuffix(language).length())));
   }
 
   private void walk(Element element, boolean decisions, List<String> problems) {
@@ -285,7 +296,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     return text.toString();
   }
 
-  private static Document parse(byte[] content) throws SAXException, IOException {
+  /** Parses XML without DTDs or external entities. */
+  static Document parse(byte[] content) throws SAXException, IOException {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);

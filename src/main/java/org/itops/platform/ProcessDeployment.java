@@ -1,5 +1,6 @@
 package org.itops.platform;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys {@code processes/<area>/} (BPMN, DMN) together with {@code forms/<area>/} as one deployment per
- * area, named {@code itops-<area>}, at every start.
+ * area, named {@code itops-<area>}, at every start, in the suite's language ({@link DeploymentTranslation}).
  *
  * <p>One deployment per area keeps a diagram and its forms together, as {@code formRefBinding="deployment"}
  * needs, and a change in one area does not give new versions to the processes of the others. Duplicate
@@ -34,9 +35,11 @@ class ProcessDeployment implements SmartInitializingSingleton {
       "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form");
 
   private final RepositoryService repositoryService;
+  private final DeploymentTranslation translation;
 
-  ProcessDeployment(RepositoryService repositoryService) {
+  ProcessDeployment(RepositoryService repositoryService, DeploymentTranslation translation) {
     this.repositoryService = repositoryService;
+    this.translation = translation;
   }
 
   @Override
@@ -49,11 +52,13 @@ class ProcessDeployment implements SmartInitializingSingleton {
     long before = repositoryService.createDeploymentQuery().deploymentName(name).count();
     DeploymentBuilder builder = repositoryService.createDeployment()
         .name(name)
-        .source("itops-startup")
+        .source(DeploymentTranslation.STARTUP_SOURCE)
         .enableDuplicateFiltering(false);
     for (Resource resource : resources) {
       try (InputStream in = resource.getInputStream()) {
-        builder.addInputStream(resourceName(resource), in);
+        String resourceName = resourceName(resource);
+        builder.addInputStream(resourceName,
+            new ByteArrayInputStream(translation.translated(resourceName, in.readAllBytes())));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + resource, e);
       }

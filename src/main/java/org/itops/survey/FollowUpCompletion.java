@@ -2,27 +2,21 @@ package org.itops.survey;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.itops.improvement.ImprovementService;
-import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.Timeline;
 import org.springframework.stereotype.Component;
 
 /**
  * "Follow up a low rating": what the service desk did must be said, and goes on the surveyed record's timeline; an
- * improvement it proposes starts continuous-improvement.
+ * improvement it proposes starts continuous-improvement at the event after it (ProposeFollowUpImprovementDelegate).
  */
 @Component("surveyFollowUpValidation")
 class FollowUpCompletion implements TaskListener {
 
   private final Timeline timeline;
-  private final ImprovementService improvements;
-  private final CurrentUser currentUser;
 
-  FollowUpCompletion(Timeline timeline, ImprovementService improvements, CurrentUser currentUser) {
+  FollowUpCompletion(Timeline timeline) {
     this.timeline = timeline;
-    this.improvements = improvements;
-    this.currentUser = currentUser;
   }
 
   @Override
@@ -33,11 +27,5 @@ class FollowUpCompletion implements TaskListener {
     }
     String record = (String) task.getVariable("surveyedRecord");
     timeline.record(record, "SURVEY_FOLLOWED_UP", notes.toString().strip());
-    Object improvement = task.getVariable("improvement");
-    if (improvement != null && !improvement.toString().isBlank()) {
-      improvements.propose(improvement.toString().strip(), "A low rating of " + record + ": " + notes, record,
-          (String) task.getVariable("service"), currentUser.id(), null,
-          null);
-    }
   }
 }

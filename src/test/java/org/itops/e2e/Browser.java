@@ -2,17 +2,23 @@ package org.itops.e2e;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,15 +41,30 @@ final class Browser implements AutoCloseable {
   private static final String CHROMEDRIVER = System.getProperty("itops.e2e.chromedriver", "/usr/bin/chromedriver");
 
   private final String baseUrl;
+  private final Locale language;
+  private final JsonNode tasklistTexts;
   private WebDriver driver;
   private WebDriverWait wait;
 
   Browser(int port) {
+    this(port, Locale.ENGLISH);
+  }
+
+  /** A browser that asks the webapps for the language (en or zh-CN), as the browser of a person there would. */
+  Browser(int port, Locale language) {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       throw new IllegalStateException("The end-to-end tests need Debian's Chromium and chromedriver at " + CHROMIUM
           + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver (.ci/run does)");
     }
     baseUrl = "http://127.0.0.1:" + port;
+    this.language = language;
+    // Tasklist's own texts in that language (the webjar's en.json, the suite's zh.json), to find its messages
+    String locale = "/META-INF/resources/webjars/camunda/app/tasklist/locales/" + language.getLanguage() + ".json";
+    try (InputStream in = Browser.class.getResourceAsStream(locale)) {
+      tasklistTexts = new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + locale, e);
+    }
   }
 
   /** A fresh browser, with an empty profile: nobody is logged in. */
@@ -57,7 +78,10 @@ final class Browser implements AutoCloseable {
     }
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
         "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--window-size=1400,1100", "--user-data-dir=" + profile);
+        "--disable-sync", "--no-first-run", "--window-size=1400,1100", "--user-data-dir=" + profile,
+        "--lang=" + language.toLanguageTag());
+    // navigator.languages, from which the webapps choose their locale, and the Accept-Language header
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language.toLanguageTag()));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -124,7 +148,7 @@ final class Browser implements AutoCloseable {
   }
 
   void startProcess(String processName) {
-    click(By.xpath("//a[contains(normalize-space(.),'Start process')]"));
+    click(By.xpath("//a[@ng-click='open()'][span[contains(@class,'glyphicon-list-alt')]]")); // "Start process"
     // the dialog pages its list: search for the process so that it is on the first page
     WebElement search = visible(By.cssSelector("div.modal-content input[type='text']"));
     search.clear();
@@ -145,8 +169,18 @@ final class Browser implements AutoCloseable {
 
   /** The texts of Tasklist's "Form failure" messages that are shown. */
   List<String> formFailures() {
-    return driver.findElements(By.xpath("//*[contains(text(),'Form failure')]")).stream()
-        .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+    String formFailure = tasklistTexts.path("FORM_FAILURE").asText().replaceAll("[:：]$", "");
+    return driver.findElements(By.xpath("//*[contains(text(),'" + formFailure + "')]")).stream()
+        .filter(Browser::isStillDisplayed).map(WebElement::getText).toList();
+  }
+
+  /** Whether the element is displayed; one that the page has just replaced is not. */
+  private static boolean isStillDisplayed(WebElement element) {
+    try {
+      return element.isDisplayed();
+    } catch (StaleElementReferenceException replaced) {
+      return false;
+    }
   }
 
   /** The validation messages form-js shows under fields. */
@@ -189,6 +223,20 @@ final class Browser implements AutoCloseable {
     click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
   }
 
+  /**
+   * Searches the record in Cockpit's "Find a record" until an instance in the given state is listed (the state as
+   * the plugin shows it in the browser's language).
+   */
+  void findRecordInCockpit(String record, String state) {
+    eventually(() -> {
+      visible(By.cssSelector(".itops-record-key")).clear();
+      visible(By.cssSelector(".itops-record-key")).sendKeys(record);
+      click(By.cssSelector(".itops-record-search button"));
+      sleep(700);
+      return pageText().contains(state);
+    }, "an instance of " + record + " in state " + state + " in Cockpit");
+  }
+
   String formText() {
     return visible(By.cssSelector(".fjs-form")).getText();
   }
@@ -211,11 +259,12 @@ final class Browser implements AutoCloseable {
     }, "a click on " + by);
   }
 
-  /** Saves a screenshot as target/e2e/NN-name.png and prints its name. */
+  /** Saves a screenshot as target/e2e/NN-name.png (NN-zh-CN-name.png in Chinese) and prints its name. */
   void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      Path file = SCREENSHOTS.resolve("%02d-%s.png".formatted(SHOT.incrementAndGet(), name));
+      String prefix = language.getLanguage().equals("en") ? "" : language.toLanguageTag() + "-";
+      Path file = SCREENSHOTS.resolve("%02d-%s%s.png".formatted(SHOT.incrementAndGet(), prefix, name));
       Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
           StandardCopyOption.REPLACE_EXISTING);
       System.out.println("e2e screenshot: " + file);

@@ -18,4 +18,4 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.job-execution.wait-time-in-millis=200",
     "camunda.bpm.job-execution.max-wait=1000"})
 @ActiveProfiles("test")
-@interface EndToEndTest {}
+public @interface EndToEndTest {}

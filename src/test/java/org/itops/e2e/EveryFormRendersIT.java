@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
@@ -116,31 +117,42 @@ class EveryFormRendersIT {
     return problems(tasklist, form(formService.getDeployedStartForm(definition.getId())));
   }
 
-  /** Form-js failures shown, and every unconditional field of the form that is not shown. */
+  /**
+   * Form-js failures shown, and every unconditional field of the form (as deployed: in the suite's language) that
+   * is not shown or not with its label.
+   */
   private static List<String> problems(Browser tasklist, JsonNode form) {
     List<String> problems = new ArrayList<>(tasklist.formFailures());
     if (problems.isEmpty()) {
-      collectHiddenFields(tasklist, form.path("components"), problems);
+      collectHiddenFields(tasklist, tasklist.formText(), form.path("components"), problems);
     }
     return problems;
   }
 
-  private static void collectHiddenFields(Browser tasklist, JsonNode components, List<String> problems) {
+  private static void collectHiddenFields(Browser tasklist, String formText, JsonNode components,
+      List<String> problems) {
     for (JsonNode component : components) {
       boolean field = component.has("key");
       boolean conditional = component.has("conditional");
+      String label = component.path("label").asText();
       if (field && !conditional
           && !tasklist.isFieldShown(component.path("id").asText(), component.path("type").asText())) {
-        problems.add("field '" + component.path("key").asText() + "' (" + component.path("label").asText()
-            + ") is not shown");
+        problems.add("field '" + component.path("key").asText() + "' (" + label + ") is not shown");
+      } else if (field && !conditional && !formText.contains(label)) {
+        problems.add("field '" + component.path("key").asText() + "' is shown without its label '" + label + "'");
       }
-      collectHiddenFields(tasklist, component.path("components"), problems);
+      collectHiddenFields(tasklist, formText, component.path("components"), problems);
     }
+  }
+
+  /** The language of the browser; the suite's is set by the class's properties. */
+  Locale language() {
+    return Locale.ENGLISH;
   }
 
   private Browser browser() {
     if (browser == null) {
-      browser = new Browser(port);
+      browser = new Browser(port, language());
       browser.login("tasklist", "demo");
     }
     return browser;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,8 +35,7 @@ class IncidentStoryIT {
       browser.choose("urgencyField", "High: work has stopped");
       browser.screenshot("requester-reports-an-incident");
       browser.submitStartForm();
-      String number = waitFor(browser, "the incident record", () -> jdbc.queryForList(
-          "select number from incident where title = ?", String.class, title));
+      String number = new IncidentRecords(jdbc).numberOf(browser, title);
 
       browser.login("tasklist", "desk");
       browser.openTask("My groups' tasks", "Triage incident", number);
@@ -75,13 +72,7 @@ class IncidentStoryIT {
       waitForStatus(browser, number, "CLOSED");
 
       browser.login("cockpit", "demo");
-      browser.eventually(() -> {
-        browser.visible(By.cssSelector(".itops-record-key")).clear();
-        browser.visible(By.cssSelector(".itops-record-key")).sendKeys(number);
-        browser.click(By.cssSelector(".itops-record-search button"));
-        Browser.sleep(700);
-        return browser.pageText().contains("COMPLETED");
-      }, "the ended instance of " + number + " in Cockpit");
+      browser.findRecordInCockpit(number, "COMPLETED");
       assertThat(browser.pageText()).contains(number).contains("Incident lifecycle");
       browser.screenshot("demo-finds-the-ended-instance-in-cockpit");
     }
@@ -104,18 +95,7 @@ class IncidentStoryIT {
     assertThat(jdbc.queryForObject("select count(*) from incident", Long.class)).isEqualTo(before);
   }
 
-  private String waitFor(Browser browser, String what, java.util.function.Supplier<List<String>> query) {
-    String[] found = new String[1];
-    browser.eventually(() -> {
-      List<String> rows = query.get();
-      found[0] = rows.isEmpty() ? null : rows.get(0);
-      return found[0] != null;
-    }, what);
-    return found[0];
-  }
-
   private void waitForStatus(Browser browser, String number, String status) {
-    browser.eventually(() -> status.equals(jdbc.queryForObject("select status from incident where number = ?",
-        String.class, number)), number + " to be " + status);
+    new IncidentRecords(jdbc).waitForStatus(browser, number, status);
   }
 }

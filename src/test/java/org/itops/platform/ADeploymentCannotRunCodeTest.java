@@ -3,7 +3,6 @@ package org.itops.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -108,23 +107,8 @@ class ADeploymentCannotRunCodeTest {
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
   }
 
-  /** What Camunda Modeler sends when it deploys files. */
   private HttpResponse<String> deploy(String user, Map<String, byte[]> files) {
-    String boundary = "----modeler" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (String[] field : new String[][] {{"deployment-name", "security-" + UUID.randomUUID()},
-        {"deployment-source", "Camunda Modeler"}}) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-          + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
-    files.forEach((name, content) -> {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-          + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(content);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    });
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return client.postMultipart(user, "/engine-rest/deployment/create", boundary, body.toByteArray());
+    return client.deployAsModeler(user, "security-" + UUID.randomUUID(), files);
   }
 
   private static Stream<Resource> brokenExamples() {

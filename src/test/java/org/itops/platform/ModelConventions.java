@@ -50,7 +50,10 @@ final class ModelConventions {
 
   enum Rule {
     DEPLOYS, HISTORY_TTL, READABLE_ID, NAMED, FORM_REF, CANDIDATE_GROUP, DELEGATE, ASYNC_OUTSIDE, RUNS_CODE,
-    DECISION_REF, FORM_FILE;
+    DECISION_REF, FORM_FILE,
+    // the layout of a diagram (DiagramGeometry)
+    DRAWN, SHAPES_OVERLAP, LABELS_OVERLAP, FLOW_CROSSES_SHAPE, FLOW_SIDES, LEFT_TO_RIGHT, EXCEPTIONS_BELOW,
+    FITS_SCREEN;
 
     /** The rule's name in file names and messages, e.g. {@code form-ref}. */
     String code() {
@@ -122,8 +125,9 @@ final class ModelConventions {
       if (resourceName.endsWith(".dmn")) {
         checkDecisions(Dmn.readModelFromStream(new ByteArrayInputStream(content)), violations);
       } else {
-        checkProcesses(Bpmn.readModelFromStream(new ByteArrayInputStream(content)),
-            ProcessDeployment.area(resourceName), violations);
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+        checkProcesses(model, ProcessDeployment.area(resourceName), violations);
+        DiagramGeometry.check(model, violations);
       }
     } catch (RuntimeException unreadable) {
       violations.add(new Violation(Rule.DEPLOYS, resourceName, "cannot be read: " + unreadable.getMessage()));
@@ -268,7 +272,7 @@ final class ModelConventions {
     }
     if (suite.callsOutside(type) && (!node.isCamundaAsyncBefore() || retryCycle(node) == null)) {
       violations.add(new Violation(Rule.ASYNC_OUTSIDE, node.getId(), bean.group(1) + " calls outside the suite:"
-          + " set asyncBefore and a failedJobRetryTimeCycle, with an XML comment saying why"));
+          + " set asyncBefore and a failedJobRetryTimeCycle, with bpmn:documentation saying why"));
     }
   }
 

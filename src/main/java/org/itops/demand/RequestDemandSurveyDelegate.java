@@ -1,0 +1,28 @@
+package org.itops.demand;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.survey.SurveyService;
+import org.springframework.stereotype.Component;
+
+/** "Satisfaction survey requested" after sign-off: starts satisfaction-survey for the requester. */
+@Component("requestDemandSurveyDelegate")
+class RequestDemandSurveyDelegate implements JavaDelegate {
+
+  private final DemandService demands;
+  private final SurveyService surveys;
+
+  RequestDemandSurveyDelegate(DemandService demands, SurveyService surveys) {
+    this.demands = demands;
+    this.surveys = surveys;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String number = execution.getProcessBusinessKey();
+    Demand demand = demands.load(number);
+    List<String> services = DemandRequest.splitServices(demand.affectedServices());
+    surveys.request(number, demand.title(), demand.requester(), services.isEmpty() ? null : services.get(0));
+  }
+}

@@ -1,0 +1,21 @@
+package org.itops.incident;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Satisfaction survey requested" after closing: starts satisfaction-survey for the reporter. */
+@Component("requestIncidentSurveyDelegate")
+class RequestIncidentSurveyDelegate implements JavaDelegate {
+
+  private final IncidentService incidents;
+
+  RequestIncidentSurveyDelegate(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    incidents.requestSurvey(execution.getProcessBusinessKey());
+  }
+}
