@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import org.itops.Daemons;
 import org.camunda.bpm.engine.IdentityService;
 import org.itops.ItopsApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
@@ -79,6 +84,39 @@ class ProductionModeIT {
   }
 
   @Test
+  void refusesTheDemoData() {
+    assertThat(startupFailure(freshDatabase(), STRONG_PASSWORD, List.of("--itops.demo-data=true")))
+        .hasMessageContaining("itops.demo-data=true");
+  }
+
+  @Test
+  void theEmbeddedDefaultLoadsAMonthOfDemoDataOnceAndARestartAddsNothing() {
+    String database = freshDatabase();
+    int smtpPort = Daemons.freePort();
+    List<String> embeddedDefault = List.of("itops.demo-data=true", "itops.mail.dev-server.enabled=true",
+        "itops.mail.dev-server.smtp-port=" + smtpPort, "spring.mail.port=" + smtpPort);
+    long incidents;
+    try (ConfigurableApplicationContext firstStart = start(database, embeddedDefault)) {
+      JdbcTemplate jdbc = firstStart.getBean(JdbcTemplate.class);
+      incidents = jdbc.queryForObject("select count(*) from incident", Long.class);
+      assertThat(incidents).isEqualTo(11);
+      assertThat(jdbc.queryForObject("select min(reported_at) from incident", Timestamp.class).toInstant())
+          .as("a month back").isBefore(Instant.now().minus(Duration.ofDays(28)));
+      assertThat(jdbc.queryForList("select distinct priority from incident", String.class))
+          .containsExactlyInAnyOrder("P1", "P2", "P3", "P4");
+      assertThat(jdbc.queryForObject("select count(*) from incident where major", Long.class)).isOne();
+      assertThat(jdbc.queryForObject("select count(*) from incident where status = 'CLOSED'", Long.class))
+          .isBetween(1L, incidents - 3);
+      assertThat(jdbc.queryForObject("select count(*) from configuration_item", Long.class)).isEqualTo(6);
+    }
+
+    try (ConfigurableApplicationContext restart = start(database, embeddedDefault)) {
+      assertThat(restart.getBean(JdbcTemplate.class).queryForObject("select count(*) from incident", Long.class))
+          .isEqualTo(incidents);
+    }
+  }
+
+  @Test
   void startsWithAStrongPasswordAndCreatesOnlyTheAdministrator() {
     try (ConfigurableApplicationContext prod = startProd(freshDatabase(), STRONG_PASSWORD)) {
       IdentityService identity = prod.getBean(IdentityService.class);
@@ -128,7 +166,7 @@ class ProductionModeIT {
 
   private static ConfigurableApplicationContext start(String database, List<String> properties) {
     List<String> all = new ArrayList<>(properties);
-    all.addAll(List.of(
+    List.of(
         "spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
         // no web server: the check happens before it would start, and Camunda's webapp starter keeps the
         // first application context of the JVM in a static field, which a failed start would leave behind
@@ -136,7 +174,14 @@ class ProductionModeIT {
         "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
         "camunda.bpm.job-execution.enabled=false",
         "itops.mail.dev-server.enabled=false",
-        "logging.level.root=WARN"));
+        // the embedded default's demo data only where a test asks for it (it mails through the dev mail server)
+        "itops.demo-data=false",
+        "logging.level.root=WARN").forEach(setting -> {
+          String name = setting.substring(0, setting.indexOf('=') + 1);
+          if (all.stream().noneMatch(given -> given.startsWith(name))) {
+            all.add(setting);
+          }
+        });
     // command-line arguments, as an operator would pass them: they win over the profile files
     return new SpringApplicationBuilder(ItopsApplication.class).run(all.stream().map(p -> "--" + p).toArray(String[]::new));
   }
