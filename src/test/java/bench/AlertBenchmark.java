@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
 import org.itops.ItopsApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -40,13 +41,22 @@ public final class AlertBenchmark {
   private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("bench.step.seconds", 5));
   private static final int MAX_IN_FLIGHT = 256;
   private static final String TOKEN = "dev-monitoring-token";
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-  /** One rate step: offered and achieved rate, latencies, and whether it kept up. */
-  record Step(int offered, double achieved, double p50, double p99, int failed) {
+  /**
+   * One rate step: offered and achieved rate, latencies, the CPU time of this JVM (suite and load generator) per
+   * answered request, and whether it kept up.
+   */
+  record Step(int offered, double achieved, double p50, double p99, int failed, double cpuMillis) {
     boolean sustained() {
       return achieved >= offered * 0.95 && p99 < 100 && failed == 0;
     }
   }
+
+  /** A kind of alert sent at rising rates: its option name, its title in the report and in the summary. */
+  private record Scenario(String key, String title, String summary,
+      IntFunction<java.util.concurrent.CompletableFuture<Integer>> send) {}
 
   /** A no-op endpoint that reads the same body: what the web stack costs without the suite's work. */
   @RestController
@@ -68,7 +78,7 @@ public final class AlertBenchmark {
   public static void main(String[] args) throws Exception {
     Path data = Files.createTempDirectory("itops-bench");
     List<String> settings = new ArrayList<>(List.of("--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--spring.datasource.url=" + Commits.h2Url(data.resolve("itops")),
         "--camunda.bpm.job-execution.enabled=false", "--itops.mail.dev-server.enabled=false", "--logging.level.root=WARN",
         "--itops.demo-data=false"));
     settings.addAll(List.of(args));
@@ -80,7 +90,8 @@ public final class AlertBenchmark {
     String run = Long.toString(System.currentTimeMillis(), 36);
     List<String> report = new ArrayList<>();
     report.add("Alert ingestion, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, H2 file database, " + STEP.toSeconds() + " s per rate");
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, H2 file database, " + Commits.describe() + ", "
+        + STEP.toSeconds() + " s per rate");
 
     AtomicInteger sequence = new AtomicInteger();
     int[] rates = java.util.Arrays.stream(System.getProperty("bench.rates", "100,200,300,400,600,800,1000,1300,1600,2000")
@@ -89,24 +100,38 @@ public final class AlertBenchmark {
     String only = System.getProperty("bench.only", "");
     List<Step> noop = only.isEmpty() || only.equals("noop") ? scenario("no-op endpoint (same filters, same JSON)", report, rates, rate ->
         post(http, base + "/api/bench/noop", webhook("n" + run + sequence.incrementAndGet(), "warning"))) : List.of();
-    List<Step> notify = only.isEmpty() || only.equals("notify") ? scenario("new alerts, level notify (alert + alert-handling + mail job)", report, rates, rate ->
-        post(http, base + "/api/alerts/alertmanager", webhook("w" + run + sequence.incrementAndGet(), "warning")))
-        : List.of();
-    List<Step> incident = only.isEmpty() || only.equals("incident") ? scenario("new alerts, level incident (+ incident-lifecycle started)", report, rates, rate ->
-        post(http, base + "/api/alerts/alertmanager", webhook("c" + run + sequence.incrementAndGet(), "critical")))
-        : List.of();
+    List<String> summaries = new ArrayList<>(List.of(summary("no-op endpoint", noop, noop)));
     for (int i = 0; i < 200; i++) {
       post(http, base + "/api/alerts/alertmanager", webhook("r" + run + i, "warning")).join();
     }
-    List<Step> repeated = only.isEmpty() || only.equals("repeated") ? scenario("repeated alerts (deduplicated: counted on the alert)", report, rates, rate ->
-        post(http, base + "/api/alerts/alertmanager", webhook("r" + run + sequence.incrementAndGet() % 200, "warning")))
-        : List.of();
+    List<Scenario> scenarios = List.of(
+        new Scenario("notify", "new alerts, level notify (alert + alert-handling + mail job)", "new alerts (notify)", rate ->
+            post(http, base + "/api/alerts/alertmanager", webhook("w" + run + sequence.incrementAndGet(), "warning"))),
+        new Scenario("incident", "new alerts, level incident (+ incident-lifecycle started)", "new alerts (incident)", rate ->
+            post(http, base + "/api/alerts/alertmanager", webhook("c" + run + sequence.incrementAndGet(), "critical"))),
+        new Scenario("repeated", "repeated alerts (deduplicated: counted on the alert)", "repeated alerts", rate ->
+            post(http, base + "/api/alerts/alertmanager", webhook("r" + run + sequence.incrementAndGet() % 200, "warning"))));
+    for (Scenario scenario : scenarios) {
+      if (!only.isEmpty() && !only.equals(scenario.key())) {
+        continue;
+      }
+      // -Dbench.commits=both: each scenario with durable commits, then at once again with delayed ones
+      for (boolean durable : Commits.modes()) {
+        String mode = "";
+        if (Commits.BOTH) {
+          Commits.apply(suite.getBean(DataSource.class), durable);
+          mode = ", " + Commits.describe(durable);
+        }
+        summaries.add(summary(scenario.summary() + mode, scenario(scenario.title() + mode, report, rates, scenario.send()),
+            noop));
+      }
+    }
 
     report.add("");
-    report.add(summary("no-op endpoint", noop, noop));
-    report.add(summary("new alerts (notify)", notify, noop));
-    report.add(summary("new alerts (incident)", incident, noop));
-    report.add(summary("repeated alerts", repeated, noop));
+    report.addAll(summaries);
+    // with durable commits H2 writes a chunk per commit and keeps replaced chunks a while (RETENTION_TIME, 45 s)
+    report.add(String.format(Locale.ROOT, "H2 database file after the run: %.0f MiB",
+        Files.size(data.resolve("itops.mv.db")) / (1024.0 * 1024)));
     report.forEach(System.out::println);
     Path out = Path.of("target", "benchmarks", "alerts.txt");
     Files.createDirectories(out.getParent());
@@ -131,14 +156,15 @@ public final class AlertBenchmark {
       IntFunction<java.util.concurrent.CompletableFuture<Integer>> send) throws InterruptedException {
     report.add("");
     report.add(name);
-    report.add(String.format(Locale.ROOT, "  %8s %10s %9s %9s %7s", "offered/s", "achieved/s", "p50 ms", "p99 ms", "failed"));
+    report.add(String.format(Locale.ROOT, "  %8s %10s %9s %9s %7s %8s", "offered/s", "achieved/s", "p50 ms", "p99 ms", "failed",
+        "CPU ms"));
     List<Step> steps = new ArrayList<>();
     int behind = 0;
     for (int rate : rates) {
       Step step = step(rate, send);
       steps.add(step);
-      report.add(String.format(Locale.ROOT, "  %8d %10.0f %9.1f %9.1f %7d %s", step.offered(), step.achieved(),
-          step.p50(), step.p99(), step.failed(), step.sustained() ? "" : "(not sustained)"));
+      report.add(String.format(Locale.ROOT, "  %8d %10.0f %9.1f %9.1f %7d %8.2f %s", step.offered(), step.achieved(),
+          step.p50(), step.p99(), step.failed(), step.cpuMillis(), step.sustained() ? "" : "(not sustained)"));
       System.out.println(name + ": " + report.get(report.size() - 1));
       if (!step.sustained() && ++behind == 2) {
         break;
@@ -155,6 +181,7 @@ public final class AlertBenchmark {
     Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     long interval = 1_000_000_000L / rate;
     long start = System.nanoTime();
+    long cpuBefore = CPU.getProcessCpuTime();
     long end = start + STEP.toNanos();
     int sent = 0;
     for (long next = start; next < end; next += interval) {
@@ -181,7 +208,8 @@ public final class AlertBenchmark {
     inFlight.acquire(MAX_IN_FLIGHT);
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new Step(rate, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), (int) failed.get());
+    return new Step(rate, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), (int) failed.get(),
+        (CPU.getProcessCpuTime() - cpuBefore) / 1e6 / sorted.length);
   }
 
   private static double percentile(long[] sorted, double p) {

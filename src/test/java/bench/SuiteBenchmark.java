@@ -175,14 +175,26 @@ public final class SuiteBenchmark {
     String prefix = "lifecycle." + database + ".";
     double suite = median(results, prefix + "suite.");
     double noop = median(results, prefix + "noop.");
-    return List.of("", "Incidents end to end on " + results.getProperty(prefix + "database")
+    List<String> lines = new ArrayList<>(List.of("", "Incidents end to end on " + results.getProperty(prefix + "database")
             + " (incidents/s, median of " + Integer.getInteger("bench.rounds", 3) + " rounds)",
         String.format(Locale.ROOT, "  suite's incident-lifecycle %6.1f   rounds %s", suite, rounds(results, prefix + "suite.")),
         String.format(Locale.ROOT, "  no-op process, same shape  %6.1f   rounds %s", noop, rounds(results, prefix + "noop.")),
         String.format(Locale.ROOT, "  ratio %.2f (target >= 0.6: %s)", suite / noop, suite / noop >= 0.6 ? "met" : "NOT met"),
         String.format(Locale.ROOT, "  CPU per incident: suite %.0f ms, no-op %.0f ms (CPU busy: suite %.0f%%, no-op %.0f%%)",
             median(results, prefix + "cpu.suite."), median(results, prefix + "cpu.noop."),
-            100 * median(results, prefix + "busy.suite."), 100 * median(results, prefix + "busy.noop.")));
+            100 * median(results, prefix + "busy.suite."), 100 * median(results, prefix + "busy.noop."))));
+    if (Commits.BOTH) {
+      double delayedSuite = median(results, prefix + "delayed.suite.");
+      double delayedNoop = median(results, prefix + "delayed.noop.");
+      lines.addAll(List.of(
+          String.format(Locale.ROOT, "  commits delayed, in the same rounds: suite %.1f (rounds %s), no-op %.1f (rounds %s)",
+              delayedSuite, rounds(results, prefix + "delayed.suite."), delayedNoop, rounds(results, prefix + "delayed.noop.")),
+          String.format(Locale.ROOT, "  durable / delayed: incidents/s suite %.2f, no-op %.2f; CPU per incident suite %.2f,"
+              + " no-op %.2f", suite / delayedSuite, noop / delayedNoop,
+              median(results, prefix + "cpu.suite.") / median(results, prefix + "cpu.delayed.suite."),
+              median(results, prefix + "cpu.noop.") / median(results, prefix + "cpu.delayed.noop."))));
+    }
+    return lines;
   }
 
   private static List<String> tasksReport(Properties results, String database) {

@@ -2,9 +2,12 @@ package org.itops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
 /** Steps of any process as people, the job executor and timers take them, by business key, for the tests. */
 @Component
 public class ProcessSteps {
+
+  /** The process that every mail step starts (processes/notification/mail-delivery.bpmn). */
+  private static final String MAIL_DELIVERY = "mail-delivery";
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -57,13 +63,68 @@ public class ProcessSteps {
     return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
   }
 
-  /** Runs the waiting async steps (mail) of the instances of the business key as the job executor would. */
+  /**
+   * Runs the waiting async steps of the instances of the business key as the job executor would, also those of its
+   * mail deliveries (mail-delivery, started by the mail steps, one job per recipient), until none is left.
+   */
   public void runAsyncJobs(String businessKey) {
-    for (ProcessInstance instance : instances(businessKey)) {
-      for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()) {
+    Set<String> run = new HashSet<>();
+    List<Job> waiting;
+    while (!(waiting = waitingJobs(businessKey, run)).isEmpty()) {
+      for (Job job : waiting) {
+        run.add(job.getId());
         managementService.executeJob(job.getId());
       }
     }
+  }
+
+  /** The async steps (not timers) of every instance of the business key, mail deliveries too, not yet run. */
+  private List<Job> waitingJobs(String businessKey, Set<String> run) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+        .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()
+            .stream())
+        .filter(job -> !run.contains(job.getId())).toList();
+  }
+
+  /**
+   * Runs the jobs of the mail deliveries of the business key, each until it succeeds or has spent its retries, as the
+   * job executor does over the retry cycle while SMTP is down (or an address is refused); answers the failures'
+   * messages, one per job that ended as an incident.
+   */
+  public List<String> runMailJobsUntilTheyFail(String businessKey) {
+    List<String> failures = new ArrayList<>();
+    List<Job> runnable;
+    while (!(runnable = mailJobs(businessKey).stream().filter(job -> job.getRetries() > 0).toList()).isEmpty()) {
+      for (Job job : runnable) {
+        try {
+          managementService.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          if (managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries() == 0) {
+            failures.add(failed.getMessage());
+          }
+        }
+      }
+    }
+    return failures;
+  }
+
+  /** What "Retry" in Cockpit does to each failed mail job of the business key: one more retry, then it runs. */
+  public void retryFailedMailJobs(String businessKey) {
+    for (Job job : mailJobs(businessKey).stream().filter(job -> job.getRetries() == 0).toList()) {
+      managementService.setJobRetries(job.getId(), 1);
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  private List<Job> mailJobs(String businessKey) {
+    return mailDeliveries(businessKey).stream().flatMap(delivery -> managementService.createJobQuery()
+        .processInstanceId(delivery.getId()).list().stream()).toList();
+  }
+
+  /** The mail deliveries of the business key that are still running (their jobs not yet run, or failing). */
+  public List<ProcessInstance> mailDeliveries(String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKey(MAIL_DELIVERY).list();
   }
 
   /**
@@ -104,9 +165,13 @@ public class ProcessSteps {
         .orElse(null);
   }
 
-  /** The running instances of the business key: a process and those it calls with the same key. */
+  /**
+   * The running instances of the business key: a process and those it calls with the same key; not its mail
+   * deliveries, which live on their own ({@link #mailDeliveries}).
+   */
   public List<ProcessInstance> instances(String businessKey) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list();
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKeyNotIn(MAIL_DELIVERY).list();
   }
 
   /** Runs the work logged in as the user, with the user's groups, as Tasklist and the REST API do. */

@@ -6,6 +6,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The mail servers of the tests: a GreenMail SMTP server that the suite under test sends to (application-test.yaml)
@@ -25,6 +26,26 @@ public final class TestMail {
   /** The subjects of every mail the server received. */
   public static List<String> subjects(GreenMailExtension smtp) {
     return Arrays.stream(smtp.getReceivedMessages()).map(TestMail::subject).toList();
+  }
+
+  /** The To addresses of every mail the server received (GreenMail keeps a copy per recipient). */
+  public static List<List<String>> recipients(GreenMailExtension smtp) {
+    return Arrays.stream(smtp.getReceivedMessages()).map(TestMail::recipientsOf).toList();
+  }
+
+  /** The addressees of all mails whose subject matches: the suite sends one mail per recipient. */
+  public static List<String> addressees(GreenMailExtension smtp, Predicate<String> subject) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(message -> subject.test(subject(message)))
+        .flatMap(message -> recipientsOf(message).stream()).toList();
+  }
+
+  /** The To addresses of the mail. */
+  public static List<String> recipientsOf(Message message) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static String subject(Message message) {

@@ -2,12 +2,14 @@ package org.itops.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.itops.platform.Csv;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.ReadRules;
@@ -75,24 +77,12 @@ public class AuditTrail {
     return entries;
   }
 
-  /** The trail as CSV (RFC 4180), for spreadsheets and auditors. */
+  /** The trail as CSV, for spreadsheets and auditors: every cell safe to open ({@link Csv}). */
   public String csv(String number) {
-    StringBuilder csv = new StringBuilder("at,actor,source,action,detail\r\n");
-    for (Entry entry : of(number)) {
-      csv.append(entry.at()).append(',').append(field(entry.actor())).append(',').append(entry.source()).append(',')
-          .append(field(entry.action())).append(',').append(field(entry.detail())).append("\r\n");
-    }
-    return csv.toString();
-  }
-
-  private static String field(String value) {
-    if (value == null) {
-      return "";
-    }
-    boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-    // a leading = + - @ would make a spreadsheet run it as a formula
-    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-    return quote || !safe.equals(value) ? "\"" + safe.replace("\"", "\"\"") + "\"" : value;
+    return Csv.write(List.of("at", "actor", "source", "action", "detail"), of(number).stream()
+        .map(entry -> Arrays.asList(entry.at().toString(), entry.actor(), entry.source(), entry.action(),
+            entry.detail()))
+        .toList());
   }
 
   private static String actor(String userId) {

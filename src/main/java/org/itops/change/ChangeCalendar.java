@@ -55,10 +55,32 @@ final class ChangeCalendar {
     return ics.toString();
   }
 
-  /** Text values escape backslash, semicolon, comma and line breaks. */
+  /**
+   * Text values escape backslash, semicolon, comma and every line break (CRLF, LF and a bare CR alike: a client may
+   * end a line at any of them, and what followed would be a property of its own); other control characters, which
+   * RFC 5545 does not allow in text, are left out.
+   */
   static String escape(String text) {
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-        .replace("\n", "\\n");
+    StringBuilder escaped = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\', ';', ',' -> escaped.append('\\').append(c);
+        case '\r' -> {
+          escaped.append("\\n");
+          if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            i++;
+          }
+        }
+        case '\n' -> escaped.append("\\n");
+        default -> {
+          if (c == '\t' || !Character.isISOControl(c)) {
+            escaped.append(c);
+          }
+        }
+      }
+    }
+    return escaped.toString();
   }
 
   /** A content line, folded at 75 octets (never inside a UTF-8 character), ended by CRLF. */

@@ -11,9 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /** Configuration items in {@code configuration_item}, their dependencies in {@code ci_dependency}. */
@@ -32,26 +33,30 @@ class CiRepository {
     this.jdbc = jdbc;
   }
 
-  long insert(CiInput item, Instant now) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update("insert into configuration_item (name, type, environment, service, owner_group, criticality,"
+  /** Inserts the items in one batch. */
+  void insert(List<CiInput> created, Instant now) {
+    jdbc.batchUpdate("insert into configuration_item (name, type, environment, service, owner_group, criticality,"
         + " description, updated_at) values (:name, :type, :environment, :service, :ownerGroup, :criticality,"
-        + " :description, :updatedAt)", parameters(item, now), key, new String[] {"id"});
-    return key.getKey().longValue();
+        + " :description, :updatedAt)", created.stream().map(item -> parameters(item, now))
+        .toArray(SqlParameterSource[]::new));
   }
 
-  void update(long id, CiInput item, Instant now) {
-    jdbc.update("update configuration_item set name = :name, type = :type, environment = :environment,"
+  /** Changes the items (by id) in one batch. */
+  void update(Map<Long, CiInput> changed, Instant now) {
+    jdbc.batchUpdate("update configuration_item set name = :name, type = :type, environment = :environment,"
         + " service = :service, owner_group = :ownerGroup, criticality = :criticality, description = :description,"
-        + " updated_at = :updatedAt where id = :id", parameters(item, now).addValue("id", id));
+        + " updated_at = :updatedAt where id = :id", changed.entrySet().stream()
+        .map(item -> parameters(item.getValue(), now).addValue("id", item.getKey()))
+        .toArray(SqlParameterSource[]::new));
   }
 
-  void replaceDependencies(long id, Collection<Long> dependsOn) {
-    jdbc.update("delete from ci_dependency where ci_id = :id", Map.of("id", id));
-    for (long target : dependsOn) {
-      jdbc.update("insert into ci_dependency (ci_id, depends_on_id) values (:id, :target)",
-          Map.of("id", id, "target", target));
-    }
+  /** Replaces the dependencies of each item (by id) with the given ones. */
+  void replaceDependencies(Map<Long, List<Long>> dependsOn) {
+    jdbc.batchUpdate("delete from ci_dependency where ci_id = :id", dependsOn.keySet().stream()
+        .map(id -> new MapSqlParameterSource("id", id)).toArray(SqlParameterSource[]::new));
+    jdbc.batchUpdate("insert into ci_dependency (ci_id, depends_on_id) values (:id, :target)", dependsOn.entrySet()
+        .stream().flatMap(item -> item.getValue().stream().map(target -> new MapSqlParameterSource("id", item.getKey())
+            .addValue("target", target))).toArray(SqlParameterSource[]::new));
   }
 
   void delete(long id) {
@@ -88,6 +93,14 @@ class CiRepository {
         + " where d.depends_on_id in (:ids)", Map.of("ids", ids), CiRepository::item);
   }
 
+  /** The items of the ids, in their order (without their own dependencies). */
+  List<ConfigurationItem> byIds(List<Long> ids) {
+    Map<Long, ConfigurationItem> found = new HashMap<>();
+    inChunks(ids, chunk -> jdbc.query("select * from configuration_item where id in (:ids)", Map.of("ids", chunk),
+        CiRepository::item).forEach(item -> found.put(item.id(), item)));
+    return ids.stream().map(found::get).toList();
+  }
+
   Page list(String type, String environment, String service, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource()
         .addValue("limit", size).addValue("offset", (long) page * size);
@@ -113,17 +126,20 @@ class CiRepository {
     }
     Map<Long, List<String>> dependsOn = new LinkedHashMap<>();
     items.forEach(item -> dependsOn.put(item.id(), new ArrayList<>()));
-    // in chunks, so that an IN list stays within what both databases take
-    List<Long> ids = new ArrayList<>(dependsOn.keySet());
-    for (int from = 0; from < ids.size(); from += 1000) {
-      jdbc.query("select d.ci_id, t.name, t.environment from ci_dependency d"
-          + " join configuration_item t on t.id = d.depends_on_id where d.ci_id in (:ids) order by t.environment, t.name",
-          Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000))), rs -> {
-            dependsOn.get(rs.getLong(1)).add(new CiReference(rs.getString(2), rs.getString(3)).toString());
-          });
-    }
+    inChunks(new ArrayList<>(dependsOn.keySet()), chunk -> jdbc.query("select d.ci_id, t.name, t.environment"
+        + " from ci_dependency d join configuration_item t on t.id = d.depends_on_id where d.ci_id in (:ids)"
+        + " order by t.environment, t.name", Map.of("ids", chunk), rs -> {
+          dependsOn.get(rs.getLong(1)).add(new CiReference(rs.getString(2), rs.getString(3)).toString());
+        }));
     return items.stream().map(i -> new ConfigurationItem(i.id(), i.name(), i.type(), i.environment(), i.service(),
         i.ownerGroup(), i.criticality(), i.description(), List.copyOf(dependsOn.get(i.id())), i.updatedAt())).toList();
+  }
+
+  /** Runs the query for a thousand ids at a time, so that an IN list stays within what both databases take. */
+  private static void inChunks(List<Long> ids, Consumer<List<Long>> query) {
+    for (int from = 0; from < ids.size(); from += 1000) {
+      query.accept(ids.subList(from, Math.min(ids.size(), from + 1000)));
+    }
   }
 
   private static ConfigurationItem item(ResultSet rs, int row) throws SQLException {

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +19,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.platform.AccessProperties;
+import org.itops.platform.Csv;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -40,6 +38,8 @@ public class CmdbService {
   static final List<String> CSV_COLUMNS =
       List.of("name", "type", "environment", "owner_group", "criticality", "service", "depends_on", "description");
   private static final CsvMapper CSV = new CsvMapper();
+  /** A cycle longer than this is named by its first and last steps. */
+  private static final int SHOWN_CYCLE_STEPS = 12;
 
   /** What an import did. */
   public record ImportResult(int created, int updated) {}
@@ -101,37 +101,46 @@ public class CmdbService {
     return named.stream().filter(i -> i.environment().equals(properties.environments().get(0))).findFirst();
   }
 
-  /** Everything that depends on the item, directly or through others, and the services of all of them. */
+  /**
+   * Everything that depends on the item, directly or through others, and the services of all of them; refused when
+   * more than {@link DependencyGraph#MAX_ITEMS} items depend on it.
+   */
   @Transactional(readOnly = true)
   public Impact impact(long id) {
-    return impactOf(view(id));
+    ConfigurationItem failing = view(id);
+    DependencyGraph.Walk<Long> walk = dependentsOf(failing);
+    if (!walk.complete()) {
+      throw new InvalidRequestException("id", failing.reference() + " has more than " + DependencyGraph.MAX_ITEMS
+          + " items depending on it; the suite follows at most " + DependencyGraph.MAX_ITEMS);
+    }
+    return impactOf(failing, walk);
   }
 
-  private Impact impactOf(ConfigurationItem failing) {
-    long id = failing.id();
-    Map<Long, ConfigurationItem> affected = new LinkedHashMap<>();
-    Set<Long> frontier = Set.of(id);
-    while (!frontier.isEmpty()) {
-      Set<Long> next = new LinkedHashSet<>();
-      for (ConfigurationItem dependent : items.dependentsOf(frontier)) {
-        if (dependent.id() != id && affected.putIfAbsent(dependent.id(), dependent) == null) {
-          next.add(dependent.id());
-        }
-      }
-      frontier = next;
+  /**
+   * The services an incident on the item affects: the impact's services, empty for an item not in the CMDB; past
+   * {@link DependencyGraph#MAX_ITEMS} dependents, the services of those the walk reached.
+   */
+  @Transactional(readOnly = true)
+  public List<String> affectedServices(ConfigurationItem item) {
+    return impactOf(item, dependentsOf(item)).services();
+  }
+
+  private DependencyGraph.Walk<Long> dependentsOf(ConfigurationItem failing) {
+    Map<Long, List<Long>> dependents = new HashMap<>();
+    for (CiRepository.Dependency edge : items.dependencies()) {
+      dependents.computeIfAbsent(edge.dependsOn(), target -> new ArrayList<>()).add(edge.ci());
     }
+    return DependencyGraph.reachable(failing.id(), dependents, DependencyGraph.MAX_ITEMS);
+  }
+
+  private Impact impactOf(ConfigurationItem failing, DependencyGraph.Walk<Long> dependents) {
+    List<ConfigurationItem> affected = items.byIds(dependents.reached());
     Set<String> services = new TreeSet<>();
     if (failing.service() != null) {
       services.add(failing.service());
     }
-    affected.values().stream().map(ConfigurationItem::service).filter(s -> s != null).forEach(services::add);
-    return new Impact(failing, List.copyOf(affected.values()), List.copyOf(services));
-  }
-
-  /** The services an incident on the item affects: the impact's services, empty for an item not in the CMDB. */
-  @Transactional(readOnly = true)
-  public List<String> affectedServices(ConfigurationItem item) {
-    return impactOf(item).services();
+    affected.stream().map(ConfigurationItem::service).filter(s -> s != null).forEach(services::add);
+    return new Impact(failing, affected, List.copyOf(services));
   }
 
   // --- changing ---------------------------------------------------------------------------------------
@@ -178,7 +187,8 @@ public class CmdbService {
       ((CsvSchema) reader.getParserSchema()).forEach(column -> header.add(column.getName()));
       checkHeader(header);
       while (reader.hasNextValue()) {
-        Map<String, String> row = reader.nextValue();
+        Map<String, String> row = new HashMap<>();
+        reader.nextValue().forEach((column, cell) -> row.put(column, Csv.restore(cell)));
         labels.add("row " + (labels.size() + 2) + ": ");
         String dependsOn = row.get("depends_on");
         rows.add(new CiInput(row.get("name"), row.get("type"), row.get("environment"), row.get("service"),
@@ -204,26 +214,9 @@ public class CmdbService {
   /** Every item as CSV, in the import's columns: an export imports again unchanged. */
   @Transactional(readOnly = true)
   public String exportCsv() {
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-    CSV_COLUMNS.forEach(schema::addColumn);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (ConfigurationItem item : items.all()) {
-      Map<String, String> row = new LinkedHashMap<>();
-      row.put("name", item.name());
-      row.put("type", item.type());
-      row.put("environment", item.environment());
-      row.put("owner_group", item.ownerGroup());
-      row.put("criticality", item.criticality());
-      row.put("service", item.service() == null ? "" : item.service());
-      row.put("depends_on", String.join(";", item.dependsOn()));
-      row.put("description", item.description() == null ? "" : item.description());
-      rows.add(row);
-    }
-    try {
-      return CSV.writer(schema.build()).writeValueAsString(rows);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return Csv.write(CSV_COLUMNS, items.all().stream().map(item -> Arrays.asList(item.name(), item.type(),
+        item.environment(), item.ownerGroup(), item.criticality(), item.service(), String.join(";", item.dependsOn()),
+        item.description())).toList());
   }
 
   private static void checkHeader(List<String> header) {
@@ -245,13 +238,14 @@ public class CmdbService {
   private List<Long> save(List<CiInput> batch, List<String> labels, Long updating, boolean upsert) {
     List<FieldError> errors = new ArrayList<>();
     Map<CiReference, Long> ids = items.ids();
-    Map<CiReference, Integer> inBatch = new HashMap<>();
+    Map<CiReference, Integer> inBatch = new LinkedHashMap<>();
+    Map<String, Boolean> inCatalog = new HashMap<>();
     List<Long> targets = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       CiInput item = batch.get(i);
       String label = labels.get(i);
       int before = errors.size();
-      fieldErrors(item, label, errors);
+      fieldErrors(item, label, inCatalog, errors);
       CiReference reference = item.reference();
       Long id = ids.get(reference);
       if (errors.size() == before && inBatch.putIfAbsent(reference, i) != null) {
@@ -304,70 +298,61 @@ public class CmdbService {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
+    // written in JDBC batches: a file of ten thousand rows is a few round trips, not tens of thousands
     var now = clock.instant();
+    Map<Long, CiInput> changed = new LinkedHashMap<>();
+    List<CiInput> created = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       if (targets.get(i) == null) {
-        targets.set(i, items.insert(batch.get(i), now));
+        created.add(batch.get(i));
       } else {
-        items.update(targets.get(i), batch.get(i), now);
+        changed.put(targets.get(i), batch.get(i));
       }
-      ids.put(batch.get(i).reference(), targets.get(i));
     }
+    items.update(changed, now);
+    items.insert(created, now);
+    Map<CiReference, Long> written = items.ids();
+    Map<Long, List<Long>> dependencies = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
-      items.replaceDependencies(targets.get(i), graph.get(batch.get(i).reference()).stream().map(ids::get).toList());
+      targets.set(i, written.get(batch.get(i).reference()));
+      dependencies.put(targets.get(i), graph.get(batch.get(i).reference()).stream().map(written::get).toList());
     }
+    items.replaceDependencies(dependencies);
     return targets;
   }
 
-  /** A cycle through one of the changed items, as {@code a@p -> b@p -> a@p}; a cycle elsewhere cannot be new. */
+  /**
+   * A cycle through one of the changed items, as {@code a@p -> b@p -> a@p} (a long one shortened); a cycle elsewhere
+   * cannot be new.
+   */
   private static Optional<String> cycleThrough(Collection<CiReference> changed,
       Map<CiReference, Set<CiReference>> graph) {
-    Set<CiReference> done = new HashSet<>();
-    for (CiReference start : changed) {
-      Deque<CiReference> path = new ArrayDeque<>();
-      Optional<String> cycle = visit(start, graph, path, new HashSet<>(), done);
-      if (cycle.isPresent()) {
-        return cycle;
-      }
+    try {
+      return DependencyGraph.cycleThrough(changed, graph, DependencyGraph.MAX_ITEMS).map(CmdbService::describe);
+    } catch (DependencyGraph.TooLargeException tooLarge) {
+      throw new InvalidRequestException("dependsOn", tooLarge.getMessage());
     }
-    return Optional.empty();
   }
 
-  private static Optional<String> visit(CiReference node, Map<CiReference, Set<CiReference>> graph,
-      Deque<CiReference> path, Set<CiReference> onPath, Set<CiReference> done) {
-    if (onPath.contains(node)) {
-      List<String> cycle = new ArrayList<>();
-      boolean inCycle = false;
-      for (CiReference step : (Iterable<CiReference>) path::descendingIterator) {
-        inCycle |= step.equals(node);
-        if (inCycle) {
-          cycle.add(step.toString());
-        }
-      }
-      cycle.add(node.toString());
-      return Optional.of(String.join(" -> ", cycle));
+  private static String describe(List<CiReference> cycle) {
+    List<String> steps = cycle.stream().map(CiReference::toString).toList();
+    if (steps.size() <= SHOWN_CYCLE_STEPS) {
+      return String.join(" -> ", steps);
     }
-    if (!done.add(node)) {
-      return Optional.empty();
-    }
-    path.push(node);
-    onPath.add(node);
-    for (CiReference next : graph.getOrDefault(node, Set.of())) {
-      Optional<String> cycle = visit(next, graph, path, onPath, done);
-      if (cycle.isPresent()) {
-        return cycle;
-      }
-    }
-    path.pop();
-    onPath.remove(node);
-    return Optional.empty();
+    int half = SHOWN_CYCLE_STEPS / 2;
+    return String.join(" -> ", steps.subList(0, half)) + " -> ... -> "
+        + String.join(" -> ", steps.subList(steps.size() - half, steps.size())) + " (" + (steps.size() - 1)
+        + " items)";
   }
 
-  private void fieldErrors(CiInput item, String label, List<FieldError> errors) {
+  /** {@code inCatalog} remembers the catalog's answers, asked once per service in a file. */
+  private void fieldErrors(CiInput item, String label, Map<String, Boolean> inCatalog, List<FieldError> errors) {
     if (item.name() == null || item.name().isBlank()) {
       errors.add(new FieldError(label + "name", "is required"));
     } else if (item.name().length() > CiInput.MAX_NAME) {
       errors.add(new FieldError(label + "name", "must be at most " + CiInput.MAX_NAME + " characters"));
+    } else if (hasControlCharacter(item.name(), "")) {
+      errors.add(new FieldError(label + "name", "must not contain control characters"));
     } else if (item.name().contains("@") || item.name().contains(";")) {
       errors.add(new FieldError(label + "name", "must not contain @ or ; (they separate references)"));
     }
@@ -377,12 +362,22 @@ public class CmdbService {
     oneOf(label + "criticality", item.criticality(), CmdbProperties.CRITICALITIES, errors);
     oneOf(label + "ownerGroup", item.ownerGroup(), List.copyOf(ownerGroups), errors);
     String service = CiRepository.blankToNull(item.service());
-    if (service != null && !catalog.isInCatalog(service)) {
+    if (hasControlCharacter(service, "")) {
+      errors.add(new FieldError(label + "service", "must not contain control characters"));
+    } else if (service != null && !inCatalog.computeIfAbsent(service, catalog::isInCatalog)) {
       errors.add(new FieldError(label + "service", "'" + service + "' is not a service of the catalog"));
     }
     if (item.description() != null && item.description().length() > CiInput.MAX_DESCRIPTION) {
       errors.add(new FieldError(label + "description", "must be at most " + CiInput.MAX_DESCRIPTION + " characters"));
+    } else if (hasControlCharacter(item.description(), "\t\r\n")) {
+      errors.add(new FieldError(label + "description", "must not contain control characters other than tabs and"
+          + " line breaks"));
     }
+  }
+
+  /** A control character other than {@code allowed}: PostgreSQL refuses NUL in text, and nobody means the others. */
+  private static boolean hasControlCharacter(String text, String allowed) {
+    return text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && allowed.indexOf(c) < 0);
   }
 
   private static void oneOf(String field, String value, List<String> allowed, List<FieldError> errors) {

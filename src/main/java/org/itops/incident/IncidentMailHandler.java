@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a mail to the service desk does: a reply whose subject carries {@code [INC-000123]} comments on that
- * incident (and answers the engineer's question if it waits for one); any other mail from a user of the suite
- * reports an incident. Mail from unknown senders is refused.
+ * incident (and answers the engineer's question if it waits for one and the mail is from the incident's reporter);
+ * any other mail from a user of the suite reports an incident. Mail from unknown senders, or from an address that
+ * several users have, is refused.
  */
 @Component
 class IncidentMailHandler implements MailIntake.Handler {
@@ -40,8 +42,7 @@ class IncidentMailHandler implements MailIntake.Handler {
 
   @Override
   public String handle(IncomingMail mail) {
-    User sender = identityService.createUserQuery().userEmail(mail.from()).unlimitedList().stream().findFirst()
-        .orElseThrow(() -> new InvalidRequestException("from", mail.from() + " is not the address of a user of the suite"));
+    User sender = senderOf(mail);
     String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)" : mail.subject().strip();
     Matcher reply = INCIDENT_NUMBER.matcher(subject);
     return idempotencyKeys.createOnce("mail", "mail-intake", mail.messageId(), fingerprint(mail), () -> {
@@ -54,6 +55,22 @@ class IncidentMailHandler implements MailIntake.Handler {
           properties.defaultCategory(), null, null, sender.getId(), null);
       return currentUser.asSystem(() -> incidents.report(report, "mail"));
     }).recordNumber();
+  }
+
+  /**
+   * The one user whose address sent the mail. An address that several users have says nobody: the mail could be
+   * any one's (a user may give themselves someone else's address in their profile), so it is refused.
+   */
+  private User senderOf(IncomingMail mail) {
+    List<User> users = identityService.createUserQuery().userEmail(mail.from()).unlimitedList();
+    if (users.isEmpty()) {
+      throw new InvalidRequestException("from", mail.from() + " is not the address of a user of the suite");
+    }
+    if (users.size() > 1) {
+      throw new InvalidRequestException("from", mail.from() + " is the address of " + users.size() + " users of the"
+          + " suite, so it does not say who wrote the mail");
+    }
+    return users.get(0);
   }
 
   private static String withAttachments(String body, IncomingMail mail) {

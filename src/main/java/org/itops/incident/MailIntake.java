@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the service desk's mailbox over IMAP. Each mail is handled in a transaction of its own and then moved to
- * the processed folder; a mail that is refused (unknown sender) or unreadable goes to the error folder and is
- * logged; a mail whose handling fails otherwise (the database is down) stays and is read again at the next poll,
- * where its Message-ID keeps it from being handled twice.
+ * the processed folder; a mail that is refused (unknown sender, a domain not accepted, a Message-ID that a different
+ * mail had) or unreadable goes to the error folder and is logged; a mail whose handling fails otherwise (the
+ * database is down) stays and is read again at the next poll, where its Message-ID keeps it from being handled twice.
  */
 @Component
 class MailIntake {
@@ -85,12 +86,14 @@ class MailIntake {
           continue;
         }
         try {
+          requireAcceptedDomain(mail.from());
           String number = handler.handle(mail);
           move(inbox, message, processed);
           meters.counter("itops.mail.intake", "result", "handled").increment();
           LOG.info("Mail {} from {} handled: {}", mail.messageId(), mail.from(), number);
           handled++;
-        } catch (InvalidRequestException refusal) {
+        } catch (InvalidRequestException | IdempotencyKeys.KeyReusedException refusal) {
+          // a Message-ID that an earlier, different mail had is refused too: read again, it would fail again
           LOG.warn("Mail {} from {} refused and moved to {}: {}", mail.messageId(), mail.from(),
               properties.errorFolder(), refusal.getMessage());
           move(inbox, message, errors);
@@ -108,6 +111,16 @@ class MailIntake {
           properties.pollInterval(), e);
     }
     return new Poll(handled, refused, left);
+  }
+
+  /** Refuses an address outside the domains of {@code accepted-domains}; any address when that list is empty. */
+  private void requireAcceptedDomain(String address) {
+    String domain = address.substring(address.lastIndexOf('@') + 1);
+    if (!properties.acceptedDomains().isEmpty()
+        && properties.acceptedDomains().stream().noneMatch(accepted -> accepted.equalsIgnoreCase(domain))) {
+      throw new InvalidRequestException("from", "mail from " + domain + " is not read; the accepted domains are "
+          + properties.acceptedDomains());
+    }
   }
 
   private static Folder ensureFolder(Store store, String name) throws MessagingException {
@@ -137,8 +150,22 @@ class MailIntake {
     String body = text(message, attachments);
     String[] ids = message.getHeader("Message-ID");
     String messageId = ids != null && ids.length > 0 ? ids[0] : fingerprint(sender.getAddress(), message.getSubject(), body);
-    return new IncomingMail(messageId, sender.getAddress().toLowerCase(), message.getSubject(), body == null ? "" : body,
-        attachments);
+    return new IncomingMail(messageId, sender.getAddress().toLowerCase(), printable(message.getSubject()),
+        body == null ? "" : printable(body), attachments);
+  }
+
+  /**
+   * The text without control characters other than tabs and line breaks: nobody means them, and PostgreSQL refuses
+   * NUL, which would leave the mail in the inbox at every poll.
+   */
+  private static String printable(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder printable = new StringBuilder(text.length());
+    text.chars().filter(c -> !Character.isISOControl(c) || c == '\t' || c == '\n' || c == '\r')
+        .forEach(c -> printable.append((char) c));
+    return printable.toString();
   }
 
   /** The text of the mail (the plain part, else the HTML part without tags); attachments are listed. */
@@ -151,8 +178,7 @@ class MailIntake {
       return String.valueOf(part.getContent());
     }
     if (part.isMimeType("text/html")) {
-      return String.valueOf(part.getContent()).replaceAll("(?s)<(script|style).*?</\\1>", "")
-          .replaceAll("<[^>]+>", " ").replaceAll("[ \\t]+", " ").strip();
+      return HtmlText.of(String.valueOf(part.getContent()));
     }
     if (part.isMimeType("multipart/*")) {
       Multipart multipart = (Multipart) part.getContent();

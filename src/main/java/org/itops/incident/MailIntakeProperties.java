@@ -1,6 +1,7 @@
 package org.itops.incident;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param errorFolder where mail that cannot be handled (unknown sender, unreadable) is moved, for a person to see
  * @param defaultCategory the category of incidents reported by mail (triage corrects it)
  * @param maxPerPoll mails handled per poll, so that one poll stays short
+ * @param acceptedDomains the domains whose mail is read ({@code example.org}: exactly that domain); empty: any
  */
 @ConfigurationProperties("itops.mail.intake")
 record MailIntakeProperties(
@@ -28,4 +30,5 @@ record MailIntakeProperties(
     @DefaultValue("ITOps-Errors") String errorFolder,
     @DefaultValue("PT1M") Duration pollInterval,
     @DefaultValue("workplace") String defaultCategory,
-    @DefaultValue("50") int maxPerPoll) {}
+    @DefaultValue("50") int maxPerPoll,
+    @DefaultValue List<String> acceptedDomains) {}

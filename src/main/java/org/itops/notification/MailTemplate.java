@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
@@ -44,6 +46,26 @@ record MailTemplate(String name, String subject, String body) {
     int endOfSubject = text.indexOf('\n');
     return new MailTemplate(name, text.substring("Subject: ".length(), endOfSubject).strip(),
         text.substring(text.indexOf("\n\n") + 2));
+  }
+
+  /**
+   * The names that the template of that name uses; none when there is no such template (rendering will say so).
+   */
+  static Set<String> placeholdersOf(String name) {
+    MailTemplate template;
+    try {
+      template = load(String.valueOf(name));
+    } catch (IllegalArgumentException noSuchTemplate) {
+      return Set.of();
+    }
+    Set<String> names = new HashSet<>();
+    for (String text : List.of(template.subject(), template.body())) {
+      Matcher matcher = PLACEHOLDER.matcher(text);
+      while (matcher.find()) {
+        names.add(matcher.group(1));
+      }
+    }
+    return names;
   }
 
   Rendered render(Map<String, ?> values) {

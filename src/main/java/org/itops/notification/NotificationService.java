@@ -1,13 +1,17 @@
 package org.itops.notification;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.Links;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,8 +21,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a mail from a template to the members of groups and to users (addresses from Camunda's identity),
- * and records it in {@code notification_log}.
+ * Mail from a template to the members of groups and to users (addresses from Camunda's identity), one mail per
+ * recipient, each recorded in {@code notification_log}. A process asks for a mail with {@link #request}, which starts
+ * {@code mail-delivery}; that process finds the {@link #recipients} and {@link #send}s to each in a job of its own.
  */
 @Service
 public class NotificationService {
@@ -31,76 +36,126 @@ public class NotificationService {
    * @param groups groups whose members receive the mail
    * @param users users who receive the mail
    * @param values the values the template may use besides {@code recordNumber} and {@code tasklistUrl}
-   * @param processInstanceId the process instance that sends it, for the log; may be null
-   * @param activityId the BPMN element that sends it, for the log; may be null
+   * @param processInstanceId the process instance that asks for it, for the log; may be null
+   * @param activityId the BPMN element that asks for it, for the log; may be null
    */
   public record Notification(String template, String recordNumber, Collection<String> groups,
       Collection<String> users, Map<String, ?> values, String processInstanceId, String activityId) {}
 
   private final JavaMailSender mailSender;
   private final IdentityService identityService;
+  private final RuntimeService runtimeService;
   private final JdbcTemplate jdbc;
   private final NotificationProperties properties;
   private final Links links;
 
-  NotificationService(JavaMailSender mailSender, IdentityService identityService, JdbcTemplate jdbc,
-      NotificationProperties properties, Links links) {
+  NotificationService(JavaMailSender mailSender, IdentityService identityService, RuntimeService runtimeService,
+      JdbcTemplate jdbc, NotificationProperties properties, Links links) {
     this.mailSender = mailSender;
     this.identityService = identityService;
+    this.runtimeService = runtimeService;
     this.jdbc = jdbc;
     this.properties = properties;
     this.links = links;
   }
 
   /**
-   * Sends the notification.
-   *
-   * @throws IllegalArgumentException when the template is missing or uses a value that is not given
-   * @throws IllegalStateException when none of the recipients has an e-mail address
-   * @throws MailException when the SMTP server refuses or cannot be reached
+   * Starts {@code mail-delivery} for the notification (business key: its record), with the values its template uses,
+   * as text. Nothing is sent in the caller's transaction, and nothing here fails on the template or the recipients:
+   * that is the delivery's to find out, where it retries and shows in Cockpit.
    */
-  public void send(Notification notification) {
-    Set<String> addresses = addressesOf(notification);
-    Map<String, Object> values = new HashMap<>(notification.values());
-    values.put("recordNumber", notification.recordNumber());
-    values.put("tasklistUrl", links.tasklist(notification.recordNumber()));
-    MailTemplate.Rendered mail = MailTemplate.load(notification.template()).render(values);
-
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(properties.from());
-    message.setTo(addresses.toArray(String[]::new));
-    message.setSubject(mail.subject());
-    message.setText(mail.body());
-    mailSender.send(message);
-
-    jdbc.update("insert into notification_log (record_number, template, recipients, subject, process_instance_id,"
-            + " activity_id, sent_at) values (?, ?, ?, ?, ?, ?, ?)",
-        notification.recordNumber(), notification.template(), String.join(", ", addresses), mail.subject(),
-        notification.processInstanceId(), notification.activityId(), Timestamp.from(Instant.now()));
+  public void request(Notification notification) {
+    Map<String, Object> variables = new HashMap<>();
+    Set<String> used = MailTemplate.placeholdersOf(notification.template());
+    notification.values().forEach((name, value) -> {
+      if (used.contains(name)) {
+        variables.put(name, value == null ? null : String.valueOf(value));
+      }
+    });
+    variables.put(MailDeliveryProcess.Var.TEMPLATE, notification.template());
+    variables.put(MailDeliveryProcess.Var.GROUPS, String.join(",", notification.groups()));
+    variables.put(MailDeliveryProcess.Var.USERS, String.join(",", notification.users()));
+    variables.put(MailDeliveryProcess.Var.SOURCE_PROCESS_INSTANCE, notification.processInstanceId());
+    variables.put(MailDeliveryProcess.Var.SOURCE_ACTIVITY, notification.activityId());
+    runtimeService.startProcessInstanceByKey(MailDeliveryProcess.KEY, notification.recordNumber(), variables);
   }
 
-  private Set<String> addressesOf(Notification notification) {
-    Set<String> addresses = new TreeSet<>();
+  /**
+   * The users who receive the notification: the members of its groups and its users who have an address, one user
+   * per address, in the order of the addresses.
+   *
+   * @throws IllegalStateException when a user does not exist or nobody has an e-mail address
+   */
+  public List<String> recipients(Notification notification) {
+    Map<String, String> byAddress = new TreeMap<>();
     for (String group : notification.groups()) {
-      identityService.createUserQuery().memberOfGroup(group).unlimitedList().forEach(user -> addTo(addresses, user));
+      identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().unlimitedList()
+          .forEach(user -> addTo(byAddress, user));
     }
     for (String userId : notification.users()) {
       User user = identityService.createUserQuery().userId(userId).singleResult();
       if (user == null) {
         throw new IllegalStateException("Cannot notify user '" + userId + "': no such user");
       }
-      addTo(addresses, user);
+      addTo(byAddress, user);
     }
-    if (addresses.isEmpty()) {
+    if (byAddress.isEmpty()) {
       throw new IllegalStateException("Nobody to notify: groups " + notification.groups() + " and users "
           + notification.users() + " have no member with an e-mail address. Add addresses in Admin, then retry.");
     }
-    return addresses;
+    return List.copyOf(byAddress.values());
   }
 
-  private static void addTo(Set<String> addresses, User user) {
+  /**
+   * Sends the notification to one user, at the address they have now (an address corrected in Admin counts at the
+   * next retry), and records it.
+   *
+   * @throws IllegalArgumentException when the template is missing or uses a value that is not given
+   * @throws IllegalStateException when the user has no e-mail address, or one that is not one valid address
+   * @throws MailException when the SMTP server refuses the mail or the address, or cannot be reached
+   */
+  public void send(Notification notification, String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+      throw new IllegalStateException("Cannot mail user '" + userId + "': no such user or no e-mail address. Add"
+          + " the address in Admin, then retry.");
+    }
+    requireOneAddress(user);
+    Map<String, Object> values = new HashMap<>(notification.values());
+    values.put("recordNumber", notification.recordNumber());
+    values.put("tasklistUrl", links.tasklist(notification.recordNumber()));
+    MailTemplate.Rendered mail = MailTemplate.load(notification.template()).render(values);
+
+    // recorded first: when the database cannot take it, no mail goes out; when SMTP fails, the record rolls back
+    jdbc.update("insert into notification_log (record_number, template, recipients, subject, process_instance_id,"
+            + " activity_id, sent_at) values (?, ?, ?, ?, ?, ?, ?)",
+        notification.recordNumber(), notification.template(), user.getEmail(), mail.subject(),
+        notification.processInstanceId(), notification.activityId(), Timestamp.from(Instant.now()));
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(properties.from());
+    message.setTo(user.getEmail());
+    message.setSubject(mail.subject());
+    message.setText(mail.body());
+    mailSender.send(message);
+  }
+
+  /** A profile's address is one address, or this user's mail fails with a message that says whose and why. */
+  private static void requireOneAddress(User user) {
+    try {
+      InternetAddress[] addresses = InternetAddress.parse(user.getEmail(), true);
+      if (addresses.length != 1) {
+        throw new AddressException("more than one address");
+      }
+      addresses[0].validate();
+    } catch (AddressException invalid) {
+      throw new IllegalStateException("Cannot mail user '" + user.getId() + "': '" + user.getEmail() + "' is not one"
+          + " valid e-mail address (" + invalid.getMessage() + "). Correct it in Admin, then retry.");
+    }
+  }
+
+  private static void addTo(Map<String, String> byAddress, User user) {
     if (user.getEmail() != null && !user.getEmail().isBlank()) {
-      addresses.add(user.getEmail());
+      byAddress.putIfAbsent(user.getEmail(), user.getId());
     }
   }
 }

@@ -1,6 +1,8 @@
 package org.itops.platform;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param technicalUsers users of machines (user id: its groups), created at start with a random password
  * @param apiTokens bearer tokens of users (user id: token) for machines that cannot send a password; an empty
  *     token is no token
+ * @param language the language of what the suite shows, mails and deploys: {@code en} or {@code zh-CN}
+ * @param timeZone the zone of every date the suite shows or mails and of its schedules; the system's when not set
+ *     (the database keeps UTC)
  */
 @ConfigurationProperties("itops")
 public record SuiteProperties(
@@ -23,7 +28,24 @@ public record SuiteProperties(
     boolean productionMode,
     @DefaultValue Admin admin,
     @DefaultValue Map<String, List<String>> technicalUsers,
-    @DefaultValue Map<String, String> apiTokens) {
+    @DefaultValue Map<String, String> apiTokens,
+    @DefaultValue("en") Locale language,
+    ZoneId timeZone) {
+
+  /** The languages the suite is written in. */
+  public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+  public SuiteProperties {
+    if (!LANGUAGES.contains(language)) {
+      throw new IllegalArgumentException(
+          "itops.language is " + language.toLanguageTag() + ": the suite speaks en or zh-CN");
+    }
+  }
+
+  /** The zone of dates shown and mailed and of the schedules. */
+  public ZoneId zone() {
+    return timeZone != null ? timeZone : ZoneId.systemDefault();
+  }
 
   /**
    * @param userId the administrator's user name

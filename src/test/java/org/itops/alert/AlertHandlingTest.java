@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.itops.TestMail;
+import org.itops.ProcessSteps;
 import org.itops.SuiteTest;
 import org.itops.alert.AlertService.Outcome;
 import org.itops.alert.AlertService.Result;
@@ -50,6 +51,7 @@ class AlertHandlingTest {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessSteps steps;
 
   @BeforeEach
   void setUp() {
@@ -68,7 +70,7 @@ class AlertHandlingTest {
       "weird,    prod, notify,   ,   groupNotified"})
   void eachSeverityLeadsToItsLevel(String severity, String env, String level, String priority, String end) {
     Outcome outcome = alerts.receive(firing(newFingerprint(), severity, env));
-    runMailJobsOf(outcome.alert());
+    steps.runAsyncJobs(outcome.alert());
 
     assertThat(outcome.result()).isEqualTo(Result.NEW);
     assertThat(outcome.level()).isEqualTo(level);
@@ -161,7 +163,7 @@ class AlertHandlingTest {
     assertThat(refired.incident()).isEqualTo(incident);
     assertThat(jdbc.queryForObject("select reopen_count from incident where number = ?", Integer.class, incident))
         .isOne();
-    runMailJobs(incidentInstance(incident).getId());
+    steps.runAsyncJobs(incident);
     assertThat(incidentInstance(incident)).isWaitingAt("workOnIncident");
     Outcome resolvedAgain = alerts.receive(resolved(fingerprint));
     assertThat(resolvedAgain.result()).isEqualTo(Result.RESOLVED);
@@ -247,7 +249,7 @@ class AlertHandlingTest {
   @Test
   void theOwningGroupIsMailedAtNotifyLevel() throws Exception {
     Outcome outcome = alerts.receive(firing(newFingerprint(), "warning", "prod"));
-    runMailJobsOf(outcome.alert());
+    steps.runAsyncJobs(outcome.alert());
 
     assertThat(smtp.getReceivedMessages()).isNotEmpty();
     assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("[" + outcome.alert()
@@ -276,7 +278,7 @@ class AlertHandlingTest {
 
   private void triageAndTake(String incident) {
     complete(incident, "triageIncident", "desk", Map.of("priority", priority(incident), "assignedGroup", "ops-engineers"));
-    runMailJobs(incidentInstance(incident).getId());
+    steps.runAsyncJobs(incident);
     complete(incident, "takeIncident", "engineer", Map.of());
   }
 
@@ -297,16 +299,6 @@ class AlertHandlingTest {
     Job timer = managementService.createJobQuery().processInstanceId(incidentInstance(incident).getId()).timers()
         .activityId(activityId).singleResult();
     managementService.executeJob(timer.getId());
-  }
-
-  private void runMailJobsOf(String alertNumber) {
-    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(alertNumber).list()
-        .forEach(instance -> runMailJobs(instance.getId()));
-  }
-
-  private void runMailJobs(String processInstanceId) {
-    managementService.createJobQuery().processInstanceId(processInstanceId).messages().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
   }
 
   private HistoricProcessInstance handling(String alertNumber) {

@@ -2,6 +2,8 @@ package org.itops.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.itops.cluster.SuiteNode.fingerprint;
+import static org.itops.cluster.SuiteNode.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,7 +129,8 @@ class ClusterIT {
     }
 
     eventually("the 30 alert mails", () -> mailsOf("alert-firing", alerts) == 30);
-    eventually("the 10 response breaches and their mails", () -> mailsOf("incident-response-breached", incidents) == 10);
+    // a mail per recipient: the breach goes to it-managers (boss) and the incident's group (oncall)
+    eventually("the 10 response breaches and their mails", () -> mailsOf("incident-response-breached", incidents) == 20);
     for (String alert : alerts) {
       assertThat(jdbc.queryForObject("select count(*) from notification_log where record_number = ?", Long.class, alert))
           .as(alert).isOne();
@@ -136,6 +138,9 @@ class ClusterIT {
     for (String incident : incidents) {
       assertThat(jdbc.queryForObject("select count(*) from record_event where record_number = ?"
           + " and type = 'RESPONSE_BREACH'", Long.class, incident)).as(incident).isOne();
+      assertThat(jdbc.queryForList("select recipients from notification_log where record_number = ?"
+          + " and template = 'incident-response-breached'", String.class, incident)).as(incident)
+          .containsExactlyInAnyOrder("boss@cluster.test", "oncall@cluster.test");
     }
     assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Long.class)).isZero();
   }
@@ -189,20 +194,6 @@ class ClusterIT {
   private static JsonNode alertAnswer(HttpResponse<String> response) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body()).path("alerts").get(0);
-  }
-
-  private static String fingerprint() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-  }
-
-  private static String webhook(String status, String fingerprint, String severity) {
-    return """
-        {"receiver":"itops","status":"%s","version":"4","groupKey":"{}:{}","groupLabels":{},"commonLabels":{},
-         "commonAnnotations":{},"externalURL":"http://am","alerts":[{"status":"%s","labels":{"alertname":"NodeDown",
-         "severity":"%s","env":"prod","service":"web","instance":"web-07:9100"},"annotations":{"summary":"web-07 down"},
-         "startsAt":"2026-11-27T08:00:00Z","endsAt":"%s","generatorURL":"http://prom","fingerprint":"%s"}]}"""
-        .formatted(status, status, severity, "resolved".equals(status) ? "2026-11-27T09:00:00Z" : "0001-01-01T00:00:00Z",
-            fingerprint);
   }
 
   private static void eventually(String what, Callable<Boolean> condition) {

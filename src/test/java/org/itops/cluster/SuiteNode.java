@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** One node of the suite: the packaged jar in a JVM of its own, profiles prod and postgres, on loopback. */
+/**
+ * One node of the suite: the packaged jar in a JVM of its own, profile prod, on loopback; on PostgreSQL (profile
+ * postgres) or on the embedded H2 default.
+ */
 final class SuiteNode implements AutoCloseable {
 
   static final String ADMIN_PASSWORD = "Blue-Harbour-Cluster-7!";
@@ -33,22 +37,35 @@ final class SuiteNode implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a node and waits until it answers its health check. */
-  static SuiteNode start(String name, String databaseUrl, int smtpPort) throws Exception {
+  /** Starts a node on PostgreSQL and waits until it answers its health check. */
+  static SuiteNode start(String name, String databaseUrl, int smtpPort, String... settings) throws Exception {
+    return start(name, "prod,postgres", Map.of("ITOPS_DB_URL", databaseUrl, "ITOPS_DB_USERNAME", "postgres",
+        "ITOPS_DB_PASSWORD", "postgres", "ITOPS_DB_POOL_SIZE", "16"), Path.of(""), smtpPort, settings);
+  }
+
+  /**
+   * Starts a node on the embedded H2 default, exactly as application.yaml sets it (./data, here under
+   * {@code directory}), and waits until it answers its health check.
+   */
+  static SuiteNode startOnH2(String name, Path directory, int smtpPort) throws Exception {
+    return start(name, "prod", Map.of(), directory, smtpPort);
+  }
+
+  private static SuiteNode start(String name, String profiles, Map<String, String> database, Path directory,
+      int smtpPort, String... settings) throws Exception {
     int port = freePort();
     Path log = Files.createTempFile("itops-" + name, ".log");
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
-        "--spring.profiles.active=prod,postgres", "--server.port=" + port, "--server.address=127.0.0.1",
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toAbsolutePath().toString(),
+        "--spring.profiles.active=" + profiles, "--server.port=" + port, "--server.address=127.0.0.1",
         // a short lock, so that a stopped node's job goes to the other node within the test's patience
         "--camunda.bpm.job-execution.lock-time-in-millis=10000", "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=2000",
         "--camunda.bpm.generic-properties.properties.hostname=" + name));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    command.addAll(List.of(settings));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toAbsolutePath().toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
-    env.put("ITOPS_DB_URL", databaseUrl);
-    env.put("ITOPS_DB_USERNAME", "postgres");
-    env.put("ITOPS_DB_PASSWORD", "postgres");
-    env.put("ITOPS_DB_POOL_SIZE", "16");
+    env.putAll(database);
     env.put("ITOPS_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("ITOPS_MONITORING_TOKEN", MONITORING_TOKEN);
     env.put("ITOPS_SURVEY_SECRET", "the-cluster-test-survey-key");
@@ -68,9 +85,12 @@ final class SuiteNode implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String json, boolean asMonitoring) {
-    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", asMonitoring ? "Bearer " + MONITORING_TOKEN : basicAdmin())
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(postRequest(path, json, asMonitoring));
+  }
+
+  /** A creating request with an Idempotency-Key, which its retries send again, as the administrator. */
+  HttpResponse<String> post(String path, String json, String idempotencyKey) {
+    return send(postRequest(path, json, false).header("Idempotency-Key", idempotencyKey));
   }
 
   HttpResponse<String> put(String path, String json) {
@@ -84,9 +104,12 @@ final class SuiteNode implements AutoCloseable {
         .header("Authorization", basicAdmin()).GET());
   }
 
-  /** Stops the JVM at once, as a crash or a pulled plug would: nothing is closed, nothing is committed. */
-  void kill() {
-    process.destroyForcibly();
+  /**
+   * Stops the JVM at once with SIGKILL, as a crash would: nothing is closed, nothing is committed, nothing written
+   * afterwards. Returns once the JVM is gone.
+   */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
   }
 
   @Override
@@ -97,6 +120,22 @@ final class SuiteNode implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** A fingerprint of a new alert, as Alertmanager gives each alert one. */
+  static String fingerprint() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  }
+
+  /** Alertmanager's webhook with one alert, as its receivers get it. */
+  static String webhook(String status, String fingerprint, String severity) {
+    return """
+        {"receiver":"itops","status":"%s","version":"4","groupKey":"{}:{}","groupLabels":{},"commonLabels":{},
+         "commonAnnotations":{},"externalURL":"http://am","alerts":[{"status":"%s","labels":{"alertname":"NodeDown",
+         "severity":"%s","env":"prod","service":"web","instance":"web-07:9100"},"annotations":{"summary":"web-07 down"},
+         "startsAt":"2026-11-27T08:00:00Z","endsAt":"%s","generatorURL":"http://prom","fingerprint":"%s"}]}"""
+        .formatted(status, status, severity, "resolved".equals(status) ? "2026-11-27T09:00:00Z" : "0001-01-01T00:00:00Z",
+            fingerprint);
   }
 
   private void awaitHealthy() throws Exception {
@@ -117,6 +156,12 @@ final class SuiteNode implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IllegalStateException("Node " + name + " did not start in 3 minutes:\n" + Files.readString(log));
+  }
+
+  private HttpRequest.Builder postRequest(String path, String json, boolean asMonitoring) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", asMonitoring ? "Bearer " + MONITORING_TOKEN : basicAdmin())
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +91,7 @@ class EmergencyDrillTest {
     String number = startOverHttp(plan.name());
     Instant drillDate = prepare(number);
     assertThat(TestMail.subjects(smtp)).anyMatch(s -> s.contains(number) && s.contains("Emergency drill on"));
-    Message invitation = Arrays.stream(smtp.getReceivedMessages()).filter(m -> TestMail.subject(m).contains(number))
-        .findFirst().orElseThrow();
-    assertThat(Arrays.stream(invitation.getAllRecipients()).map(Object::toString).toList())
+    assertThat(TestMail.addressees(smtp, subject -> subject.contains(number)))
         .contains("engineer@itops.localhost", "desk@itops.localhost");
 
     untilDrillDay(number);
@@ -138,9 +134,7 @@ class EmergencyDrillTest {
 
     steps.fire(number, Element.ACTIONS_OVERDUE);
     steps.runAsyncJobs(number);
-    Message escalation = Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> TestMail.subject(m).contains(number) && TestMail.subject(m).contains("overdue")).findFirst().orElseThrow();
-    assertThat(Arrays.stream(escalation.getAllRecipients()).map(Object::toString).toList())
+    assertThat(TestMail.addressees(smtp, subject -> subject.contains(number) && subject.contains("overdue")))
         .contains("manager@itops.localhost", "engineer@itops.localhost");
     assertThat(timeline.of(number)).filteredOn(e -> e.type().equals("ACTIONS_OVERDUE")).singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("Pre-stage the restore images")

@@ -2,15 +2,10 @@ package org.itops.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -19,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.itops.TestMail;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,13 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SuiteTest
 class MailIntakeTest {
 
-  private static final String MAILBOX = "servicedesk@itops.localhost";
-  private static final ServerSetup SMTP = new ServerSetup(TestMail.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-  private static final ServerSetup IMAP = new ServerSetup(TestMail.IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+  private static final String MAILBOX = IntakeMailbox.ADDRESS;
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {SMTP, IMAP})
-      .withConfiguration(GreenMailConfiguration.aConfig().withUser(MAILBOX, MAILBOX, "servicedesk"));
+  static GreenMailExtension mail = IntakeMailbox.servers();
 
   @Autowired MailIntake intake;
   @Autowired MailIntakeProperties properties;
@@ -48,7 +39,7 @@ class MailIntakeTest {
   @Test
   void aMailFromAUserReportsAnIncidentAndGetsTheNumberBack() throws Exception {
     String subject = "Laptop does not boot " + UUID.randomUUID().toString().substring(0, 6);
-    GreenMailUtil.sendTextEmail(MAILBOX, "requester@itops.localhost", subject, "Black screen since the update", SMTP);
+    IntakeMailbox.send("requester@itops.localhost", subject, "Black screen since the update");
 
     MailIntake.Poll poll = intake.poll();
 
@@ -61,8 +52,8 @@ class MailIntakeTest {
     scenario.runMailJobs(number);
     assertThat(receivedBy("requester@itops.localhost")).anySatisfy(message ->
         assertThat(message.getSubject()).isEqualTo("[" + number + "] Received: " + subject));
-    assertThat(folderCount(properties.folder())).isZero();
-    assertThat(folderCount(properties.processedFolder())).isOne();
+    assertThat(IntakeMailbox.count(properties.folder())).isZero();
+    assertThat(IntakeMailbox.count(properties.processedFolder())).isOne();
   }
 
   @Test
@@ -72,8 +63,8 @@ class MailIntakeTest {
         "question", "Which printer?"));
     assertThat(scenario.record(number).getStatus()).isEqualTo(Incident.Status.WAITING_FOR_REQUESTER);
 
-    GreenMailUtil.sendTextEmail(MAILBOX, "requester@itops.localhost", "RE: [" + number + "] A question about your"
-        + " incident", "The one on the 3rd floor", SMTP);
+    IntakeMailbox.send("requester@itops.localhost", "RE: [" + number + "] A question about your"
+        + " incident", "The one on the 3rd floor");
     intake.poll();
 
     assertThat(scenario.record(number).getStatus()).isEqualTo(Incident.Status.IN_PROGRESS);
@@ -85,10 +76,10 @@ class MailIntakeTest {
   @Test
   void theSameMailReadTwiceReportsOneIncident() throws Exception {
     long before = incidentCount();
-    MimeMessage message = message("requester@itops.localhost", "VPN again " + UUID.randomUUID(), "Drops hourly");
+    MimeMessage message = IntakeMailbox.message("requester@itops.localhost", "VPN again " + UUID.randomUUID(), "Drops hourly");
     message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@example.org>");
-    deliver(message);
-    deliver(message);
+    IntakeMailbox.deliver(mail, message);
+    IntakeMailbox.deliver(mail, message);
 
     MailIntake.Poll poll = intake.poll();
 
@@ -99,33 +90,33 @@ class MailIntakeTest {
   @Test
   void mailFromAnUnknownSenderOrWithoutSenderGoesToTheErrorFolder() throws Exception {
     long before = incidentCount();
-    GreenMailUtil.sendTextEmail(MAILBOX, "stranger@example.org", "Buy now", "Cheap watches", SMTP);
+    IntakeMailbox.send("stranger@example.org", "Buy now", "Cheap watches");
     MimeMessage noSender = new MimeMessage(Session.getInstance(new Properties()));
     noSender.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
     noSender.setSubject("Who am I");
     noSender.setText("no From header");
-    deliver(noSender);
+    IntakeMailbox.deliver(mail, noSender);
 
     MailIntake.Poll poll = intake.poll();
 
     assertThat(poll.refused()).isEqualTo(2);
     assertThat(incidentCount()).isEqualTo(before);
-    assertThat(folderCount(properties.errorFolder())).isEqualTo(2);
-    assertThat(folderCount(properties.folder())).isZero();
+    assertThat(IntakeMailbox.count(properties.errorFolder())).isEqualTo(2);
+    assertThat(IntakeMailbox.count(properties.folder())).isZero();
   }
 
   @Test
   void aMailThatCannotBeHandledNowStaysForTheNextPoll() throws Exception {
-    GreenMailUtil.sendTextEmail(MAILBOX, "requester@itops.localhost", "Printer " + UUID.randomUUID(), "Jammed", SMTP);
+    IntakeMailbox.send("requester@itops.localhost", "Printer " + UUID.randomUUID(), "Jammed");
     MailIntake databaseDown = new MailIntake(properties, mail -> {
       throw new TransientDataAccessResourceException("the database is down");
     }, new SimpleMeterRegistry());
 
     assertThat(databaseDown.poll().left()).isEqualTo(1);
-    assertThat(folderCount(properties.folder())).isOne();
+    assertThat(IntakeMailbox.count(properties.folder())).isOne();
 
     assertThat(intake.poll().handled()).isEqualTo(1);
-    assertThat(folderCount(properties.folder())).isZero();
+    assertThat(IntakeMailbox.count(properties.folder())).isZero();
   }
 
   @Test
@@ -142,7 +133,7 @@ class MailIntakeTest {
     file.setContent("%PDF-1.4 broken", "application/pdf");
     message.setContent(new MimeMultipart(text, file));
     message.saveChanges();
-    deliver(message);
+    IntakeMailbox.deliver(mail, message);
 
     intake.poll();
 
@@ -150,18 +141,7 @@ class MailIntakeTest {
         .startsWith("See the file").contains("Attachments (kept in the mailbox): invoice-4711.pdf");
   }
 
-  private static MimeMessage message(String from, String subject, String body) throws Exception {
-    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-    message.setFrom(new InternetAddress(from));
-    message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
-    message.setSubject(subject);
-    message.setText(body);
-    return message;
-  }
 
-  private static void deliver(MimeMessage message) throws Exception {
-    mail.getUserManager().getUserByEmail(MAILBOX).deliver(message);
-  }
 
   private static List<MimeMessage> receivedBy(String address) throws Exception {
     return java.util.Arrays.stream(mail.getReceivedMessages()).filter(message -> {
@@ -171,20 +151,6 @@ class MailIntakeTest {
         return false;
       }
     }).toList();
-  }
-
-  private int folderCount(String name) throws Exception {
-    try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-      store.connect("127.0.0.1", TestMail.IMAP_PORT, MAILBOX, "servicedesk");
-      Folder folder = store.getFolder(name);
-      if (!folder.exists()) {
-        return 0;
-      }
-      folder.open(Folder.READ_ONLY);
-      int count = folder.getMessageCount();
-      folder.close(false);
-      return count;
-    }
   }
 
   private long incidentCount() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -14,20 +13,25 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.itops.TestMail;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.itops.ProcessSteps;
 import org.itops.SuiteTest;
+import org.itops.TestMail;
 import org.itops.platform.TaskFilters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Mail from a BPMN step through a real SMTP server (GreenMail), and what happens when SMTP is down. */
+/** Mail from a BPMN step through mail-delivery and a real SMTP server (GreenMail), and what happens when SMTP is down. */
 @SuiteTest
 class NotificationTest {
 
@@ -40,62 +44,76 @@ class NotificationTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
+  @Autowired RepositoryService repositoryService;
   @Autowired NotificationService notificationService;
+  @Autowired ProcessSteps steps;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskFilters taskFilters;
 
   @Test
-  void theGroupGetsAMailWithTheRecordNumberALinkAndWhatToDo() throws Exception {
+  void eachMemberOfTheGroupGetsAMailWithTheRecordNumberALinkAndWhatToDo() throws Exception {
     ProcessInstance instance = finishOpsWork("INC-" + UUID.randomUUID().toString().substring(0, 6));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .as("the process does not wait for its mail").isZero();
+    assertThat(smtp.getReceivedMessages()).isEmpty();
 
-    managementService.executeJob(notificationJob(instance).getId());
+    steps.runAsyncJobs(instance.getBusinessKey());
 
-    MimeMessage[] received = smtp.getReceivedMessages(); // GreenMail keeps one copy per recipient
+    MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).hasSize(2);
-    assertThat(Arrays.stream(received).map(NotificationTest::messageId).distinct()).hasSize(1);
-    MimeMessage mail = received[0];
+    assertThat(Arrays.stream(received).map(TestMail::recipientsOf)).as("one mail per recipient, to that recipient only")
+        .containsExactlyInAnyOrder(List.of("desk@itops.localhost"), List.of("demo@itops.localhost"));
     String recordNumber = instance.getBusinessKey();
-    assertThat(mail.getSubject()).isEqualTo("[" + recordNumber + "] Work done: Disk full on db-01");
-    assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString))
-        .containsExactlyInAnyOrder("desk@itops.localhost", "demo@itops.localhost");
-    String body = GreenMailUtil.getBody(mail);
-    assertThat(body).contains("The work on " + recordNumber + " is done.").contains("What to do:")
-        .contains("/camunda/app/tasklist/default/#/?filter=" + taskFilters.groupTasksFilterId() + "&searchQuery=")
-        .contains(recordNumber);
-    assertThat(jdbc.queryForMap("select template, recipients, activity_id from notification_log where record_number = ?",
-        recordNumber)).containsEntry("TEMPLATE", "fixture-work-done").containsEntry("ACTIVITY_ID", "notifyDone")
-        .containsEntry("RECIPIENTS", "demo@itops.localhost, desk@itops.localhost");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    for (MimeMessage mail : received) {
+      assertThat(mail.getSubject()).isEqualTo("[" + recordNumber + "] Work done: Disk full on db-01");
+      String body = GreenMailUtil.getBody(mail);
+      assertThat(body).contains("The work on " + recordNumber + " is done.").contains("What to do:")
+          .contains("/camunda/app/tasklist/default/#/?filter=" + taskFilters.groupTasksFilterId() + "&searchQuery=")
+          .contains(recordNumber);
+    }
+    assertThat(jdbc.queryForList("select recipients from notification_log where record_number = ?"
+        + " and template = 'fixture-work-done' and activity_id = 'notifyDone' and process_instance_id = ?", String.class,
+        recordNumber, instance.getId())).containsExactlyInAnyOrder("demo@itops.localhost", "desk@itops.localhost");
+    assertThat(steps.mailDeliveries(recordNumber)).isEmpty();
   }
 
   @Test
-  void smtpDownLeavesARetryingJobThenAnIncidentAndARetrySendsTheMail() throws Exception {
+  void smtpDownLeavesARetryingJobPerRecipientThenIncidentsAndARetrySendsTheMail() throws Exception {
     smtp.stop();
     ProcessInstance instance = finishOpsWork("INC-" + UUID.randomUUID().toString().substring(0, 6));
-    // the engineer's completion stands although no mail could go out yet
-    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).finished().count())
-        .isEqualTo(1);
+    // the engineer's completion stands and the process went on although no mail could go out yet
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished()
+        .count()).isOne();
+    ProcessInstance delivery = steps.mailDeliveries(instance.getBusinessKey()).get(0);
+    managementService.executeJob(jobs(delivery).get(0).getId()); // the recipients: no SMTP needed
 
-    Job job = notificationJob(instance);
-    int attempts = 0;
-    while (job.getRetries() > 0) {
-      String jobId = job.getId();
-      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("Mail server connection failed");
-      attempts++;
-      job = notificationJob(instance);
+    List<Job> perRecipient = jobs(delivery);
+    assertThat(perRecipient).hasSize(2);
+    for (Job job : perRecipient) {
+      int attempts = 0;
+      for (Job current = job; current.getRetries() > 0; current = job(current.getId())) {
+        String jobId = current.getId();
+        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("Mail server connection failed");
+        attempts++;
+      }
+      assertThat(attempts).as("attempts of mail-delivery's R4 retry cycle").isEqualTo(4);
     }
-    assertThat(attempts).as("attempts of the R2 retry cycle").isEqualTo(2);
-    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(incident.getActivityId()).isEqualTo("notifyDone");
-    assertThat(incident.getIncidentMessage()).contains("Mail server connection failed");
+    List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).list();
+    assertThat(incidents).hasSize(2).allSatisfy(incident -> {
+      assertThat(incident.getActivityId()).isEqualTo(MailDeliveryProcess.Element.SEND);
+      assertThat(incident.getIncidentMessage()).contains("Mail server connection failed");
+    });
 
     smtp.start();
-    managementService.setJobRetries(job.getId(), 1); // what "Retry" in Cockpit does
-    managementService.executeJob(job.getId());
+    for (Job job : perRecipient) {
+      managementService.setJobRetries(job.getId(), 1); // what "Retry" in Cockpit does
+      managementService.executeJob(job.getId());
+    }
 
-    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NotificationTest::messageId).distinct()).hasSize(1);
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(TestMail.recipients(smtp))
+        .containsExactlyInAnyOrder(List.of("desk@itops.localhost"), List.of("demo@itops.localhost"));
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).count()).isZero();
+    assertThat(steps.mailDeliveries(instance.getBusinessKey())).isEmpty();
   }
 
   @Test
@@ -106,7 +124,7 @@ class NotificationTest {
       NotificationService.Notification notification = new NotificationService.Notification("fixture-work-done",
           "INC-000001", List.of(group), List.of(), Map.of("summary", "x"), null, null);
 
-      assertThatThrownBy(() -> notificationService.send(notification))
+      assertThatThrownBy(() -> notificationService.recipients(notification))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(group).hasMessageContaining("no member with an e-mail address");
       assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -115,7 +133,17 @@ class NotificationTest {
     }
   }
 
-  /** Starts the fixture process and completes its ops task, which leaves the mail as the next job. */
+  @Test
+  void theNamesThatJavaUsesAreInTheMailDeliveryModel() {
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(MailDeliveryProcess.KEY).latestVersion().singleResult().getId());
+
+    ServiceTask send = model.getModelElementById(MailDeliveryProcess.Element.SEND);
+    assertThat(((MultiInstanceLoopCharacteristics) send.getLoopCharacteristics()).getCamundaElementVariable())
+        .isEqualTo(MailDeliveryProcess.Var.RECIPIENT);
+  }
+
+  /** Starts the fixture process and completes its ops task, which asks for the mail. */
   private ProcessInstance finishOpsWork(String recordNumber) {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey("fixture-ops-task", recordNumber,
         Map.of("summary", "Disk full on db-01"));
@@ -124,15 +152,11 @@ class NotificationTest {
     return instance;
   }
 
-  private static String messageId(MimeMessage message) {
-    try {
-      return message.getMessageID();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+  private List<Job> jobs(ProcessInstance delivery) {
+    return managementService.createJobQuery().processInstanceId(delivery.getId()).list();
   }
 
-  private Job notificationJob(ProcessInstance instance) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId("notifyDone").singleResult();
+  private Job job(String id) {
+    return managementService.createJobQuery().jobId(id).singleResult();
   }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -163,7 +164,7 @@ class CompanyDirectoryTest {
   void productionModeRefusesADirectoryWithoutTls() {
     DirectoryProperties plain = settings(null);
     SuiteProperties production = new SuiteProperties("https://itops.example.org", false, true,
-        new SuiteProperties.Admin("admin", null), Map.of(), Map.of());
+        new SuiteProperties.Admin("admin", null), Map.of(), Map.of(), Locale.ENGLISH, null);
     AccessProperties access = new AccessProperties(Map.of("service-desk", "Service desk", "camunda-admin", "Admins"),
         List.of(), Map.of());
 
