@@ -8,10 +8,15 @@ import java.util.List;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.itops.Daemons;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.itops.ItopsApplication;
+import org.itops.review.KpiService;
+import org.itops.review.Kpis;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,25 +100,52 @@ class ProductionModeIT {
     int smtpPort = Daemons.freePort();
     List<String> embeddedDefault = List.of("itops.demo-data=true", "itops.mail.dev-server.enabled=true",
         "itops.mail.dev-server.smtp-port=" + smtpPort, "spring.mail.port=" + smtpPort);
-    long incidents;
+    Map<String, Long> records;
     try (ConfigurableApplicationContext firstStart = start(database, embeddedDefault)) {
       JdbcTemplate jdbc = firstStart.getBean(JdbcTemplate.class);
-      incidents = jdbc.queryForObject("select count(*) from incident", Long.class);
-      assertThat(incidents).isEqualTo(11);
+      records = countRecords(jdbc);
+      assertThat(records).containsEntry("catalog_service", 4L).containsEntry("configuration_item", 6L)
+          .containsEntry("incident", 11L).containsEntry("change_request", 4L).containsEntry("demand", 2L)
+          .containsEntry("drill", 1L);
       assertThat(jdbc.queryForObject("select min(reported_at) from incident", Timestamp.class).toInstant())
           .as("a month back").isBefore(Instant.now().minus(Duration.ofDays(28)));
       assertThat(jdbc.queryForList("select distinct priority from incident", String.class))
           .containsExactlyInAnyOrder("P1", "P2", "P3", "P4");
       assertThat(jdbc.queryForObject("select count(*) from incident where major", Long.class)).isOne();
       assertThat(jdbc.queryForObject("select count(*) from incident where status = 'CLOSED'", Long.class))
-          .isBetween(1L, incidents - 3);
-      assertThat(jdbc.queryForObject("select count(*) from configuration_item", Long.class)).isEqualTo(6);
+          .isBetween(1L, records.get("incident") - 3);
+      assertThat(jdbc.queryForList("select status from demand order by number", String.class))
+          .containsExactly("DELIVERED", "IMPLEMENTATION");
+      assertThat(firstStart.getBean(TaskService.class).createTaskQuery().taskDefinitionKey("voteOnChange")
+          .taskAssignee("cab2").count()).as("a change waits for the CAB in Tasklist").isOne();
+
+      // the KPI report of the last 31 days has figures in every area the demo month covers
+      Kpis kpis = firstStart.getBean(KpiService.class).of(Instant.now().minus(Duration.ofDays(31)),
+          Instant.now().plus(Duration.ofDays(1)), null);
+      assertThat(kpis.incidents().resolved()).isPositive();
+      assertThat(kpis.changes().closed()).isEqualTo(3);
+      assertThat(kpis.changes().successRatePercent()).isBetween(60.0, 70.0);
+      assertThat(kpis.demands().delivered()).isOne();
+      assertThat(kpis.demands().leadTimeDays()).as("submitted six weeks ago").isGreaterThan(40.0);
+      assertThat(kpis.drills().evaluated()).isOne();
+      assertThat(kpis.drills().passRatePercent()).isEqualTo(100.0);
+      assertThat(kpis.satisfaction().answers()).isEqualTo(6);
+      assertThat(kpis.satisfaction().csat()).isBetween(3.0, 4.5);
     }
 
     try (ConfigurableApplicationContext restart = start(database, embeddedDefault)) {
-      assertThat(restart.getBean(JdbcTemplate.class).queryForObject("select count(*) from incident", Long.class))
-          .isEqualTo(incidents);
+      assertThat(countRecords(restart.getBean(JdbcTemplate.class))).as("a restart adds nothing").isEqualTo(records);
     }
+  }
+
+  /** How many rows each table of the demo data has. */
+  private static Map<String, Long> countRecords(JdbcTemplate jdbc) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String table : List.of("catalog_service", "configuration_item", "incident", "survey", "change_request",
+        "demand", "drill", "emergency_plan", "record_event", "notification_log")) {
+      counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+    }
+    return counts;
   }
 
   @Test
