@@ -325,7 +325,7 @@ class DemoData implements SmartLifecycle {
     return number;
   }
 
-  /** {@code engineer} designs the solution with its milestones, allocates the people and does the first {@code done}. */
+  /** {@code engineer} designs the solution with its milestones, allocates people and does the first {@code done}. */
   private void build(String number, List<String> milestones, int done) {
     later(Duration.ofDays(1));
     steps.complete(number, "designSolution", "engineer", Map.of("plan", "Build, test with the requester, roll out",
