@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.catalog.ServiceCatalog;
@@ -62,13 +63,14 @@ class DemoData implements SmartLifecycle {
   private final DemandService demands;
   private final DrillService drills;
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final ManagementService management;
   private volatile boolean running;
 
   DemoData(@Value("${itops.demo-data:false}") boolean enabled, SuiteProperties suite, DemoSteps steps,
       ServiceCatalog catalog, CmdbService cmdb, IncidentService incidents, SurveyService surveys,
       ChangeService changes, DemandService demands, DrillService drills, RuntimeService runtime,
-      ManagementService management) {
+      HistoryService history, ManagementService management) {
     this.enabled = enabled;
     this.suite = suite;
     this.steps = steps;
@@ -80,6 +82,7 @@ class DemoData implements SmartLifecycle {
     this.demands = demands;
     this.drills = drills;
     this.runtime = runtime;
+    this.history = history;
     this.management = management;
   }
 
@@ -108,6 +111,14 @@ class DemoData implements SmartLifecycle {
           + " (itops.demo-users=true, the embedded default); set itops.demo-data=false.");
     }
     if (management.getProperties().containsKey(LOADED)) {
+      return;
+    }
+    if (history.createHistoricProcessInstanceQuery().count() > 0) {
+      // a start stopped while it loaded, or a database used before: loading now would add the month a second time
+      LOG.warn("The demo data is not loaded: this database has process instances already (an earlier start that was"
+          + " stopped while it loaded the demo data, or work done before itops.demo-data was switched on)."
+          + " Delete the database for a fresh start with the demo data.");
+      management.setProperty(LOADED, "not loaded: the database had process instances");
       return;
     }
     long started = System.nanoTime();

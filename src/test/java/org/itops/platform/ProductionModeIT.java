@@ -3,25 +3,28 @@ package org.itops.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.itops.Daemons;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.itops.Daemons;
 import org.itops.ItopsApplication;
+import org.itops.incident.IncidentReport;
+import org.itops.incident.IncidentService;
 import org.itops.review.KpiService;
 import org.itops.review.Kpis;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The prod profile: no demo users, an administrator from the environment, and no default passwords or published keys;
@@ -97,9 +100,7 @@ class ProductionModeIT {
   @Test
   void theEmbeddedDefaultLoadsAMonthOfDemoDataOnceAndARestartAddsNothing() {
     String database = freshDatabase();
-    int smtpPort = Daemons.freePort();
-    List<String> embeddedDefault = List.of("itops.demo-data=true", "itops.mail.dev-server.enabled=true",
-        "itops.mail.dev-server.smtp-port=" + smtpPort, "spring.mail.port=" + smtpPort);
+    List<String> embeddedDefault = withDemoData();
     Map<String, Long> records;
     try (ConfigurableApplicationContext firstStart = start(database, embeddedDefault)) {
       JdbcTemplate jdbc = firstStart.getBean(JdbcTemplate.class);
@@ -136,6 +137,36 @@ class ProductionModeIT {
     try (ConfigurableApplicationContext restart = start(database, embeddedDefault)) {
       assertThat(countRecords(restart.getBean(JdbcTemplate.class))).as("a restart adds nothing").isEqualTo(records);
     }
+  }
+
+  @Test
+  void theDemoDataGoesOnlyIntoADatabaseWithoutProcessInstances() {
+    String database = freshDatabase();
+    try (ConfigurableApplicationContext used = start(database, List.of())) {
+      IdentityService identity = used.getBean(IdentityService.class);
+      identity.setAuthentication("requester", List.of("requesters"));
+      try {
+        used.getBean(IncidentService.class).report(new IncidentReport("Printer jams", "Every second page", "low",
+            "low", "workplace", null, null, null, null), "web");
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+
+    // as after a first start stopped while it loaded the demo data: loading again would add the month twice
+    try (ConfigurableApplicationContext switchedOn = start(database, withDemoData())) {
+      assertThat(switchedOn.getBean(JdbcTemplate.class).queryForObject("select count(*) from incident", Long.class))
+          .isOne();
+      assertThat(switchedOn.getBean(ManagementService.class).getProperties().get("itops.demo-data.loaded"))
+          .startsWith("not loaded");
+    }
+  }
+
+  /** The embedded default's demo data, which mails through the dev mail server on a port of its own. */
+  private static List<String> withDemoData() {
+    int smtpPort = Daemons.freePort();
+    return List.of("itops.demo-data=true", "itops.mail.dev-server.enabled=true",
+        "itops.mail.dev-server.smtp-port=" + smtpPort, "spring.mail.port=" + smtpPort);
   }
 
   /** How many rows each table of the demo data has. */
