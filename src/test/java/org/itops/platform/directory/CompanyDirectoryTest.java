@@ -177,7 +177,7 @@ class CompanyDirectoryTest {
   }
 
   @Test
-  void whileTheDirectoryIsDownPasswordLoginsFailClearlyAndMonitoringTimersAndMailGoOn() throws Exception {
+  void whileTheDirectoryIsDownPasswordLoginsFailClearlyAndMonitoringAndMailGoOn() throws Exception {
     // what the mails of a notify alert and of a missed response need is known from before the outage
     for (String group : List.of("ops-engineers", "service-desk", "it-managers")) {
       identityService.createUserQuery().memberOfGroup(group).list();
