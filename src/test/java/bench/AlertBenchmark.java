@@ -79,7 +79,8 @@ public final class AlertBenchmark {
     Path data = Files.createTempDirectory("itops-bench");
     List<String> settings = new ArrayList<>(List.of("--server.port=0",
         "--spring.datasource.url=" + Commits.h2Url(data.resolve("itops")),
-        "--camunda.bpm.job-execution.enabled=false", "--itops.mail.dev-server.enabled=false", "--logging.level.root=WARN"));
+        "--camunda.bpm.job-execution.enabled=false", "--itops.mail.dev-server.enabled=false", "--logging.level.root=WARN",
+        "--itops.demo-data=false"));
     settings.addAll(List.of(args));
     ConfigurableApplicationContext suite = new SpringApplicationBuilder(ItopsApplication.class, BenchConfiguration.class)
         .run(settings.toArray(String[]::new));

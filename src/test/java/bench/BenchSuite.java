@@ -50,7 +50,7 @@ final class BenchSuite implements AutoCloseable {
   static BenchSuite start(String database) throws Exception {
     int smtpPort = freePort();
     List<String> settings = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
-        "--itops.mail.dev-server.smtp-port=" + smtpPort, "--spring.mail.port=" + smtpPort));
+        "--itops.mail.dev-server.smtp-port=" + smtpPort, "--spring.mail.port=" + smtpPort, "--itops.demo-data=false"));
     EmbeddedPostgres postgres = null;
     String description;
     switch (database) {

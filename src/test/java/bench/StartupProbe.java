@@ -33,6 +33,7 @@ public final class StartupProbe {
         smtpPort = socket.getLocalPort();
       }
       settings.add("--itops.mail.dev-server.smtp-port=" + smtpPort);
+      settings.add("--itops.demo-data=false"); // the benchmarks load their own records
       settings.add("--spring.mail.port=" + smtpPort);
     } else {
       source = bench.bare.BareCamundaStarter.class;

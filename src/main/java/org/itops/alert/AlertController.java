@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.Links;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,24 @@ class AlertController {
     Map<String, Object> answer = answer(event.eventId(), outcome);
     answer.put("incidentUrl", outcome.incident() == null ? null : links.tasklist(outcome.incident()));
     return answer;
+  }
+
+  /**
+   * Host and service notifications of Nagios and Icinga 2, posted as a form by the suite's notification script
+   * (integrations/nagios). A notification that reports the check's state fires or resolves its alert; the others
+   * (acknowledgements, downtimes, flapping) are kept on the timeline of the check's alert and incident.
+   */
+  @PostMapping(path = "/nagios", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  Map<String, Object> nagios(NagiosNotification notification) {
+    requireMonitoring();
+    notification.validate();
+    AlertService.Outcome outcome = notification.reportsState() ? alerts.receive(notification.alert()) : null;
+    if (notification.hasNote()) {
+      AlertService.Outcome noted =
+          alerts.noteIfReported(notification.source(), notification.identity(), notification.note());
+      outcome = outcome == null ? noted : outcome;
+    }
+    return answer(notification.identity(), outcome);
   }
 
   @GetMapping("/{number}")

@@ -43,7 +43,9 @@ public class AlertService {
     /** resolved before it was ever seen firing: kept for the firing */
     RESOLVED_UNSEEN,
     /** a comment on it was kept */
-    NOTED
+    NOTED,
+    /** a comment on an alert the suite never received: nothing kept */
+    NOT_REPORTED
   }
 
   /** The outcome of one report: the alert, its incident if any, the level it was graded. */
@@ -154,9 +156,23 @@ public class AlertService {
    * timeline and its incident's.
    */
   public Outcome note(String source, String identity, String text) {
+    Outcome outcome = noteIfReported(source, identity, text);
+    if (outcome.result() == Result.NOT_REPORTED) {
+      throw new InvalidRequestException("eventId", identity + ": no such problem was reported to the suite");
+    }
+    return outcome;
+  }
+
+  /**
+   * A comment as {@link #note}; on an alert the suite never received (e.g. a downtime of a healthy host) it keeps
+   * nothing and answers {@link Result#NOT_REPORTED}.
+   */
+  public Outcome noteIfReported(String source, String identity, String text) {
     return currentUser.asSystem(() -> transactions.execute(tx -> {
-      AlertRecord row = alerts.findForUpdate(source, identity).orElseThrow(() -> new InvalidRequestException(
-          "eventId", identity + ": no such problem was reported to the suite"));
+      AlertRecord row = alerts.findForUpdate(source, identity).orElse(null);
+      if (row == null) {
+        return new Outcome(null, null, null, Result.NOT_REPORTED);
+      }
       timeline.record(row.getNumber(), "NOTE", text);
       if (row.getIncidentNumber() != null) {
         timeline.record(row.getIncidentNumber(), "NOTE", text);

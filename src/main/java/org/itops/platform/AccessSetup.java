@@ -63,16 +63,25 @@ class AccessSetup implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     IdentityService identity = engine.getIdentityService();
-    access.groups().forEach((id, name) -> ensureGroup(identity, id, name));
-    if (suite.productionMode()) {
-      refuseDemoUsers(identity);
-      refuseWeakApiTokens();
-      ensureAdministrator(identity);
-    } else if (suite.demoUsers()) {
-      refuseDemoUsersOnPostgres();
-      DemoUsers.ALL.forEach(demo -> ensureDemoUser(identity, demo));
+    if (identity.isReadOnly()) {
+      // the company directory (profile ldap, platform.directory): the groups and technical users come from this
+      // configuration, the people and the groups' members from the directory; nothing is written there
+      LOG.info("Users and group members come from the company directory (read-only); grants are set here");
+      if (suite.productionMode()) {
+        refuseWeakApiTokens();
+      }
+    } else {
+      access.groups().forEach((id, name) -> ensureGroup(identity, id, name));
+      if (suite.productionMode()) {
+        refuseDemoUsers(identity);
+        refuseWeakApiTokens();
+        ensureAdministrator(identity);
+      } else if (suite.demoUsers()) {
+        refuseDemoUsersOnPostgres();
+        DemoUsers.ALL.forEach(demo -> ensureDemoUser(identity, demo));
+      }
+      suite.technicalUsers().forEach((userId, groups) -> ensureTechnicalUser(identity, userId, groups));
     }
-    suite.technicalUsers().forEach((userId, groups) -> ensureTechnicalUser(identity, userId, groups));
     grantAccess(new Grants(engine.getAuthorizationService()));
   }
 

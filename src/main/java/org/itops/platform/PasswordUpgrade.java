@@ -30,6 +30,9 @@ class PasswordUpgrade {
    * switched on after the password was set, or a concurrent login that upgraded it first) keeps the older hash.
    */
   void afterLogin(String userId, String password) {
+    if (identityService.isReadOnly()) {
+      return; // the company directory keeps the passwords (profile ldap): the suite stores none
+    }
     try {
       currentUser.asSystem(() -> {
         User user = identityService.createUserQuery().userId(userId).singleResult();

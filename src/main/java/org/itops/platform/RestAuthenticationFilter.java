@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.itops.platform.directory.DirectoryUnavailableException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -83,12 +84,23 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
         return;
       }
       userId = credentials[0];
-      if (!passwordAccepted(userId, credentials[1])) {
-        reject(response, "Wrong user name or password, or the user is locked after too many attempts.");
+      try {
+        if (!passwordAccepted(userId, credentials[1])) {
+          reject(response, "Wrong user name or password, or the user is locked after too many attempts.");
+          return;
+        }
+      } catch (DirectoryUnavailableException directoryDown) {
+        unavailable(response);
         return;
       }
     }
-    Memberships memberships = memberships(userId);
+    Memberships memberships;
+    try {
+      memberships = memberships(userId);
+    } catch (DirectoryUnavailableException directoryDown) {
+      unavailable(response);
+      return;
+    }
     identityService.setAuthentication(userId, memberships.groups(), memberships.tenants());
     try {
       chain.doFilter(request, response);
@@ -176,6 +188,16 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
     }
     int colon = decoded.indexOf(':');
     return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+  }
+
+  /** The company directory does not answer (profile ldap): nobody's password or groups can be checked now. */
+  private static void unavailable(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", "60");
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"DirectoryUnavailable\",\"message\":\""
+        + DirectoryUnavailableException.MESSAGE + "\"}");
   }
 
   private static void reject(HttpServletResponse response, String message) throws IOException {

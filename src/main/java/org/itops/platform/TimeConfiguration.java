@@ -1,7 +1,10 @@
 package org.itops.platform;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,9 +12,29 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
-  /** Milliseconds, the precision of the engine's timers, so that due times compare equal. */
+  /**
+   * The engine's clock, so that our records and the engine's history, timers and tasks agree on the time, also when
+   * the demo data moves it back at the first start (demo.DemoData). Milliseconds, the precision of the engine's
+   * timers, so that due times compare equal. The engine's clock is read and set only through ClockUtil, of Camunda's
+   * {@code impl} packages.
+   */
   @Bean
   Clock clock() {
-    return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return ClockUtil.getCurrentTime().toInstant();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+    };
   }
 }

@@ -1,12 +1,10 @@
 package org.itops.alert;
 
+import org.itops.Daemons;
 import org.itops.TestMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,8 +31,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class AlertmanagerIT {
 
-  private static final String BINARY = System.getProperty("itops.it.alertmanager", "/usr/bin/prometheus-alertmanager");
-
   @RegisterExtension
   static GreenMailExtension smtp = TestMail.smtp();
 
@@ -48,14 +42,14 @@ class AlertmanagerIT {
 
   @Test
   void anAlertPushedIntoAlertmanagerOpensAnIncidentAndItsResolutionResolvesIt() throws Exception {
-    int alertmanagerPort = freePort();
+    int alertmanagerPort = Daemons.freePort();
     start(alertmanagerPort);
     String alertname = "DiskFull" + UUID.randomUUID().toString().substring(0, 8);
     Instant startsAt = Instant.now().minusSeconds(5);
 
     push(alertmanagerPort, alertname, startsAt, Instant.now().plus(Duration.ofHours(1)));
 
-    String incident = eventually("the incident of " + alertname, () -> jdbc.queryForList(
+    String incident = Daemons.eventually("the incident of " + alertname, () -> jdbc.queryForList(
         "select incident_number from alert where alert_name = ? and incident_number is not null", String.class,
         alertname));
     assertThat(jdbc.queryForObject("select source from incident where number = ?", String.class, incident))
@@ -63,7 +57,7 @@ class AlertmanagerIT {
 
     push(alertmanagerPort, alertname, startsAt, Instant.now().minusSeconds(1));
 
-    eventually("the resolution of " + alertname, () -> jdbc.queryForList(
+    Daemons.eventually("the resolution of " + alertname, () -> jdbc.queryForList(
         "select number from incident where number = ? and alert_resolved_at is not null", String.class, incident));
     assertThat(jdbc.queryForObject("select status from alert where alert_name = ?", String.class, alertname))
         .isEqualTo("RESOLVED");
@@ -77,10 +71,8 @@ class AlertmanagerIT {
   }
 
   private void start(int alertmanagerPort) throws Exception {
-    if (!new File(BINARY).canExecute()) {
-      throw new IllegalStateException("This test needs Debian's Alertmanager at " + BINARY
-          + ": apt-get install prometheus-alertmanager (.ci/run does)");
-    }
+    String binary =
+        Daemons.binary("itops.it.alertmanager", "/usr/bin/prometheus-alertmanager", "prometheus-alertmanager");
     Path dir = Files.createTempDirectory("itops-alertmanager");
     Path config = dir.resolve("alertmanager.yml");
     Files.writeString(config, """
@@ -100,21 +92,10 @@ class AlertmanagerIT {
                     type: Bearer
                     credentials: dev-monitoring-token
         """.formatted(port));
-    alertmanager = new ProcessBuilder(BINARY, "--config.file=" + config, "--storage.path=" + dir.resolve("data"),
-        "--web.listen-address=127.0.0.1:" + alertmanagerPort, "--cluster.listen-address=")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
-    eventually("Alertmanager to be ready", () -> {
-      try {
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + alertmanagerPort + "/-/ready")).build(), HttpResponse.BodyHandlers.ofString());
-        return ready.statusCode() == 200 ? List.of("ready") : List.of();
-      } catch (IOException notYet) {
-        return List.of();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return List.of();
-      }
-    });
+    alertmanager = Daemons.start(dir.resolve("alertmanager.log"), binary, "--config.file=" + config,
+        "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + alertmanagerPort,
+        "--cluster.listen-address=");
+    Daemons.awaitReady("Alertmanager", "http://127.0.0.1:" + alertmanagerPort + "/-/ready");
   }
 
   /** What Prometheus does: post the alert to Alertmanager's API, with endsAt in the future while it fires. */
@@ -132,21 +113,4 @@ class AlertmanagerIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
-  private static String eventually(String what, Supplier<List<String>> query) throws InterruptedException {
-    long end = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < end) {
-      List<String> found = query.get();
-      if (!found.isEmpty()) {
-        return found.get(0);
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting for " + what);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

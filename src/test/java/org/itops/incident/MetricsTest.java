@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * /actuator/prometheus as Prometheus reads it: the incident metrics move with the incidents, and every metric the
- * Grafana dashboard (integrations/grafana) asks for is there.
+ * Grafana dashboard (integrations/grafana) and the alerting rules (integrations/prometheus) ask for is there.
  */
 @SuiteTest
 class MetricsTest {
@@ -36,7 +36,7 @@ class MetricsTest {
   @Autowired IncidentScenario scenario;
 
   @Test
-  void theIncidentMetricsMoveWithTheIncidentsAndTheDashboardFindsEachOfItsMetrics() throws Exception {
+  void theIncidentMetricsMoveWithTheIncidentsAndTheDashboardAndRulesFindEachOfTheirMetrics() throws Exception {
     Map<String, Double> before = scrape();
     String number = scenario.reportAndTake("high", "medium");
     scenario.resolve(number);
@@ -54,7 +54,8 @@ class MetricsTest {
         .isGreaterThanOrEqualTo(1);
 
     Set<String> used = new TreeSet<>();
-    Matcher names = DASHBOARD_METRIC.matcher(Files.readString(Path.of("integrations/grafana/itops-kpis.json")));
+    Matcher names = DASHBOARD_METRIC.matcher(Files.readString(Path.of("integrations/grafana/itops-kpis.json"))
+        + Files.readString(Path.of("integrations/prometheus/itops-rules.yml")));
     while (names.find()) {
       used.add(names.group());
     }

@@ -3,15 +3,28 @@ package org.itops.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.itops.Daemons;
 import org.itops.ItopsApplication;
+import org.itops.incident.IncidentReport;
+import org.itops.incident.IncidentService;
+import org.itops.review.KpiService;
+import org.itops.review.Kpis;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The prod profile: no demo users, an administrator from the environment, and no default passwords or published keys;
@@ -79,6 +92,94 @@ class ProductionModeIT {
   }
 
   @Test
+  void refusesTheDemoData() {
+    assertThat(startupFailure(freshDatabase(), STRONG_PASSWORD, List.of("--itops.demo-data=true")))
+        .hasMessageContaining("itops.demo-data=true");
+  }
+
+  @Test
+  void theEmbeddedDefaultLoadsAMonthOfDemoDataOnceAndARestartAddsNothing() {
+    String database = freshDatabase();
+    List<String> embeddedDefault = withDemoData();
+    Map<String, Long> records;
+    try (ConfigurableApplicationContext firstStart = start(database, embeddedDefault)) {
+      JdbcTemplate jdbc = firstStart.getBean(JdbcTemplate.class);
+      records = countRecords(jdbc);
+      assertThat(records).containsEntry("catalog_service", 4L).containsEntry("configuration_item", 6L)
+          .containsEntry("incident", 11L).containsEntry("change_request", 4L).containsEntry("demand", 2L)
+          .containsEntry("drill", 1L);
+      assertThat(jdbc.queryForObject("select min(reported_at) from incident", Timestamp.class).toInstant())
+          .as("a month back").isBefore(Instant.now().minus(Duration.ofDays(28)));
+      assertThat(jdbc.queryForList("select distinct priority from incident", String.class))
+          .containsExactlyInAnyOrder("P1", "P2", "P3", "P4");
+      assertThat(jdbc.queryForObject("select count(*) from incident where major", Long.class)).isOne();
+      assertThat(jdbc.queryForObject("select count(*) from incident where status = 'CLOSED'", Long.class))
+          .isBetween(1L, records.get("incident") - 3);
+      assertThat(jdbc.queryForList("select status from demand order by number", String.class))
+          .containsExactly("DELIVERED", "IMPLEMENTATION");
+      assertThat(firstStart.getBean(TaskService.class).createTaskQuery().taskDefinitionKey("voteOnChange")
+          .taskAssignee("cab2").count()).as("a change waits for the CAB in Tasklist").isOne();
+
+      // the KPI report of the last 31 days has figures in every area the demo month covers
+      Kpis kpis = firstStart.getBean(KpiService.class).of(Instant.now().minus(Duration.ofDays(31)),
+          Instant.now().plus(Duration.ofDays(1)), null);
+      assertThat(kpis.incidents().resolved()).isPositive();
+      assertThat(kpis.changes().closed()).isEqualTo(3);
+      assertThat(kpis.changes().successRatePercent()).isBetween(60.0, 70.0);
+      assertThat(kpis.demands().delivered()).isOne();
+      assertThat(kpis.demands().leadTimeDays()).as("submitted six weeks ago").isGreaterThan(40.0);
+      assertThat(kpis.drills().evaluated()).isOne();
+      assertThat(kpis.drills().passRatePercent()).isEqualTo(100.0);
+      assertThat(kpis.satisfaction().answers()).isEqualTo(6);
+      assertThat(kpis.satisfaction().csat()).isBetween(3.0, 4.5);
+    }
+
+    try (ConfigurableApplicationContext restart = start(database, embeddedDefault)) {
+      assertThat(countRecords(restart.getBean(JdbcTemplate.class))).as("a restart adds nothing").isEqualTo(records);
+    }
+  }
+
+  @Test
+  void theDemoDataGoesOnlyIntoADatabaseWithoutProcessInstances() {
+    String database = freshDatabase();
+    try (ConfigurableApplicationContext used = start(database, List.of())) {
+      IdentityService identity = used.getBean(IdentityService.class);
+      identity.setAuthentication("requester", List.of("requesters"));
+      try {
+        used.getBean(IncidentService.class).report(new IncidentReport("Printer jams", "Every second page", "low",
+            "low", "workplace", null, null, null, null), "web");
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+
+    // as after a first start stopped while it loaded the demo data: loading again would add the month twice
+    try (ConfigurableApplicationContext switchedOn = start(database, withDemoData())) {
+      assertThat(switchedOn.getBean(JdbcTemplate.class).queryForObject("select count(*) from incident", Long.class))
+          .isOne();
+      assertThat(switchedOn.getBean(ManagementService.class).getProperties().get("itops.demo-data.loaded"))
+          .startsWith("not loaded");
+    }
+  }
+
+  /** The embedded default's demo data, which mails through the dev mail server on a port of its own. */
+  private static List<String> withDemoData() {
+    int smtpPort = Daemons.freePort();
+    return List.of("itops.demo-data=true", "itops.mail.dev-server.enabled=true",
+        "itops.mail.dev-server.smtp-port=" + smtpPort, "spring.mail.port=" + smtpPort);
+  }
+
+  /** How many rows each table of the demo data has. */
+  private static Map<String, Long> countRecords(JdbcTemplate jdbc) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String table : List.of("catalog_service", "configuration_item", "incident", "survey", "change_request",
+        "demand", "drill", "emergency_plan", "record_event", "notification_log")) {
+      counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+    }
+    return counts;
+  }
+
+  @Test
   void startsWithAStrongPasswordAndCreatesOnlyTheAdministrator() {
     try (ConfigurableApplicationContext prod = startProd(freshDatabase(), STRONG_PASSWORD)) {
       IdentityService identity = prod.getBean(IdentityService.class);
@@ -128,7 +229,7 @@ class ProductionModeIT {
 
   private static ConfigurableApplicationContext start(String database, List<String> properties) {
     List<String> all = new ArrayList<>(properties);
-    all.addAll(List.of(
+    List.of(
         "spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
         // no web server: the check happens before it would start, and Camunda's webapp starter keeps the
         // first application context of the JVM in a static field, which a failed start would leave behind
@@ -136,7 +237,14 @@ class ProductionModeIT {
         "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
         "camunda.bpm.job-execution.enabled=false",
         "itops.mail.dev-server.enabled=false",
-        "logging.level.root=WARN"));
+        // the embedded default's demo data only where a test asks for it (it mails through the dev mail server)
+        "itops.demo-data=false",
+        "logging.level.root=WARN").forEach(setting -> {
+          String name = setting.substring(0, setting.indexOf('=') + 1);
+          if (all.stream().noneMatch(given -> given.startsWith(name))) {
+            all.add(setting);
+          }
+        });
     // command-line arguments, as an operator would pass them: they win over the profile files
     return new SpringApplicationBuilder(ItopsApplication.class).run(all.stream().map(p -> "--" + p).toArray(String[]::new));
   }
