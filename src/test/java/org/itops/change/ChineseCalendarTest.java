@@ -2,7 +2,6 @@ package org.itops.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -11,8 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -28,8 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ChineseSuiteTest
 class ChineseCalendarTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @LocalServerPort int port;
   @Autowired ChangeScenario scenario;
   @Autowired Clock clock;
@@ -40,13 +35,7 @@ class ChineseCalendarTest {
     Instant start = clock.instant().plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.HOURS);
     String summary = "核心交换机固件升级：先升级备用机，确认业务流量切换正常后再升级主用机，全程约两小时";
     String plan = "一、通知各业务方；二、升级备用交换机；三、切换流量并观察三十分钟；四、升级主用交换机。";
-    HttpResponse<String> raised = client.postJson("engineer", "/api/changes", JSON.writeValueAsString(Map.of(
-        "summary", summary, "reason", "厂商安全公告", "type", "standard", "impact", "low",
-        "configurationItems", List.of(scenario.item("low")), "implementationPlan", plan,
-        "backoutPlan", "回退到原固件版本", "testEvidence", "已在测试环境验证", "plannedStart", start.toString(),
-        "plannedEnd", start.plus(Duration.ofHours(2)).toString())));
-    assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
-    String number = JSON.readTree(raised.body()).path("number").asText();
+    String number = scenario.raiseOverHttp(client, summary, plan, start);
 
     HttpResponse<String> feed = client.get("engineer", "/api/changes/calendar.ics?from="
         + encode(start.minus(Duration.ofHours(1))) + "&to=" + encode(start.plus(Duration.ofDays(1))));
