@@ -8,7 +8,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@link SuiteTest} as a Chinese installation runs it: {@code itops.language=zh-CN}, {@code itops.time-zone=Asia/Shanghai}
- * (the tests' JVM and database keep UTC). Test classes with this annotation share one Spring context of their own.
+ * (the tests' JVM and database keep UTC). Test classes with this annotation share one Spring context of their own and
+ * run after all other test classes ({@link ChineseSuiteTestsLast}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -87,8 +87,8 @@ public class AuditTrail {
    */
   public String csv(String number) {
     return Csv.write(List.of("at", "actor", "source", "action", "detail"), of(number).stream()
-        .map(entry -> Arrays.asList(entry.at().atZone(time.zone()).toOffsetDateTime().toString(), entry.actor(), entry.source(), entry.action(),
-            entry.detail()))
+        .map(entry -> Arrays.asList(entry.at().atZone(time.zone()).toOffsetDateTime().toString(), entry.actor(),
+            entry.source(), entry.action(), entry.detail()))
         .toList());
   }
 

@@ -26,6 +26,7 @@ class AuditTrailController {
   @GetMapping(path = "/api/records/{number:[A-Z]{3}-\\d+}/audit.csv", produces = "text/csv")
   ResponseEntity<String> auditCsv(@PathVariable String number) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .header("Content-Disposition", "attachment; filename=\"" + number + "-audit.csv\"").body(Csv.file(trail.csv(number)));
+        .header("Content-Disposition", "attachment; filename=\"" + number + "-audit.csv\"")
+        .body(Csv.file(trail.csv(number)));
   }
 }

@@ -9,8 +9,8 @@ import org.itops.platform.SuiteText;
 
 /**
  * The change calendar as iCalendar (RFC 5545): one event per change window and per freeze period, so that people
- * can subscribe to it in their mail client. Times in UTC (clients show them in their own zone), the suite's words in its
- * language, what people typed as they typed it.
+ * can subscribe to it in their mail client. Times in UTC (clients show them in their own zone), the suite's words in
+ * its language, what people typed as they typed it.
  */
 final class ChangeCalendar {
 
@@ -47,7 +47,8 @@ final class ChangeCalendar {
       line(ics, "DTSTART:" + UTC.format(freeze.startsAt()));
       line(ics, "DTEND:" + UTC.format(freeze.endsAt()));
       line(ics, "SUMMARY:" + escape(text.get("calendar.freeze", freeze.name())));
-      line(ics, "DESCRIPTION:" + escape(freeze.reason() == null ? text.get("calendar.freeze.noReason") : freeze.reason()));
+      line(ics, "DESCRIPTION:" + escape(freeze.reason() == null ? text.get("calendar.freeze.noReason")
+          : freeze.reason()));
       line(ics, "CATEGORIES:freeze");
       line(ics, "TRANSP:TRANSPARENT");
       line(ics, "END:VEVENT");

@@ -16,8 +16,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * A mail template, {@code mail/<name>.txt} in English and {@code mail/zh-CN/<name>.txt} in Simplified Chinese (one
- * file per text and language; MailTemplateTest checks that every template has both, with the same names): the first line is {@code Subject: ...}, then an empty line, then
- * the body. {@code {{name}}} is replaced by the value of that name (empty when the value is null, an error when
+ * file per text and language; SuiteTranslationsTest checks that every template has both, with the same names): the
+ * first line is {@code Subject: ...}, then an empty line, then the body. {@code {{name}}} is replaced by the value of that name (empty when the value is null, an error when
  * there is no such name); values are inserted as they are, never
  * read as templates themselves (a title that contains braces stays a title).
  */

@@ -36,7 +36,8 @@ class MailboxController {
   private final CurrentUser currentUser;
   private final SuiteTime time;
 
-  MailboxController(GreenMail devMailServer, IdentityService identityService, CurrentUser currentUser, SuiteTime time) {
+  MailboxController(GreenMail devMailServer, IdentityService identityService, CurrentUser currentUser,
+      SuiteTime time) {
     this.devMailServer = devMailServer;
     this.identityService = identityService;
     this.currentUser = currentUser;

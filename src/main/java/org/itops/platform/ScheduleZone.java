@@ -49,7 +49,7 @@ class ScheduleZone extends AbstractProcessEnginePlugin {
   }
 
   /** {@code HH:mm} with the zone's offset now ({@code HH:mmZ}, which the engine reads); a time with an offset as is. */
-  String inZone(String time) {
+  private String inZone(String time) {
     if (time == null || time.isBlank() || time.strip().length() > "HH:mm".length()) {
       return time;
     }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * The texts the suite shows in its own language ({@code itops.language}): pages, Tasklist filter names. One source
  * per text: {@code i18n/messages.properties} (English) and {@code i18n/messages_zh.properties} (Simplified Chinese);
- * MessageBundlesTest fails when a key is in one and not the other. Our API's errors follow the request's
+ * SuiteTranslationsTest fails when a key is in one and not the other. Our API's errors follow the request's
  * Accept-Language instead ({@link ApiExceptionHandler}).
  */
 @Component

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -73,7 +74,7 @@ public class TaskFilters implements SmartInitializingSingleton {
   }
 
   /** The name of the filter of that key in the suite's language. */
-  public String name(String key) {
+  private String name(String key) {
     return text.get("filter." + key + ".name");
   }
 
@@ -106,8 +107,10 @@ public class TaskFilters implements SmartInitializingSingleton {
    * the suite's language when it is not; null when there is none.
    */
   private Filter named(String key, String owner) {
-    Filter existing = SuiteProperties.LANGUAGES.stream()
+    // the suite's language first: the filter is looked up at every mail (its link), usually found at once
+    Filter existing = Stream.concat(Stream.of(text.language()), SuiteProperties.LANGUAGES.stream())
         .map(language -> text.in(language, "filter." + key + ".name"))
+        .distinct()
         .flatMap(name -> (owner == null ? filterService.createFilterQuery().filterName(name)
             : filterService.createFilterQuery().filterName(name).filterOwner(owner)).unlimitedList().stream())
         .filter(filter -> Objects.equals(filter.getOwner(), owner))
