@@ -4,6 +4,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -39,10 +40,11 @@ public final class TestMail {
         .flatMap(message -> recipientsOf(message).stream()).toList();
   }
 
-  /** The To addresses of the mail. */
+  /** The To addresses of the mail (without the names that go with them). */
   public static List<String> recipientsOf(Message message) {
     try {
-      return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+          .map(address -> ((InternetAddress) address).getAddress()).toList();
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }

@@ -13,6 +13,7 @@ import org.itops.platform.Csv;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.ReadRules;
+import org.itops.platform.SuiteTime;
 import org.itops.platform.Timeline;
 import org.springframework.stereotype.Service;
 
@@ -31,12 +32,15 @@ public class AuditTrail {
   private final HistoryService historyService;
   private final CurrentUser currentUser;
   private final ReadRules readRules;
+  private final SuiteTime time;
 
-  AuditTrail(Timeline timeline, HistoryService historyService, CurrentUser currentUser, ReadRules readRules) {
+  AuditTrail(Timeline timeline, HistoryService historyService, CurrentUser currentUser, ReadRules readRules,
+      SuiteTime time) {
     this.timeline = timeline;
     this.historyService = historyService;
     this.currentUser = currentUser;
     this.readRules = readRules;
+    this.time = time;
   }
 
   public List<Entry> of(String number) {
@@ -77,11 +81,14 @@ public class AuditTrail {
     return entries;
   }
 
-  /** The trail as CSV, for spreadsheets and auditors: every cell safe to open ({@link Csv}). */
+  /**
+   * The trail as CSV, for spreadsheets and auditors: every cell safe to open ({@link Csv}); the times ISO 8601 in the
+   * suite's zone, with its offset.
+   */
   public String csv(String number) {
     return Csv.write(List.of("at", "actor", "source", "action", "detail"), of(number).stream()
-        .map(entry -> Arrays.asList(entry.at().toString(), entry.actor(), entry.source(), entry.action(),
-            entry.detail()))
+        .map(entry -> Arrays.asList(entry.at().atZone(time.zone()).toOffsetDateTime().toString(), entry.actor(),
+            entry.source(), entry.action(), entry.detail()))
         .toList());
   }
 

@@ -1,6 +1,7 @@
 package org.itops.audit;
 
 import java.util.List;
+import org.itops.platform.Csv;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ class AuditTrailController {
   @GetMapping(path = "/api/records/{number:[A-Z]{3}-\\d+}/audit.csv", produces = "text/csv")
   ResponseEntity<String> auditCsv(@PathVariable String number) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .header("Content-Disposition", "attachment; filename=\"" + number + "-audit.csv\"").body(trail.csv(number));
+        .header("Content-Disposition", "attachment; filename=\"" + number + "-audit.csv\"")
+        .body(Csv.file(trail.csv(number)));
   }
 }

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.itops.platform.SuiteText;
 
 /**
  * The change calendar as iCalendar (RFC 5545): one event per change window and per freeze period, so that people
- * can subscribe to it in their mail client.
+ * can subscribe to it in their mail client. Times in UTC (clients show them in their own zone), the suite's words in
+ * its language, what people typed as they typed it.
  */
 final class ChangeCalendar {
 
@@ -16,13 +18,13 @@ final class ChangeCalendar {
       .withZone(ZoneOffset.UTC);
 
   static String ics(List<Change> changes, List<ChangeRepository.Freeze> freezes, String baseUrl, Instant now,
-      String host) {
+      String host, SuiteText text) {
     StringBuilder ics = new StringBuilder();
     line(ics, "BEGIN:VCALENDAR");
     line(ics, "VERSION:2.0");
     line(ics, "PRODID:-//ITOps Process Suite//Change calendar//EN");
     line(ics, "CALSCALE:GREGORIAN");
-    line(ics, "X-WR-CALNAME:Change calendar");
+    line(ics, "X-WR-CALNAME:" + escape(text.get("calendar.name")));
     for (Change change : changes) {
       line(ics, "BEGIN:VEVENT");
       line(ics, "UID:" + change.number() + "@" + host);
@@ -30,9 +32,8 @@ final class ChangeCalendar {
       line(ics, "DTSTART:" + UTC.format(change.plannedStart()));
       line(ics, "DTEND:" + UTC.format(change.plannedEnd()));
       line(ics, "SUMMARY:" + escape(change.number() + " " + change.summary()));
-      line(ics, "DESCRIPTION:" + escape(change.classification() + " change, risk " + change.risk() + ", "
-          + change.status() + "\nItems: " + String.join(", ", change.configurationItems()) + "\n"
-          + change.implementationPlan()));
+      line(ics, "DESCRIPTION:" + escape(text.get("calendar.change", change.classification(), change.risk(),
+          change.status(), String.join(", ", change.configurationItems())) + "\n" + change.implementationPlan()));
       line(ics, "CATEGORIES:" + escape(change.classification() == null ? "change" : change.classification()));
       line(ics, "STATUS:" + (change.status() == Change.Status.SCHEDULED || change.status() == Change.Status.IMPLEMENTING
           || change.status() == Change.Status.REVIEW ? "CONFIRMED" : "TENTATIVE"));
@@ -45,8 +46,9 @@ final class ChangeCalendar {
       line(ics, "DTSTAMP:" + UTC.format(now));
       line(ics, "DTSTART:" + UTC.format(freeze.startsAt()));
       line(ics, "DTEND:" + UTC.format(freeze.endsAt()));
-      line(ics, "SUMMARY:" + escape("Change freeze: " + freeze.name()));
-      line(ics, "DESCRIPTION:" + escape(freeze.reason() == null ? "No change may run" : freeze.reason()));
+      line(ics, "SUMMARY:" + escape(text.get("calendar.freeze", freeze.name())));
+      line(ics, "DESCRIPTION:" + escape(freeze.reason() == null ? text.get("calendar.freeze.noReason")
+          : freeze.reason()));
       line(ics, "CATEGORIES:freeze");
       line(ics, "TRANSP:TRANSPARENT");
       line(ics, "END:VEVENT");

@@ -13,6 +13,7 @@ import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.SuiteProperties;
+import org.itops.platform.SuiteText;
 import org.itops.platform.Timeline;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,14 +41,16 @@ class ChangeController {
   private final CurrentUser currentUser;
   private final Clock clock;
   private final String baseUrl;
+  private final SuiteText text;
 
   ChangeController(ChangeService changes, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
-      Clock clock, SuiteProperties suite) {
+      Clock clock, SuiteProperties suite, SuiteText text) {
     this.changes = changes;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
     this.clock = clock;
     this.baseUrl = suite.baseUrl();
+    this.text = text;
   }
 
   record Details(Change change, List<String> incidentsCausedByIt, List<Timeline.Entry> timeline) {}
@@ -110,7 +113,7 @@ class ChangeController {
     String host = URI.create(baseUrl).getHost();
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
         .header("Content-Disposition", "inline; filename=\"changes.ics\"")
-        .body(ChangeCalendar.ics(calendar.changes(), calendar.freezes(), baseUrl, clock.instant(), host));
+        .body(ChangeCalendar.ics(calendar.changes(), calendar.freezes(), baseUrl, clock.instant(), host, text));
   }
 
   @GetMapping("/freezes")

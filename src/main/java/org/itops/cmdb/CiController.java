@@ -2,6 +2,7 @@ package org.itops.cmdb;
 
 import java.net.URI;
 import java.util.Map;
+import org.itops.platform.Csv;
 import org.itops.platform.InvalidRequestException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,12 +69,12 @@ class CiController {
   /** A CSV file (header {@link CmdbService#CSV_COLUMNS}); all rows or none. */
   @PostMapping(path = "/import", consumes = CSV)
   CmdbService.ImportResult importCsv(@RequestBody String csv) {
-    return cmdb.importCsv(csv);
+    return cmdb.importCsv(Csv.withoutBom(csv));
   }
 
   @GetMapping(path = "/export", produces = CSV)
   ResponseEntity<String> exportCsv() {
     return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"configuration-items.csv\"")
-        .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8")).body(cmdb.exportCsv());
+        .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8")).body(Csv.file(cmdb.exportCsv()));
   }
 }

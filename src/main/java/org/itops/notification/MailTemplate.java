@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,8 +15,9 @@ import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A mail template, {@code mail/<name>.txt}: the first line is {@code Subject: ...}, then an empty line, then
- * the body. {@code {{name}}} is replaced by the value of that name (empty when the value is null, an error when
+ * A mail template, {@code mail/<name>.txt} in English and {@code mail/zh-CN/<name>.txt} in Simplified Chinese (one
+ * file per text and language; SuiteTranslationsTest checks that every template has both, with the same names): the
+ * first line is {@code Subject: ...}, then an empty line, then the body. {@code {{name}}} is replaced by the value of that name (empty when the value is null, an error when
  * there is no such name); values are inserted as they are, never
  * read as templates themselves (a title that contains braces stays a title).
  */
@@ -25,13 +27,15 @@ record MailTemplate(String name, String subject, String body) {
 
   record Rendered(String subject, String body) {}
 
-  static MailTemplate load(String name) {
+  /** The template of that name in the language. */
+  static MailTemplate load(String name, Locale language) {
     if (!name.matches("[a-z0-9][a-z0-9-]*")) {
       throw new IllegalArgumentException("Mail template name '" + name + "' must be lower-case words joined by '-'");
     }
-    ClassPathResource resource = new ClassPathResource("mail/" + name + ".txt");
+    String path = path(name, language);
+    ClassPathResource resource = new ClassPathResource(path);
     if (!resource.exists()) {
-      throw new IllegalArgumentException("There is no mail template 'mail/" + name + ".txt'");
+      throw new IllegalArgumentException("There is no mail template '" + path + "'");
     }
     String text;
     try (InputStream in = resource.getInputStream()) {
@@ -48,18 +52,27 @@ record MailTemplate(String name, String subject, String body) {
         text.substring(text.indexOf("\n\n") + 2));
   }
 
+  /** Where the template of that name in the language lies on the classpath. */
+  static String path(String name, Locale language) {
+    return Locale.ENGLISH.equals(language) ? "mail/" + name + ".txt"
+        : "mail/" + language.toLanguageTag() + "/" + name + ".txt";
+  }
+
   /**
-   * The names that the template of that name uses; none when there is no such template (rendering will say so).
+   * The names that the template of that name uses in the language; none when there is no such template (rendering
+   * will say so).
    */
-  static Set<String> placeholdersOf(String name) {
-    MailTemplate template;
+  static Set<String> placeholdersOf(String name, Locale language) {
     try {
-      template = load(String.valueOf(name));
+      return load(String.valueOf(name), language).placeholders();
     } catch (IllegalArgumentException noSuchTemplate) {
       return Set.of();
     }
+  }
+
+  Set<String> placeholders() {
     Set<String> names = new HashSet<>();
-    for (String text : List.of(template.subject(), template.body())) {
+    for (String text : List.of(subject, body)) {
       Matcher matcher = PLACEHOLDER.matcher(text);
       while (matcher.find()) {
         names.add(matcher.group(1));

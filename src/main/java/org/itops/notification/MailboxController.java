@@ -14,6 +14,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.CurrentUser;
+import org.itops.platform.SuiteTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +34,14 @@ class MailboxController {
   private final GreenMail devMailServer;
   private final IdentityService identityService;
   private final CurrentUser currentUser;
+  private final SuiteTime time;
 
-  MailboxController(GreenMail devMailServer, IdentityService identityService, CurrentUser currentUser) {
+  MailboxController(GreenMail devMailServer, IdentityService identityService, CurrentUser currentUser,
+      SuiteTime time) {
     this.devMailServer = devMailServer;
     this.identityService = identityService;
     this.currentUser = currentUser;
+    this.time = time;
   }
 
   @GetMapping(path = "/mailbox", produces = MediaType.TEXT_HTML_VALUE)
@@ -66,7 +70,7 @@ class MailboxController {
       shown++;
       html.append("<article><h2>").append(HtmlUtils.htmlEscape(String.valueOf(message.getSubject())))
           .append("</h2><p class=\"meta\">To ").append(HtmlUtils.htmlEscape(recipients))
-          .append(" &middot; ").append(message.getSentDate()).append("</p><pre>")
+          .append(" &middot; ").append(time.format(message.getSentDate())).append("</p><pre>")
           .append(HtmlUtils.htmlEscape(text(message))).append("</pre></article>");
     }
     if (shown == 0) {
@@ -101,6 +105,9 @@ class MailboxController {
   }
 
   private static String addresses(Address[] addresses) {
-    return addresses == null ? "" : String.join(", ", Arrays.stream(addresses).map(Address::toString).toList());
+    // as people read them: names decoded from their RFC 2047 form
+    return addresses == null ? "" : String.join(", ", Arrays.stream(addresses)
+        .map(address -> address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString())
+        .toList());
   }
 }

@@ -2,22 +2,25 @@ package org.itops.notification;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.Links;
+import org.itops.platform.SuiteProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,15 +51,17 @@ public class NotificationService {
   private final JdbcTemplate jdbc;
   private final NotificationProperties properties;
   private final Links links;
+  private final SuiteProperties suite;
 
   NotificationService(JavaMailSender mailSender, IdentityService identityService, RuntimeService runtimeService,
-      JdbcTemplate jdbc, NotificationProperties properties, Links links) {
+      JdbcTemplate jdbc, NotificationProperties properties, Links links, SuiteProperties suite) {
     this.mailSender = mailSender;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.jdbc = jdbc;
     this.properties = properties;
     this.links = links;
+    this.suite = suite;
   }
 
   /**
@@ -66,7 +71,7 @@ public class NotificationService {
    */
   public void request(Notification notification) {
     Map<String, Object> variables = new HashMap<>();
-    Set<String> used = MailTemplate.placeholdersOf(notification.template());
+    Set<String> used = MailTemplate.placeholdersOf(notification.template(), suite.language());
     notification.values().forEach((name, value) -> {
       if (used.contains(name)) {
         variables.put(name, value == null ? null : String.valueOf(value));
@@ -124,19 +129,27 @@ public class NotificationService {
     Map<String, Object> values = new HashMap<>(notification.values());
     values.put("recordNumber", notification.recordNumber());
     values.put("tasklistUrl", links.tasklist(notification.recordNumber()));
-    MailTemplate.Rendered mail = MailTemplate.load(notification.template()).render(values);
+    MailTemplate.Rendered mail = MailTemplate.load(notification.template(), suite.language()).render(values);
 
     // recorded first: when the database cannot take it, no mail goes out; when SMTP fails, the record rolls back
     jdbc.update("insert into notification_log (record_number, template, recipients, subject, process_instance_id,"
             + " activity_id, sent_at) values (?, ?, ?, ?, ?, ?, ?)",
         notification.recordNumber(), notification.template(), user.getEmail(), mail.subject(),
         notification.processInstanceId(), notification.activityId(), Timestamp.from(Instant.now()));
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(properties.from());
-    message.setTo(user.getEmail());
-    message.setSubject(mail.subject());
-    message.setText(mail.body());
-    mailSender.send(message);
+    mailSender.send(mimeMessage -> {
+      // UTF-8 throughout: a Chinese subject or name goes out RFC 2047 encoded, the body as UTF-8 text
+      MimeMessageHelper message = new MimeMessageHelper(mimeMessage, StandardCharsets.UTF_8.name());
+      message.setFrom(properties.from());
+      message.setTo(new InternetAddress(user.getEmail(), fullName(user), StandardCharsets.UTF_8.name()));
+      message.setSubject(mail.subject());
+      message.setText(mail.body());
+    });
+  }
+
+  /** The name people know the user by, as the To header shows it; null for a user without one. */
+  private static String fullName(User user) {
+    String name = (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), "")).strip();
+    return name.isEmpty() ? null : name;
   }
 
   /** A profile's address is one address, or this user's mail fails with a message that says whose and why. */

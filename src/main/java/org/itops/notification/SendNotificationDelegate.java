@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.platform.SuiteTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 class SendNotificationDelegate implements JavaDelegate {
 
   private final NotificationService notifications;
+  private final SuiteTime time;
 
-  SendNotificationDelegate(NotificationService notifications) {
+  SendNotificationDelegate(NotificationService notifications, SuiteTime time) {
     this.notifications = notifications;
+    this.time = time;
   }
 
   @Override
@@ -37,10 +40,11 @@ class SendNotificationDelegate implements JavaDelegate {
         execution.getProcessInstanceId(), execution.getCurrentActivityId()));
   }
 
-  private static Map<String, Object> templateValues(DelegateExecution execution) {
+  /** The process's variables, dates as people read them (in the suite's zone). */
+  private Map<String, Object> templateValues(DelegateExecution execution) {
     Map<String, Object> values = new HashMap<>();
     execution.getVariables().forEach((name, value) ->
-        values.put(name, value instanceof Date date ? date.toInstant().toString() : value));
+        values.put(name, value instanceof Date date ? time.format(date) : value));
     return values;
   }
 }

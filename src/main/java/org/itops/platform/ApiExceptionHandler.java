@@ -1,10 +1,13 @@
 package org.itops.platform;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,20 +17,31 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** How our {@code /api} answers refused requests: a status and a JSON body that says what was wrong. */
+/**
+ * How our {@code /api} answers refused requests: a status and a JSON body that says what was wrong, in the language
+ * of the request's Accept-Language (Chinese for zh, English otherwise: {@link LanguageConfiguration}) from
+ * {@code i18n/messages*.properties}. In Chinese, a message that names a record or a rule in English keeps that
+ * English text as {@code detail}; the reasons of single fields stay as the suite's rules word them (English).
+ */
 @RestControllerAdvice(basePackages = "org.itops")
 class ApiExceptionHandler {
 
+  private final MessageSource messages;
+
+  ApiExceptionHandler(MessageSource messages) {
+    this.messages = messages;
+  }
+
   @ExceptionHandler(InvalidRequestException.class)
-  ResponseEntity<Map<String, Object>> invalid(InvalidRequestException e) {
+  ResponseEntity<Map<String, Object>> invalid(InvalidRequestException e, Locale locale) {
     return ResponseEntity.badRequest().body(Map.of(
-        "message", "The request has invalid fields; nothing was created or changed.",
+        "message", text("api.invalid", locale),
         "errors", e.errors().stream().map(error -> Map.of("field", error.field(), "reason", error.reason())).toList()));
   }
 
   /** A rule of a task listener or delegate refused the input; the engine wraps what listeners throw. */
   @ExceptionHandler(ProcessEngineException.class)
-  ResponseEntity<Map<String, Object>> engine(ProcessEngineException e) {
+  ResponseEntity<Map<String, Object>> engine(ProcessEngineException e, Locale locale) {
     Throwable cause = e;
     while (cause != null && !(cause instanceof InvalidRequestException)) {
       cause = cause.getCause();
@@ -35,51 +49,73 @@ class ApiExceptionHandler {
     if (cause == null) {
       throw e;
     }
-    return invalid((InvalidRequestException) cause);
+    return invalid((InvalidRequestException) cause, locale);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", tooLarge.getMessage()
-            + "; nothing was created or changed.", "errors", List.of(Map.of("field", "body", "reason", "too large"))));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of(
+            "message", text("api.tooLarge", locale, tooLarge.limit()),
+            "errors", List.of(Map.of("field", "body", "reason", text("api.tooLarge.reason", locale)))));
       }
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof UnrecognizedPropertyException unknown) {
-        return invalid(new InvalidRequestException(unknown.getPropertyName(), "is not a field of this request; it"
-            + " takes " + unknown.getKnownPropertyIds()));
+        return invalid(new InvalidRequestException(unknown.getPropertyName(),
+            text("api.unknownField.reason", locale, unknown.getKnownPropertyIds())), locale);
       }
     }
     return ResponseEntity.badRequest().body(Map.of(
-        "message", "The body is not the JSON this endpoint expects; nothing was created or changed.",
-        "errors", List.of(Map.of("field", "body", "reason", "malformed JSON or wrong type of a value"))));
+        "message", text("api.unreadable", locale),
+        "errors", List.of(Map.of("field", "body", "reason", text("api.unreadable.reason", locale)))));
   }
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
-  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
-    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "errors", List.of()));
+  ResponseEntity<Map<String, Object>> badParameter(Exception e, Locale locale) {
+    Map<String, Object> body = withDetail(text("api.badParameter", locale), e, locale);
+    body.put("errors", List.of());
+    return ResponseEntity.badRequest().body(body);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, Locale locale) {
     return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("message",
-        "Send the body as application/json"));
+        text("api.mediaType", locale)));
   }
 
   @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
+  ResponseEntity<Map<String, Object>> notFound(NotFoundException e, Locale locale) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(withDetail(text("api.notFound", locale), e, locale));
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.getMessage()));
+  ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e, Locale locale) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(withDetail(text("api.forbidden", locale), e, locale));
   }
 
   @ExceptionHandler(IdempotencyKeys.KeyReusedException.class)
-  ResponseEntity<Map<String, Object>> keyReused(IdempotencyKeys.KeyReusedException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
+  ResponseEntity<Map<String, Object>> keyReused(IdempotencyKeys.KeyReusedException e, Locale locale) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(withDetail(text("api.keyReused", locale), e, locale));
+  }
+
+  /**
+   * In English the exception's own message, which names what was wrong; in Chinese the translated kind of refusal
+   * with that message as {@code detail} (it may name records, fields and values, which are not translated).
+   */
+  private Map<String, Object> withDetail(String translated, Exception e, Locale locale) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) {
+      body.put("message", e.getMessage());
+    } else {
+      body.put("message", translated);
+      body.put("detail", e.getMessage());
+    }
+    return body;
+  }
+
+  private String text(String key, Locale locale, Object... arguments) {
+    return messages.getMessage(key, arguments, locale);
   }
 }

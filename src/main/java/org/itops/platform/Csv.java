@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class Csv {
 
+  /** The byte order mark that tells spreadsheets (Excel, WPS) the file is UTF-8, so that Chinese text opens as typed. */
+  public static final String BOM = "\uFEFF";
+
   private static final String FORMULA_STARTS = "=+-@\t\r";
   private static final char TEXT_MARK = '\'';
 
@@ -20,6 +23,16 @@ public final class Csv {
     line(csv, header);
     rows.forEach(row -> line(csv, row));
     return csv.toString();
+  }
+
+  /** The CSV text as a file to download: with the {@link #BOM} in front. */
+  public static String file(String csv) {
+    return BOM + csv;
+  }
+
+  /** A file's CSV text without the {@link #BOM} that a spreadsheet may have saved in front of it. */
+  public static String withoutBom(String file) {
+    return file != null && file.startsWith(BOM) ? file.substring(BOM.length()) : file;
   }
 
   /** The value with a {@code '} before each line start that a spreadsheet would read as a formula (or a mark). */

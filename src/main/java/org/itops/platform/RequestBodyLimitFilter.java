@@ -21,8 +21,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   /** Thrown while reading a body that turns out too large; answered with 413. */
   static class BodyTooLargeException extends IOException {
+    private final long limit;
+
     BodyTooLargeException(long limit) {
       super("The body is larger than " + limit + " bytes");
+      this.limit = limit;
+    }
+
+    long limit() {
+      return limit;
     }
   }
 

@@ -4,10 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itops.platform.SuiteProperties;
+import org.itops.platform.SuiteText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,23 +20,27 @@ class BuildKpiReportDelegate implements JavaDelegate {
 
   private final ReviewService reviews;
   private final String baseUrl;
+  private final SuiteText text;
+  private final ZoneId zone;
 
-  BuildKpiReportDelegate(ReviewService reviews, SuiteProperties suite) {
+  BuildKpiReportDelegate(ReviewService reviews, SuiteProperties suite, SuiteText text) {
     this.reviews = reviews;
     this.baseUrl = suite.baseUrl();
+    this.text = text;
+    this.zone = suite.zone();
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String service = text(execution, "service");
-    ReviewService.Review review = reviews.build(date(execution, "periodFrom"), date(execution, "periodTo"),
+    ReviewService.Review review = reviews.build(date(execution, "periodFrom", zone), date(execution, "periodTo", zone),
         service == null || service.isBlank() ? null : service.strip());
     execution.setProcessBusinessKey(review.number());
     execution.setVariable("recordNumber", review.number());
-    execution.setVariable("title", "Service review " + review.from().toString().substring(0, 10) + " - "
-        + review.to().toString().substring(0, 10) + (review.service() == null ? "" : ", " + review.service()));
+    execution.setVariable("title", text.get("review.title", KpiReport.day(review.kpis(), zone))
+        + (review.service() == null ? "" : ", " + review.service()));
     execution.setVariable("priority", null);
-    execution.setVariable("kpiSummary", ReviewService.summary(review.kpis()));
+    execution.setVariable("kpiSummary", ReviewService.summary(review.kpis(), text));
     execution.setVariable("reportLink", baseUrl + "/api/kpis/report?from=" + review.from() + "&to=" + review.to()
         + (review.service() == null ? "" : "&service=" + URLEncoder.encode(review.service(), StandardCharsets.UTF_8)));
   }
@@ -45,9 +50,10 @@ class BuildKpiReportDelegate implements JavaDelegate {
     return value == null ? null : value.toString();
   }
 
-  private static Instant date(DelegateExecution execution, String name) {
+  /** A day of the form, from its start in the suite's zone. */
+  private static Instant date(DelegateExecution execution, String name, ZoneId zone) {
     String text = text(execution, name);
     return text == null || text.isBlank() ? null
-        : LocalDate.parse(text.strip().substring(0, 10)).atStartOfDay().toInstant(ZoneOffset.UTC);
+        : LocalDate.parse(text.strip().substring(0, 10)).atStartOfDay(zone).toInstant();
   }
 }

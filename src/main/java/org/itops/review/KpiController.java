@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.ReadRules;
+import org.itops.platform.SuiteText;
+import org.itops.platform.SuiteTime;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,11 +34,15 @@ class KpiController {
   private final KpiService kpis;
   private final ReadRules readRules;
   private final Clock clock;
+  private final SuiteText text;
+  private final SuiteTime time;
 
-  KpiController(KpiService kpis, ReadRules readRules, Clock clock) {
+  KpiController(KpiService kpis, ReadRules readRules, Clock clock, SuiteText text, SuiteTime time) {
     this.kpis = kpis;
     this.readRules = readRules;
     this.clock = clock;
+    this.text = text;
+    this.time = time;
   }
 
   @GetMapping
@@ -46,7 +52,7 @@ class KpiController {
       throw new AuthorizationException("The KPIs are for those who read all incidents, changes, demands, drills and"
           + " survey answers");
     }
-    Period period = Period.of(from, to, clock.instant());
+    Period period = Period.of(from, to, clock.instant(), time.zone());
     return kpis.of(period.from(), period.to(), service == null || service.isBlank() ? null : service.strip());
   }
 
@@ -54,29 +60,29 @@ class KpiController {
   @GetMapping(path = "/report", produces = MediaType.TEXT_HTML_VALUE)
   String report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String service) {
-    return KpiReport.html(get(from, to, service));
+    return KpiReport.html(get(from, to, service), text, time.zone());
   }
 
-  /** A period given as ISO instants or dates; without them this month (UTC). */
+  /** A period given as ISO instants or dates (days in the suite's zone); without them this month in that zone. */
   record Period(Instant from, Instant to) {
 
-    static Period of(String from, String to, Instant now) {
-      YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
-      Instant start = parse("from", from, month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-      Instant end = parse("to", to, month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    static Period of(String from, String to, Instant now, ZoneId zone) {
+      YearMonth month = YearMonth.from(now.atZone(zone));
+      Instant start = parse("from", from, month.atDay(1).atStartOfDay(zone).toInstant(), zone);
+      Instant end = parse("to", to, month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), zone);
       if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
         throw new InvalidRequestException("to", "must be after from, at most " + MAX_PERIOD.toDays() + " days later");
       }
       return new Period(start, end);
     }
 
-    private static Instant parse(String field, String text, Instant otherwise) {
+    private static Instant parse(String field, String text, Instant otherwise, ZoneId zone) {
       if (text == null || text.isBlank()) {
         return otherwise;
       }
       try {
-        return text.strip().length() == 10 ? LocalDate.parse(text.strip()).atStartOfDay()
-            .toInstant(ZoneOffset.UTC) : Instant.parse(text.strip());
+        return text.strip().length() == 10 ? LocalDate.parse(text.strip()).atStartOfDay(zone).toInstant()
+            : Instant.parse(text.strip());
       } catch (DateTimeParseException e) {
         throw new InvalidRequestException(field, "'" + text + "' is not a date (2026-11-01) or an instant"
             + " (2026-11-01T00:00:00Z)");

@@ -1,7 +1,10 @@
 package org.itops.review;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.itops.platform.SuiteText;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -10,36 +13,39 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class KpiReport {
 
-  static String html(Kpis kpis) {
+  /** The page in the suite's language, its days in the suite's zone. */
+  static String html(Kpis kpis, SuiteText text, ZoneId zone) {
     Kpis.Incidents incidents = kpis.incidents();
-    StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>KPIs "
-        + day(kpis) + "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
+    String title = text.get("kpi.title", day(kpis, zone));
+    StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"" + text.language().toLanguageTag()
+        + "\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+        + "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
         + "section{display:inline-block;vertical-align:top;width:28em;margin:0 1em 2em 0}"
         + "td{padding:0 1em 0 0}</style></head><body>");
-    page.append("<h1>KPIs ").append(day(kpis)).append(kpis.service() == null ? "" : ", " + escape(kpis.service()))
+    page.append("<h1>").append(escape(title)).append(kpis.service() == null ? "" : ", " + escape(kpis.service()))
         .append("</h1>");
-    page.append(chart("Mean time to take (minutes)", incidents.mttaMinutes()));
-    page.append(chart("Mean time to resolve (minutes)", incidents.mttrMinutes()));
+    page.append(chart(text.get("kpi.mtta"), incidents.mttaMinutes()));
+    page.append(chart(text.get("kpi.mttr"), incidents.mttrMinutes()));
     Map<String, Double> sla = new LinkedHashMap<>();
-    sla.put("response", incidents.responseSlaPercent());
-    sla.put("resolution", incidents.resolutionSlaPercent());
-    sla.put("reopened", incidents.reopenRatePercent());
-    page.append(chart("Incidents: SLA met and reopened (%)", sla));
-    page.append(chart("Open incidents by age", doubles(incidents.backlog())));
-    page.append(chart("Incidents reported per service", doubles(incidents.perService())));
+    sla.put(text.get("kpi.sla.response"), incidents.responseSlaPercent());
+    sla.put(text.get("kpi.sla.resolution"), incidents.resolutionSlaPercent());
+    sla.put(text.get("kpi.sla.reopened"), incidents.reopenRatePercent());
+    page.append(chart(text.get("kpi.sla"), sla));
+    page.append(chart(text.get("kpi.backlog"), doubles(incidents.backlog())));
+    page.append(chart(text.get("kpi.perService"), doubles(incidents.perService())));
     Map<String, Double> others = new LinkedHashMap<>();
-    others.put("changes succeeded %", kpis.changes().successRatePercent());
-    others.put("emergency changes %", kpis.changes().emergencyRatioPercent());
-    others.put("accepted at first test %", kpis.demands().acceptanceFirstPassPercent());
-    others.put("drills passed %", kpis.drills().passRatePercent());
-    others.put("satisfied (4-5) %", kpis.satisfaction().satisfiedPercent());
-    page.append(chart("Changes, deliveries, satisfaction (%)", others));
-    page.append("<section><h2>Figures</h2><table>")
-        .append(row("Incidents reported / resolved", incidents.reported() + " / " + incidents.resolved()))
-        .append(row("Changes closed / requested", kpis.changes().closed() + " / " + kpis.changes().requested()))
-        .append(row("Demands delivered", String.valueOf(kpis.demands().delivered())))
-        .append(row("Demand lead time (days)", figure(kpis.demands().leadTimeDays())))
-        .append(row("Survey answers / CSAT (1-5)", kpis.satisfaction().answers() + " / "
+    others.put(text.get("kpi.others.changesSucceeded"), kpis.changes().successRatePercent());
+    others.put(text.get("kpi.others.emergencyChanges"), kpis.changes().emergencyRatioPercent());
+    others.put(text.get("kpi.others.acceptedFirstTest"), kpis.demands().acceptanceFirstPassPercent());
+    others.put(text.get("kpi.others.drillsPassed"), kpis.drills().passRatePercent());
+    others.put(text.get("kpi.others.satisfied"), kpis.satisfaction().satisfiedPercent());
+    page.append(chart(text.get("kpi.others"), others));
+    page.append("<section><h2>").append(escape(text.get("kpi.figures"))).append("</h2><table>")
+        .append(row(text.get("kpi.figures.incidents"), incidents.reported() + " / " + incidents.resolved()))
+        .append(row(text.get("kpi.figures.changes"), kpis.changes().closed() + " / " + kpis.changes().requested()))
+        .append(row(text.get("kpi.figures.demandsDelivered"), String.valueOf(kpis.demands().delivered())))
+        .append(row(text.get("kpi.figures.demandLeadTime"), figure(kpis.demands().leadTimeDays())))
+        .append(row(text.get("kpi.figures.surveys"), kpis.satisfaction().answers() + " / "
             + figure(kpis.satisfaction().csat())))
         .append("</table></section></body></html>");
     return page.toString();
@@ -75,8 +81,9 @@ final class KpiReport {
     return "<tr><td>" + escape(label) + "</td><td>" + escape(value) + "</td></tr>";
   }
 
-  private static String day(Kpis kpis) {
-    return kpis.from().toString().substring(0, 10) + " - " + kpis.to().toString().substring(0, 10);
+  /** The days the period starts and ends on, in the zone. */
+  static String day(Kpis kpis, ZoneId zone) {
+    return LocalDate.ofInstant(kpis.from(), zone) + " - " + LocalDate.ofInstant(kpis.to(), zone);
   }
 
   private static String figure(Double value) {

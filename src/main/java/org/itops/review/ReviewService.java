@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.NotFoundException;
+import org.itops.platform.SuiteText;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,18 +86,19 @@ public class ReviewService {
   }
 
   /** The figures a reviewer reads first, as the form's text. */
-  static String summary(Kpis kpis) {
+  /** The KPIs in a few lines of the suite's language, as the review form shows them. */
+  static String summary(Kpis kpis, SuiteText text) {
     Kpis.Incidents incidents = kpis.incidents();
-    return "Incidents: " + incidents.reported() + " reported, " + incidents.resolved() + " resolved; response SLA "
-        + figure(incidents.responseSlaPercent()) + " %, resolution SLA " + figure(incidents.resolutionSlaPercent())
-        + " %, reopened " + figure(incidents.reopenRatePercent()) + " %; MTTR (min) " + incidents.mttrMinutes()
-        + "; open by age " + incidents.backlog() + "\n\nChanges: " + kpis.changes().closed() + " closed, success "
-        + figure(kpis.changes().successRatePercent()) + " %, emergencies " + figure(kpis.changes()
-        .emergencyRatioPercent()) + " %\n\nDemands: " + kpis.demands().delivered() + " delivered, lead time "
-        + figure(kpis.demands().leadTimeDays()) + " days, accepted at the first test " + figure(kpis.demands()
-        .acceptanceFirstPassPercent()) + " %\n\nDrills: " + kpis.drills().evaluated() + " evaluated, passed "
-        + figure(kpis.drills().passRatePercent()) + " %\n\nSatisfaction: " + kpis.satisfaction().answers() + " answers, CSAT "
-        + figure(kpis.satisfaction().csat());
+    // as text, so that the message format does not group the digits of counts
+    return text.get("review.summary", String.valueOf(incidents.reported()), String.valueOf(incidents.resolved()),
+        figure(incidents.responseSlaPercent()), figure(incidents.resolutionSlaPercent()),
+        figure(incidents.reopenRatePercent()), String.valueOf(incidents.mttrMinutes()),
+        String.valueOf(incidents.backlog()), String.valueOf(kpis.changes().closed()),
+        figure(kpis.changes().successRatePercent()), figure(kpis.changes().emergencyRatioPercent()),
+        String.valueOf(kpis.demands().delivered()), figure(kpis.demands().leadTimeDays()),
+        figure(kpis.demands().acceptanceFirstPassPercent()), String.valueOf(kpis.drills().evaluated()),
+        figure(kpis.drills().passRatePercent()), String.valueOf(kpis.satisfaction().answers()),
+        figure(kpis.satisfaction().csat()));
   }
 
   private static String figure(Double value) {

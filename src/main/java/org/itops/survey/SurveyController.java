@@ -1,6 +1,7 @@
 package org.itops.survey;
 
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.SuiteText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,45 +21,48 @@ import org.springframework.web.util.HtmlUtils;
 class SurveyController {
 
   private final SurveyService surveys;
+  private final SuiteText text;
 
-  SurveyController(SurveyService surveys) {
+  SurveyController(SurveyService surveys, SuiteText text) {
     this.surveys = surveys;
+    this.text = text;
   }
 
   @GetMapping(path = "/survey/{link}", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> show(@PathVariable String link) {
     Survey survey = surveys.open(link);
-    return page(HttpStatus.OK, "How did we do?", "<p>" + escape(survey.recordNumber()) + ": " + escape(survey.title())
-        + "</p><form method=\"post\"><fieldset><legend>Your rating</legend>" + ratings()
-        + "</fieldset><p><label for=\"comment\">Comment (optional)</label><br><textarea id=\"comment\" name=\"comment\""
-        + " rows=\"4\" cols=\"50\" maxlength=\"2000\"></textarea></p><p><button type=\"submit\">Send</button></p></form>");
+    return page(HttpStatus.OK, "survey.title", "<p>" + escape(survey.recordNumber()) + ": " + escape(survey.title())
+        + "</p><form method=\"post\"><fieldset><legend>" + text.get("survey.rating") + "</legend>" + ratings()
+        + "</fieldset><p><label for=\"comment\">" + text.get("survey.comment") + "</label><br><textarea id=\"comment\""
+        + " name=\"comment\" rows=\"4\" cols=\"50\" maxlength=\"2000\"></textarea></p><p><button type=\"submit\">"
+        + text.get("survey.send") + "</button></p></form>");
   }
 
   @PostMapping(path = "/survey/{link}", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> answer(@PathVariable String link, @RequestParam(required = false) Integer rating,
       @RequestParam(required = false) String comment) {
     surveys.answer(link, rating, comment);
-    return page(HttpStatus.OK, "Thank you", "<p>Your answer is recorded.</p>");
+    return page(HttpStatus.OK, "survey.thanks.title", "<p>" + text.get("survey.thanks") + "</p>");
   }
 
   @ExceptionHandler(SurveyService.RefusedLinkException.class)
   ResponseEntity<String> refused(SurveyService.RefusedLinkException e) {
     return switch (e.refusal()) {
-      case INVALID -> page(HttpStatus.NOT_FOUND, "Unknown survey", "<p>This survey link is not valid.</p>");
-      case ANSWERED -> page(HttpStatus.CONFLICT, "Already answered", "<p>This survey has been answered. Thank you.</p>");
-      case EXPIRED -> page(HttpStatus.GONE, "Survey closed", "<p>This survey has expired.</p>");
+      case INVALID -> page(HttpStatus.NOT_FOUND, "survey.invalid.title", "<p>" + text.get("survey.invalid") + "</p>");
+      case ANSWERED -> page(HttpStatus.CONFLICT, "survey.answered.title", "<p>" + text.get("survey.answered") + "</p>");
+      case EXPIRED -> page(HttpStatus.GONE, "survey.expired.title", "<p>" + text.get("survey.expired") + "</p>");
     };
   }
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<String> invalid(InvalidRequestException e) {
-    return page(HttpStatus.BAD_REQUEST, "Please check your answer", "<p>" + escape(e.getMessage())
-        + "</p><p><a href=\"\">Back to the survey</a></p>");
+    return page(HttpStatus.BAD_REQUEST, "survey.check.title", "<p>" + escape(e.getMessage())
+        + "</p><p><a href=\"\">" + text.get("survey.check.back") + "</a></p>");
   }
 
-  private static String ratings() {
+  private String ratings() {
     StringBuilder html = new StringBuilder();
-    String[] labels = {"1 (bad)", "2", "3", "4", "5 (excellent)"};
+    String[] labels = {text.get("survey.rating.worst"), "2", "3", "4", text.get("survey.rating.best")};
     for (int rating = 1; rating <= 5; rating++) {
       html.append("<label><input type=\"radio\" name=\"rating\" value=\"").append(rating).append("\" required> ")
           .append(labels[rating - 1]).append("</label> ");
@@ -66,9 +70,12 @@ class SurveyController {
     return html.toString();
   }
 
-  private static ResponseEntity<String> page(HttpStatus status, String heading, String body) {
+  /** A page in the suite's language, its heading the text of {@code headingKey}. */
+  private ResponseEntity<String> page(HttpStatus status, String headingKey, String body) {
+    String heading = text.get(headingKey);
     return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-store")
-        .body("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + heading
+        .body("<!DOCTYPE html><html lang=\"" + text.language().toLanguageTag() + "\"><head><meta charset=\"utf-8\"><title>"
+            + heading
             + "</title><meta name=\"viewport\" content=\"width=device-width\"></head><body style=\"font-family:"
             + " sans-serif; max-width: 40em; margin: 2em auto\"><h1>" + heading + "</h1>" + body + "</body></html>");
   }

@@ -15,6 +15,7 @@ import org.itops.ProcessSteps;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
 import org.itops.TestMail;
+import org.itops.platform.Csv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +64,7 @@ class AuditTrailTest {
     HttpResponse<String> csv = client.get("manager", "/api/records/" + number + "/audit.csv");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-    assertThat(csv.body()).startsWith("at,actor,source,action,detail\r\n")
+    assertThat(csv.body()).as("UTF-8 with BOM, for spreadsheets").startsWith(Csv.BOM + "at,actor,source,action,detail\r\n")
         .contains(",engineer,timeline,EVIDENCE,\"A.8.13: Backup report, \"\"weekly\"\"\"\r\n");
   }
 

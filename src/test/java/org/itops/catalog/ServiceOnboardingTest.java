@@ -246,7 +246,7 @@ class ServiceOnboardingTest {
 
   private static String[] recipientsOf(MimeMessage message) {
     try {
-      return Arrays.stream(message.getAllRecipients()).map(Object::toString).toArray(String[]::new);
+      return Arrays.stream(message.getAllRecipients()).map(address -> ((jakarta.mail.internet.InternetAddress) address).getAddress()).toArray(String[]::new);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -2,17 +2,14 @@ package org.itops.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -31,7 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SuiteTest
 class CalendarInjectionTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FORGED = "\rEND:VEVENT\rBEGIN:VEVENT\rUID:forged@evil.example\rSUMMARY:Forged\r"
       + "ATTACH:http://evil.example/payload";
 
@@ -45,13 +41,7 @@ class CalendarInjectionTest {
     Instant start = clock.instant().plus(Duration.ofDays(90)).truncatedTo(ChronoUnit.HOURS);
     String summary = "Patch the kernel\rLOCATION:Board room";
     String plan = "Drain, patch, reboot" + FORGED;
-    HttpResponse<String> raised = client.postJson("engineer", "/api/changes", JSON.writeValueAsString(Map.of(
-        "summary", summary, "reason", "Security fix", "type", "standard", "impact", "low",
-        "configurationItems", List.of(scenario.item("low")), "implementationPlan", plan,
-        "backoutPlan", "Restore the snapshot", "testEvidence", "Passed on staging", "plannedStart", start.toString(),
-        "plannedEnd", start.plus(Duration.ofHours(2)).toString())));
-    assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
-    String number = JSON.readTree(raised.body()).path("number").asText();
+    String number = scenario.raiseOverHttp(client, summary, plan, start);
 
     String ics = client.get("engineer", "/api/changes/calendar.ics?from=" + encode(start.minus(Duration.ofHours(1)))
         + "&to=" + encode(start.plus(Duration.ofDays(1)))).body();

@@ -1,5 +1,9 @@
 package org.itops.change;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.itops.ProcessSteps;
+import org.itops.SuiteClient;
 import org.itops.cmdb.CiInput;
 import org.itops.cmdb.CmdbService;
 import org.springframework.stereotype.Component;
@@ -14,6 +19,8 @@ import org.springframework.stereotype.Component;
 /** Changes through their steps as the people, the CAB and the timers take them, for the tests. */
 @Component
 class ChangeScenario {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChangeService changes;
   private final CmdbService cmdb;
@@ -32,6 +39,20 @@ class ChangeScenario {
     String name = "chg-" + UUID.randomUUID().toString().substring(0, 8);
     return steps.as("engineer", () -> cmdb.create(new CiInput(name, "server", "production", null, "ops-engineers",
         criticality, null, List.of()))).reference();
+  }
+
+  /**
+   * {@code engineer} raises a standard low-impact change over HTTP with this summary and plan, on a new item, for two
+   * hours from {@code start}; answers its number.
+   */
+  String raiseOverHttp(SuiteClient client, String summary, String plan, Instant start) throws Exception {
+    HttpResponse<String> raised = client.postJson("engineer", "/api/changes", JSON.writeValueAsString(Map.of(
+        "summary", summary, "reason", "Security fix", "type", "standard", "impact", "low",
+        "configurationItems", List.of(item("low")), "implementationPlan", plan,
+        "backoutPlan", "Restore the snapshot", "testEvidence", "Passed on staging", "plannedStart", start.toString(),
+        "plannedEnd", start.plus(Duration.ofHours(2)).toString())));
+    assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+    return JSON.readTree(raised.body()).path("number").asText();
   }
 
   /** A request on the items with a backout plan, tests and a window tomorrow from 20:00 for two hours. */

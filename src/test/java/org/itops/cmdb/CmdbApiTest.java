@@ -13,6 +13,7 @@ import org.itops.TestMail;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
 import org.itops.catalog.CatalogScenario;
+import org.itops.platform.Csv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -189,7 +190,7 @@ class CmdbApiTest {
 
     HttpResponse<String> export = client.get("requester", "/api/cis/export");
     assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-    assertThat(export.body()).startsWith("name,type,environment,owner_group,criticality,service,depends_on,description")
+    assertThat(export.body()).startsWith(Csv.BOM + "name,type,environment,owner_group,criticality,service,depends_on,description")
         .contains(prefix + "app,application,production,ops-engineers,high,,")
         .contains(prefix + "db@production;" + prefix + "db@staging");
     HttpResponse<String> again = importCsv("engineer", export.body());

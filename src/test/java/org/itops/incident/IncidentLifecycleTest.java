@@ -467,7 +467,7 @@ class IncidentLifecycleTest {
     List<String> recipients = new ArrayList<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
       if (message.getSubject().startsWith(subjectStart) && mails.add(message.getMessageID())) {
-        Arrays.stream(message.getAllRecipients()).map(Object::toString).forEach(recipients::add);
+        Arrays.stream(message.getAllRecipients()).map(address -> ((jakarta.mail.internet.InternetAddress) address).getAddress()).forEach(recipients::add);
       }
     }
     return recipients;

@@ -146,7 +146,7 @@ class MailIntakeTest {
   private static List<MimeMessage> receivedBy(String address) throws Exception {
     return java.util.Arrays.stream(mail.getReceivedMessages()).filter(message -> {
       try {
-        return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+        return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> ((jakarta.mail.internet.InternetAddress) r).getAddress().equals(address));
       } catch (jakarta.mail.MessagingException e) {
         return false;
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class MailTemplateTest {
 
   @Test
   void loadsSubjectAndBodyFromTheClasspath() {
-    MailTemplate loaded = MailTemplate.load("fixture-work-done");
+    MailTemplate loaded = MailTemplate.load("fixture-work-done", Locale.ENGLISH);
 
     assertThat(loaded.subject()).isEqualTo("[{{recordNumber}}] Work done: {{summary}}");
     assertThat(loaded.body()).startsWith("The work on {{recordNumber}} is done.").contains("What to do:");
@@ -55,9 +56,9 @@ class MailTemplateTest {
 
   @Test
   void refusesUnknownAndOddTemplateNames() {
-    assertThatThrownBy(() -> MailTemplate.load("no-such-template"))
+    assertThatThrownBy(() -> MailTemplate.load("no-such-template", Locale.ENGLISH))
         .hasMessageContaining("mail/no-such-template.txt");
-    assertThatThrownBy(() -> MailTemplate.load("../application"))
+    assertThatThrownBy(() -> MailTemplate.load("../application", Locale.ENGLISH))
         .hasMessageContaining("lower-case words");
   }
 

@@ -1,0 +1,24 @@
+package org.itops.platform;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/**
+ * The language of our API's answers: Chinese when the request's Accept-Language asks for zh (any region) before
+ * English, English for everything else and for requests without the header (whatever the server's own locale).
+ */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration {
+
+  @Bean
+  LocaleResolver localeResolver() {
+    AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+    resolver.setSupportedLocales(List.of(Locale.ENGLISH, Locale.CHINESE));
+    resolver.setDefaultLocale(Locale.ENGLISH);
+    return resolver;
+  }
+}
