@@ -33,7 +33,8 @@ GATEWAYS = {"exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBas
 CONTAINERS = {"subProcess", "transaction"}
 GAP_X, GAP_Y, PAD = 36, 70, 30     # between columns, between rows, inside an expanded sub-process
 LABEL_W, LINE_H, CHAR_W = 90, 14, 6.2
-BEND, NEAR_SHAPE, SHARED = 30, 400, 150  # routing costs: a bend, a step close to a shape, a stretch on another flow
+# routing costs: a bend, a step close to a shape, a stretch on another flow, crossing one, through a name's place
+BEND, NEAR_SHAPE, SHARED, CROSS, LABEL_IN_WAY = 30, 400, 150, 500, 150
 
 
 def local(tag):
@@ -350,7 +351,7 @@ class Plane:
             xs.update([box.x - GAP_X / 2, box.x + box.w / 2, box.x + box.w + GAP_X / 2])
             ys.update([box.y - GAP_Y / 2 + 10, box.y + box.h / 2, box.y + box.h + GAP_Y / 2 - 5])
         used = []  # segments of flows already routed
-        labels = []
+        labels = [self.default_label(box) for box in boxes.values() if self.default_label(box)]
         self.ports_used = set()
         def kind_of(f):  # the straight flows first, then branches, exceptions and loops
             s, t = boxes[f.get("sourceRef")], boxes[f.get("targetRef")]
@@ -364,6 +365,19 @@ class Plane:
             self.ports_used.add((flow.get("sourceRef"), points[0]))
             label = None
             self.edges.append((flow, points, label))
+
+    @staticmethod
+    def default_label(box):
+        """Where the name of an event or gateway goes unless it lies in the way: flows keep clear of it."""
+        name = box.element.get("name")
+        if not name or box.kind not in EVENTS | GATEWAYS:
+            return None
+        if box.kind == "boundaryEvent":
+            w, h = label_size(name, 80)
+            return box.x + box.w / 2 + 5, box.y + box.h + 2, w, h
+        w, h = label_size(name)
+        top = box.y - h - 6 if box.kind in GATEWAYS else box.y + box.h + 6
+        return box.x + box.w / 2 - w / 2, top, w, h
 
     @staticmethod
     def ports(box, outgoing):
@@ -400,10 +414,15 @@ class Plane:
                     cost += SHARED
                 if x0 == x1 == u0 == u1 and min(max(y0, y1), max(v0, v1)) - max(min(y0, y1), min(v0, v1)) > 0:
                     cost += SHARED
+            for (u0, v0), (u1, v1) in used:  # onto another flow across it: a bend or two more is cheaper
+                if x0 == x1 and v0 == v1 == y1 and min(u0, u1) < x1 < max(u0, u1):
+                    cost += CROSS
+                if y0 == y1 and u0 == u1 == x1 and min(v0, v1) < y1 < max(v0, v1):
+                    cost += CROSS
             for lx, ly, lw, lh in labels:
                 lo_x, hi_x, lo_y, hi_y = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
                 if lo_x < lx + lw and hi_x > lx and lo_y < ly + lh and hi_y > ly:
-                    cost += 60
+                    cost += LABEL_IN_WAY
             return cost
         ix = {x: i for i, x in enumerate(xs)}
         iy = {y: i for i, y in enumerate(ys)}

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -36,6 +37,11 @@ final class DiagramGeometry {
   /** What a 1920 x 1080 screen shows at 60% zoom. */
   static final double MAX_WIDTH = 1920 / 0.6;
   static final double MAX_HEIGHT = 1080 / 0.6;
+  /**
+   * How many times flows may cross each other in one diagram: where a few answers meet two merges (approved, not
+   * approved) from three branches, a crossing or two cannot be helped; more is a tangle to draw again.
+   */
+  static final int MAX_CROSSINGS = 4;
   /** How far a point may sit off a line or a border and still count as on it (Modeler rounds to whole pixels). */
   private static final double SLACK = 2;
 
@@ -187,7 +193,56 @@ final class DiagramGeometry {
         checkBoundary(shape, byId.get(boundary.getAttachedTo().getId()), violations);
       }
     }
+    checkFlowsCross(plane, edges, violations);
     checkSize(plane, shapes, edges, violations);
+  }
+
+  /** Counts the points where a flow crosses another one (meeting it end on, as into a merge, is no crossing). */
+  private static void checkFlowsCross(BpmnPlane plane, List<Edge> edges, List<Violation> violations) {
+    Set<String> points = new TreeSet<>();
+    Set<String> flows = new TreeSet<>();
+    for (int i = 0; i < edges.size(); i++) {
+      for (int j = i + 1; j < edges.size(); j++) {
+        for (double[][] a : segments(edges.get(i))) {
+          for (double[][] b : segments(edges.get(j))) {
+            double[] at = crossing(a, b);
+            if (at == null) {
+              at = crossing(b, a);
+            }
+            if (at != null) {
+              points.add(Math.round(at[0]) + "," + Math.round(at[1]));
+              flows.add(edges.get(i).flow().getId());
+              flows.add(edges.get(j).flow().getId());
+            }
+          }
+        }
+      }
+    }
+    if (points.size() > MAX_CROSSINGS) {
+      BaseElement drawnElement = plane.getBpmnElement();
+      violations.add(new Violation(Rule.FLOWS_CROSS, drawnElement == null ? plane.getId() : drawnElement.getId(),
+          "flows cross each other at " + points.size() + " points (at most " + MAX_CROSSINGS + "): " + flows
+          + "; move a branch, or lead the flows into their merge from another side"));
+    }
+  }
+
+  private static List<double[][]> segments(Edge edge) {
+    List<double[][]> segments = new ArrayList<>();
+    for (int k = 0; k + 1 < edge.points().size(); k++) {
+      segments.add(new double[][] {edge.points().get(k), edge.points().get(k + 1)});
+    }
+    return segments;
+  }
+
+  /** Where the upright segment {@code up} crosses the sideways segment {@code side}, inside both; or null. */
+  private static double[] crossing(double[][] up, double[][] side) {
+    double x = up[0][0], y = side[0][1];
+    boolean upright = Math.abs(up[0][0] - up[1][0]) <= SLACK && Math.abs(up[0][1] - up[1][1]) > SLACK;
+    boolean sideways = Math.abs(side[0][1] - side[1][1]) <= SLACK && Math.abs(side[0][0] - side[1][0]) > SLACK;
+    return upright && sideways
+        && x > Math.min(side[0][0], side[1][0]) + SLACK && x < Math.max(side[0][0], side[1][0]) - SLACK
+        && y > Math.min(up[0][1], up[1][1]) + SLACK && y < Math.max(up[0][1], up[1][1]) - SLACK
+        ? new double[] {x, y} : null;
   }
 
   private static void checkShapes(List<Shape> shapes, List<Violation> violations) {
@@ -219,6 +274,12 @@ final class DiagramGeometry {
             && labels.get(owners.get(i)).overlaps(shape.box())) {
           violations.add(new Violation(Rule.LABELS_OVERLAP, owners.get(i), "its label lies on "
               + shape.node().getId()));
+        }
+      }
+      for (Edge edge : edges) {
+        if (!edge.flow().getId().equals(owners.get(i)) && onFlow(labels.get(owners.get(i)), edge)) {
+          violations.add(new Violation(Rule.LABELS_OVERLAP, owners.get(i), "its label lies on the flow "
+              + edge.flow().getId()));
         }
       }
     }
@@ -304,6 +365,10 @@ final class DiagramGeometry {
               + " sub-process (it gets a diagram of its own) or call a process", maxX - minX, maxY - minY,
               MAX_WIDTH, MAX_HEIGHT)));
     }
+  }
+
+  private static boolean onFlow(Box label, Edge edge) {
+    return segments(edge).stream().anyMatch(s -> label.crossedBy(s[0][0], s[0][1], s[1][0], s[1][1]));
   }
 
   private static boolean inside(Box box, double[] point) {
