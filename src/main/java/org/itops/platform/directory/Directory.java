@@ -217,6 +217,9 @@ class Directory implements AutoCloseable {
         }
         groups = next;
       }
+      // mail to a group is delivered per member in a job of its own, which looks the member up again: their
+      // entries are remembered too, so that the mail goes on while the directory is down
+      users.forEach(user -> lastKnown.put("user:" + user.id(), Optional.of(user)));
       return users;
     });
   }
