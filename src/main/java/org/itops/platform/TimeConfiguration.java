@@ -20,21 +20,31 @@ class TimeConfiguration {
    */
   @Bean
   Clock clock() {
-    return new Clock() {
-      @Override
-      public Instant instant() {
-        return ClockUtil.getCurrentTime().toInstant();
-      }
+    return new EngineClock(ZoneOffset.UTC);
+  }
 
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
+  /** The engine's time, seen in a zone (a caller that asks for another zone gets it). */
+  private static final class EngineClock extends Clock {
 
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-    };
+    private final ZoneId zone;
+
+    EngineClock(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public Instant instant() {
+      return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return new EngineClock(zone);
+    }
   }
 }
