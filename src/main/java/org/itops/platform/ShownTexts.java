@@ -90,6 +90,9 @@ final class ShownTexts {
         problems.add(key + ": no translation of \"" + text + "\"");
       } else if (translation.isBlank()) {
         problems.add(key + ": the translation is empty");
+      } else if (translation.contains("\\") && !text.contains("\\")) {
+        // "\\n" in a bundle is a backslash and an n, which a form shows as they are; a line break is "\n"
+        problems.add(key + ": the translation has a backslash that the text has not (a line break is \\n)");
       } else if (!placeholders(translation).equals(placeholders(text))) {
         problems.add(key + ": the translation has the placeholders " + placeholders(translation) + ", the text "
             + placeholders(text));
