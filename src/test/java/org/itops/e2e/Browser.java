@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -167,20 +166,24 @@ final class Browser implements AutoCloseable {
     sleep(300);
   }
 
-  /** The texts of Tasklist's "Form failure" messages that are shown. */
+  /**
+   * The texts of Tasklist's "Form failure" messages that are shown. One script in the page: asking chromedriver
+   * element by element took seconds per form.
+   */
+  @SuppressWarnings("unchecked")
   List<String> formFailures() {
     String formFailure = tasklistTexts.path("FORM_FAILURE").asText().replaceAll("[:：]$", "");
-    return driver.findElements(By.xpath("//*[contains(text(),'" + formFailure + "')]")).stream()
-        .filter(Browser::isStillDisplayed).map(WebElement::getText).toList();
-  }
-
-  /** Whether the element is displayed; one that the page has just replaced is not. */
-  private static boolean isStillDisplayed(WebElement element) {
-    try {
-      return element.isDisplayed();
-    } catch (StaleElementReferenceException replaced) {
-      return false;
-    }
+    return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+        const found = document.evaluate("//*[contains(text(), '" + arguments[0] + "')]", document, null,
+            XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+        const shown = [];
+        for (let i = 0; i < found.snapshotLength; i++) {
+          const element = found.snapshotItem(i);
+          if (element.checkVisibility()) {
+            shown.push(element.innerText);
+          }
+        }
+        return shown;""", formFailure);
   }
 
   /** The validation messages form-js shows under fields. */
