@@ -60,9 +60,13 @@ final class Browser implements AutoCloseable {
     // Tasklist's own texts in that language (the webjar's en.json, the suite's zh.json), to find its messages
     String locale = "/META-INF/resources/webjars/camunda/app/tasklist/locales/" + language.getLanguage() + ".json";
     try (InputStream in = Browser.class.getResourceAsStream(locale)) {
-      tasklistTexts = new ObjectMapper().readTree(in);
+      tasklistTexts = new ObjectMapper().readTree(in).path("labels");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + locale, e);
+    }
+    if (!tasklistTexts.has("FORM_FAILURE")) {
+      // without it every text of the page would count as a form failure
+      throw new IllegalStateException(locale + " has no labels.FORM_FAILURE");
     }
   }
 
