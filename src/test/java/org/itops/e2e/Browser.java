@@ -176,7 +176,7 @@ final class Browser implements AutoCloseable {
    */
   @SuppressWarnings("unchecked")
   List<String> formFailures() {
-    String formFailure = tasklistTexts.path("FORM_FAILURE").asText().replaceAll("[:：]$", "");
+    String formFailure = formFailureLabel();
     return (List<String>) ((JavascriptExecutor) driver).executeScript("""
         const found = document.evaluate("//*[contains(text(), '" + arguments[0] + "')]", document, null,
             XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
@@ -188,6 +188,11 @@ final class Browser implements AutoCloseable {
           }
         }
         return shown;""", formFailure);
+  }
+
+  /** What Tasklist writes before a form failure, in the browser's language ("Form failure", "表单错误"). */
+  String formFailureLabel() {
+    return tasklistTexts.path("FORM_FAILURE").asText().replaceAll("[:：]$", "");
   }
 
   /** The validation messages form-js shows under fields. */

@@ -78,7 +78,7 @@ class EveryFormRendersIT {
 
       List<String> problems = taskFormProblems(definition, "rateIt");
 
-      assertThat(problems).anySatisfy(problem -> assertThat(problem).contains("Form failure"));
+      assertThat(problems).anySatisfy(problem -> assertThat(problem).contains(browser().formFailureLabel()));
     } finally {
       repositoryService.deleteDeployment(deployment, true);
     }
