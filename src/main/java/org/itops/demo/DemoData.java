@@ -43,6 +43,10 @@ import org.springframework.stereotype.Component;
  * (platform.TimeConfiguration), can be moved back to each event's day and is reset before anyone logs in. Steps that
  * the job executor would take (mail, timers) are taken here at their time ({@link DemoSteps}). Refused in production
  * mode.
+ *
+ * <p>One class because it is one story told in order: each method is a chapter of the month (an incident, a change,
+ * a demand, a drill) on the one clock; the records it tells are in {@link DemoRecords}, the engine's steps in
+ * {@link DemoSteps}.
  */
 @Component
 class DemoData implements SmartLifecycle {
