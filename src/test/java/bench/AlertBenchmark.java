@@ -115,7 +115,7 @@ public final class AlertBenchmark {
       if (!only.isEmpty() && !only.equals(scenario.key())) {
         continue;
       }
-      // -Dbench.commits=both: each scenario with durable commits, then at once again with delayed ones
+      // -Dbench.commits=both: each scenario with the suite's commits, then at once again the other way (Commits)
       for (boolean durable : Commits.modes()) {
         String mode = "";
         if (Commits.BOTH) {

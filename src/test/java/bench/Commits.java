@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * How the benchmarks' databases commit. {@code -Dbench.commits=durable} (the default): as the suite has them (H2:
- * {@code WRITE_DELAY=0} in application.yaml's URL; PostgreSQL: {@code synchronous_commit} on, its default).
- * {@code delayed}: as each database can be told to for speed (H2's own default: a committed transaction is written
- * up to half a second later; PostgreSQL: {@code synchronous_commit} off). {@code both}: durable and delayed in turns
- * within one run, switched on the running database, so that the cost of durable commits is a ratio of one run.
+ * platform.H2GroupCommit, one file write for the commits waiting together; PostgreSQL: {@code synchronous_commit}
+ * on, its default). {@code delayed}, PostgreSQL only: {@code synchronous_commit} off (H2 has no way around the
+ * suite's group commit). {@code both}: the suite's way and another in turns within one run, switched on the running
+ * database, so that the cost is a ratio of one run; the other way is H2's own durable commit, a file write per commit
+ * ({@code WRITE_DELAY=0}, the suite's way before the group commit), and PostgreSQL's delayed commits.
  */
 final class Commits {
 
@@ -27,7 +28,10 @@ final class Commits {
 
   /** application.yaml's H2 file database, at {@code database} (a path without the file's extension). */
   static String h2Url(Path database) {
-    return "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=512" + (DELAYED ? "" : ";WRITE_DELAY=0");
+    if (DELAYED) {
+      throw new IllegalArgumentException("-Dbench.commits=delayed is for PostgreSQL: the suite's H2 commits are durable");
+    }
+    return "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=512";
   }
 
   static String postgresSynchronousCommit() {
@@ -35,7 +39,8 @@ final class Commits {
   }
 
   /**
-   * Switches the running database of {@code dataSource} to durable or delayed commits: H2's {@code WRITE_DELAY};
+   * Switches the running database of {@code dataSource} to the suite's commits or the other way: H2's
+   * {@code WRITE_DELAY} 0 (a file write per commit; the group commit then finds nothing left to write) or its default;
    * PostgreSQL's {@code synchronous_commit} for the database (it outranks the server's command line), taken up by
    * the pool's new connections.
    */
@@ -44,7 +49,7 @@ final class Commits {
     String database = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
         .getDatabaseProductName());
     if ("H2".equals(database)) {
-      jdbc.execute("SET WRITE_DELAY " + (durable ? 0 : 500));
+      jdbc.execute("SET WRITE_DELAY " + (durable ? 500 : 0));
     } else {
       jdbc.execute("ALTER DATABASE " + jdbc.queryForObject("select current_database()", String.class)
           + " SET synchronous_commit = " + (durable ? "on" : "off"));
@@ -54,11 +59,11 @@ final class Commits {
 
   /** For the reports: how a run commits. */
   static String describe() {
-    return BOTH ? "durable and delayed commits in turns" : describe(!DELAYED);
+    return BOTH ? "the suite's commits and the other way in turns" : describe(!DELAYED);
   }
 
-  static String describe(boolean durable) {
-    return durable ? "durable commits" : "commits delayed";
+  static String describe(boolean suiteWay) {
+    return suiteWay ? "the suite's commits" : "the other way (H2: a file write per commit; PostgreSQL: delayed)";
   }
 
   private Commits() {}

@@ -74,12 +74,12 @@ final class LifecycleBenchmark {
         benchmark.measure(process, WARMUP_SECONDS);
       }
       for (int round = 1; round <= ROUNDS; round++) {
-        // -Dbench.commits=both: each round with durable commits, then again with delayed ones ("delayed." figures)
+        // -Dbench.commits=both: each round with the suite's commits, then again the other way ("other." figures)
         for (boolean durable : Commits.modes()) {
           String mode = "";
           if (Commits.BOTH) {
             Commits.apply(suite.bean(DataSource.class), durable);
-            mode = durable ? "" : "delayed.";
+            mode = durable ? "" : "other.";
           }
           for (Process process : Process.values()) {
             double rate = benchmark.measure(process, WINDOW_SECONDS);
