@@ -191,8 +191,8 @@ public final class SuiteBenchmark {
               otherSuite, rounds(results, prefix + "other.suite."), otherNoop, rounds(results, prefix + "other.noop.")),
           String.format(Locale.ROOT, "  suite's way / other way: incidents/s suite %.2f, no-op %.2f; CPU per incident suite %.2f,"
               + " no-op %.2f", suite / otherSuite, noop / otherNoop,
-              median(results, prefix + "cpu.suite.") / median(results, prefix + "cpu.delayed.suite."),
-              median(results, prefix + "cpu.noop.") / median(results, prefix + "cpu.delayed.noop."))));
+              median(results, prefix + "cpu.suite.") / median(results, prefix + "cpu.other.suite."),
+              median(results, prefix + "cpu.noop.") / median(results, prefix + "cpu.other.noop."))));
     }
     return lines;
   }
