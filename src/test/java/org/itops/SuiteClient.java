@@ -142,7 +142,11 @@ public final class SuiteClient {
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("X-XSRF-TOKEN", csrf)
           .POST(form).build(), BodyHandlers.ofString()).statusCode();
-      return new WebappSession(status, browser, baseUrl, csrf);
+      // the login starts a new session with a token of its own, as the browser reads it from its next page
+      HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(
+          URI.create(baseUrl + "/camunda/app/" + app + "/default/")).GET().build(), BodyHandlers.ofString());
+      return new WebappSession(status, browser, baseUrl,
+          loggedIn.headers().firstValue("X-XSRF-TOKEN").orElse(csrf));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
