@@ -49,31 +49,22 @@ public class InvalidRequestException extends BadUserRequestException {
       return field;
     }
 
-    public String reasonKey() {
-      return reasonKey;
-    }
-
     /** The reason in the language. */
     public String reason(MessageSource texts, Locale language) {
       return texts.getMessage(reasonKey, arguments.toArray(), language);
-    }
-
-    /** The reason in English. */
-    public String reason() {
-      return reason(TEXTS, Locale.ENGLISH);
-    }
-
-    @Override
-    public String toString() {
-      return field + ": " + reason();
     }
   }
 
   private final transient List<FieldError> errors;
 
   public InvalidRequestException(List<FieldError> errors) {
-    super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    super((String) null); // the message is made when it is asked for, in the language of that moment's request
     this.errors = List.copyOf(errors);
+  }
+
+  /** One field's refusal: the key of its reason and the values the reason names. */
+  public InvalidRequestException(String field, String reasonKey, Object... arguments) {
+    this(List.of(new FieldError(field, reasonKey, arguments)));
   }
 
   /** Every refused field and its reason, in the language of the request being answered (English without one). */
@@ -82,11 +73,6 @@ public class InvalidRequestException extends BadUserRequestException {
     Locale language = RequestLanguage.ofCurrentRequest().orElse(Locale.ENGLISH);
     return errors.stream().map(error -> error.field() + ": " + error.reason(TEXTS, language))
         .collect(Collectors.joining("; "));
-  }
-
-  /** One field's refusal: the key of its reason and the values the reason names. */
-  public InvalidRequestException(String field, String reasonKey, Object... arguments) {
-    this(List.of(new FieldError(field, reasonKey, arguments)));
   }
 
   /** Refuses a page of a list outside 0 and more, or a size outside 1 to {@code maxSize}. */

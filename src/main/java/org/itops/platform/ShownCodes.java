@@ -41,11 +41,6 @@ public class ShownCodes {
     this.language = suite.language();
   }
 
-  /** Whether values of the variable are codes with shown names. */
-  public static boolean isCode(String variable) {
-    return KINDS.containsKey(variable);
-  }
-
   /**
    * The value of the variable as people read it in the suite's language: a code by its shown name, each of a
    * comma-separated list of codes too; any other value as it is (null as empty).

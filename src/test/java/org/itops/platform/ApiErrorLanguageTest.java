@@ -59,7 +59,8 @@ class ApiErrorLanguageTest {
     JsonNode english = refusedReport(port, report, null);
 
     assertThat(reasons(chinese)).containsExactly("title: 为必填项", "impact: 'huge' 不是 high, medium, low 之一");
-    assertThat(reasons(english)).containsExactly("title: is required", "impact: 'huge' is not one of high, medium, low");
+    assertThat(reasons(english))
+        .containsExactly("title: is required", "impact: 'huge' is not one of high, medium, low");
   }
 
   @Test
