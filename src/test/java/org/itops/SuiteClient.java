@@ -102,9 +102,18 @@ public final class SuiteClient {
 
     /** A JSON request as the webapps send it, with the CSRF token. */
     public HttpResponse<String> sendJson(String method, String path, String json) {
-      return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+      return send(json(method, path, json));
+    }
+
+    /** A JSON request as a browser asking for that language sends it. */
+    public HttpResponse<String> sendJson(String method, String path, String json, String acceptLanguage) {
+      return send(json(method, path, json).header("Accept-Language", acceptLanguage));
+    }
+
+    private HttpRequest.Builder json(String method, String path, String json) {
+      return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
           .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-          .method(method, BodyPublishers.ofString(json)));
+          .method(method, BodyPublishers.ofString(json));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -133,7 +142,11 @@ public final class SuiteClient {
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("X-XSRF-TOKEN", csrf)
           .POST(form).build(), BodyHandlers.ofString()).statusCode();
-      return new WebappSession(status, browser, baseUrl, csrf);
+      // the login starts a new session with a token of its own, as the browser reads it from its next page
+      HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(
+          URI.create(baseUrl + "/camunda/app/" + app + "/default/")).GET().build(), BodyHandlers.ofString());
+      return new WebappSession(status, browser, baseUrl,
+          loggedIn.headers().firstValue("X-XSRF-TOKEN").orElse(csrf));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -158,7 +158,7 @@ public class AlertService {
   public Outcome note(String source, String identity, String text) {
     Outcome outcome = noteIfReported(source, identity, text);
     if (outcome.result() == Result.NOT_REPORTED) {
-      throw new InvalidRequestException("eventId", identity + ": no such problem was reported to the suite");
+      throw new InvalidRequestException("eventId", "reason.zabbix.unknownProblem", identity);
     }
     return outcome;
   }

@@ -31,35 +31,35 @@ record AlertmanagerWebhook(String version, String groupKey, Integer truncatedAle
   List<Alert> alertsOrRefusal() {
     List<FieldError> errors = new ArrayList<>();
     if (!"4".equals(version)) {
-      errors.add(new FieldError("version", "'" + version + "' is not supported: Alertmanager's webhook sends version 4"));
+      errors.add(new FieldError("version", "reason.alertmanager.version", version));
     }
     if (!"firing".equals(status) && !"resolved".equals(status)) {
-      errors.add(new FieldError("status", "must be firing or resolved"));
+      errors.add(new FieldError("status", "reason.alertStatus"));
     }
     if (alerts == null || alerts.isEmpty()) {
-      errors.add(new FieldError("alerts", "must hold at least one alert"));
+      errors.add(new FieldError("alerts", "reason.alert.atLeastOne"));
     } else if (alerts.size() > MAX_ALERTS) {
-      errors.add(new FieldError("alerts", "at most " + MAX_ALERTS + " alerts per request"));
+      errors.add(new FieldError("alerts", "reason.alertmanager.tooMany", MAX_ALERTS));
     }
     List<Alert> result = new ArrayList<>();
     for (int i = 0; alerts != null && i < alerts.size() && i < MAX_ALERTS; i++) {
       AlertmanagerAlert alert = alerts.get(i);
       String field = "alerts[" + i + "]";
       if (alert == null) {
-        errors.add(new FieldError(field, "is empty"));
+        errors.add(new FieldError(field, "reason.empty"));
         continue;
       }
       boolean firing = "firing".equals(alert.status());
       if (!firing && !"resolved".equals(alert.status())) {
-        errors.add(new FieldError(field + ".status", "must be firing or resolved"));
+        errors.add(new FieldError(field + ".status", "reason.alertStatus"));
       }
       if (alert.labels() == null || alert.labels().isEmpty()) {
-        errors.add(new FieldError(field + ".labels", "are missing"));
+        errors.add(new FieldError(field + ".labels", "reason.missing.plural"));
       } else if (alert.labels().get("alertname") == null || alert.labels().get("alertname").isBlank()) {
-        errors.add(new FieldError(field + ".labels.alertname", "is missing"));
+        errors.add(new FieldError(field + ".labels.alertname", "reason.missing"));
       }
       if (alert.fingerprint() == null || alert.fingerprint().isBlank() || alert.fingerprint().length() > MAX_FINGERPRINT) {
-        errors.add(new FieldError(field + ".fingerprint", "must have 1 to " + MAX_FINGERPRINT + " characters"));
+        errors.add(new FieldError(field + ".fingerprint", "reason.length", MAX_FINGERPRINT));
       }
       Instant startsAt = time(alert.startsAt(), field + ".startsAt", errors);
       Instant endsAt = firing ? null : time(alert.endsAt(), field + ".endsAt", errors);
@@ -83,7 +83,7 @@ record AlertmanagerWebhook(String version, String groupKey, Integer truncatedAle
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "'" + value + "' is not an RFC 3339 time"));
+      errors.add(new FieldError(field, "reason.notRfc3339", value));
       return null;
     }
   }

@@ -76,24 +76,22 @@ record NagiosNotification(String monitor, String type, String host, String servi
   void validate() {
     List<FieldError> errors = new ArrayList<>();
     if (!MONITORS.contains(source())) {
-      errors.add(new FieldError("monitor", "'" + monitor + "' is not one of " + MONITORS));
+      errors.add(new FieldError("monitor", "reason.notOneOf", monitor, MONITORS));
     }
     if (!STATE_REPORTS.contains(type) && !NOTES.contains(type)) {
-      errors.add(new FieldError("type", "'" + type + "' is not a notification type the suite knows: "
-          + STATE_REPORTS + " " + NOTES));
+      errors.add(new FieldError("type", "reason.nagios.type", type, STATE_REPORTS + " " + NOTES));
     }
     if (host == null || host.isBlank() || host.length() > MAX_NAME || host.contains("!")) {
-      errors.add(new FieldError("host", "is required ($HOSTNAME$), 1 to " + MAX_NAME + " characters without '!'"));
+      errors.add(new FieldError("host", "reason.nagios.host", MAX_NAME));
     }
     if (service != null && service.length() > MAX_NAME) {
-      errors.add(new FieldError("service", "has more than " + MAX_NAME + " characters"));
+      errors.add(new FieldError("service", "reason.maxLength", MAX_NAME));
     }
     if (STATE_REPORTS.contains(type) && !PROBLEM_STATES.contains(state) && !OK_STATES.contains(state)) {
-      errors.add(new FieldError("state", "'" + state + "' is not a state of Nagios or Icinga: "
-          + PROBLEM_STATES + " " + OK_STATES));
+      errors.add(new FieldError("state", "reason.nagios.state", state, PROBLEM_STATES + " " + OK_STATES));
     }
     if ("PROBLEM".equals(type) && OK_STATES.contains(state) || "RECOVERY".equals(type) && PROBLEM_STATES.contains(state)) {
-      errors.add(new FieldError("state", "a " + type + " notification cannot report the state " + state));
+      errors.add(new FieldError("state", "reason.nagios.typeAndState", type, state));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);

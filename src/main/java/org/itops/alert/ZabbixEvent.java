@@ -25,13 +25,13 @@ record ZabbixEvent(String event, String eventId, String name, String severity, S
   void validate() {
     List<FieldError> errors = new ArrayList<>();
     if (!EVENTS.contains(event)) {
-      errors.add(new FieldError("event", "'" + event + "' is not a Zabbix event type the suite knows: " + EVENTS));
+      errors.add(new FieldError("event", "reason.zabbix.event", event, EVENTS));
     }
     if (eventId == null || !eventId.matches("\\d{1,20}")) {
-      errors.add(new FieldError("eventId", "must be the numeric {EVENT.ID} of a problem"));
+      errors.add(new FieldError("eventId", "reason.zabbix.eventId"));
     }
     if ("problem".equals(event) && (name == null || name.isBlank() || name.startsWith("{"))) {
-      errors.add(new FieldError("name", "is required ({EVENT.NAME})"));
+      errors.add(new FieldError("name", "reason.zabbix.name"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);

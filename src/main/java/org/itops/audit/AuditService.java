@@ -87,14 +87,14 @@ public class AuditService {
         : List.copyOf(new LinkedHashSet<>(Arrays.stream(controls.split(",")).map(String::strip)
             .filter(code -> !code.isEmpty()).toList()));
     scope.stream().filter(code -> !known.contains(code)).forEach(code -> errors.add(new FieldError(Var.CONTROLS,
-        "'" + code + "' is not a control; the controls are " + known)));
+        "reason.audit.notAControl", code, known)));
     if (scope.isEmpty()) {
-      errors.add(new FieldError(Var.CONTROLS, "name at least one control"));
+      errors.add(new FieldError(Var.CONTROLS, "reason.audit.controlRequired"));
     }
     String name = title == null || title.isBlank() ? "Audit of " + clock.instant().toString().substring(0, 10)
         : title.strip();
     if (name.length() > 200) {
-      errors.add(new FieldError(Var.AUDIT_TITLE, "must be at most 200 characters"));
+      errors.add(new FieldError(Var.AUDIT_TITLE, "reason.maxLength", 200));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -131,14 +131,13 @@ public class AuditService {
     for (String line : lines) {
       FindingLine finding = FindingLine.parse(line);
       if (finding.control() == null || !scope.contains(finding.control()) || finding.description().isEmpty()) {
-        errors.add(new FieldError(Var.FINDINGS, "'" + line + "' must be 'CONTROL: finding' with a control of the"
-            + " scope " + scope));
+        errors.add(new FieldError(Var.FINDINGS, "reason.audit.finding", line, scope));
       } else if (line.length() > 1000) {
-        errors.add(new FieldError(Var.FINDINGS, "a finding has more than 1000 characters"));
+        errors.add(new FieldError(Var.FINDINGS, "reason.audit.findingTooLong"));
       }
     }
     if (!lines.isEmpty() && (due == null || !due.isAfter(clock.instant()))) {
-      errors.add(new FieldError(Var.REMEDIATION_DUE, "is required for findings and must lie in the future"));
+      errors.add(new FieldError(Var.REMEDIATION_DUE, "reason.audit.remediationDue"));
     }
     return errors;
   }

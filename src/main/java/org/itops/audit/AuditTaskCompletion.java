@@ -61,7 +61,7 @@ class AuditTaskCompletion implements TaskListener {
   private static String required(DelegateTask task, String field) {
     String value = text(task, field);
     if (value == null || value.isBlank() || value.length() > 4000) {
-      throw new InvalidRequestException(field, "is required (at most 4000 characters)");
+      throw new InvalidRequestException(field, "reason.requiredMaxLength", 4000);
     }
     return value;
   }
@@ -70,7 +70,7 @@ class AuditTaskCompletion implements TaskListener {
     try {
       return Times.parse(task.getVariable(field));
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "'" + e.getParsedString() + "' is not a date and time"));
+      errors.add(new FieldError(field, "reason.notADateTime", e.getParsedString()));
       return null;
     }
   }

@@ -34,7 +34,7 @@ class OnboardingTaskCompletion implements TaskListener {
       case OnboardingProcess.Element.REVIEW -> {
         oneOf(task, Var.REVIEW_OUTCOME, List.of("keep", "change", "retire"), errors);
         if (text(task, Var.REVIEW_NOTES) == null || text(task, Var.REVIEW_NOTES).isBlank()) {
-          errors.add(new FieldError(Var.REVIEW_NOTES, "is required"));
+          errors.add(new FieldError(Var.REVIEW_NOTES, "reason.required"));
         }
       }
       default -> throw new IllegalStateException("No completion rules for task " + task.getTaskDefinitionKey());
@@ -48,7 +48,7 @@ class OnboardingTaskCompletion implements TaskListener {
   private static void approval(DelegateTask task, String decision, String comment, List<FieldError> errors) {
     if ("reject".equals(oneOf(task, decision, List.of("approve", "reject"), errors))
         && (text(task, comment) == null || text(task, comment).isBlank())) {
-      errors.add(new FieldError(comment, "is required when you refuse: say what must change"));
+      errors.add(new FieldError(comment, "reason.refusalNotes"));
     }
   }
 }

@@ -79,14 +79,14 @@ public class ServiceCatalog {
     List<FieldError> errors = new ArrayList<>(proposal.fieldErrors());
     if (proposal.name() != null && !proposal.name().isBlank()
         && services.findByName(proposal.name().strip()).isPresent()) {
-      errors.add(new FieldError("name", "the catalog already has a service '" + proposal.name().strip() + "'"));
+      errors.add(new FieldError("name", "reason.service.nameTaken", proposal.name().strip()));
     }
     if (proposal.owner() != null && !proposal.owner().isBlank()
         && identityService.createUserQuery().userId(proposal.owner().strip()).count() == 0) {
-      errors.add(new FieldError("owner", "'" + proposal.owner() + "' is not a user of the suite"));
+      errors.add(new FieldError("owner", "reason.notAUser", proposal.owner()));
     }
     if (proposal.supportGroup() == null || !supportGroups.contains(proposal.supportGroup())) {
-      errors.add(new FieldError("supportGroup", "must be one of " + supportGroups));
+      errors.add(new FieldError("supportGroup", "reason.oneOf", supportGroups));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -171,7 +171,7 @@ public class ServiceCatalog {
     List<FieldError> errors = new ArrayList<>();
     level.addErrors(errors);
     if (reason == null || reason.isBlank()) {
-      errors.add(new FieldError("reason", "is required"));
+      errors.add(new FieldError("reason", "reason.required"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -185,9 +185,8 @@ public class ServiceCatalog {
         .createMessageCorrelation(OnboardingProcess.MESSAGE_SLA_CHANGE).processInstanceBusinessKey(number)
         .setVariables(proposal).correlateAllWithResult().isEmpty());
     if (!waiting) {
-      throw new InvalidRequestException("number", number + " is " + entry.status()
-          + (entry.status() == Status.PUBLISHED ? " with an SLA change or review under way" : "")
-          + "; only a published service waiting for its review takes an SLA change");
+      throw new InvalidRequestException("number", entry.status() == Status.PUBLISHED
+          ? "reason.service.changeUnderWay" : "reason.service.notWaitingForReview", number, entry.status());
     }
     timeline.record(number, "SLA_CHANGE_REQUESTED", level + ": " + reason);
   }

@@ -49,7 +49,7 @@ class ServiceController {
   @GetMapping
   List<CatalogEntry> list(@RequestParam(required = false) String status) {
     if (status != null && Arrays.stream(Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "must be one of " + List.of(Status.values()));
+      throw new InvalidRequestException("status", "reason.oneOf", List.of(Status.values()));
     }
     return catalog.list(status == null ? null : Status.valueOf(status));
   }

@@ -17,18 +17,18 @@ public record ServiceLevel(String tier, String hours, BigDecimal availabilityTar
 
   void addErrors(List<FieldError> errors) {
     if (tier == null || !TIERS.contains(tier)) {
-      errors.add(new FieldError("tier", (tier == null ? "is required" : "'" + tier + "' is not a tier") + " (one of "
-          + TIERS + ")"));
+      errors.add(tier == null ? new FieldError("tier", "reason.requiredOneOf", TIERS)
+          : new FieldError("tier", "reason.notOneOf", tier, TIERS));
     }
     if (hours == null || !HOURS.contains(hours)) {
-      errors.add(new FieldError("hours", (hours == null ? "is required" : "'" + hours + "' is not known")
-          + " (one of " + HOURS + ")"));
+      errors.add(hours == null ? new FieldError("hours", "reason.requiredOneOf", HOURS)
+          : new FieldError("hours", "reason.notOneOf", hours, HOURS));
     }
     if (availabilityTarget == null) {
-      errors.add(new FieldError("availabilityTarget", "is required (percent, e.g. 99.9)"));
+      errors.add(new FieldError("availabilityTarget", "reason.service.availabilityRequired"));
     } else if (availabilityTarget.compareTo(MIN_AVAILABILITY) < 0 || availabilityTarget.compareTo(MAX_AVAILABILITY) > 0
         || availabilityTarget.stripTrailingZeros().scale() > 3) {
-      errors.add(new FieldError("availabilityTarget", "must be a percentage from 90 to 100 with at most 3 decimals"));
+      errors.add(new FieldError("availabilityTarget", "reason.availability"));
     }
   }
 

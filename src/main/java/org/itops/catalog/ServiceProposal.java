@@ -15,17 +15,17 @@ public record ServiceProposal(String name, String description, String owner, Str
   List<FieldError> fieldErrors() {
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank()) {
-      errors.add(new FieldError("name", "is required"));
+      errors.add(new FieldError("name", "reason.required"));
     } else if (name.strip().length() > MAX_NAME) {
-      errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
+      errors.add(new FieldError("name", "reason.maxLength", MAX_NAME));
     } else if (name.contains("@") || name.contains(";")) {
-      errors.add(new FieldError("name", "must not contain @ or ;"));
+      errors.add(new FieldError("name", "reason.noSeparators"));
     }
     if (description != null && description.length() > MAX_DESCRIPTION) {
-      errors.add(new FieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+      errors.add(new FieldError("description", "reason.maxLength", MAX_DESCRIPTION));
     }
     if (owner == null || owner.isBlank()) {
-      errors.add(new FieldError("owner", "is required (the user who agrees the SLA)"));
+      errors.add(new FieldError("owner", "reason.service.owner"));
     }
     level.addErrors(errors);
     return errors;

@@ -81,7 +81,7 @@ class ChangeController {
   Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     if (status != null && Arrays.stream(Change.Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "must be one of " + List.of(Change.Status.values()));
+      throw new InvalidRequestException("status", "reason.oneOf", List.of(Change.Status.values()));
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     ChangeRepository.Page found = changes.list(status == null ? null : Change.Status.valueOf(status), page, size);
@@ -142,7 +142,7 @@ class ChangeController {
     Instant start = time("from", from, clock.instant());
     Instant end = time("to", to, start.plus(Duration.ofDays(30)));
     if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_CALENDAR) > 0) {
-      throw new InvalidRequestException("to", "must be after from, at most " + MAX_CALENDAR.toDays() + " days later");
+      throw new InvalidRequestException("to", "reason.period", MAX_CALENDAR.toDays());
     }
     return new Period(start, end);
   }
@@ -151,7 +151,7 @@ class ChangeController {
     try {
       return text == null || text.isBlank() ? otherwise : Times.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(field, "'" + text + "' is not a date and time with offset");
+      throw new InvalidRequestException(field, "reason.notADateTimeWithOffset", text);
     }
   }
 

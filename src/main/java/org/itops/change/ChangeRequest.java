@@ -37,26 +37,26 @@ public record ChangeRequest(String summary, String reason, String type, String i
     text("backoutPlan", backoutPlan, MAX_TEXT, false, errors);
     text("testEvidence", testEvidence, MAX_TEXT, false, errors);
     if (type == null || !TYPES.contains(type)) {
-      errors.add(new FieldError("type", "must be one of standard, normal, emergency"));
+      errors.add(new FieldError("type", "reason.change.type"));
     }
     if (impact == null || !LEVELS.contains(impact)) {
-      errors.add(new FieldError("impact", "must be one of high, medium, low"));
+      errors.add(new FieldError("impact", "reason.level"));
     }
     if (items().isEmpty()) {
-      errors.add(new FieldError("configurationItems", "name at least one configuration item of the CMDB"));
+      errors.add(new FieldError("configurationItems", "reason.change.itemRequired"));
     }
     Instant start = instant("plannedStart", plannedStart, errors);
     Instant end = instant("plannedEnd", plannedEnd, errors);
     if (start != null && end != null) {
       if (!end.isAfter(start)) {
-        errors.add(new FieldError("plannedEnd", "must be after the planned start"));
+        errors.add(new FieldError("plannedEnd", "reason.change.endAfterStart"));
       }
       if (start.isBefore(now)) {
-        errors.add(new FieldError("plannedStart", "is in the past"));
+        errors.add(new FieldError("plannedStart", "reason.inThePast"));
       }
     }
     if (sourceRecord != null && !sourceRecord.isBlank() && !sourceRecord.strip().matches("[A-Z]{3}-\\d{6}")) {
-      errors.add(new FieldError("sourceRecord", "must be a record number such as DMD-000012"));
+      errors.add(new FieldError("sourceRecord", "reason.recordNumber"));
     }
     return errors;
   }
@@ -95,13 +95,13 @@ public record ChangeRequest(String summary, String reason, String type, String i
 
   private static Instant instant(String field, String text, List<FieldError> errors) {
     if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "is required (ISO-8601 with offset, e.g. 2026-12-01T20:00:00Z)"));
+      errors.add(new FieldError(field, "reason.requiredDateTime"));
       return null;
     }
     try {
       return Times.parse(text);
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "'" + text + "' is not a date and time with offset (e.g. 2026-12-01T20:00:00Z)"));
+      errors.add(new FieldError(field, "reason.notADateTimeWithOffset.example", text, "2026-12-01T20:00:00Z"));
       return null;
     }
   }
@@ -109,10 +109,10 @@ public record ChangeRequest(String summary, String reason, String type, String i
   private static void text(String field, String value, int max, boolean required, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
       if (required) {
-        errors.add(new FieldError(field, "is required"));
+        errors.add(new FieldError(field, "reason.required"));
       }
     } else if (value.length() > max) {
-      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+      errors.add(new FieldError(field, "reason.maxLength", max));
     }
   }
 }

@@ -108,8 +108,7 @@ public class ChangeService {
     for (String reference : request.items()) {
       Optional<ConfigurationItem> item = cmdb.resolve(reference, null);
       if (item.isEmpty()) {
-        errors.add(new FieldError(Var.CONFIGURATION_ITEMS, "'" + reference + "' is not a configuration item of the"
-            + " CMDB (name@environment)"));
+        errors.add(new FieldError(Var.CONFIGURATION_ITEMS, "reason.notAnItem", reference));
         continue;
       }
       items.put(item.get().id(), item.get().reference());
@@ -117,12 +116,11 @@ public class ChangeService {
       services.addAll(cmdb.affectedServices(item.get()));
     }
     if (requester == null) {
-      errors.add(new FieldError(Var.REQUESTER, "is required when nobody is logged in"));
+      errors.add(new FieldError(Var.REQUESTER, "reason.requiredWithoutLogin"));
     }
     if (errors.isEmpty() && !request.hasBackoutPlan()
         && !"standard".equals(classify(request, criticality).get(Var.CLASSIFICATION))) {
-      errors.add(new FieldError(Var.BACKOUT_PLAN, "is required: DMN change-classification makes this a normal or"
-          + " emergency change, which must say how it is undone"));
+      errors.add(new FieldError(Var.BACKOUT_PLAN, "reason.change.backoutPlan"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -225,11 +223,11 @@ public class ChangeService {
   List<FieldError> windowErrors(Instant start, Instant end) {
     List<FieldError> errors = new ArrayList<>();
     if (start == null || end == null) {
-      errors.add(new FieldError(start == null ? Var.NEW_START : Var.NEW_END, "is required to reschedule"));
+      errors.add(new FieldError(start == null ? Var.NEW_START : Var.NEW_END, "reason.change.rescheduleRequired"));
     } else if (!end.isAfter(start)) {
-      errors.add(new FieldError(Var.NEW_END, "must be after the new start"));
+      errors.add(new FieldError(Var.NEW_END, "reason.change.newEndAfterStart"));
     } else if (start.isBefore(clock.instant())) {
-      errors.add(new FieldError(Var.NEW_START, "is in the past"));
+      errors.add(new FieldError(Var.NEW_START, "reason.inThePast"));
     }
     return errors;
   }
@@ -268,14 +266,13 @@ public class ChangeService {
       throw new AuthorizationException("Only the requester and change managers cancel a change");
     }
     if (reason == null || reason.isBlank()) {
-      throw new InvalidRequestException("reason", "is required");
+      throw new InvalidRequestException("reason", "reason.required");
     }
     boolean waiting = currentUser.asSystem(() -> !runtimeService.createMessageCorrelation(ChangeProcess.MESSAGE_CANCEL)
         .processInstanceBusinessKey(number).setVariable(Var.CANCEL_REASON, reason.strip())
         .correlateAllWithResult().isEmpty());
     if (!waiting) {
-      throw new InvalidRequestException("number", number + " is " + change.status()
-          + ": a change can be cancelled only before its implementation begins");
+      throw new InvalidRequestException("number", "reason.change.notCancellable", number, change.status());
     }
   }
 
@@ -286,13 +283,13 @@ public class ChangeService {
     requireChangeManager();
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank() || name.length() > 100) {
-      errors.add(new FieldError("name", "is required (at most 100 characters)"));
+      errors.add(new FieldError("name", "reason.requiredMaxLength", 100));
     }
     if (start == null || end == null || !end.isAfter(start)) {
-      errors.add(new FieldError("endsAt", "startsAt and endsAt are required, the end after the start"));
+      errors.add(new FieldError("endsAt", "reason.freeze.period"));
     }
     if (reason != null && reason.length() > 1000) {
-      errors.add(new FieldError("reason", "must be at most 1000 characters"));
+      errors.add(new FieldError("reason", "reason.maxLength", 1000));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);

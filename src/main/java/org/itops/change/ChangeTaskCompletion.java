@@ -70,7 +70,7 @@ class ChangeTaskCompletion implements TaskListener {
    */
   private void vote(DelegateTask task, String who, List<FieldError> errors) {
     if (who != null && who.equals(task.getVariable(Var.REQUESTER))) {
-      errors.add(new FieldError(Var.VOTE, "a CAB member does not vote on a change they requested"));
+      errors.add(new FieldError(Var.VOTE, "reason.change.ownVote"));
     }
     String vote = decision(task, Var.VOTE, List.of("approve", "reject"), "reject", errors);
     if (!errors.isEmpty()) {
@@ -95,7 +95,7 @@ class ChangeTaskCompletion implements TaskListener {
     String value = oneOf(task, field, allowed, errors);
     String notesField = Var.VOTE.equals(field) ? Var.VOTE_COMMENT : Var.DECISION_NOTES;
     if (refusal.equals(value) && (text(task, notesField) == null || text(task, notesField).isBlank())) {
-      errors.add(new FieldError(notesField, "is required when you " + refusal + ": say why"));
+      errors.add(new FieldError(notesField, "reason.requiredWhen", refusal));
     }
     return value;
   }
@@ -108,12 +108,11 @@ class ChangeTaskCompletion implements TaskListener {
         errors.addAll(changes.windowErrors(ChangeVariables.instant(task, Var.NEW_START),
             ChangeVariables.instant(task, Var.NEW_END)));
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError(Var.NEW_START, "'" + e.getParsedString() + "' is not a date and time"));
+        errors.add(new FieldError(Var.NEW_START, "reason.notADateTime", e.getParsedString()));
       }
     } else if ("accept".equals(decision) && Boolean.TRUE.equals(task.getVariable(Var.IN_FREEZE))
         && !"emergency".equals(task.getVariable(Var.CLASSIFICATION))) {
-      errors.add(new FieldError(Var.SCHEDULE_DECISION, "the window is in a freeze: only an emergency change may run"
-          + " in one; reschedule it"));
+      errors.add(new FieldError(Var.SCHEDULE_DECISION, "reason.change.inFreeze"));
     }
   }
 

@@ -110,8 +110,8 @@ public class CmdbService {
     ConfigurationItem failing = view(id);
     DependencyGraph.Walk<Long> walk = dependentsOf(failing);
     if (!walk.complete()) {
-      throw new InvalidRequestException("id", failing.reference() + " has more than " + DependencyGraph.MAX_ITEMS
-          + " items depending on it; the suite follows at most " + DependencyGraph.MAX_ITEMS);
+      throw new InvalidRequestException("id", "reason.cmdb.tooManyDependents", failing.reference(),
+          DependencyGraph.MAX_ITEMS);
     }
     return impactOf(failing, walk);
   }
@@ -165,9 +165,8 @@ public class CmdbService {
     ConfigurationItem item = view(id);
     List<ConfigurationItem> dependents = items.dependentsOf(List.of(id));
     if (!dependents.isEmpty()) {
-      throw new InvalidRequestException("dependsOn", item.reference() + " is needed by "
-          + dependents.stream().map(ConfigurationItem::reference).sorted().toList()
-          + "; remove those dependencies first");
+      throw new InvalidRequestException("dependsOn", "reason.cmdb.needed", item.reference(),
+          dependents.stream().map(ConfigurationItem::reference).sorted().toList());
     }
     items.delete(id);
   }
@@ -199,11 +198,11 @@ public class CmdbService {
       if (unreadable instanceof InvalidRequestException invalid) {
         throw invalid;
       }
-      throw new InvalidRequestException("body", "not a CSV file with the header " + String.join(",", CSV_COLUMNS)
-          + ": " + unreadable.getMessage());
+      throw new InvalidRequestException("body", "reason.csv.unreadable", String.join(",", CSV_COLUMNS),
+          unreadable.getMessage());
     }
     if (rows.isEmpty()) {
-      throw new InvalidRequestException("body", "the file has no rows under its header");
+      throw new InvalidRequestException("body", "reason.csv.noRows");
     }
     Set<CiReference> existing = items.ids().keySet();
     int updated = (int) rows.stream().filter(row -> existing.contains(row.reference())).count();
@@ -222,9 +221,9 @@ public class CmdbService {
   private static void checkHeader(List<String> header) {
     List<FieldError> errors = new ArrayList<>();
     CSV_COLUMNS.subList(0, 5).stream().filter(c -> !header.contains(c))
-        .forEach(c -> errors.add(new FieldError("header", "the column " + c + " is missing")));
+        .forEach(c -> errors.add(new FieldError("header", "reason.csv.missingColumn", c)));
     header.stream().filter(c -> !CSV_COLUMNS.contains(c))
-        .forEach(c -> errors.add(new FieldError("header", "unknown column " + c + "; the columns are " + CSV_COLUMNS)));
+        .forEach(c -> errors.add(new FieldError("header", "reason.csv.unknownColumn", c, CSV_COLUMNS)));
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
@@ -249,11 +248,11 @@ public class CmdbService {
       CiReference reference = item.reference();
       Long id = ids.get(reference);
       if (errors.size() == before && inBatch.putIfAbsent(reference, i) != null) {
-        errors.add(new FieldError(label + "name", reference + " appears twice"));
+        errors.add(new FieldError(label + "name", "reason.cmdb.twice", reference));
       } else if (updating != null && id != null && id.longValue() != updating) {
-        errors.add(new FieldError(label + "name", reference + " already exists (item " + id + ")"));
+        errors.add(new FieldError(label + "name", "reason.cmdb.exists", reference, id));
       } else if (updating == null && !upsert && id != null) {
-        errors.add(new FieldError(label + "name", reference + " already exists (item " + id + "); change it with PUT"));
+        errors.add(new FieldError(label + "name", "reason.cmdb.existsUsePut", reference, id));
       }
       targets.add(updating != null ? updating : id);
     }
@@ -282,9 +281,9 @@ public class CmdbService {
       for (String text : item.dependencies()) {
         CiReference target = CiReference.parse(text, reference.environment());
         if (target.equals(reference)) {
-          errors.add(new FieldError(labels.get(i) + "dependsOn", reference + " cannot depend on itself"));
+          errors.add(new FieldError(labels.get(i) + "dependsOn", "reason.cmdb.self", reference));
         } else if (!ids.containsKey(target) && !inBatch.containsKey(target)) {
-          errors.add(new FieldError(labels.get(i) + "dependsOn", "no configuration item " + target));
+          errors.add(new FieldError(labels.get(i) + "dependsOn", "reason.cmdb.noItem", target));
         } else {
           dependsOn.add(target);
         }
@@ -293,7 +292,7 @@ public class CmdbService {
     }
     if (errors.isEmpty()) {
       cycleThrough(inBatch.keySet(), graph)
-          .ifPresent(cycle -> errors.add(new FieldError("dependsOn", "depends-on would have a cycle: " + cycle)));
+          .ifPresent(cycle -> errors.add(new FieldError("dependsOn", "reason.cmdb.cycle", cycle)));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -330,7 +329,7 @@ public class CmdbService {
     try {
       return DependencyGraph.cycleThrough(changed, graph, DependencyGraph.MAX_ITEMS).map(CmdbService::describe);
     } catch (DependencyGraph.TooLargeException tooLarge) {
-      throw new InvalidRequestException("dependsOn", tooLarge.getMessage());
+      throw new InvalidRequestException("dependsOn", "reason.cmdb.reachesTooMany", tooLarge.bound());
     }
   }
 
@@ -348,13 +347,13 @@ public class CmdbService {
   /** {@code inCatalog} remembers the catalog's answers, asked once per service in a file. */
   private void fieldErrors(CiInput item, String label, Map<String, Boolean> inCatalog, List<FieldError> errors) {
     if (item.name() == null || item.name().isBlank()) {
-      errors.add(new FieldError(label + "name", "is required"));
+      errors.add(new FieldError(label + "name", "reason.required"));
     } else if (item.name().length() > CiInput.MAX_NAME) {
-      errors.add(new FieldError(label + "name", "must be at most " + CiInput.MAX_NAME + " characters"));
+      errors.add(new FieldError(label + "name", "reason.maxLength", CiInput.MAX_NAME));
     } else if (hasControlCharacter(item.name(), "")) {
-      errors.add(new FieldError(label + "name", "must not contain control characters"));
+      errors.add(new FieldError(label + "name", "reason.controlCharacters"));
     } else if (item.name().contains("@") || item.name().contains(";")) {
-      errors.add(new FieldError(label + "name", "must not contain @ or ; (they separate references)"));
+      errors.add(new FieldError(label + "name", "reason.noSeparators.references"));
     }
     oneOf(label + "type", item.type(), properties.types(), errors);
     oneOf(label + "environment", item.environment() == null ? null : item.environment().strip(),
@@ -363,15 +362,14 @@ public class CmdbService {
     oneOf(label + "ownerGroup", item.ownerGroup(), List.copyOf(ownerGroups), errors);
     String service = CiRepository.blankToNull(item.service());
     if (hasControlCharacter(service, "")) {
-      errors.add(new FieldError(label + "service", "must not contain control characters"));
+      errors.add(new FieldError(label + "service", "reason.controlCharacters"));
     } else if (service != null && !inCatalog.computeIfAbsent(service, catalog::isInCatalog)) {
-      errors.add(new FieldError(label + "service", "'" + service + "' is not a service of the catalog"));
+      errors.add(new FieldError(label + "service", "reason.notAService", service));
     }
     if (item.description() != null && item.description().length() > CiInput.MAX_DESCRIPTION) {
-      errors.add(new FieldError(label + "description", "must be at most " + CiInput.MAX_DESCRIPTION + " characters"));
+      errors.add(new FieldError(label + "description", "reason.maxLength", CiInput.MAX_DESCRIPTION));
     } else if (hasControlCharacter(item.description(), "\t\r\n")) {
-      errors.add(new FieldError(label + "description", "must not contain control characters other than tabs and"
-          + " line breaks"));
+      errors.add(new FieldError(label + "description", "reason.controlCharacters.text"));
     }
   }
 
@@ -382,9 +380,9 @@ public class CmdbService {
 
   private static void oneOf(String field, String value, List<String> allowed, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required (one of " + allowed + ")"));
+      errors.add(new FieldError(field, "reason.requiredOneOf", allowed));
     } else if (!allowed.contains(value)) {
-      errors.add(new FieldError(field, "'" + value + "' is not one of " + allowed));
+      errors.add(new FieldError(field, "reason.notOneOf", value, allowed));
     }
   }
 

@@ -27,9 +27,16 @@ final class DependencyGraph {
 
   /** Thrown when a cycle check would have to look at more than the bound. */
   static final class TooLargeException extends RuntimeException {
+    private final int bound;
+
     TooLargeException(int bound) {
       super("depends-on reaches more than " + bound + " items from the changed ones; the suite checks at most "
           + bound);
+      this.bound = bound;
+    }
+
+    int bound() {
+      return bound;
     }
   }
 

@@ -63,7 +63,7 @@ class DemandController {
   Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     if (status != null && Arrays.stream(Demand.Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "must be one of " + List.of(Demand.Status.values()));
+      throw new InvalidRequestException("status", "reason.oneOf", List.of(Demand.Status.values()));
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     DemandRepository.Page found = demands.list(status == null ? null : Demand.Status.valueOf(status), page, size);

@@ -29,17 +29,17 @@ public record DemandRequest(String title, String businessNeed, String expectedBe
     text("businessNeed", businessNeed, MAX_TEXT, errors);
     text("expectedBenefit", expectedBenefit, MAX_TEXT, errors);
     if (costBand == null || !COST_BANDS.contains(costBand)) {
-      errors.add(new FieldError("costBand", "must be one of " + COST_BANDS));
+      errors.add(new FieldError("costBand", "reason.oneOf", COST_BANDS));
     }
     if (requestedDate == null || requestedDate.isBlank()) {
-      errors.add(new FieldError("requestedDate", "is required (e.g. 2027-03-31)"));
+      errors.add(new FieldError("requestedDate", "reason.requiredDate", "2027-03-31"));
     } else {
       try {
         if (date().isBefore(today)) {
-          errors.add(new FieldError("requestedDate", "is in the past"));
+          errors.add(new FieldError("requestedDate", "reason.inThePast"));
         }
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError("requestedDate", "'" + requestedDate + "' is not a date such as 2027-03-31"));
+        errors.add(new FieldError("requestedDate", "reason.notADate", requestedDate, "2027-03-31"));
       }
     }
     return errors;
@@ -62,9 +62,9 @@ public record DemandRequest(String title, String businessNeed, String expectedBe
 
   private static void text(String field, String value, int max, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(new FieldError(field, "reason.required"));
     } else if (value.length() > max) {
-      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+      errors.add(new FieldError(field, "reason.maxLength", max));
     }
   }
 }

@@ -83,9 +83,9 @@ public class DemandService {
   public Demand register(DemandRequest request, String requester) {
     List<FieldError> errors = new ArrayList<>(request.fieldErrors(LocalDate.now(clock.withZone(ZoneOffset.UTC))));
     request.services().stream().filter(s -> catalog.published(s).isEmpty()).forEach(s -> errors.add(
-        new FieldError(Var.AFFECTED_SERVICES, "'" + s + "' is not a published service of the catalog")));
+        new FieldError(Var.AFFECTED_SERVICES, "reason.notAPublishedService", s)));
     if (requester == null) {
-      errors.add(new FieldError(Var.REQUESTER, "is required when nobody is logged in"));
+      errors.add(new FieldError(Var.REQUESTER, "reason.requiredWithoutLogin"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -185,12 +185,10 @@ public class DemandService {
   public void requestChange(String number, String description) {
     Demand demand = view(number);
     if (description == null || description.isBlank() || description.length() > DemandRequest.MAX_TEXT) {
-      throw new InvalidRequestException("description", "is required (at most " + DemandRequest.MAX_TEXT
-          + " characters)");
+      throw new InvalidRequestException("description", "reason.requiredMaxLength", DemandRequest.MAX_TEXT);
     }
     if (!demand.status().takesChanges()) {
-      throw new InvalidRequestException("number", number + " is " + demand.status()
-          + ": a demand takes changes while it is approved and being delivered");
+      throw new InvalidRequestException("number", "reason.demand.noChange", number, demand.status());
     }
     currentUser.asSystem(() -> runtimeService.createMessageCorrelation(DemandProcess.MESSAGE_CHANGE)
         .processInstanceBusinessKey(number)

@@ -101,7 +101,7 @@ class DemandTaskCompletion implements TaskListener {
       oneOf(task, Var.RISK, LEVELS, errors);
       Integer effort = integer(task, Var.EFFORT_DAYS);
       if (effort == null || effort < 0) {
-        errors.add(new FieldError(Var.EFFORT_DAYS, "must be a whole number of person-days, 0 or more"));
+        errors.add(new FieldError(Var.EFFORT_DAYS, "reason.demand.effort"));
       }
       if (errors.isEmpty()) {
         demands.analysed(number, text(task, Var.FEASIBILITY), effort, text(task, Var.RISK),
@@ -113,7 +113,7 @@ class DemandTaskCompletion implements TaskListener {
   /** One vote of the approval; a rejection beats a rework, which beats an approval. */
   private void approve(DelegateTask task, String number, List<FieldError> errors) {
     if (demands.isRequester(number, currentUser.id())) {
-      errors.add(new FieldError(Var.APPROVAL, "you requested this demand: someone else approves it"));
+      errors.add(new FieldError(Var.APPROVAL, "reason.demand.ownApproval"));
     }
     String decision = decision(task, Var.APPROVAL, List.of("approve", "reject", "rework"), Var.APPROVAL_REASON,
         errors).value();
@@ -146,7 +146,7 @@ class DemandTaskCompletion implements TaskListener {
   private void feedback(DelegateTask task, String number, List<FieldError> errors) {
     Integer rating = integer(task, Var.RATING);
     if (rating == null || rating < 1 || rating > 5) {
-      errors.add(new FieldError(Var.RATING, "must be 1 to 5"));
+      errors.add(new FieldError(Var.RATING, "reason.rating"));
     } else {
       demands.feedback(number, rating, text(task, Var.FEEDBACK_COMMENT));
     }
@@ -169,7 +169,7 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "people", errors);
     Object budget = task.getVariable(Var.BUDGET);
     if (!(budget instanceof Number amount) || amount.doubleValue() < 0) {
-      errors.add(new FieldError(Var.BUDGET, "must be an amount, 0 or more"));
+      errors.add(new FieldError(Var.BUDGET, "reason.amount"));
     }
     if (errors.isEmpty()) {
       Map<String, Object> columns = new LinkedHashMap<>();
@@ -185,7 +185,7 @@ class DemandTaskCompletion implements TaskListener {
   private void qualityControl(DelegateTask task, String number, List<FieldError> errors) {
     boolean passed = checked(task, "qcTestsPassed", "qcDocumented", "qcSecurityReviewed", "qcHandoverReady");
     if (!passed && isBlank(text(task, "qcFindings"))) {
-      errors.add(new FieldError("qcFindings", "is required when a check fails: say what must be fixed"));
+      errors.add(new FieldError("qcFindings", "reason.qc.findings"));
       return;
     }
     int failures = (Integer) demands.deliveryOf(number).get("qc_failures") + (passed ? 0 : 1);
@@ -211,12 +211,12 @@ class DemandTaskCompletion implements TaskListener {
   private void acceptanceTest(DelegateTask task, String number, List<FieldError> errors) {
     if (currentUser.id() != null && !currentUser.id().equals(demands.load(number).requester())
         && !currentUser.groups().contains("service-desk")) {
-      errors.add(new FieldError("acceptance", "the requester (or the service desk for them) tests the delivery"));
+      errors.add(new FieldError("acceptance", "reason.demand.acceptanceByRequester"));
       return;
     }
     boolean passed = checked(task, "acFunctional", "acPerformance", "acDocumentation", "acTraining");
     if (!passed && isBlank(text(task, "failedItems"))) {
-      errors.add(new FieldError("failedItems", "is required when an item fails: say what does not work"));
+      errors.add(new FieldError("failedItems", "reason.acceptance.failedItems"));
       return;
     }
     int rounds = (Integer) demands.deliveryOf(number).get("acceptance_rounds") + 1;
@@ -273,7 +273,7 @@ class DemandTaskCompletion implements TaskListener {
   private static Checked specification(DelegateTask task, String field, List<FieldError> errors) {
     Checked value = required(task, field, errors);
     if (value.valid() && value.value().length() > MAX_SPECIFICATION) {
-      errors.add(new FieldError(field, "must be at most " + MAX_SPECIFICATION + " characters"));
+      errors.add(new FieldError(field, "reason.maxLength", MAX_SPECIFICATION));
       return new Checked(value.value(), false);
     }
     return value;
@@ -285,7 +285,7 @@ class DemandTaskCompletion implements TaskListener {
     String value = oneOf(task, field, allowed, errors);
     boolean valid = allowed.contains(value);
     if (valid && !value.equals(allowed.get(0)) && isBlank(text(task, reasonField))) {
-      errors.add(new FieldError(reasonField, "is required when you " + value + ": say why"));
+      errors.add(new FieldError(reasonField, "reason.requiredWhen", value));
       valid = false;
     }
     return new Checked(value, valid);

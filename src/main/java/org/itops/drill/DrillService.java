@@ -90,7 +90,7 @@ public class DrillService {
   private void validate(PlanRequest plan, Long id) {
     List<FieldError> errors = new ArrayList<>(plan.fieldErrors(groups, clock.instant()));
     if (plan.name() != null && !plan.name().isBlank() && drills.planNameTaken(plan.name(), id)) {
-      errors.add(new FieldError("name", "another plan has that name"));
+      errors.add(new FieldError("name", "reason.plan.nameTaken"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -138,7 +138,7 @@ public class DrillService {
   public Drill register(String planName, String startedBy) {
     EmergencyPlan plan = planName == null || planName.isBlank() ? null : drills.planNamed(planName).orElse(null);
     if (plan == null) {
-      throw new InvalidRequestException(Var.PLAN_NAME, "'" + planName + "' is not an emergency plan");
+      throw new InvalidRequestException(Var.PLAN_NAME, "reason.drill.notAPlan", planName);
     }
     Drill drill = new Drill(recordNumbers.next(DrillProcess.RECORD_PREFIX), plan.id(), plan.scenario(), null, null,
         "PREPARING", null, startedBy, clock.instant(), null);
@@ -155,13 +155,13 @@ public class DrillService {
   List<FieldError> preparationErrors(String scenario, String participants, Instant drillDate) {
     List<FieldError> errors = new ArrayList<>();
     if (scenario == null || scenario.isBlank() || scenario.length() > 4000) {
-      errors.add(new FieldError(Var.SCENARIO, "is required (at most 4000 characters)"));
+      errors.add(new FieldError(Var.SCENARIO, "reason.requiredMaxLength", 4000));
     }
     if (participants == null || participants.isBlank() || participants.length() > 4000) {
-      errors.add(new FieldError(Var.PARTICIPANTS, "is required: who takes part in which role (at most 4000)"));
+      errors.add(new FieldError(Var.PARTICIPANTS, "reason.drill.participants"));
     }
     if (drillDate == null || !drillDate.isAfter(clock.instant())) {
-      errors.add(new FieldError(Var.DRILL_DATE, "is required and must lie in the future"));
+      errors.add(new FieldError(Var.DRILL_DATE, "reason.requiredFuture"));
     }
     return errors;
   }
@@ -186,15 +186,15 @@ public class DrillService {
       String notes) {
     List<FieldError> errors = new ArrayList<>();
     if (startedAt == null || endedAt == null || !endedAt.isAfter(startedAt)) {
-      errors.add(new FieldError(Var.ENDED_AT, "startedAt and endedAt are required, the end after the start"));
+      errors.add(new FieldError(Var.ENDED_AT, "reason.drill.period"));
     } else if (endedAt.isAfter(clock.instant())) {
-      errors.add(new FieldError(Var.ENDED_AT, "is in the future"));
+      errors.add(new FieldError(Var.ENDED_AT, "reason.inTheFuture"));
     }
     if (dataLoss == null || dataLoss.doubleValue() < 0 || dataLoss.doubleValue() != Math.floor(dataLoss.doubleValue())) {
-      errors.add(new FieldError(Var.DATA_LOSS_MINUTES, "is required: minutes of data lost, a whole number, 0 or more"));
+      errors.add(new FieldError(Var.DATA_LOSS_MINUTES, "reason.drill.dataLoss"));
     }
     if (notes == null || notes.isBlank() || notes.length() > 4000) {
-      errors.add(new FieldError(Var.WHAT_HAPPENED, "is required (at most 4000 characters)"));
+      errors.add(new FieldError(Var.WHAT_HAPPENED, "reason.requiredMaxLength", 4000));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -238,9 +238,9 @@ public class DrillService {
   List<FieldError> actionErrors(List<String> actions, Instant due) {
     List<FieldError> errors = new ArrayList<>();
     actions.stream().filter(a -> a.length() > 1000).findFirst().ifPresent(a ->
-        errors.add(new FieldError(Var.IMPROVEMENT_ACTIONS, "an action has more than 1000 characters")));
+        errors.add(new FieldError(Var.IMPROVEMENT_ACTIONS, "reason.drill.actionTooLong")));
     if (!actions.isEmpty() && (due == null || !due.isAfter(clock.instant()))) {
-      errors.add(new FieldError(Var.ACTIONS_DUE, "is required for improvement actions and must lie in the future"));
+      errors.add(new FieldError(Var.ACTIONS_DUE, "reason.drill.actionsDue"));
     }
     return errors;
   }

@@ -69,7 +69,7 @@ class DrillTaskCompletion implements TaskListener {
       case Element.ACTION -> {
         String notes = text(task, Var.ACTION_NOTES);
         if (notes == null || notes.isBlank() || notes.length() > 4000) {
-          refuse(List.of(new FieldError(Var.ACTION_NOTES, "is required: what was done (at most 4000 characters)")));
+          refuse(List.of(new FieldError(Var.ACTION_NOTES, "reason.drill.actionNotes")));
         }
         drills.actionDone(number, text(task, Var.ACTION), notes.strip());
       }
@@ -100,7 +100,7 @@ class DrillTaskCompletion implements TaskListener {
     try {
       return Times.parse(task.getVariable(field));
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "'" + e.getParsedString() + "' is not a date and time"));
+      errors.add(new FieldError(field, "reason.notADateTime", e.getParsedString()));
       return null;
     }
   }

@@ -14,34 +14,34 @@ record PlanRequest(String name, String scenario, String ownerGroup, List<String>
   List<FieldError> fieldErrors(Set<String> groups, Instant now) {
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank() || name.length() > 100) {
-      errors.add(new FieldError("name", "is required (at most 100 characters)"));
+      errors.add(new FieldError("name", "reason.requiredMaxLength", 100));
     }
     if (scenario == null || scenario.isBlank() || scenario.length() > 4000) {
-      errors.add(new FieldError("scenario", "is required (at most 4000 characters)"));
+      errors.add(new FieldError("scenario", "reason.requiredMaxLength", 4000));
     }
     if (ownerGroup == null || !groups.contains(ownerGroup)) {
-      errors.add(new FieldError("ownerGroup", "is required, one of the suite's groups " + groups));
+      errors.add(new FieldError("ownerGroup", "reason.requiredGroup", groups));
     }
     if (participatingTeams == null || participatingTeams.isEmpty()) {
-      errors.add(new FieldError("participatingTeams", "name at least one team (a group of the suite)"));
+      errors.add(new FieldError("participatingTeams", "reason.teamRequired"));
     } else {
       participatingTeams.stream().filter(team -> team == null || !groups.contains(team)).forEach(team ->
-          errors.add(new FieldError("participatingTeams", "'" + team + "' is not a group of the suite")));
+          errors.add(new FieldError("participatingTeams", "reason.notAGroup", team)));
       if (Set.copyOf(participatingTeams.stream().filter(t -> t != null).toList()).size() != participatingTeams.size()) {
-        errors.add(new FieldError("participatingTeams", "names a team twice"));
+        errors.add(new FieldError("participatingTeams", "reason.teamTwice"));
       }
     }
     if (rtoMinutes == null || rtoMinutes < 1) {
-      errors.add(new FieldError("rtoMinutes", "is required: the recovery time objective in minutes, 1 or more"));
+      errors.add(new FieldError("rtoMinutes", "reason.plan.rto"));
     }
     if (rpoMinutes == null || rpoMinutes < 0) {
-      errors.add(new FieldError("rpoMinutes", "is required: the recovery point objective in minutes, 0 or more"));
+      errors.add(new FieldError("rpoMinutes", "reason.plan.rpo"));
     }
     if (frequencyDays == null || frequencyDays < 1 || frequencyDays > 3660) {
-      errors.add(new FieldError("frequencyDays", "is required: days between drills, 1 to 3660"));
+      errors.add(new FieldError("frequencyDays", "reason.plan.frequency"));
     }
     if (nextDrillAt == null || nextDrillAt.isBefore(now)) {
-      errors.add(new FieldError("nextDrillAt", "is required and must not be in the past"));
+      errors.add(new FieldError("nextDrillAt", "reason.requiredNotPast"));
     }
     return errors;
   }

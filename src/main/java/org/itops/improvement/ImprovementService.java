@@ -81,16 +81,16 @@ public class ImprovementService {
       String proposer) {
     List<FieldError> errors = new ArrayList<>();
     if (title == null || title.isBlank() || title.length() > 200) {
-      errors.add(new FieldError("title", "is required (at most 200 characters)"));
+      errors.add(new FieldError("title", "reason.requiredMaxLength", 200));
     }
     if (description != null && description.length() > 4000) {
-      errors.add(new FieldError("description", "must be at most 4000 characters"));
+      errors.add(new FieldError("description", "reason.maxLength", 4000));
     }
     if (targetKpi != null && !targetKpi.isBlank() && !KpiService.TARGETS.containsKey(targetKpi)) {
-      errors.add(new FieldError("targetKpi", "must be one of " + KpiService.TARGETS.keySet()));
+      errors.add(new FieldError("targetKpi", "reason.oneOf", KpiService.TARGETS.keySet()));
     }
     if (proposer == null) {
-      errors.add(new FieldError("proposer", "is required when nobody is logged in"));
+      errors.add(new FieldError("proposer", "reason.requiredWithoutLogin"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -147,7 +147,7 @@ public class ImprovementService {
     List<String> unknown = users.stream().filter(user -> identityService.createUserQuery().userId(user).count() == 0)
         .toList();
     if (!unknown.isEmpty()) {
-      throw new InvalidRequestException("trainees", unknown + " are not users of the suite");
+      throw new InvalidRequestException("trainees", "reason.notUsers", unknown);
     }
     return users;
   }

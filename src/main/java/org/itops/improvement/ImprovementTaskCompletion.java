@@ -74,7 +74,7 @@ class ImprovementTaskCompletion implements TaskListener {
       case "completeTraining" -> {
         String trainee = String.valueOf(task.getVariable("trainee"));
         if (currentUser.id() != null && !currentUser.id().equals(trainee)) {
-          errors.add(new FieldError("trainee", "each person records their own training (" + trainee + ")"));
+          errors.add(new FieldError("trainee", "reason.improvement.ownTraining", trainee));
         } else {
           improvements.trained(number, trainee, text(task, "trainingTopic"), text(task, "trainingNotes"));
         }

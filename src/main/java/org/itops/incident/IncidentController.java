@@ -92,10 +92,10 @@ class IncidentController {
       @RequestParam(required = false) String priority, @RequestParam(required = false) String group,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     if (status != null && java.util.Arrays.stream(Incident.Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "must be one of " + List.of(Incident.Status.values()));
+      throw new InvalidRequestException("status", "reason.oneOf", List.of(Incident.Status.values()));
     }
     if (priority != null && !IncidentTaskCompletion.PRIORITIES.contains(priority)) {
-      throw new InvalidRequestException("priority", "must be one of P1, P2, P3, P4");
+      throw new InvalidRequestException("priority", "reason.priority");
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     IncidentRepository.Page found = incidents.list(status, priority, group, page, size);

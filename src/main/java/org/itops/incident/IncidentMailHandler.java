@@ -64,11 +64,10 @@ class IncidentMailHandler implements MailIntake.Handler {
   private User senderOf(IncomingMail mail) {
     List<User> users = identityService.createUserQuery().userEmail(mail.from()).unlimitedList();
     if (users.isEmpty()) {
-      throw new InvalidRequestException("from", mail.from() + " is not the address of a user of the suite");
+      throw new InvalidRequestException("from", "reason.mail.unknownSender", mail.from());
     }
     if (users.size() > 1) {
-      throw new InvalidRequestException("from", mail.from() + " is the address of " + users.size() + " users of the"
-          + " suite, so it does not say who wrote the mail");
+      throw new InvalidRequestException("from", "reason.mail.sharedAddress", mail.from(), users.size());
     }
     return users.get(0);
   }

@@ -25,32 +25,32 @@ public record IncidentReport(String title, String description, String impact, St
   List<FieldError> fieldErrors() {
     List<FieldError> errors = new ArrayList<>();
     if (title == null || title.isBlank()) {
-      errors.add(new FieldError("title", "is required"));
+      errors.add(new FieldError("title", "reason.required"));
     } else if (title.length() > MAX_TITLE) {
-      errors.add(new FieldError("title", "must be at most " + MAX_TITLE + " characters"));
+      errors.add(new FieldError("title", "reason.maxLength", MAX_TITLE));
     }
     if (description != null && description.length() > MAX_TEXT) {
-      errors.add(new FieldError("description", "must be at most " + MAX_TEXT + " characters"));
+      errors.add(new FieldError("description", "reason.maxLength", MAX_TEXT));
     }
     level("impact", impact, errors);
     level("urgency", urgency, errors);
     if (category == null || category.isBlank()) {
-      errors.add(new FieldError("category", "is required"));
+      errors.add(new FieldError("category", "reason.required"));
     }
     if (configurationItem != null && configurationItem.length() > MAX_CONFIGURATION_ITEM) {
-      errors.add(new FieldError("configurationItem", "must be at most " + MAX_CONFIGURATION_ITEM + " characters"));
+      errors.add(new FieldError("configurationItem", "reason.maxLength", MAX_CONFIGURATION_ITEM));
     }
     if (service != null && service.length() > MAX_SERVICE) {
-      errors.add(new FieldError("service", "must be at most " + MAX_SERVICE + " characters"));
+      errors.add(new FieldError("service", "reason.maxLength", MAX_SERVICE));
     }
     return errors;
   }
 
   private static void level(String field, String value, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required (high, medium or low)"));
+      errors.add(new FieldError(field, "reason.levelRequired"));
     } else if (!LEVELS.contains(value)) {
-      errors.add(new FieldError(field, "'" + value + "' is not one of high, medium, low"));
+      errors.add(new FieldError(field, "reason.notOneOf", value, "high, medium, low"));
     }
   }
 }

@@ -124,25 +124,23 @@ public class IncidentService {
   public Registered register(IncidentReport report, String initiator, String source) {
     List<FieldError> errors = new ArrayList<>(report.fieldErrors());
     if (report.category() != null && !report.category().isBlank() && supportGroupFor(report.category()) == null) {
-      errors.add(new FieldError("category", "'" + report.category() + "' is not a category of the DMN table"
-          + " incident-assignment"));
+      errors.add(new FieldError("category", "reason.notACategory", report.category()));
     }
     String reporter = report.reporter() == null || report.reporter().isBlank() ? initiator : report.reporter().strip();
     if (reporter == null) {
-      errors.add(new FieldError("reporter", "is required when nobody is logged in"));
+      errors.add(new FieldError("reporter", "reason.requiredWithoutLogin"));
     } else if (identityService.createUserQuery().userId(reporter).count() == 0) {
-      errors.add(new FieldError("reporter", "'" + reporter + "' is not a user of the suite"));
+      errors.add(new FieldError("reporter", "reason.notAUser", reporter));
     } else if (!reporter.equals(initiator) && initiator != null && !inServiceDesk(initiator)) {
-      errors.add(new FieldError("reporter", "only the service desk may report for someone else"));
+      errors.add(new FieldError("reporter", "reason.incident.reportForOthers"));
     }
     if (Boolean.TRUE.equals(report.major()) && initiator != null && !inServiceDesk(initiator)) {
-      errors.add(new FieldError("major", "only the service desk declares a major incident as it is reported; the"
-          + " service desk's triage can declare it later"));
+      errors.add(new FieldError("major", "reason.incident.majorByServiceDesk"));
     }
     String named = blankToNull(report.service());
     Optional<CatalogEntry> service = named == null ? Optional.empty() : catalog.published(named);
     if (named != null && service.isEmpty()) {
-      errors.add(new FieldError("service", "'" + named + "' is not a published service of the catalog"));
+      errors.add(new FieldError("service", "reason.notAPublishedService", named));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -494,7 +492,7 @@ public class IncidentService {
   @Transactional
   public void replyByMail(String number, String userId, String text) {
     Incident incident = incidents.find(number).orElseThrow(() -> new InvalidRequestException("subject",
-        number + " is not an incident of the suite"));
+        "reason.notAnIncident", number));
     timeline.record(number, "MAIL", "From " + userId + ": " + text);
     if (incident.getStatus() != Status.WAITING_FOR_REQUESTER || !incident.getReporter().equals(userId)) {
       return;
@@ -513,10 +511,10 @@ public class IncidentService {
   public void requestReassignment(String number, String group, String reason) {
     List<FieldError> errors = new ArrayList<>();
     if (group == null || !supportGroups.contains(group)) {
-      errors.add(new FieldError("group", "must be one of " + supportGroups));
+      errors.add(new FieldError("group", "reason.oneOf", supportGroups));
     }
     if (reason == null || reason.isBlank()) {
-      errors.add(new FieldError("reason", "is required"));
+      errors.add(new FieldError("reason", "reason.required"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -527,7 +525,7 @@ public class IncidentService {
         .processInstanceBusinessKey(number).setVariable(Var.NEW_GROUP, group).setVariable(Var.REASSIGN_REASON, reason)
         .correlateAllWithResult().isEmpty());
     if (!moved) {
-      throw new InvalidRequestException("number", number + " is not being worked on; reassign it in triage");
+      throw new InvalidRequestException("number", "reason.incident.notInWork", number);
     }
   }
 

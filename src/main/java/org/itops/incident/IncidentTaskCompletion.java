@@ -60,7 +60,7 @@ class IncidentTaskCompletion implements TaskListener {
   private void triage(DelegateTask task, List<FieldError> errors) {
     String priority = text(task, Var.PRIORITY);
     if (!PRIORITIES.contains(priority)) {
-      errors.add(new FieldError(Var.PRIORITY, "must be one of P1, P2, P3, P4"));
+      errors.add(new FieldError(Var.PRIORITY, "reason.priority"));
     } else if (!priority.equals(task.getVariable(Var.COMPUTED_PRIORITY))) {
       required(task, Var.OVERRIDE_REASON, errors);
     }
@@ -71,7 +71,7 @@ class IncidentTaskCompletion implements TaskListener {
     // whoever takes it, logged in: not an assignee that someone else could have set
     String engineer = currentUser.id();
     if (engineer == null) {
-      errors.add(new FieldError("assignee", "log in to take the incident"));
+      errors.add(new FieldError("assignee", "reason.incident.logIn"));
     } else {
       task.setVariable(Var.ENGINEER, engineer);
     }
@@ -80,23 +80,23 @@ class IncidentTaskCompletion implements TaskListener {
   private void work(DelegateTask task, List<FieldError> errors) {
     String outcome = text(task, Var.OUTCOME);
     if (!OUTCOMES.contains(outcome)) {
-      errors.add(new FieldError(Var.OUTCOME, "must be one of resolved, waiting, reassign"));
+      errors.add(new FieldError(Var.OUTCOME, "reason.incident.outcome"));
       return;
     }
     switch (outcome) {
       case "resolved" -> {
         if (!RESOLUTION_CODES.contains(text(task, Var.RESOLUTION_CODE))) {
-          errors.add(new FieldError(Var.RESOLUTION_CODE, "must be one of " + RESOLUTION_CODES));
+          errors.add(new FieldError(Var.RESOLUTION_CODE, "reason.oneOf", RESOLUTION_CODES));
         }
         required(task, Var.RESOLUTION_NOTES, errors);
         String change = text(task, Var.CAUSED_BY_CHANGE);
         if (change != null && !change.isBlank() && !changes.exists(change.strip())) {
-          errors.add(new FieldError(Var.CAUSED_BY_CHANGE, "'" + change + "' is not a change of the suite"));
+          errors.add(new FieldError(Var.CAUSED_BY_CHANGE, "reason.notAChange", change));
         }
       }
       case "waiting" -> {
         if (IncidentProcess.SOURCE_ALERT.equals(task.getVariable(Var.SOURCE))) {
-          errors.add(new FieldError(Var.OUTCOME, "monitoring raised this incident: there is no requester to ask"));
+          errors.add(new FieldError(Var.OUTCOME, "reason.incident.noRequester"));
         }
         required(task, Var.QUESTION, errors);
       }
@@ -110,7 +110,7 @@ class IncidentTaskCompletion implements TaskListener {
   private static void confirm(DelegateTask task, List<FieldError> errors) {
     String confirmation = text(task, Var.CONFIRMATION);
     if (!"yes".equals(confirmation) && !"no".equals(confirmation)) {
-      errors.add(new FieldError(Var.CONFIRMATION, "say whether the incident is resolved: yes or no"));
+      errors.add(new FieldError(Var.CONFIRMATION, "reason.incident.confirmation"));
     } else if ("no".equals(confirmation)) {
       required(task, Var.REJECTION_REASON, errors);
     }
@@ -118,16 +118,16 @@ class IncidentTaskCompletion implements TaskListener {
 
   private void group(DelegateTask task, String field, List<FieldError> errors) {
     if (!incidents.supportGroups().contains(text(task, field))) {
-      errors.add(new FieldError(field, "must be one of " + incidents.supportGroups()));
+      errors.add(new FieldError(field, "reason.oneOf", incidents.supportGroups()));
     }
   }
 
   private static void required(DelegateTask task, String field, List<FieldError> errors) {
     String value = text(task, field);
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(new FieldError(field, "reason.required"));
     } else if (value.length() > IncidentReport.MAX_TEXT) {
-      errors.add(new FieldError(field, "must be at most " + IncidentReport.MAX_TEXT + " characters"));
+      errors.add(new FieldError(field, "reason.maxLength", IncidentReport.MAX_TEXT));
     }
   }
 

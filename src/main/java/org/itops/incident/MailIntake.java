@@ -118,8 +118,7 @@ class MailIntake {
     String domain = address.substring(address.lastIndexOf('@') + 1);
     if (!properties.acceptedDomains().isEmpty()
         && properties.acceptedDomains().stream().noneMatch(accepted -> accepted.equalsIgnoreCase(domain))) {
-      throw new InvalidRequestException("from", "mail from " + domain + " is not read; the accepted domains are "
-          + properties.acceptedDomains());
+      throw new InvalidRequestException("from", "reason.mail.domain", domain, properties.acceptedDomains());
     }
   }
 

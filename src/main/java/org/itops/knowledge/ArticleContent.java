@@ -24,7 +24,7 @@ public record ArticleContent(String title, String symptoms, String cause, String
     maxLength("symptoms", symptoms, MAX_TEXT, errors);
     maxLength("cause", cause, MAX_TEXT, errors);
     if (resolution == null || resolution.isBlank()) {
-      errors.add(new FieldError("resolution", "is required: an article says how to resolve the problem"));
+      errors.add(new FieldError("resolution", "reason.article.resolution"));
     } else {
       maxLength("resolution", resolution, MAX_TEXT, errors);
     }
@@ -35,7 +35,7 @@ public record ArticleContent(String title, String symptoms, String cause, String
 
   private static void required(String field, String value, int max, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(new FieldError(field, "reason.required"));
     } else {
       maxLength(field, value, max, errors);
     }
@@ -43,7 +43,7 @@ public record ArticleContent(String title, String symptoms, String cause, String
 
   private static void maxLength(String field, String value, int max, List<FieldError> errors) {
     if (value != null && value.length() > max) {
-      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+      errors.add(new FieldError(field, "reason.maxLength", max));
     }
   }
 }

@@ -91,7 +91,7 @@ public class KnowledgeService {
     String incidentEngineer = null;
     if (sourceIncident != null) {
       Map<String, Object> incident = articles.incident(sourceIncident).orElseThrow(() -> new InvalidRequestException(
-          Var.SOURCE_INCIDENT, sourceIncident + " is not an incident of the suite"));
+          Var.SOURCE_INCIDENT, "reason.notAnIncident", sourceIncident));
       content = new ArticleContent(proposed.title(), proposed.symptoms(), proposed.cause(), proposed.resolution(),
           firstNonNull(proposed.service(), (String) incident.get("service")),
           firstNonNull(proposed.configurationItem(), (String) incident.get("configuration_item")),
@@ -100,11 +100,11 @@ public class KnowledgeService {
     }
     List<FieldError> errors = validate(content);
     if (owningGroup != null && !owningGroup.isBlank() && !staffGroups.contains(owningGroup)) {
-      errors.add(new FieldError(Var.OWNING_GROUP, "must be one of " + staffGroups));
+      errors.add(new FieldError(Var.OWNING_GROUP, "reason.oneOf", staffGroups));
     }
     String writer = firstNonNull(author, incidentEngineer);
     if (writer == null) {
-      errors.add(new FieldError(Var.AUTHOR, "is required when nobody is logged in"));
+      errors.add(new FieldError(Var.AUTHOR, "reason.requiredWithoutLogin"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -132,8 +132,7 @@ public class KnowledgeService {
   public void revise(String number) {
     Article article = view(number);
     if (article.getStatus() != Status.PUBLISHED) {
-      throw new InvalidRequestException("number", number + " is " + article.getStatus()
-          + ": only a published article can be revised");
+      throw new InvalidRequestException("number", "reason.article.notRevisable", number, article.getStatus());
     }
     runtimeService.startProcessInstanceByKey(KnowledgeProcess.KEY, number, Map.of(Var.REVISION_OF, number));
   }
@@ -142,11 +141,10 @@ public class KnowledgeService {
   @Transactional
   public Article beginRevision(String number, String author) {
     if (author == null) {
-      throw new InvalidRequestException(Var.AUTHOR, "is required when nobody is logged in");
+      throw new InvalidRequestException(Var.AUTHOR, "reason.requiredWithoutLogin");
     }
     if (!articles.beginRevision(number, author, clock.instant())) {
-      throw new InvalidRequestException("number", number + " is not published (retired, or a revision is already"
-          + " under way)");
+      throw new InvalidRequestException("number", "reason.article.revisionUnderWay", number);
     }
     Article article = load(number);
     timeline.record(number, "REVISION_STARTED", "Version " + article.getVersion() + " by " + author);
@@ -207,8 +205,7 @@ public class KnowledgeService {
           + " retires " + number);
     }
     if (article.getStatus() != Status.PUBLISHED) {
-      throw new InvalidRequestException("number", number + " is " + article.getStatus()
-          + ": only a published article can be retired");
+      throw new InvalidRequestException("number", "reason.article.notRetirable", number, article.getStatus());
     }
     article.setStatus(Status.RETIRED);
     save(article);
@@ -225,12 +222,12 @@ public class KnowledgeService {
   @Transactional
   public boolean markUsed(String number, String incident) {
     Article article = articles.find(number).orElseThrow(() -> new InvalidRequestException("article",
-        number + " is not a knowledge article"));
+        "reason.article.unknown", number));
     if (article.getPublishedVersion() == null || article.getStatus() == Status.RETIRED) {
-      throw new InvalidRequestException("article", number + " is not published");
+      throw new InvalidRequestException("article", "reason.article.notPublished", number);
     }
     if (incident == null || articles.incident(incident).isEmpty()) {
-      throw new InvalidRequestException("incident", incident + " is not an incident of the suite");
+      throw new InvalidRequestException("incident", "reason.notAnIncident", incident);
     }
     boolean counted = articles.recordUse(number, incident, currentUser.id(), clock.instant());
     if (counted) {
@@ -255,9 +252,9 @@ public class KnowledgeService {
   public KnowledgeRepository.Page search(String q, String category, String service, int page, int size) {
     List<FieldError> errors = new ArrayList<>();
     if (q == null || q.isBlank()) {
-      errors.add(new FieldError("q", "is required: the words to look for"));
+      errors.add(new FieldError("q", "reason.search.words"));
     } else if (q.length() > MAX_QUERY_LENGTH) {
-      errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
+      errors.add(new FieldError("q", "reason.maxLength", MAX_QUERY_LENGTH));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -330,13 +327,12 @@ public class KnowledgeService {
     List<FieldError> errors = new ArrayList<>(content.fieldErrors());
     String category = Article.blankToNull(content.category());
     if (category != null && supportGroupOf(category) == null) {
-      errors.add(new FieldError(Var.CATEGORY, "'" + category + "' is not a category of the DMN table"
-          + " incident-assignment"));
+      errors.add(new FieldError(Var.CATEGORY, "reason.notACategory", category));
     }
     String service = Article.blankToNull(content.service());
     boolean serviceTooLong = errors.stream().anyMatch(error -> error.field().equals(Var.SERVICE));
     if (service != null && !serviceTooLong && !catalog.isInCatalog(service)) {
-      errors.add(new FieldError(Var.SERVICE, "'" + service + "' is not a service of the catalog"));
+      errors.add(new FieldError(Var.SERVICE, "reason.notAService", service));
     }
     return errors;
   }

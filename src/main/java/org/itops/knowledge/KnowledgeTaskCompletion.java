@@ -44,22 +44,22 @@ class KnowledgeTaskCompletion implements TaskListener {
     if (KnowledgeProcess.BACK.equals(decision)) {
       String comments = RegisterArticleDelegate.text(task, Var.REVIEW_COMMENTS);
       if (comments == null) {
-        errors.add(new FieldError(Var.REVIEW_COMMENTS, "is required: tell the author what to change"));
+        errors.add(new FieldError(Var.REVIEW_COMMENTS, "reason.article.reviewComments"));
       } else if (comments.length() > ArticleContent.MAX_TEXT) {
-        errors.add(new FieldError(Var.REVIEW_COMMENTS, "must be at most " + ArticleContent.MAX_TEXT + " characters"));
+        errors.add(new FieldError(Var.REVIEW_COMMENTS, "reason.maxLength", ArticleContent.MAX_TEXT));
       }
     } else if (KnowledgeProcess.APPROVE.equals(decision)) {
       String reviewer = currentUser.id();
       if (reviewer == null) {
-        errors.add(new FieldError("assignee", "log in to approve the article"));
+        errors.add(new FieldError("assignee", "reason.article.logIn"));
       } else if (reviewer.equals(task.getVariable(Var.AUTHOR))) {
-        errors.add(new FieldError(Var.DECISION, "you wrote this version: another member of "
-            + task.getVariable(Var.OWNING_GROUP) + " must approve it"));
+        errors.add(new FieldError(Var.DECISION, "reason.article.ownApproval",
+            task.getVariable(Var.OWNING_GROUP)));
       } else {
         task.setVariable(Var.REVIEWER, reviewer);
       }
     } else {
-      errors.add(new FieldError(Var.DECISION, "must be approve or back"));
+      errors.add(new FieldError(Var.DECISION, "reason.article.decision"));
     }
   }
 }

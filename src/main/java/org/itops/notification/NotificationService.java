@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.Links;
+import org.itops.platform.ShownCodes;
 import org.itops.platform.SuiteProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
@@ -52,9 +53,10 @@ public class NotificationService {
   private final NotificationProperties properties;
   private final Links links;
   private final SuiteProperties suite;
+  private final ShownCodes shownCodes;
 
   NotificationService(JavaMailSender mailSender, IdentityService identityService, RuntimeService runtimeService,
-      JdbcTemplate jdbc, NotificationProperties properties, Links links, SuiteProperties suite) {
+      JdbcTemplate jdbc, NotificationProperties properties, Links links, SuiteProperties suite, ShownCodes shownCodes) {
     this.mailSender = mailSender;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
@@ -62,6 +64,7 @@ public class NotificationService {
     this.properties = properties;
     this.links = links;
     this.suite = suite;
+    this.shownCodes = shownCodes;
   }
 
   /**
@@ -126,7 +129,8 @@ public class NotificationService {
           + " the address in Admin, then retry.");
     }
     requireOneAddress(user);
-    Map<String, Object> values = new HashMap<>(notification.values());
+    Map<String, Object> values = new HashMap<>();
+    notification.values().forEach((name, value) -> values.put(name, shownCodes.shown(name, value)));
     values.put("recordNumber", notification.recordNumber());
     values.put("tasklistUrl", links.tasklist(notification.recordNumber()));
     MailTemplate.Rendered mail = MailTemplate.load(notification.template(), suite.language()).render(values);

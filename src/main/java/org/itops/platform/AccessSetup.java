@@ -52,9 +52,12 @@ class AccessSetup implements SmartInitializingSingleton {
   private final AccessProperties access;
   private final SuiteProperties suite;
   private final Environment environment;
+  private final ShownCodes shownCodes;
 
-  AccessSetup(ProcessEngine engine, AccessProperties access, SuiteProperties suite, Environment environment) {
+  AccessSetup(ProcessEngine engine, AccessProperties access, SuiteProperties suite, Environment environment,
+      ShownCodes shownCodes) {
     this.engine = engine;
+    this.shownCodes = shownCodes;
     this.access = access;
     this.suite = suite;
     this.environment = environment;
@@ -71,7 +74,8 @@ class AccessSetup implements SmartInitializingSingleton {
         refuseWeakApiTokens();
       }
     } else {
-      access.groups().forEach((id, name) -> ensureGroup(identity, id, name));
+      // named once, when created: a name changed in Admin stays, and so do the names when the language changes
+      access.groups().forEach((id, name) -> ensureGroup(identity, id, shownCodes.groupName(id, name)));
       if (suite.productionMode()) {
         refuseDemoUsers(identity);
         refuseWeakApiTokens();

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.springframework.context.MessageSource;
+import org.itops.platform.InvalidRequestException.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,23 +20,21 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * How our {@code /api} answers refused requests: a status and a JSON body that says what was wrong, in the language
  * of the request's Accept-Language (Chinese for zh, English otherwise: {@link LanguageConfiguration}) from
- * {@code i18n/messages*.properties}. In Chinese, a message that names a record or a rule in English keeps that
- * English text as {@code detail}; the reasons of single fields stay as the suite's rules word them (English).
+ * {@code i18n/messages*.properties}, the reasons of the refused fields too ({@link ApiErrors}). In Chinese, a message
+ * that names a record or a rule in English keeps that English text as {@code detail}.
  */
 @RestControllerAdvice(basePackages = "org.itops")
 class ApiExceptionHandler {
 
-  private final MessageSource messages;
+  private final ApiErrors errors;
 
-  ApiExceptionHandler(MessageSource messages) {
-    this.messages = messages;
+  ApiExceptionHandler(ApiErrors errors) {
+    this.errors = errors;
   }
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidRequestException e, Locale locale) {
-    return ResponseEntity.badRequest().body(Map.of(
-        "message", text("api.invalid", locale),
-        "errors", e.errors().stream().map(error -> Map.of("field", error.field(), "reason", error.reason())).toList()));
+    return ResponseEntity.badRequest().body(errors.body(locale, "api.invalid", e.errors()));
   }
 
   /** A rule of a task listener or delegate refused the input; the engine wraps what listeners throw. */
@@ -56,20 +54,18 @@ class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of(
-            "message", text("api.tooLarge", locale, tooLarge.limit()),
-            "errors", List.of(Map.of("field", "body", "reason", text("api.tooLarge.reason", locale)))));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestBodyLimitFilter.tooLarge(errors, locale,
+            tooLarge.limit()));
       }
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof UnrecognizedPropertyException unknown) {
-        return invalid(new InvalidRequestException(unknown.getPropertyName(),
-            text("api.unknownField.reason", locale, unknown.getKnownPropertyIds())), locale);
+        return invalid(new InvalidRequestException(unknown.getPropertyName(), "api.unknownField.reason",
+            unknown.getKnownPropertyIds()), locale);
       }
     }
-    return ResponseEntity.badRequest().body(Map.of(
-        "message", text("api.unreadable", locale),
-        "errors", List.of(Map.of("field", "body", "reason", text("api.unreadable.reason", locale)))));
+    return ResponseEntity.badRequest().body(errors.body(locale, "api.unreadable",
+        List.of(new FieldError("body", "api.unreadable.reason"))));
   }
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
@@ -115,7 +111,7 @@ class ApiExceptionHandler {
     return body;
   }
 
-  private String text(String key, Locale locale, Object... arguments) {
-    return messages.getMessage(key, arguments, locale);
+  private String text(String key, Locale locale) {
+    return errors.text(key, locale);
   }
 }

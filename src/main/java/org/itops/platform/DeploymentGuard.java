@@ -103,8 +103,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     }
     List<FieldError> refusals = new ArrayList<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
+      // the problems name BPMN elements and expressions, and stay in English (ModelConventionsTest words them)
       check(resource.getName(), resource.getBytes()).forEach(problem -> refusals.add(new FieldError(resource.getName(),
-          problem)));
+          "reason.deployment", problem)));
     }
     if (!refusals.isEmpty()) {
       throw new InvalidRequestException(refusals);

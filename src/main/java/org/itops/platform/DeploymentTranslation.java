@@ -132,8 +132,7 @@ class DeploymentTranslation extends AbstractProcessEnginePlugin implements Deplo
     try {
       return ShownTexts.readBundle(in);
     } catch (IOException | IllegalArgumentException e) {
-      throw new InvalidRequestException(name, "is not a readable bundle (a properties file in UTF-8): "
-          + e.getMessage());
+      throw new InvalidRequestException(name, "reason.deployment.bundle", e.getMessage());
     }
   }
 

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +29,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.itops.platform.FormFields.Access;
 import org.itops.platform.FormFields.Form;
 import org.itops.platform.InvalidRequestException.FieldError;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -90,14 +91,16 @@ class EngineApiGuard extends OncePerRequestFilter {
   private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final int maxVariableBytes;
+  private final ApiErrors apiErrors;
 
   EngineApiGuard(CurrentUser currentUser, FormFields formFields, TaskService taskService,
-      RepositoryService repositoryService, int maxVariableBytes) {
+      RepositoryService repositoryService, int maxVariableBytes, ApiErrors apiErrors) {
     this.currentUser = currentUser;
     this.formFields = formFields;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.maxVariableBytes = maxVariableBytes;
+    this.apiErrors = apiErrors;
   }
 
   /** The path below the mount point of the engine API (e.g. {@code /task/42/complete}), or null for other paths. */
@@ -133,24 +136,22 @@ class EngineApiGuard extends OncePerRequestFilter {
         errors = taskSubmit.matches() ? taskSubmitErrors(taskSubmit.group(1), json)
             : startErrors(start.group(3), start.group(1), start.group(2), json);
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        errors = List.of(new FieldError("body", "is not a JSON object (" + e.getMessage().lines().findFirst()
-            .orElse("") + ")"));
+        errors = List.of(new FieldError("body", "reason.notAJsonObject", e.getMessage().lines().findFirst()
+            .orElse("")));
       }
       if (!errors.isEmpty()) {
-        refuse(response, HttpServletResponse.SC_BAD_REQUEST, new InvalidRequestException(errors).getMessage(), errors);
+        refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, null, errors);
         return;
       }
       chain.doFilter(new BufferedRequest(request, body), response);
     } else if (VARIABLES.matcher(path).matches()) {
-      String message = "Variables of tasks and processes change only through the forms of their tasks."
-          + " Nothing was changed.";
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, message, List.of(new FieldError("variables", message)));
+      refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "engine.variablesByForms",
+          List.of(new FieldError("variables", "engine.variablesByForms")));
     } else if (WORK_OF_EVERYONE.stream().anyMatch(allowed -> allowed.matcher(path).matches())) {
       chain.doFilter(request, response);
     } else {
-      String message = request.getMethod() + " " + path + " is for administrators: through the engine API others"
-          + " read, query, and work on their tasks with the tasks' forms. Nothing was changed.";
-      refuse(response, HttpServletResponse.SC_FORBIDDEN, message, List.of());
+      refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "engine.forAdministrators", List.of(),
+          request.getMethod() + " " + path);
     }
   }
 
@@ -161,24 +162,24 @@ class EngineApiGuard extends OncePerRequestFilter {
       return List.of();
     }
     Optional<Form> form = formFields.ofTask(taskId);
-    return variableErrors(body.path("variables"), form, "task '" + task.getName() + "'",
+    return variableErrors(body.path("variables"), form, "engine.ofTask", task.getName(),
         name -> currentUser.asSystem(() -> taskService.getVariable(taskId, name)));
   }
 
   private List<FieldError> startErrors(String definitionId, String key, String tenantId, ObjectNode body) {
     List<FieldError> errors = new ArrayList<>();
     if (!body.path("businessKey").asText("").isEmpty()) {
-      errors.add(new FieldError("businessKey", "is the record's number, which the suite gives; leave it out"));
+      errors.add(new FieldError("businessKey", "engine.businessKey"));
     }
     if (!body.path("caseInstanceId").isMissingNode() && !body.path("caseInstanceId").isNull()) {
-      errors.add(new FieldError("caseInstanceId", "the suite has no cases; leave it out"));
+      errors.add(new FieldError("caseInstanceId", "engine.caseInstanceId"));
     }
     if (body.path("startInstructions").size() > 0) {
-      errors.add(new FieldError("startInstructions", "a process starts at its start event; leave them out"));
+      errors.add(new FieldError("startInstructions", "engine.startInstructions"));
     }
     for (String skip : List.of("skipCustomListeners", "skipIoMappings")) {
       if (body.path(skip).asBoolean(false)) {
-        errors.add(new FieldError(skip, "the suite's steps and checks always run; leave it out"));
+        errors.add(new FieldError(skip, "engine.skip"));
       }
     }
     ProcessDefinition definition = currentUser.asSystem(() -> definition(definitionId, key, tenantId));
@@ -186,7 +187,7 @@ class EngineApiGuard extends OncePerRequestFilter {
       return errors;
     }
     Optional<Form> form = formFields.ofStart(definition.getId());
-    errors.addAll(variableErrors(body.path("variables"), form, "start of '" + definition.getName() + "'",
+    errors.addAll(variableErrors(body.path("variables"), form, "engine.ofStart", definition.getName(),
         name -> null));
     return errors;
   }
@@ -201,18 +202,17 @@ class EngineApiGuard extends OncePerRequestFilter {
   }
 
   /** Each variable must be a field of the form, a read-only one unchanged, of a form's type and not too large. */
-  private List<FieldError> variableErrors(JsonNode variables, Optional<Form> form, String what,
+  private List<FieldError> variableErrors(JsonNode variables, Optional<Form> form, String ofWhatKey, String ofWhat,
       java.util.function.Function<String, Object> current) {
     List<FieldError> errors = new ArrayList<>();
     if (variables.isMissingNode() || variables.isNull()) {
       return errors;
     }
     if (!variables.isObject()) {
-      errors.add(new FieldError("variables", "must be an object of variables"));
+      errors.add(new FieldError("variables", "engine.variablesObject"));
       return errors;
     }
     Map<String, Access> fields = form.map(Form::fields).orElse(Map.of());
-    String formName = form.map(f -> "the form '" + f.id() + "'").orElse("no form");
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> variable = it.next();
       String name = variable.getKey();
@@ -220,14 +220,14 @@ class EngineApiGuard extends OncePerRequestFilter {
       String type = variable.getValue().path("type").asText(null);
       Access access = fields.get(name);
       if (access == null) {
-        errors.add(new FieldError(name, "is not a field of " + formName + " of the " + what
-            + ": it is set by the suite's own steps, not by a client"));
+        errors.add(form.isPresent() ? new FieldError(name, ofWhatKey + ".notAField", form.get().id(), ofWhat)
+            : new FieldError(name, ofWhatKey + ".noForm", ofWhat));
       } else if (access == Access.READ_ONLY && !sameValue(value, current.apply(name))) {
-        errors.add(new FieldError(name, "is read-only in " + formName + ": it shows a value and cannot change it"));
+        errors.add(new FieldError(name, "engine.readOnly", form.get().id()));
       } else if (type != null && !FORM_VALUE_TYPES.contains(type)) {
-        errors.add(new FieldError(name, "is of type " + type + "; a form sends only " + FORM_VALUE_TYPES));
+        errors.add(new FieldError(name, "engine.type", type, FORM_VALUE_TYPES));
       } else if (value.toString().length() > maxVariableBytes) {
-        errors.add(new FieldError(name, "is larger than " + maxVariableBytes + " bytes"));
+        errors.add(new FieldError(name, "api.tooLarge.reason", maxVariableBytes));
       }
     }
     return errors;
@@ -250,16 +250,18 @@ class EngineApiGuard extends OncePerRequestFilter {
     return object;
   }
 
-  private static void refuse(HttpServletResponse response, int status, String message, List<FieldError> errors)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    ObjectNode body = JSON.createObjectNode();
+  /**
+   * Answers as the engine API answers a refusal ({@code type} and {@code message}), with the refused fields, in the
+   * request's language; without a message key the message lists the fields and their reasons as the exception's.
+   */
+  private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String messageKey,
+      List<FieldError> errors, Object... arguments) throws IOException {
+    Locale language = apiErrors.language(request);
+    Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException");
-    body.put("message", message);
-    var list = body.putArray("errors");
-    errors.forEach(error -> list.addObject().put("field", error.field()).put("reason", error.reason()));
-    response.getWriter().write(JSON.writeValueAsString(body));
+    body.put("message", messageKey == null ? new InvalidRequestException(errors).getMessage()
+        : apiErrors.text(messageKey, language, arguments));
+    body.put("errors", apiErrors.fields(errors, language));
+    ApiErrors.write(response, status, body);
   }
 }

@@ -21,9 +21,9 @@ class EngineApiGuardConfiguration {
   @Bean
   FilterRegistrationBean<EngineApiGuard> engineApiGuard(CurrentUser currentUser, FormFields formFields,
       TaskService taskService, RepositoryService repositoryService,
-      @Value("${itops.api.max-variable-bytes:65536}") int maxVariableBytes) {
+      @Value("${itops.api.max-variable-bytes:65536}") int maxVariableBytes, ApiErrors errors) {
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
-        new EngineApiGuard(currentUser, formFields, taskService, repositoryService, maxVariableBytes));
+        new EngineApiGuard(currentUser, formFields, taskService, repositoryService, maxVariableBytes, errors));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setMatchAfter(true);
     return registration;

@@ -24,7 +24,7 @@ public final class FormValues {
   public static String required(VariableScope scope, String field, List<FieldError> errors) {
     String value = text(scope, field);
     if (isBlank(value)) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(new FieldError(field, "reason.required"));
     }
     return value;
   }
@@ -33,7 +33,7 @@ public final class FormValues {
   public static String oneOf(VariableScope scope, String field, List<String> allowed, List<FieldError> errors) {
     String value = text(scope, field);
     if (!allowed.contains(value)) {
-      errors.add(new FieldError(field, "must be one of " + allowed));
+      errors.add(new FieldError(field, "reason.oneOf", allowed));
     }
     return value;
   }

@@ -73,7 +73,7 @@ public class IdempotencyKeys {
       return new Created(transactions.execute(tx -> create.get()), false);
     }
     if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-      throw new InvalidRequestException("Idempotency-Key", "must have 1 to " + MAX_KEY_LENGTH + " characters");
+      throw new InvalidRequestException("Idempotency-Key", "reason.length", MAX_KEY_LENGTH);
     }
     Earlier earlier = find(scope, userId, key);
     if (earlier != null) {

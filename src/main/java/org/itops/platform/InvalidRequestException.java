@@ -1,34 +1,84 @@
 package org.itops.platform;
 
+import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * Input that the suite refuses, with every field that is wrong and why. Our API and the engine REST API answer it
+ * Input that the suite refuses, with every field that is wrong and why. Our API and the engine REST APIs answer it
  * with 400 (it is the engine's {@link BadUserRequestException}); thrown from a delegate or task listener, it rolls
- * back the step and Tasklist shows the message.
+ * back the step and Tasklist shows the message. The message is in the language of the request being answered
+ * ({@link RequestLanguage}), in English where no request is (jobs, logs of the engine's own work, tests).
  */
 public class InvalidRequestException extends BadUserRequestException {
 
-  /** A field and what is wrong with it. */
-  public record FieldError(String field, String reason) {}
+  /**
+   * The texts of the reasons for the exception's own message. Refusals are made where no bean is at hand (records
+   * checking themselves), and Camunda's REST APIs answer with the message, so this reads the bundles that Spring's
+   * MessageSource reads, in the same way (UTF-8, no fallback to the system's locale, MessageFormat only with
+   * arguments).
+   */
+  private static final ResourceBundleMessageSource TEXTS = new ResourceBundleMessageSource();
+
+  static {
+    TEXTS.setBasename("i18n/messages");
+    TEXTS.setDefaultEncoding("UTF-8");
+    TEXTS.setFallbackToSystemLocale(false);
+  }
+
+  /**
+   * A field and what is wrong with it: the key of the reason in {@code i18n/messages*.properties} and the values the
+   * reason names, as text (so that numbers and lists read the same in every language).
+   */
+  public static final class FieldError {
+    private final String field;
+    private final String reasonKey;
+    private final List<String> arguments;
+
+    public FieldError(String field, String reasonKey, Object... arguments) {
+      this.field = field;
+      this.reasonKey = reasonKey;
+      this.arguments = Arrays.stream(arguments).map(String::valueOf).toList();
+    }
+
+    public String field() {
+      return field;
+    }
+
+    /** The reason in the language. */
+    public String reason(MessageSource texts, Locale language) {
+      return texts.getMessage(reasonKey, arguments.toArray(), language);
+    }
+  }
 
   private final transient List<FieldError> errors;
 
   public InvalidRequestException(List<FieldError> errors) {
-    super(errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")));
+    super((String) null); // the message is made when it is asked for, in the language of that moment's request
     this.errors = List.copyOf(errors);
   }
 
-  public InvalidRequestException(String field, String reason) {
-    this(List.of(new FieldError(field, reason)));
+  /** One field's refusal: the key of its reason and the values the reason names. */
+  public InvalidRequestException(String field, String reasonKey, Object... arguments) {
+    this(List.of(new FieldError(field, reasonKey, arguments)));
+  }
+
+  /** Every refused field and its reason, in the language of the request being answered (English without one). */
+  @Override
+  public String getMessage() {
+    Locale language = RequestLanguage.ofCurrentRequest().orElse(Locale.ENGLISH);
+    return errors.stream().map(error -> error.field() + ": " + error.reason(TEXTS, language))
+        .collect(Collectors.joining("; "));
   }
 
   /** Refuses a page of a list outside 0 and more, or a size outside 1 to {@code maxSize}. */
   public static void checkPage(int page, int size, int maxSize) {
     if (page < 0 || size < 1 || size > maxSize) {
-      throw new InvalidRequestException("page/size", "page must be 0 or more, size 1 to " + maxSize);
+      throw new InvalidRequestException("page/size", "reason.page", maxSize);
     }
   }
 

@@ -9,16 +9,17 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
  * The language of our API's answers: Chinese when the request's Accept-Language asks for zh (any region) before
- * English, English for everything else and for requests without the header (whatever the server's own locale).
+ * English, English when it asks for en; the suite's language ({@code itops.language}) for requests without the
+ * header or with neither language (whatever the server's own locale).
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration {
 
   @Bean
-  LocaleResolver localeResolver() {
+  LocaleResolver localeResolver(SuiteProperties suite) {
     AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
     resolver.setSupportedLocales(List.of(Locale.ENGLISH, Locale.CHINESE));
-    resolver.setDefaultLocale(Locale.ENGLISH);
+    resolver.setDefaultLocale(suite.language());
     return resolver;
   }
 }

@@ -35,22 +35,22 @@ class PersonalTask implements TaskListener {
           return; // the diagram's own assignment, as the task is created
         }
         if (!person.isEmpty() && !person.equals(to)) {
-          throw new InvalidRequestException("assignee", "'" + task.getName() + "' belongs to " + person
-              + " personally: it cannot be handed to " + (to == null ? "nobody" : to) + " or delegated");
+          throw to == null
+              ? new InvalidRequestException("assignee", "reason.personal.noHandOver", task.getName(), person)
+              : new InvalidRequestException("assignee", "reason.personal.handOver", task.getName(), person, to);
         }
         if (person.isEmpty() && to != null) {
           if (who != null && !who.equals(to)) {
-            throw new InvalidRequestException("assignee", "'" + task.getName() + "' is personal: take it yourself;"
-                + " nobody takes it for someone else");
+            throw new InvalidRequestException("assignee", "reason.personal.takeIt", task.getName());
           }
           task.setVariableLocal(PERSON, to);
         }
       }
       case EVENTNAME_COMPLETE -> {
         if (who == null || (person != null && !person.isEmpty() && !person.equals(who))) {
-          throw new InvalidRequestException("assignee", "'" + task.getName() + "' belongs to "
-              + (person == null || person.isEmpty() ? "the person who takes it" : person)
-              + " personally: only they complete it, logged in as themselves");
+          throw person == null || person.isEmpty()
+              ? new InvalidRequestException("assignee", "reason.personal.completeTaker", task.getName())
+              : new InvalidRequestException("assignee", "reason.personal.complete", task.getName(), person);
         }
       }
       default -> {

@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.itops.platform.InvalidRequestException.FieldError;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,10 +37,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
   }
 
+  private final ApiErrors errors;
   private final long maxBytes;
   private final long maxUploadBytes;
 
-  RequestBodyLimitFilter(long maxBytes, long maxUploadBytes) {
+  RequestBodyLimitFilter(ApiErrors errors, long maxBytes, long maxUploadBytes) {
+    this.errors = errors;
     this.maxBytes = maxBytes;
     this.maxUploadBytes = maxUploadBytes;
   }
@@ -47,7 +53,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     String contentType = request.getContentType();
     long limit = contentType != null && contentType.toLowerCase().startsWith("multipart/") ? maxUploadBytes : maxBytes;
     if (request.getContentLengthLong() > limit) {
-      tooLarge(response, limit);
+      tooLarge(request, response, limit);
       return;
     }
     HttpServletRequest limited = new LimitedRequest(request, limit);
@@ -59,7 +65,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     } catch (BodyTooLargeException e) {
       if (!response.isCommitted()) {
         response.reset();
-        tooLarge(response, limit);
+        tooLarge(request, response, limit);
       }
     }
   }
@@ -69,12 +75,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     return contentType != null && contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
   }
 
-  static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.getWriter().write("{\"message\":\"The body is larger than " + limit
-        + " bytes; nothing was created or changed.\",\"errors\":[{\"field\":\"body\",\"reason\":\"larger than "
-        + limit + " bytes\"}]}");
+  private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+    ApiErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+        tooLarge(errors, errors.language(request), limit));
+  }
+
+  /** The answer to a body over the limit, here or in our API's handler when the reading passed the limit. */
+  static Map<String, Object> tooLarge(ApiErrors errors, Locale language, long limit) {
+    return errors.body(language, "api.tooLarge", List.of(new FieldError("body", "api.tooLarge.reason", limit)), limit);
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {

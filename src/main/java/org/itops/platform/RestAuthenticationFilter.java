@@ -45,16 +45,18 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   private final IdentityService identityService;
   private final PasswordUpgrade passwordUpgrade;
   private final Map<String, String> apiTokens;
+  private final ApiErrors errors;
   private final Map<String, Memberships> memberships = new ConcurrentHashMap<>();
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   /** The key of the verified passwords' hashes: random, in this node's memory only. */
   private final SecretKeySpec verifiedKey;
 
   RestAuthenticationFilter(IdentityService identityService, PasswordUpgrade passwordUpgrade,
-      Map<String, String> apiTokens) {
+      Map<String, String> apiTokens, ApiErrors errors) {
     this.identityService = identityService;
     this.passwordUpgrade = passwordUpgrade;
     this.apiTokens = apiTokens;
+    this.errors = errors;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     this.verifiedKey = new SecretKeySpec(key, "HmacSHA256");
@@ -74,19 +76,19 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       userId = tokenOwner(header.substring(7).trim());
       if (userId == null) {
-        reject(response, "Unknown API token.");
+        reject(request, response, "api.unauthorized.token");
         return;
       }
     } else {
       String[] credentials = basicCredentials(header);
       if (credentials == null) {
-        reject(response, "Authentication required: send HTTP Basic credentials of a suite user or an API token.");
+        reject(request, response, "api.unauthorized");
         return;
       }
       userId = credentials[0];
       try {
         if (!passwordAccepted(userId, credentials[1])) {
-          reject(response, "Wrong user name or password, or the user is locked after too many attempts.");
+          reject(request, response, "api.unauthorized.password");
           return;
         }
       } catch (DirectoryUnavailableException directoryDown) {
@@ -200,11 +202,10 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
         + DirectoryUnavailableException.MESSAGE + "\"}");
   }
 
-  private static void reject(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+  private void reject(HttpServletRequest request, HttpServletResponse response, String messageKey)
+      throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"ITOps Process Suite\", charset=\"UTF-8\"");
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"" + message + "\"}");
+    ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+        errors.body(errors.language(request), messageKey, List.of()));
   }
 }

@@ -1,6 +1,7 @@
 package org.itops.platform;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,11 @@ public class SuiteText {
   /** The text of the key in the given language. */
   public String in(Locale locale, String key, Object... arguments) {
     return messages.getMessage(key, arguments, locale);
+  }
+
+  /** Why the input was refused, each field's reason in the suite's language, for a page of the suite. */
+  public String reasons(InvalidRequestException refused) {
+    return refused.errors().stream().map(error -> error.reason(messages, language)).collect(Collectors.joining("; "));
   }
 
   /** The language of the suite, for the {@code lang} attribute of its pages. */

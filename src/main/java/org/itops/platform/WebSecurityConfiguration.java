@@ -18,11 +18,19 @@ class WebSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
-      PasswordUpgrade passwordUpgrade, SuiteProperties suite) {
+      PasswordUpgrade passwordUpgrade, SuiteProperties suite, ApiErrors errors) {
     FilterRegistrationBean<RestAuthenticationFilter> registration = new FilterRegistrationBean<>(
-        new RestAuthenticationFilter(identityService, passwordUpgrade, suite.apiTokens()));
+        new RestAuthenticationFilter(identityService, passwordUpgrade, suite.apiTokens(), errors));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/mailbox");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** The language of every request's answers, noted before anything can refuse the request. */
+  @Bean
+  FilterRegistrationBean<RequestLanguage> requestLanguage(ApiErrors errors) {
+    FilterRegistrationBean<RequestLanguage> registration = new FilterRegistrationBean<>(new RequestLanguage(errors));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 
@@ -46,9 +54,9 @@ class WebSecurityConfiguration {
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
       @Value("${itops.api.max-body-bytes:1048576}") long maxBytes,
-      @Value("${itops.api.max-upload-bytes:10485760}") long maxUploadBytes) {
+      @Value("${itops.api.max-upload-bytes:10485760}") long maxUploadBytes, ApiErrors errors) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
-        new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, maxUploadBytes));
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(errors, maxBytes, maxUploadBytes));
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;

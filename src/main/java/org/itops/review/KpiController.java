@@ -71,7 +71,7 @@ class KpiController {
       Instant start = parse("from", from, month.atDay(1).atStartOfDay(zone).toInstant(), zone);
       Instant end = parse("to", to, month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), zone);
       if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
-        throw new InvalidRequestException("to", "must be after from, at most " + MAX_PERIOD.toDays() + " days later");
+        throw new InvalidRequestException("to", "reason.period", MAX_PERIOD.toDays());
       }
       return new Period(start, end);
     }
@@ -84,8 +84,7 @@ class KpiController {
         return text.strip().length() == 10 ? LocalDate.parse(text.strip()).atStartOfDay(zone).toInstant()
             : Instant.parse(text.strip());
       } catch (DateTimeParseException e) {
-        throw new InvalidRequestException(field, "'" + text + "' is not a date (2026-11-01) or an instant"
-            + " (2026-11-01T00:00:00Z)");
+        throw new InvalidRequestException(field, "reason.notADateOrInstant", text);
       }
     }
   }

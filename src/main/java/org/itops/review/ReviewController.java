@@ -65,10 +65,10 @@ class ReviewController {
   private static void date(String field, String text) {
     try {
       if (text == null || LocalDate.parse(text) == null) {
-        throw new InvalidRequestException(field, "is required (a date such as 2026-11-01)");
+        throw new InvalidRequestException(field, "reason.requiredDate", "2026-11-01");
       }
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(field, "'" + text + "' is not a date such as 2026-11-01");
+      throw new InvalidRequestException(field, "reason.notADate", text, "2026-11-01");
     }
   }
 }

@@ -55,7 +55,7 @@ public class ReviewService {
   @Transactional
   public Review build(Instant from, Instant to, String service) {
     if ((from == null) != (to == null) || (from != null && !to.isAfter(from))) {
-      throw new InvalidRequestException("periodTo", "give both ends of the period, the end after the start");
+      throw new InvalidRequestException("periodTo", "reason.review.period");
     }
     YearMonth previous = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).minusMonths(1);
     Instant start = from != null ? from : previous.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);

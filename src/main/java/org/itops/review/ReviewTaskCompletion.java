@@ -20,7 +20,7 @@ class ReviewTaskCompletion implements TaskListener {
   public void notify(DelegateTask task) {
     Object assessment = task.getVariable("assessment");
     if (assessment == null || assessment.toString().isBlank()) {
-      throw new InvalidRequestException("assessment", "is required: what do the figures say?");
+      throw new InvalidRequestException("assessment", "reason.review.assessment");
     }
     task.getExecution().setVariable("reviewer", currentUser.id());
   }

@@ -22,25 +22,25 @@ public record SecurityIncidentReport(String summary, String description, String 
   List<FieldError> fieldErrors(Instant now) {
     List<FieldError> errors = new ArrayList<>();
     if (summary == null || summary.isBlank() || summary.length() > MAX_SUMMARY) {
-      errors.add(new FieldError("summary", "is required (at most " + MAX_SUMMARY + " characters)"));
+      errors.add(new FieldError("summary", "reason.requiredMaxLength", MAX_SUMMARY));
     }
     if (description == null || description.isBlank() || description.length() > MAX_TEXT) {
-      errors.add(new FieldError("description", "is required (at most " + MAX_TEXT + " characters)"));
+      errors.add(new FieldError("description", "reason.requiredMaxLength", MAX_TEXT));
     }
     if (severity == null || !SecurityIncidentProcess.SEVERITIES.contains(severity)) {
-      errors.add(new FieldError("severity", "is required, one of " + SecurityIncidentProcess.SEVERITIES));
+      errors.add(new FieldError("severity", "reason.requiredOneOf", SecurityIncidentProcess.SEVERITIES));
     }
     if (affectedAssets != null && affectedAssets.length() > MAX_ASSETS) {
-      errors.add(new FieldError("affectedAssets", "must be at most " + MAX_ASSETS + " characters"));
+      errors.add(new FieldError("affectedAssets", "reason.maxLength", MAX_ASSETS));
     }
     try {
       Instant detected = detected(now);
       if (detected.isAfter(now)) {
-        errors.add(new FieldError("detectedAt", "is in the future: an incident is reported after its detection"));
+        errors.add(new FieldError("detectedAt", "reason.security.detectedInFuture"));
       }
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError("detectedAt", "'" + detectedAt + "' is not a date and time with offset"
-          + " (e.g. 2026-12-01T08:30:00Z)"));
+      errors.add(new FieldError("detectedAt", "reason.notADateTimeWithOffset.example", detectedAt,
+          "2026-12-01T08:30:00Z"));
     }
     return errors;
   }

@@ -86,7 +86,7 @@ public class SecurityIncidentService {
     Instant now = clock.instant();
     List<FieldError> errors = new ArrayList<>(report.fieldErrors(now));
     if (reporter == null) {
-      errors.add(new FieldError(Var.REPORTER, "is required when nobody is logged in"));
+      errors.add(new FieldError(Var.REPORTER, "reason.requiredWithoutLogin"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -171,11 +171,10 @@ public class SecurityIncidentService {
     load(number);
     List<FieldError> errors = new ArrayList<>();
     if (description == null || description.isBlank() || description.length() > SecurityIncidentReport.MAX_TEXT) {
-      errors.add(new FieldError("description", "is required (at most " + SecurityIncidentReport.MAX_TEXT
-          + " characters)"));
+      errors.add(new FieldError("description", "reason.requiredMaxLength", SecurityIncidentReport.MAX_TEXT));
     }
     if (location != null && location.length() > SecurityIncidentReport.MAX_ASSETS) {
-      errors.add(new FieldError("location", "must be at most " + SecurityIncidentReport.MAX_ASSETS + " characters"));
+      errors.add(new FieldError("location", "reason.maxLength", SecurityIncidentReport.MAX_ASSETS));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);

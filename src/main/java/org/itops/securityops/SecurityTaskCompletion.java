@@ -61,11 +61,11 @@ class SecurityTaskCompletion implements TaskListener {
   private void triage(DelegateTask task, String number, List<FieldError> errors) {
     String severity = text(task, Var.SEVERITY);
     if (severity == null || !SecurityIncidentProcess.SEVERITIES.contains(severity)) {
-      errors.add(new FieldError(Var.SEVERITY, "is required, one of " + SecurityIncidentProcess.SEVERITIES));
+      errors.add(new FieldError(Var.SEVERITY, "reason.requiredOneOf", SecurityIncidentProcess.SEVERITIES));
     }
     Object personal = task.getVariable(Var.PERSONAL_DATA);
     if (!(personal instanceof Boolean)) {
-      errors.add(new FieldError(Var.PERSONAL_DATA, "is required (true or false)"));
+      errors.add(new FieldError(Var.PERSONAL_DATA, "reason.requiredBoolean"));
     }
     boolean involved = Boolean.TRUE.equals(personal);
     long records = 0;
@@ -73,15 +73,14 @@ class SecurityTaskCompletion implements TaskListener {
     if (involved) {
       Object count = task.getVariable(Var.RECORDS_AFFECTED);
       if (!(count instanceof Number n) || n.doubleValue() < 1 || n.doubleValue() != Math.floor(n.doubleValue())) {
-        errors.add(new FieldError(Var.RECORDS_AFFECTED, "is required when personal data is involved: a whole number,"
-            + " 1 or more"));
+        errors.add(new FieldError(Var.RECORDS_AFFECTED, "reason.security.recordsAffected"));
       } else {
         records = n.longValue();
       }
       category = text(task, Var.DATA_CATEGORY);
       if (category == null || "none".equals(category) || !SecurityIncidentProcess.DATA_CATEGORIES.contains(category)) {
-        errors.add(new FieldError(Var.DATA_CATEGORY, "is required when personal data is involved, one of "
-            + SecurityIncidentProcess.DATA_CATEGORIES.subList(1, SecurityIncidentProcess.DATA_CATEGORIES.size())));
+        errors.add(new FieldError(Var.DATA_CATEGORY, "reason.security.dataCategory",
+            SecurityIncidentProcess.DATA_CATEGORIES.subList(1, SecurityIncidentProcess.DATA_CATEGORIES.size())));
       }
     }
     required(task, Var.TRIAGE_NOTES, errors);
@@ -100,15 +99,15 @@ class SecurityTaskCompletion implements TaskListener {
     try {
       at = Times.parse(task.getVariable(Var.NOTIFIED_AT));
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(Var.NOTIFIED_AT, "'" + e.getParsedString() + "' is not a date and time"));
+      errors.add(new FieldError(Var.NOTIFIED_AT, "reason.notADateTime", e.getParsedString()));
     }
     Object detected = task.getVariable(Var.DETECTED_AT);
     if (at == null && errors.isEmpty()) {
-      errors.add(new FieldError(Var.NOTIFIED_AT, "is required"));
+      errors.add(new FieldError(Var.NOTIFIED_AT, "reason.required"));
     } else if (at != null && at.isAfter(clock.instant())) {
-      errors.add(new FieldError(Var.NOTIFIED_AT, "is in the future"));
+      errors.add(new FieldError(Var.NOTIFIED_AT, "reason.inTheFuture"));
     } else if (at != null && detected instanceof Date date && at.isBefore(date.toInstant())) {
-      errors.add(new FieldError(Var.NOTIFIED_AT, "is before the detection (" + date.toInstant() + ")"));
+      errors.add(new FieldError(Var.NOTIFIED_AT, "reason.security.beforeDetection", date.toInstant()));
     }
     required(task, Var.NOTIFICATION_REFERENCE, errors);
     refuse(errors);
@@ -131,9 +130,9 @@ class SecurityTaskCompletion implements TaskListener {
   private static void required(DelegateTask task, String field, List<FieldError> errors) {
     String value = text(task, field);
     if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required"));
+      errors.add(new FieldError(field, "reason.required"));
     } else if (value.length() > SecurityIncidentReport.MAX_TEXT) {
-      errors.add(new FieldError(field, "must be at most " + SecurityIncidentReport.MAX_TEXT + " characters"));
+      errors.add(new FieldError(field, "reason.maxLength", SecurityIncidentReport.MAX_TEXT));
     }
   }
 }

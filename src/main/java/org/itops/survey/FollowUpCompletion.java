@@ -23,7 +23,7 @@ class FollowUpCompletion implements TaskListener {
   public void notify(DelegateTask task) {
     Object notes = task.getVariable("followUpNotes");
     if (notes == null || notes.toString().isBlank()) {
-      throw new InvalidRequestException("followUpNotes", "is required: say what you did about the rating");
+      throw new InvalidRequestException("followUpNotes", "reason.survey.followUp");
     }
     String record = (String) task.getVariable("surveyedRecord");
     timeline.record(record, "SURVEY_FOLLOWED_UP", notes.toString().strip());

@@ -56,7 +56,7 @@ class SurveyController {
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<String> invalid(InvalidRequestException e) {
-    return page(HttpStatus.BAD_REQUEST, "survey.check.title", "<p>" + escape(e.getMessage())
+    return page(HttpStatus.BAD_REQUEST, "survey.check.title", "<p>" + escape(text.reasons(e))
         + "</p><p><a href=\"\">" + text.get("survey.check.back") + "</a></p>");
   }
 

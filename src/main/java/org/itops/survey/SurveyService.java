@@ -146,10 +146,10 @@ public class SurveyService {
   public Survey answer(String link, Integer rating, String comment) {
     Survey survey = open(link);
     if (rating == null || rating < 1 || rating > 5) {
-      throw new InvalidRequestException("rating", "choose 1 to 5");
+      throw new InvalidRequestException("rating", "reason.rating.choose");
     }
     if (comment != null && comment.length() > 2000) {
-      throw new InvalidRequestException("comment", "must be at most 2000 characters");
+      throw new InvalidRequestException("comment", "reason.maxLength", 2000);
     }
     String text = comment == null || comment.isBlank() ? null : comment.strip();
     // the condition makes a second answer at the same moment change nothing

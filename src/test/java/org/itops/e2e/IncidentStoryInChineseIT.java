@@ -3,7 +3,9 @@ package org.itops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
@@ -20,8 +22,8 @@ import org.springframework.test.context.TestPropertySource;
  * The incident story of {@link IncidentStoryIT} as a Chinese team lives it: the suite in Simplified Chinese
  * ({@code itops.language=zh-CN}), every browser asking for zh-CN. The requester reports in Chinese, the desk and
  * the engineer work with the Chinese forms, and what people typed stays as typed while option values stay the
- * values the processes route on. Tasks are opened by their id: the story is about the forms and names of the
- * processes, not the Tasklist filters.
+ * values the processes route on, shown by their Chinese names; the requester's mail is in Chinese. Tasks are opened
+ * by their id: the story is about the forms and names of the processes, not the Tasklist filters.
  */
 @EndToEndTest
 @TestPropertySource(properties = "itops.language=zh-CN")
@@ -35,7 +37,7 @@ class IncidentStoryInChineseIT {
   @Autowired TaskService taskService;
 
   @Test
-  void aChineseTeamTakesAnIncidentFromTheReportToItsClosure() {
+  void aChineseTeamTakesAnIncidentFromTheReportToItsClosure() throws Exception {
     String title = "共享盘 S: 无法访问 " + UUID.randomUUID().toString().substring(0, 8);
     String notes = "更换了故障的交换机端口，S 盘已恢复";
     IncidentRecords incidents = new IncidentRecords(jdbc);
@@ -61,7 +63,8 @@ class IncidentStoryInChineseIT {
       Timestamp responseDue = jdbc.queryForObject("select response_due from incident where number = ?",
           Timestamp.class, number);
       assertThat(browser.pageText()).contains("分诊事件", "事件生命周期");
-      assertThat(browser.formText()).contains(number, title, "优先级 P2", "支持组", "重大事件：每 30 分钟向相关方通报一次进展")
+      assertThat(browser.formText()).contains(number, title, "优先级 P2（高）", "支持组", "重大事件：每 30 分钟向相关方通报一次进展")
+          .contains("类别 网络 · 影响度 中 · 紧急度 高") // the codes network, medium, high by their Chinese names
           .contains("响应期限 " + responseDue.toInstant().toString().substring(0, 16));
       browser.screenshot("desk-sees-priority-and-sla-due-time");
       browser.claim();
@@ -83,6 +86,10 @@ class IncidentStoryInChineseIT {
       browser.screenshot("engineer-resolves-it");
       browser.complete();
       incidents.waitForStatus(browser, number, "RESOLVED");
+      MimeMessage resolvedMail = mailTo(browser, "requester@itops.localhost", "[" + number + "] ");
+      assertThat(resolvedMail.getSubject()).isEqualTo("[" + number + "] 已解决：" + title);
+      assertThat(resolvedMail.getHeader("Subject")[0]).as("RFC 2047 encoded").startsWith("=?UTF-8?");
+      assertThat((String) resolvedMail.getContent()).contains("你的事件 " + number + " 已解决。", notes, "确认解决");
 
       browser.login("tasklist", "requester");
       openTask(browser, number, "confirmResolution");
@@ -98,6 +105,19 @@ class IncidentStoryInChineseIT {
       assertThat(browser.pageText()).contains(number).contains("事件生命周期");
       browser.screenshot("demo-finds-the-ended-instance-in-cockpit");
     }
+  }
+
+  /** The mail to the address whose subject (RFC 2047 decoded) starts so, once it has arrived. */
+  private static MimeMessage mailTo(Browser browser, String address, String subjectStart) {
+    MimeMessage[] found = new MimeMessage[1];
+    browser.eventually(() -> {
+      found[0] = Arrays.stream(smtp.getReceivedMessages())
+          .filter(mail -> TestMail.recipientsOf(mail).contains(address)
+              && TestMail.subject(mail).startsWith(subjectStart))
+          .findFirst().orElse(null);
+      return found[0] != null;
+    }, "the mail to " + address + " about " + subjectStart);
+    return found[0];
   }
 
   /** Opens the task in Tasklist once the process has reached it (some follow a mail step). */

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** An incident's mail on a Chinese installation: Chinese text, RFC 2047 headers, dates in Asia/Shanghai. */
+/**
+ * An incident's mail on a Chinese installation: Chinese text, codes by their Chinese names, RFC 2047 headers, dates
+ * in Asia/Shanghai.
+ */
 @ChineseSuiteTest
 class ChineseIncidentMailTest {
 
@@ -56,13 +59,15 @@ class ChineseIncidentMailTest {
         .filter(message -> TestMail.recipientsOf(message).contains(userId + "@itops.localhost")).findFirst()
         .orElseThrow();
     Incident record = incidents.record(number);
-    assertThat(mail.getSubject()).isEqualTo("[" + number + "] 分配给你所在组的 " + record.getPriority() + " 事件：" + title);
+    assertThat(record.getPriority()).isEqualTo("P1");
+    assertThat(mail.getSubject()).isEqualTo("[" + number + "] 分配给你所在组的 P1（紧急） 事件：" + title);
     assertThat(mail.getHeader("Subject")[0]).as("RFC 2047 encoded").startsWith("=?UTF-8?").doesNotContain("邮件");
     InternetAddress to = (InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0];
     assertThat(to.getPersonal()).isEqualTo("张伟 （运维）");
     assertThat(mail.getHeader("To")[0]).as("RFC 2047 encoded").contains("=?UTF-8?").doesNotContain("张伟");
     assertThat(mail.getContentType()).containsIgnoringCase("charset=UTF-8");
-    assertThat(text(mail)).contains(number + " 已分配给你所在的组（ops-engineers）。")
+    assertThat(text(mail)).contains(number + " 已分配给你所在的组（运维工程师）。") // codes by their Chinese names
+        .contains("优先级：  P1（紧急）").contains("类别：    服务器")
         .contains("标题：    " + title)
         .contains("响应时限 " + shanghai(record.getResponseDue()) + "，解决时限 " + shanghai(record.getResolutionDue()))
         .doesNotContain("UTC+00:00").doesNotContain("What to do");

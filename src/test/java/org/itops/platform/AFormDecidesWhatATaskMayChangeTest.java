@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -87,6 +88,29 @@ class AFormDecidesWhatATaskMayChangeTest {
 
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+  }
+
+  @Test
+  void theEngineApiWordsItsRefusalsInTheRequestsLanguage() throws Exception {
+    String task = taskId("desk", reported(), "triageIncident");
+
+    HttpResponse<String> notOfTheForm = completeAskingForChinese(task, Map.of("priority", "P4",
+        "assignedGroup", "service-desk", "responseDue", "2099-01-01T00:00:00Z"));
+    HttpResponse<String> refusedByTheTriage = completeAskingForChinese(task, Map.of("priority", "P1",
+        "assignedGroup", "service-desk"));
+    HttpResponse<String> refusedInTasklist = client.webappSession("desk", "desk", "tasklist").sendJson("POST",
+        "/camunda/api/engine/engine/default/task/" + task + "/submit-form", variables(Map.of("priority", "P1",
+            "assignedGroup", "service-desk")), "zh-CN,zh;q=0.9");
+
+    assertThat(notOfTheForm.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(notOfTheForm.body()).path("errors").get(0).path("reason").asText())
+        .isEqualTo("不是任务“Triage incident”的表单 'triage-incident' 中的字段：它由套件自己的步骤设置，而非由客户端设置");
+    assertThat(refusedByTheTriage.statusCode()).as("a task listener's rule, through Camunda's REST API").isEqualTo(400);
+    assertThat(JSON.readTree(refusedByTheTriage.body()).path("message").asText()).isEqualTo("overrideReason: 为必填项");
+    // the webapps' own engine API wraps a listener's refusal in its answer (its status is Camunda's, not ours)
+    assertThat(JSON.readTree(refusedInTasklist.body()).path("message").asText()).as("what Tasklist shows")
+        .contains("overrideReason: 为必填项");
+    assertThat(taskService.createTaskQuery().taskId(task).count()).as("the triage waits still").isOne();
   }
 
   @Test
@@ -241,6 +265,12 @@ class AFormDecidesWhatATaskMayChangeTest {
 
   private HttpResponse<String> complete(String user, String taskId, Map<String, Object> values) throws Exception {
     return client.postJson(user, "/engine-rest/task/" + taskId + "/complete", variables(values));
+  }
+
+  private HttpResponse<String> completeAskingForChinese(String taskId, Map<String, Object> values) throws Exception {
+    return client.send(client.request("desk", "/engine-rest/task/" + taskId + "/complete")
+        .header("Content-Type", "application/json").header("Accept-Language", "zh-CN")
+        .POST(BodyPublishers.ofString(variables(values))));
   }
 
   /** The start form's fields of incident-lifecycle, with more variables. */

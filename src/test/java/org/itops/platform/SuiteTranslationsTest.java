@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -13,19 +15,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Every text of the suite's own (mail templates, {@code i18n/messages*.properties}) exists in English and Chinese with
- * the same values to fill in, and no Chinese text is left without its English source.
+ * the same values to fill in, and no Chinese text is left without its English source; every key the code names (the
+ * reasons of refused fields, the API's errors, the names of codes) has its text.
  */
 class SuiteTranslationsTest {
 
   private static final PathMatchingResourcePatternResolver RESOURCES = new PathMatchingResourcePatternResolver();
   private static final Pattern MAIL_PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
   private static final Pattern MESSAGE_ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
+  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:reason|engine|api|code)\\.[A-Za-z0-9.]+)\"");
+  private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
   @Test
   void everyMailTemplateHasAChineseTranslationWithTheSamePlaceholdersAndNoneIsLeftOver() throws IOException {
@@ -65,6 +71,34 @@ class SuiteTranslationsTest {
       }
     }
     assertThat(differing).as("messages whose translation fills in other values").isEmpty();
+  }
+
+  @Test
+  void everyKeyTheCodeNamesHasItsTextAndApostrophesAreWrittenAsMessageFormatReadsThem() throws IOException {
+    Properties english = properties("i18n/messages.properties");
+    Set<String> named = new TreeSet<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+        named.addAll(matches(KEY_IN_CODE, Files.readString(source)));
+      }
+    }
+    assertThat(named).as("keys of reasons and errors in the code").hasSizeGreaterThan(100);
+
+    // a key the code completes (engine.ofTask + ".notAField", "code.group." + id) is the start of keys
+    assertThat(named.stream().filter(key -> !english.containsKey(key) && english.stringPropertyNames().stream()
+        .noneMatch(known -> known.startsWith(key.endsWith(".") ? key : key + "."))))
+        .as("keys named in src/main/java without a text in messages.properties").isEmpty();
+    List<String> misquoted = new ArrayList<>();
+    for (Properties messages : List.of(english, properties("i18n/messages_zh.properties"))) {
+      for (String key : messages.stringPropertyNames()) {
+        String text = messages.getProperty(key);
+        boolean formatted = MESSAGE_ARGUMENT.matcher(text).find();
+        if (formatted ? LONE_APOSTROPHE.matcher(text).find() : text.contains("''")) {
+          misquoted.add(key + "=" + text);
+        }
+      }
+    }
+    assertThat(misquoted).as("with {0}... an apostrophe is written '', without it '").isEmpty();
   }
 
   private static Set<String> names(String pattern) throws IOException {
