@@ -99,6 +99,13 @@ class KnowledgeController {
     return ResponseEntity.noContent().build();
   }
 
+  /** The article solved the caller's problem, who reports no incident for it (the portal's "this solved it"). */
+  @PostMapping("/{number}/solved")
+  Map<String, Object> solved(@PathVariable String number) {
+    boolean counted = knowledge.markSolved(number);
+    return Map.of("article", number, "counted", counted, "useCount", knowledge.load(number).getUseCount());
+  }
+
   @PostMapping("/{number}/uses")
   Map<String, Object> use(@PathVariable String number, @RequestBody Use use) {
     if (!knowledge.isStaff()) {

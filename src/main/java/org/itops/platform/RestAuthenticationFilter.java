@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authentication of the machine-facing endpoints (the engine REST API, our {@code /api}, actuator): HTTP Basic
- * against Camunda's identity, or a bearer token configured for a user ({@code itops.api-tokens}). The authenticated user and groups are handed to the engine for the
+ * against Camunda's identity, a bearer token configured for a user ({@code itops.api-tokens}), or the portal's
+ * session ({@link SessionLogin}; a state-changing request of a session only with its CSRF token). The authenticated user and groups are handed to the engine for the
  * request, so that Camunda's authorization checks apply to everything done on the user's behalf.
  */
 class RestAuthenticationFilter extends OncePerRequestFilter {
@@ -44,6 +45,7 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final PasswordUpgrade passwordUpgrade;
+  private final SessionLogin sessionLogin;
   private final Map<String, String> apiTokens;
   private final Map<String, Memberships> memberships = new ConcurrentHashMap<>();
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -51,9 +53,10 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   private final SecretKeySpec verifiedKey;
 
   RestAuthenticationFilter(IdentityService identityService, PasswordUpgrade passwordUpgrade,
-      Map<String, String> apiTokens) {
+      SessionLogin sessionLogin, Map<String, String> apiTokens) {
     this.identityService = identityService;
     this.passwordUpgrade = passwordUpgrade;
+    this.sessionLogin = sessionLogin;
     this.apiTokens = apiTokens;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -70,8 +73,16 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
+    String sessionUser = header == null ? sessionLogin.userOf(request) : null;
     String userId;
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (sessionUser != null) {
+      if (!sessionLogin.csrfAccepted(request)) {
+        refuse(response, "A change through the portal's session needs the session's CSRF token in the "
+            + SessionLogin.CSRF_HEADER + " header.");
+        return;
+      }
+      userId = sessionUser;
+    } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       userId = tokenOwner(header.substring(7).trim());
       if (userId == null) {
         reject(response, "Unknown API token.");
@@ -80,6 +91,12 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
     } else {
       String[] credentials = basicCredentials(header);
       if (credentials == null) {
+        if (request.getHeader(SessionLogin.CSRF_HEADER) != null) {
+          // the portal's page, whose session has ended: no Basic challenge, which would open the browser's prompt
+          response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+          writeJson(response, "SessionEnded", "The portal session has ended: log in again.");
+          return;
+        }
         reject(response, "Authentication required: send HTTP Basic credentials of a suite user or an API token.");
         return;
       }
@@ -200,11 +217,20 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
         + DirectoryUnavailableException.MESSAGE + "\"}");
   }
 
+  private static void refuse(HttpServletResponse response, String message) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    writeJson(response, "CsrfTokenMissing", message);
+  }
+
+  private static void writeJson(HttpServletResponse response, String type, String message) throws IOException {
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+  }
+
   private static void reject(HttpServletResponse response, String message) throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Basic realm=\"ITOps Process Suite\", charset=\"UTF-8\"");
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"" + message + "\"}");
+    writeJson(response, "AuthenticationException", message);
   }
 }

@@ -11,16 +11,16 @@ import org.springframework.core.Ordered;
 /**
  * Authentication of the endpoints. The webapps (Cockpit, Tasklist, Admin under {@code /camunda}) have their
  * own login, CSRF protection and security headers (configured under {@code camunda.bpm.webapp});
- * everything a machine calls requires HTTP Basic credentials.
+ * everything a machine calls requires HTTP Basic credentials (or a token); the portal's page sends its session.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
-      PasswordUpgrade passwordUpgrade, SuiteProperties suite) {
+      PasswordUpgrade passwordUpgrade, SessionLogin sessionLogin, SuiteProperties suite) {
     FilterRegistrationBean<RestAuthenticationFilter> registration = new FilterRegistrationBean<>(
-        new RestAuthenticationFilter(identityService, passwordUpgrade, suite.apiTokens()));
+        new RestAuthenticationFilter(identityService, passwordUpgrade, sessionLogin, suite.apiTokens()));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/mailbox");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
