@@ -46,8 +46,14 @@ function when(iso) {
     return '';
   }
   const date = new Date(iso);
-  const format = (zone) => new Intl.DateTimeFormat(session.language, { dateStyle: 'medium', timeStyle: 'short',
-    timeZone: zone, timeZoneName: 'short' }).format(date);
+  const format = (zone) => {
+    try {
+      return new Intl.DateTimeFormat(session.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone,
+        timeZoneName: 'short' }).format(date);
+    } catch (unknownZone) {
+      return date.toISOString(); // a zone the browser does not know (a bare offset): the time in UTC
+    }
+  };
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return browserZone === session.timeZone ? format(session.timeZone)
     : t('time.both', format(session.timeZone), format(browserZone));
@@ -368,8 +374,9 @@ async function showSurvey(link) {
       return;
     }
     try {
+      // the survey's own page answers, the same as for the link of the mail
       await call('POST', `/survey/${encodeURIComponent(link)}`,
-        new URLSearchParams({ rating: rating.value, comment: comment.value }));
+        new URLSearchParams({ rating: rating.value, comment: comment.value }), { Accept: 'text/html' });
       location.hash = '#/waiting';
       say(t('survey.thanks'));
     } catch (error) {

@@ -26,8 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authentication of the machine-facing endpoints (the engine REST API, our {@code /api}, actuator): HTTP Basic
  * against Camunda's identity, a bearer token configured for a user ({@code itops.api-tokens}), or the portal's
- * session ({@link SessionLogin}; a state-changing request of a session only with its CSRF token). The authenticated user and groups are handed to the engine for the
- * request, so that Camunda's authorization checks apply to everything done on the user's behalf.
+ * session ({@link SessionLogin}; a state-changing request of a session only with its CSRF token). The authenticated
+ * user and groups are handed to the engine for the request, so that Camunda's authorization checks apply to
+ * everything done on the user's behalf.
  */
 class RestAuthenticationFilter extends OncePerRequestFilter {
 
@@ -211,10 +212,7 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   private static void unavailable(HttpServletResponse response) throws IOException {
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", "60");
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"DirectoryUnavailable\",\"message\":\""
-        + DirectoryUnavailableException.MESSAGE + "\"}");
+    writeJson(response, "DirectoryUnavailable", DirectoryUnavailableException.MESSAGE);
   }
 
   private static void refuse(HttpServletResponse response, String message) throws IOException {

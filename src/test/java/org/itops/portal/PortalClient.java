@@ -64,6 +64,11 @@ final class PortalClient {
     return send("GET", path, null, true);
   }
 
+  /** A page or file as the browser loads it. */
+  HttpResponse<String> page(String path) {
+    return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html,*/*").GET());
+  }
+
   /** A JSON request as the page sends it, with the CSRF token. */
   HttpResponse<String> send(String method, String path, String json) {
     return send(method, path, json, true);
@@ -79,6 +84,10 @@ final class PortalClient {
     if (withToken && csrfToken != null) {
       request.header("X-CSRF-Token", csrfToken);
     }
+    return exchange(request);
+  }
+
+  private HttpResponse<String> exchange(HttpRequest.Builder request) {
     try {
       return browser.send(request.build(), BodyHandlers.ofString());
     } catch (IOException e) {

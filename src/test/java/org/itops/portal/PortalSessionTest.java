@@ -33,7 +33,7 @@ class PortalSessionTest {
 
   @Test
   void thePageIsServedWithTheSecurityHeadersAndRunsOnlyItsOwnScripts() {
-    HttpResponse<String> page = portal.get("/portal/");
+    HttpResponse<String> page = portal.page("/portal/");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<script type=\"module\" src=\"portal.js\"></script>");
@@ -43,7 +43,7 @@ class PortalSessionTest {
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(page.headers().firstValue("X-XSS-Protection")).hasValue("1; mode=block");
     assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-    assertThat(portal.get("/portal/portal.js").headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(portal.page("/portal/portal.js").headers().firstValue("Content-Security-Policy")).isPresent();
   }
 
   @Test
