@@ -402,8 +402,9 @@ function newRequestForm(area, kind) {
   const idempotencyKey = crypto.randomUUID(); // a resent form (a second click, a retry) creates one record
   const file = h('input', { type: 'file' });
   const fields = { incident: incidentFields, demand: demandFields, security: securityFields }[kind]();
+  // a security report's evidence is the security team's (its reporter reads only the receipt): no file with it
   const form = h('form', {}, ...fields.elements,
-    labelled('new-attachment', t('new.attachment'), file),
+    kind === 'security' ? null : labelled('new-attachment', t('new.attachment'), file),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('new.submit'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
