@@ -31,6 +31,6 @@ class RequesterTasksTest {
       }
     }
 
-    assertThat(assignedToWhoAsked).isEqualTo(new TreeSet<>(MyController.REQUESTER_TASKS));
+    assertThat(assignedToWhoAsked).isEqualTo(new TreeSet<>(RequesterController.REQUESTER_TASKS));
   }
 }

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/my")
-class MyController {
+class RequesterController {
 
   /**
    * The user tasks of the processes that are assigned to the person who asked (the reporter of an incident, the
@@ -48,7 +48,7 @@ class MyController {
   private final RuntimeService runtimeService;
   private final SurveyService surveys;
 
-  MyController(RequesterRecords requests, CurrentUser currentUser, TaskService taskService,
+  RequesterController(RequesterRecords requests, CurrentUser currentUser, TaskService taskService,
       RuntimeService runtimeService, SurveyService surveys) {
     this.requests = requests;
     this.currentUser = currentUser;
