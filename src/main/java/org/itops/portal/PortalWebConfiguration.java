@@ -63,7 +63,7 @@ class PortalWebConfiguration implements WebMvcConfigurer {
         response.setHeader("X-Content-Type-Options", webapps.getContentTypeOptionsValue() != null
             ? webapps.getContentTypeOptionsValue() : "nosniff");
       }
-      if (!webapps.isHstsDisabled() && request.isSecure()) {
+      if (!webapps.isHstsDisabled()) {
         response.setHeader("Strict-Transport-Security", webapps.getHstsValue() != null ? webapps.getHstsValue()
             : "max-age=" + webapps.getHstsMaxAge() + (webapps.isHstsIncludeSubdomainsDisabled()
                 ? "" : "; includeSubDomains"));

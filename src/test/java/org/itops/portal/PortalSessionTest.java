@@ -3,6 +3,7 @@ package org.itops.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.SuiteClient;
@@ -44,6 +45,11 @@ class PortalSessionTest {
     assertThat(page.headers().firstValue("X-XSS-Protection")).hasValue("1; mode=block");
     assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
     assertThat(portal.page("/portal/portal.js").headers().firstValue("Content-Security-Policy")).isPresent();
+    HttpResponse<String> tasklist = portal.page("/camunda/app/tasklist/default/");
+    for (String header : List.of("X-Content-Type-Options", "X-XSS-Protection", "Strict-Transport-Security")) {
+      assertThat(page.headers().firstValue(header)).as(header + " as the webapps send it")
+          .isEqualTo(tasklist.headers().firstValue(header));
+    }
   }
 
   @Test
