@@ -33,7 +33,7 @@ function say(text) {
 
 function fail(error) {
   if (error instanceof SessionEnded) {
-    showLogin(t('login.ended'));
+    openSession().then(() => showLogin(t('login.ended'))).catch(fail);
     return;
   }
   statusRegion.textContent = '';
@@ -97,9 +97,14 @@ function radios(name, legend, pairs, required) {
 
 // --- session ----------------------------------------------------------------------------------------------
 
-async function start() {
+/** Reads the browser's session (a new one when it has ended): who is logged in, its CSRF token, the texts. */
+async function openSession() {
   session = await get('/portal/session');
   useCsrfToken(session.csrfToken);
+}
+
+async function start() {
+  await openSession();
   document.documentElement.lang = session.language;
   for (const element of document.querySelectorAll('[data-text]')) {
     element.textContent = t(element.dataset.text);
@@ -156,8 +161,7 @@ async function logout() {
   } catch (error) {
     // the session may have ended already: the login shows either way
   }
-  session = await get('/portal/session');
-  useCsrfToken(session.csrfToken);
+  await openSession();
   showLogin();
   say(t('logout.done'));
 }
