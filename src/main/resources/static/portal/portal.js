@@ -405,10 +405,9 @@ async function showNewRequest() {
 function newRequestForm(area, kind) {
   const idempotencyKey = crypto.randomUUID(); // a resent form (a second click, a retry) creates one record
   const file = h('input', { type: 'file' });
-  const fields = { incident: incidentFields, demand: demandFields, security: securityFields }[kind]();
-  // a security report's evidence is the security team's (its reporter reads only the receipt): no file with it
+  const fields = kind === 'demand' ? demandFields() : incidentFields(kind === 'security');
   const form = h('form', {}, ...fields.elements,
-    kind === 'security' ? null : labelled('new-attachment', t('new.attachment'), file),
+    labelled('new-attachment', t('new.attachment'), file),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('new.submit'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -442,7 +441,11 @@ function chosen(form, name) {
   return form.querySelector(`input[name=${name}]:checked`)?.value ?? null;
 }
 
-function incidentFields() {
+/**
+ * An incident; a security concern is one of the category "security", which the security team gets (a requester
+ * reports no security incident: the security team opens one from it when it is one).
+ */
+function incidentFields(securityConcern) {
   const title = textInput('incident-title', t('incident.title'), 200, true);
   const description = textArea('incident-description', t('incident.description'), false);
   const category = options(h('select', { required: true }), [['', ''], ...['network', 'server', 'application',
@@ -456,8 +459,12 @@ function incidentFields() {
     clearTimeout(timer);
     timer = setTimeout(() => suggest(title.input.value.trim(), suggestions).catch(fail), 300);
   });
-  const elements = [title.element, suggestions, description.element,
-    labelled('incident-category', t('incident.category'), category), impact, urgency];
+  const elements = [title.element, suggestions, description.element, securityConcern
+    ? h('p', { class: 'hint' }, t('new.security.hint')) : labelled('incident-category', t('incident.category'), category),
+  impact, urgency];
+  if (securityConcern) {
+    category.value = 'security';
+  }
   return { elements, path: '/api/incidents', body: () => ({ title: title.input.value, description:
     description.input.value, category: category.value, impact: chosen(impact, 'incident-impact'),
   urgency: chosen(urgency, 'incident-urgency') }) };
@@ -512,18 +519,6 @@ function demandFields() {
   body: () => ({ title: title.input.value, businessNeed: need.input.value, expectedBenefit: benefit.input.value,
     requestedDate: date.value, costBand: cost.value, affectedServices: services.input.value.split(',')
       .map((s) => s.trim()).filter(Boolean) }) };
-}
-
-function securityFields() {
-  const summary = textInput('security-summary', t('security.summary'), 200, true);
-  const description = textArea('security-description', t('security.description'), true);
-  const severity = options(h('select', { required: true }), [['', ''], ...['critical', 'high', 'medium', 'low']
-    .map((level) => [level, label('level', level)])], '');
-  const assets = textInput('security-assets', t('security.assets'), 1000, false);
-  return { elements: [summary.element, description.element,
-    labelled('security-severity', t('security.severity'), severity), assets.element], path: '/api/security-incidents',
-  body: () => ({ summary: summary.input.value, description: description.input.value, severity: severity.value,
-    affectedAssets: assets.input.value }) };
 }
 
 start().catch(fail);
