@@ -244,7 +244,8 @@ async function showRecord(number) {
   const record = await get(`/api/${path}/${encodeURIComponent(number)}`);
   const shown = summaryOf(kind, record);
   const parts = [facts([t('field.kind'), label('kind', kind)], [t('field.status'), label('status', shown.status)],
-    [t('field.priority'), label('level', shown.priority)], [t('field.due'), when(shown.due)], [t('field.created'), when(shown.created)])];
+    [t('field.priority'), label('level', shown.priority)], [t('field.due'), when(shown.due)],
+    [t('field.created'), when(shown.created)])];
   if (shown.description) {
     parts.push(h('h2', {}, t('record.description')), h('p', { class: 'pre' }, shown.description));
   }
@@ -286,19 +287,18 @@ function summaryOf(kind, record) {
 async function showAttachments(section, path) {
   let items;
   try {
-    const answer = await get(path);
-    items = Array.isArray(answer) ? answer : answer.items || [];
+    ({ items } = await get(path));
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
-      return; // no attachments here (or none of this kind)
+      return; // a record whose attachments are not the user's to read (a security report's evidence)
     }
     throw error;
   }
   const list = items.length === 0 ? h('p', {}, t('attachments.none')) : h('ul', {}, ...items.map((item) =>
-    h('li', {}, h('a', { href: item.download || item.downloadUrl || item.href || `${path}/${item.id}`, download: '' },
-      item.fileName), ` (${sizeOf(item.size)}, ${item.uploadedBy || ''} ${when(item.uploadedAt)})`)));
+    h('li', {}, h('a', { href: item.download, download: item.fileName }, item.fileName),
+      ` (${sizeOf(item.size)}, ${item.uploadedBy}, ${when(item.uploadedAt)})`)));
   const file = h('input', { type: 'file', required: true });
-  const form = h('form', {}, labelled(`upload-${path.length}`, t('attachments.add'), file),
+  const form = h('form', {}, labelled('attachment-file', t('attachments.add'), file),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('attachments.upload'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
