@@ -459,9 +459,9 @@ function incidentFields(securityConcern) {
     clearTimeout(timer);
     timer = setTimeout(() => suggest(title.input.value.trim(), suggestions).catch(fail), 300);
   });
-  const elements = [title.element, suggestions, description.element, securityConcern
-    ? h('p', { class: 'hint' }, t('new.security.hint')) : labelled('incident-category', t('incident.category'), category),
-  impact, urgency];
+  const categoryOrHint = securityConcern ? h('p', { class: 'hint' }, t('new.security.hint'))
+    : labelled('incident-category', t('incident.category'), category);
+  const elements = [title.element, suggestions, description.element, categoryOrHint, impact, urgency];
   if (securityConcern) {
     category.value = 'security';
   }
