@@ -4,7 +4,10 @@ import org.itops.platform.RequesterRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A reporter's security reports in "My requests": only what their receipt shows ({@link SecurityIncident.ReporterView}), the status as in progress or closed. */
+/**
+ * A reporter's security reports in "My requests": only what their receipt shows
+ * ({@link SecurityIncident.ReporterView}), the status as in progress or closed.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityReportRequests {
 

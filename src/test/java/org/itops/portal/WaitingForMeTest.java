@@ -73,7 +73,8 @@ class WaitingForMeTest {
     SuiteClient.WebappSession tasklist = new SuiteClient(port).webappSession("requester", "requester", "tasklist");
 
     HttpResponse<String> confirmed = tasklist.sendJson("POST", "/camunda/api/engine/engine/default/task/"
-        + confirmation + "/submit-form", "{\"variables\": {\"confirmation\": {\"value\": \"yes\", \"type\": \"String\"}}}");
+        + confirmation + "/submit-form",
+        "{\"variables\": {\"confirmation\": {\"value\": \"yes\", \"type\": \"String\"}}}");
 
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
     assertThat(portal.get("/api/my/tasks").body()).doesNotContain(confirmation);
