@@ -97,10 +97,10 @@ class RequesterController {
         .taskDefinitionKeyIn(REQUESTER_TASKS.toArray(String[]::new)).orderByTaskCreateTime().desc()
         .listPage(0, MAX_WAITING);
     // a requester reads no process instance in the engine; the record number of their own task is theirs to see
-    Map<String, ProcessInstance> instances = currentUser.asSystem(() -> tasks.isEmpty() ? Map.of()
-        : runtimeService.createProcessInstanceQuery()
-            .processInstanceIds(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
-            .listPage(0, MAX_WAITING).stream().collect(Collectors.toMap(ProcessInstance::getId, Function.identity())));
+    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+    Map<String, ProcessInstance> instances = instanceIds.isEmpty() ? Map.of() : currentUser.asSystem(() ->
+        runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).listPage(0, MAX_WAITING).stream()
+            .collect(Collectors.toMap(ProcessInstance::getId, Function.identity())));
     Stream<Waiting> engineTasks = tasks.stream().map(task -> {
       ProcessInstance instance = instances.get(task.getProcessInstanceId());
       return new Waiting(task.getId(), null, task.getName(), instance == null ? null : instance.getBusinessKey(),
