@@ -6,3 +6,9 @@ create table knowledge_self_help (
   at              timestamp   not null,
   primary key (article_number, user_id)
 );
+
+-- "My requests" of the portal reads each kind's records by the person who asked (demands and security incidents
+-- have their index already).
+create index incident_reporter on incident (reporter);
+create index change_request_requester on change_request (requester);
+create index survey_respondent on survey (respondent);
