@@ -24,7 +24,7 @@ class RequesterTasksTest {
     for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.bpmn")) {
       try (InputStream in = model.getInputStream()) {
         for (UserTask task : Bpmn.readModelFromStream(in).getModelElementsByType(UserTask.class)) {
-          if (ASKERS.contains(task.getCamundaAssignee())) {
+          if (task.getCamundaAssignee() != null && ASKERS.contains(task.getCamundaAssignee())) {
             assignedToWhoAsked.add(task.getId());
           }
         }
