@@ -48,15 +48,15 @@ function when(iso) {
   const date = new Date(iso);
   const format = (zone) => {
     try {
-      return new Intl.DateTimeFormat(session.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone,
-        timeZoneName: 'short' }).format(date);
+      return new Intl.DateTimeFormat(session.language, { year: 'numeric', month: 'short', day: 'numeric',
+        hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(date);
     } catch (unknownZone) {
       return date.toISOString(); // a zone the browser does not know (a bare offset): the time in UTC
     }
   };
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return browserZone === session.timeZone ? format(session.timeZone)
-    : t('time.both', format(session.timeZone), format(browserZone));
+  const suite = format(session.timeZone);
+  const browser = format(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return browser === suite ? suite : t('time.both', suite, browser); // one zone may have two names (Etc/UTC, UTC)
 }
 
 function facts(...pairs) {
@@ -227,9 +227,8 @@ async function listRequests(results) {
   next.addEventListener('click', () => turn(PAGE_SIZE));
   const count = page.total === 0 ? t('requests.none')
     : t('requests.count', page.offset + 1, page.offset + page.items.length, page.total);
-  results.replaceChildren(h('p', { tabindex: '-1' }, count), list,
+  results.replaceChildren(h('p', { tabindex: '-1', 'aria-live': 'polite' }, count), list,
     h('nav', { class: 'actions', 'aria-label': t('page.label') }, previous, next));
-  say(count);
 }
 
 // --- one request ------------------------------------------------------------------------------------------
