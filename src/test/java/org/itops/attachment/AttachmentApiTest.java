@@ -110,7 +110,7 @@ class AttachmentApiTest {
 
     assertThat(stored.path("contentType").asText()).isEqualTo("text/plain");
     assertThat(file.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
-    assertThat(file.headers().firstValue("Content-Disposition")).get().asString().startsWith("attachment;");
+    assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
     assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(file.body()).isEqualTo(page);
   }
@@ -229,7 +229,8 @@ class AttachmentApiTest {
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(retried.statusCode()).isEqualTo(201);
     assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-    assertThat(JSON.readTree(retried.body()).path("id")).isEqualTo(JSON.readTree(first.body()).path("id"));
+    assertThat(JSON.readTree(retried.body()).path("id").asText()).isEqualTo(JSON.readTree(first.body()).path("id")
+        .asText());
     assertThat(otherFile.statusCode()).isEqualTo(409);
     assertThat(attachmentsOf(number)).isOne();
   }
