@@ -13,3 +13,9 @@ create table attachment (
   content       ${large_object} not null
 );
 create index attachment_record on attachment (record_number);
+
+-- A row per record with attachments, locked by each upload to it until its transaction ends: two uploads at once
+-- cannot both pass the record's limits.
+create table attachment_lock (
+  record_number varchar(32) primary key
+);

@@ -11,9 +11,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The table {@code attachment} (V13). Contents go in and out as streams through the JDBC {@link Blob} methods: on H2 a
@@ -30,9 +34,30 @@ class AttachmentRepository {
   record Totals(int count, long bytes) {}
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  AttachmentRepository(JdbcTemplate jdbc) {
+  AttachmentRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Locks the record's row of {@code attachment_lock} until the caller's transaction ends, so that uploads to one
+   * record take their turns. The row is created at the record's first upload, in a transaction of its own (a
+   * failed insert would end the caller's transaction on PostgreSQL); two first uploads at once create it once.
+   */
+  void lock(String recordNumber) {
+    String lock = "select record_number from attachment_lock where record_number = ? for update";
+    if (jdbc.queryForList(lock, String.class, recordNumber).isEmpty()) {
+      try {
+        ownTransaction.executeWithoutResult(tx ->
+            jdbc.update("insert into attachment_lock (record_number) values (?)", recordNumber));
+      } catch (DuplicateKeyException createdAtTheSameMoment) {
+        // the other upload's row serves as well
+      }
+      jdbc.queryForList(lock, String.class, recordNumber);
+    }
   }
 
   /** Inserts the attachment with its content, read from the stream as it is written (in the caller's transaction). */

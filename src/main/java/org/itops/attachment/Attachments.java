@@ -97,6 +97,7 @@ public class Attachments {
   /** Stores an inspected file, unless the record's attachments would be over a limit then. */
   Attachment store(String recordNumber, String fileName, Content content, Inspection inspection, String uploadedBy) {
     requireFileName(fileName);
+    repository.lock(recordNumber);
     AttachmentRepository.Totals totals = repository.totals(recordNumber);
     if (totals.count() >= limits.maxPerRecord()) {
       throw new LimitExceededException("api.tooManyAttachments", limits.maxPerRecord(), "file",
