@@ -109,7 +109,7 @@ public class Attachments {
     }
     Attachment attachment = new Attachment(UUID.randomUUID().toString().replace("-", ""), recordNumber, fileName,
         inspection.contentType(), inspection.size(), inspection.sha256(), uploadedBy, clock.instant());
-    try (DigestInputStream in = new DigestInputStream(content.open(), Inspection.sha256())) {
+    try (DigestInputStream in = new DigestInputStream(content.open(), Inspection.digest())) {
       repository.insert(attachment, in);
       if (!HexFormat.of().formatHex(in.getMessageDigest().digest()).equals(inspection.sha256())) {
         throw new IllegalStateException("The file changed between its inspection and its storing");

@@ -37,7 +37,7 @@ record Inspection(long size, String sha256, String contentType) {
    * @throws LimitExceededException when the file is larger than {@code maxBytes}
    */
   static Inspection of(InputStream in, long maxBytes) throws IOException {
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = digest();
     Utf8Text text = new Utf8Text();
     byte[] head = new byte[8];
     byte[] buffer = new byte[64 * 1024];
@@ -66,7 +66,7 @@ record Inspection(long size, String sha256, String contentType) {
     return size > 0 && text ? TEXT : BINARY;
   }
 
-  static MessageDigest sha256() {
+  static MessageDigest digest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
