@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ChangeAttachments {
 
   @Bean
-  AttachingRecords changeAttachments(ChangeRepository records) {
+  AttachingRecords changesTakeAttachments(ChangeRepository records) {
     return new AttachingRecords("changes", ChangeProcess.RECORD_PREFIX, ChangeProcess.KEY,
         number -> records.find(number).isPresent());
   }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class DemandAttachments {
 
   @Bean
-  AttachingRecords demandAttachments(DemandRepository records) {
+  AttachingRecords demandsTakeAttachments(DemandRepository records) {
     return new AttachingRecords("demands", DemandProcess.RECORD_PREFIX, DemandProcess.KEY,
         number -> records.find(number).isPresent());
   }

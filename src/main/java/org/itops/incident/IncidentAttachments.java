@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class IncidentAttachments {
 
   @Bean
-  AttachingRecords incidentAttachments(IncidentRepository records) {
+  AttachingRecords incidentsTakeAttachments(IncidentRepository records) {
     return new AttachingRecords("incidents", IncidentProcess.RECORD_PREFIX, IncidentProcess.KEY,
         number -> records.find(number).isPresent());
   }

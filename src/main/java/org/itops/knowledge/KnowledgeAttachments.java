@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class KnowledgeAttachments {
 
   @Bean
-  AttachingRecords knowledgeAttachments(KnowledgeRepository records) {
+  AttachingRecords articlesTakeAttachments(KnowledgeRepository records) {
     return new AttachingRecords("knowledge", KnowledgeProcess.RECORD_PREFIX, KnowledgeProcess.KEY,
         number -> records.find(number).isPresent());
   }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class SecurityIncidentAttachments {
 
   @Bean
-  AttachingRecords securityIncidentAttachments(SecurityIncidentRepository records) {
+  AttachingRecords securityIncidentsTakeAttachments(SecurityIncidentRepository records) {
     return new AttachingRecords("security-incidents", SecurityIncidentProcess.RECORD_PREFIX,
         SecurityIncidentProcess.KEY, number -> records.find(number).isPresent());
   }
