@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,9 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * How our {@code /api} answers refused requests: a status and a JSON body that says what was wrong, in the language
@@ -27,9 +31,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiExceptionHandler {
 
   private final MessageSource messages;
+  private final long maxUploadBytes;
 
-  ApiExceptionHandler(MessageSource messages) {
+  ApiExceptionHandler(MessageSource messages, @Value(UploadLimits.MAX_UPLOAD_BYTES) long maxUploadBytes) {
     this.messages = messages;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   @ExceptionHandler(InvalidRequestException.class)
@@ -70,6 +76,33 @@ class ApiExceptionHandler {
     return ResponseEntity.badRequest().body(Map.of(
         "message", text("api.unreadable", locale),
         "errors", List.of(Map.of("field", "body", "reason", text("api.unreadable.reason", locale)))));
+  }
+
+  @ExceptionHandler(LimitExceededException.class)
+  ResponseEntity<Map<String, Object>> overLimit(LimitExceededException e, Locale locale) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of(
+        "message", text(e.messageKey(), locale, e.limit()),
+        "errors", List.of(Map.of("field", e.field(), "reason", e.getMessage()))));
+  }
+
+  /** A file of a multipart body larger than the largest upload: the servlet container stopped reading it. */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> uploadTooLarge(MaxUploadSizeExceededException e, Locale locale) {
+    return overLimit(new LimitExceededException("api.fileTooLarge", maxUploadBytes, "file",
+        "larger than " + maxUploadBytes + " bytes"), locale);
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> notMultipart(MultipartException e, Locale locale) {
+    return ResponseEntity.badRequest().body(Map.of(
+        "message", text("api.notMultipart", locale),
+        "errors", List.of(Map.of("field", "body", "reason", "not a readable multipart/form-data body"))));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e, Locale locale) {
+    return invalid(new InvalidRequestException(e.getRequestPartName(), "is missing: send the file as the multipart"
+        + " part '" + e.getRequestPartName() + "'"), locale);
   }
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})

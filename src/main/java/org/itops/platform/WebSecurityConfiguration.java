@@ -46,7 +46,7 @@ class WebSecurityConfiguration {
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
       @Value("${itops.api.max-body-bytes:1048576}") long maxBytes,
-      @Value("${itops.api.max-upload-bytes:10485760}") long maxUploadBytes) {
+      @Value(UploadLimits.MAX_UPLOAD_BYTES) long maxUploadBytes) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
         new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, maxUploadBytes));
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
