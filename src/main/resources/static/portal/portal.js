@@ -321,7 +321,10 @@ function upload(path, file) {
 }
 
 function sizeOf(bytes) {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : `${Math.ceil((bytes || 0) / 1024)} KiB`;
+  if (bytes < 1024) {
+    return `${bytes} B`;
+  }
+  return bytes < 1048576 ? `${Math.round(bytes / 1024)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`;
 }
 
 // --- waiting for me ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 
 /** The portal's page as the tests play it over real HTTP: a browser's cookies, the session's CSRF token. */
 final class PortalClient {
@@ -82,6 +83,22 @@ final class PortalClient {
       request.header("Content-Type", "application/json");
     }
     if (withToken && csrfToken != null) {
+      request.header("X-CSRF-Token", csrfToken);
+    }
+    return exchange(request);
+  }
+
+  /** A file uploaded as the page uploads it (multipart, part {@code file}), with or without the CSRF token. */
+  HttpResponse<String> upload(String path, String fileName, byte[] content, boolean withToken) {
+    String boundary = "----portal" + System.nanoTime();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept",
+        "application/json").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(BodyPublishers.concat(BodyPublishers.ofByteArray(head), BodyPublishers.ofByteArray(content),
+            BodyPublishers.ofByteArray(tail)));
+    if (withToken) {
       request.header("X-CSRF-Token", csrfToken);
     }
     return exchange(request);

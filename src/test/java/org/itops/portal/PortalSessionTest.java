@@ -109,6 +109,24 @@ class PortalSessionTest {
   }
 
   @Test
+  void aFileIsAttachedThroughTheSessionOnlyWithItsCsrfToken() {
+    portal.loggedInAs("requester");
+    String number = PortalClient.json(portal.send("POST", "/api/incidents", INCIDENT)).path("number").asText();
+    String attachments = "/api/incidents/" + number + "/attachments";
+    byte[] log = "ERROR vpn: peer not responding\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    HttpResponse<String> withoutToken = portal.upload(attachments, "vpn.log", log, false);
+    HttpResponse<String> withToken = portal.upload(attachments, "vpn.log", log, true);
+
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+    assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
+    var listed = PortalClient.json(portal.get(attachments)).path("items");
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).path("fileName").asText()).isEqualTo("vpn.log");
+    assertThat(portal.get(listed.get(0).path("download").asText()).body()).contains("peer not responding");
+  }
+
+  @Test
   void anotherRequestersIncidentDoesNotExistForTheSession() {
     String others = "portalother" + System.nanoTime();
     User user = identityService.newUser(others);
