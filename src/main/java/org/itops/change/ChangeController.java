@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.itops.attachment.Attachments;
 import org.itops.platform.Times;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
@@ -42,18 +43,21 @@ class ChangeController {
   private final Clock clock;
   private final String baseUrl;
   private final SuiteText text;
+  private final Attachments attachments;
 
   ChangeController(ChangeService changes, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
-      Clock clock, SuiteProperties suite, SuiteText text) {
+      Clock clock, SuiteProperties suite, SuiteText text, Attachments attachments) {
     this.changes = changes;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
     this.clock = clock;
     this.baseUrl = suite.baseUrl();
     this.text = text;
+    this.attachments = attachments;
   }
 
-  record Details(Change change, List<String> incidentsCausedByIt, List<Timeline.Entry> timeline) {}
+  record Details(Change change, List<String> incidentsCausedByIt, List<Timeline.Entry> timeline,
+      List<Attachments.Summary> attachments) {}
 
   record Cancellation(String reason) {}
 
@@ -74,7 +78,8 @@ class ChangeController {
 
   @GetMapping("/{number:[A-Z]{3}-\\d+}")
   Details get(@PathVariable String number) {
-    return new Details(changes.view(number), changes.incidentsCausedBy(number), changes.timelineOf(number));
+    return new Details(changes.view(number), changes.incidentsCausedBy(number), changes.timelineOf(number),
+        attachments.of(number));
   }
 
   @GetMapping

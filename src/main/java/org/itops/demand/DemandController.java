@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.itops.attachment.Attachments;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
@@ -28,16 +29,19 @@ class DemandController {
   private final DemandService demands;
   private final IdempotencyKeys idempotencyKeys;
   private final CurrentUser currentUser;
+  private final Attachments attachments;
 
-  DemandController(DemandService demands, IdempotencyKeys idempotencyKeys, CurrentUser currentUser) {
+  DemandController(DemandService demands, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
+      Attachments attachments) {
     this.demands = demands;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
+    this.attachments = attachments;
   }
 
   /** A demand with its specification versions, its delivery (implementation and acceptance) and its timeline. */
   record Details(Demand demand, List<DemandRepository.Specification> specifications, Map<String, Object> delivery,
-      List<Timeline.Entry> timeline) {}
+      List<Timeline.Entry> timeline, List<Attachments.Summary> attachments) {}
 
   record ChangeRequest(String description) {}
 
@@ -56,7 +60,7 @@ class DemandController {
   Details get(@PathVariable String number) {
     Demand demand = demands.view(number);
     return new Details(demand, demands.specifications(number), demands.deliveryOf(number),
-        demands.timelineOf(number));
+        demands.timelineOf(number), attachments.of(number));
   }
 
   @GetMapping

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.itops.attachment.Attachments;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
@@ -29,11 +30,14 @@ class IncidentController {
   private final IncidentService incidents;
   private final IdempotencyKeys idempotencyKeys;
   private final CurrentUser currentUser;
+  private final Attachments attachments;
 
-  IncidentController(IncidentService incidents, IdempotencyKeys idempotencyKeys, CurrentUser currentUser) {
+  IncidentController(IncidentService incidents, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
+      Attachments attachments) {
     this.incidents = incidents;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
+    this.attachments = attachments;
   }
 
   /** The summary of an incident in a list. */
@@ -58,7 +62,7 @@ class IncidentController {
       String configurationItem, String service, String reporter, String source, String assignedGroup, String engineer, Sla sla,
       Instant reportedAt, Instant resolvedAt, Instant closedAt, String resolutionCode, String resolutionNotes,
       String closureCode, String causedByChange, int reopenCount, boolean knowledgeProposed, Instant alertResolvedAt,
-      List<Timeline.Entry> timeline) {}
+      List<Timeline.Entry> timeline, List<Attachments.Summary> attachments) {}
 
   record Reassignment(String group, String reason) {}
 
@@ -84,7 +88,7 @@ class IncidentController {
         i.getConfigurationItem(), i.getService(), i.getReporter(), i.getSource(), i.getAssignedGroup(), i.getEngineer(), sla,
         i.getReportedAt(), i.getResolvedAt(), i.getClosedAt(), i.getResolutionCode(), i.getResolutionNotes(),
         i.getClosureCode(), i.getCausedByChange(), i.getReopenCount(), i.isKnowledgeProposed(), i.getAlertResolvedAt(),
-        incidents.timelineOf(number));
+        incidents.timelineOf(number), attachments.of(number));
   }
 
   @GetMapping

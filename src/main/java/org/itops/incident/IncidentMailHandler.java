@@ -9,16 +9,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.itops.attachment.Attachments;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.LimitExceededException;
+import org.itops.platform.ReadRules;
+import org.itops.platform.Timeline;
 import org.springframework.stereotype.Component;
 
 /**
  * What a mail to the service desk does: a reply whose subject carries {@code [INC-000123]} comments on that
  * incident (and answers the engineer's question if it waits for one and the mail is from the incident's reporter);
- * any other mail from a user of the suite reports an incident. Mail from unknown senders, or from an address that
- * several users have, is refused.
+ * any other mail from a user of the suite reports an incident. The mail's files become the incident's attachments.
+ * Mail from unknown senders, or from an address that several users have, is refused.
  */
 @Component
 class IncidentMailHandler implements MailIntake.Handler {
@@ -30,14 +34,21 @@ class IncidentMailHandler implements MailIntake.Handler {
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final MailIntakeProperties properties;
+  private final Attachments attachments;
+  private final Timeline timeline;
+  private final ReadRules readRules;
 
   IncidentMailHandler(IncidentService incidents, IdempotencyKeys idempotencyKeys, IdentityService identityService,
-      CurrentUser currentUser, MailIntakeProperties properties) {
+      CurrentUser currentUser, MailIntakeProperties properties, Attachments attachments, Timeline timeline,
+      ReadRules readRules) {
     this.incidents = incidents;
     this.idempotencyKeys = idempotencyKeys;
     this.identityService = identityService;
     this.currentUser = currentUser;
     this.properties = properties;
+    this.attachments = attachments;
+    this.timeline = timeline;
+    this.readRules = readRules;
   }
 
   @Override
@@ -46,15 +57,39 @@ class IncidentMailHandler implements MailIntake.Handler {
     String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)" : mail.subject().strip();
     Matcher reply = INCIDENT_NUMBER.matcher(subject);
     return idempotencyKeys.createOnce("mail", "mail-intake", mail.messageId(), fingerprint(mail), () -> {
+      String number;
       if (reply.find()) {
-        incidents.replyByMail(reply.group(1), sender.getId(), withAttachments(mail.body(), mail));
-        return reply.group(1);
+        number = reply.group(1);
+        incidents.replyByMail(number, sender.getId(), mail.body());
+      } else {
+        IncidentReport report = new IncidentReport(shorten(subject, IncidentReport.MAX_TITLE),
+            shorten(mail.body(), IncidentReport.MAX_TEXT), "low", "medium", properties.defaultCategory(), null, null,
+            sender.getId(), null);
+        number = currentUser.asSystem(() -> incidents.report(report, "mail"));
       }
-      IncidentReport report = new IncidentReport(shorten(subject, IncidentReport.MAX_TITLE),
-          shorten(withAttachments(mail.body(), mail), IncidentReport.MAX_TEXT), "low", "medium",
-          properties.defaultCategory(), null, null, sender.getId(), null);
-      return currentUser.asSystem(() -> incidents.report(report, "mail"));
+      keepAttachments(number, mail, sender);
+      return number;
     }).recordNumber();
+  }
+
+  /**
+   * The mail's files become the incident's attachments, if the sender reads the incident as the API would have them
+   * (a reply from anybody else stays on the timeline only); a file over a limit is left out. The timeline says which
+   * files were left out, and why.
+   */
+  private void keepAttachments(String number, IncomingMail mail, User sender) {
+    if (!mail.attachments().isEmpty() && !currentUser.asUser(sender.getId(), () -> readRules.reads(number))) {
+      timeline.record(number, "ATTACHMENT_SKIPPED", mail.attachments().size() + " files: " + sender.getId()
+          + " does not read " + number);
+      return;
+    }
+    for (IncomingMail.File file : mail.attachments()) {
+      try {
+        attachments.add(number, file.name(), file.content(), sender.getId());
+      } catch (LimitExceededException | InvalidRequestException refused) {
+        timeline.record(number, "ATTACHMENT_SKIPPED", file.name() + ": " + refused.getMessage());
+      }
+    }
   }
 
   /**
@@ -70,11 +105,6 @@ class IncidentMailHandler implements MailIntake.Handler {
       throw new InvalidRequestException("from", "reason.mail.sharedAddress", mail.from(), users.size());
     }
     return users.get(0);
-  }
-
-  private static String withAttachments(String body, IncomingMail mail) {
-    return mail.attachments().isEmpty() ? body : body + "\n\nAttachments (kept in the mailbox): "
-        + String.join(", ", mail.attachments());
   }
 
   private static String fingerprint(IncomingMail mail) {

@@ -12,6 +12,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -145,7 +146,7 @@ class MailIntake {
     if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress sender)) {
       throw new MessagingException("no sender");
     }
-    List<String> attachments = new ArrayList<>();
+    List<IncomingMail.File> attachments = new ArrayList<>();
     String body = text(message, attachments);
     String[] ids = message.getHeader("Message-ID");
     String messageId = ids != null && ids.length > 0 ? ids[0] : fingerprint(sender.getAddress(), message.getSubject(), body);
@@ -167,10 +168,19 @@ class MailIntake {
     return printable.toString();
   }
 
-  /** The text of the mail (the plain part, else the HTML part without tags); attachments are listed. */
-  private static String text(Part part, List<String> attachments) throws MessagingException, IOException {
+  /**
+   * The text of the mail (the plain part, else the HTML part without tags); its files are collected, to be read
+   * from the mailbox while the mail is handled.
+   */
+  private static String text(Part part, List<IncomingMail.File> attachments) throws MessagingException, IOException {
     if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
-      attachments.add(part.getFileName() + " (" + Math.max(0, part.getSize()) + " bytes)");
+      attachments.add(new IncomingMail.File(fileName(part), () -> {
+        try {
+          return part.getInputStream();
+        } catch (MessagingException e) {
+          throw new IOException("Cannot read the attachment from the mailbox", e);
+        }
+      }));
       return null;
     }
     if (part.isMimeType("text/plain")) {
@@ -195,6 +205,19 @@ class MailIntake {
       return plain != null ? plain : other;
     }
     return null;
+  }
+
+  /** The file's name; an RFC 2047 encoded name (as many mail programs send Chinese names) decoded. */
+  private static String fileName(Part part) throws MessagingException {
+    String name = part.getFileName();
+    if (name == null || name.isBlank()) {
+      return "attachment";
+    }
+    try {
+      return printable(MimeUtility.decodeText(name));
+    } catch (java.io.UnsupportedEncodingException unknownCharset) {
+      return printable(name);
+    }
   }
 
   private static String fingerprint(String from, String subject, String body) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.itops.attachment.Attachments;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
@@ -29,11 +30,14 @@ class KnowledgeController {
   private final KnowledgeService knowledge;
   private final IdempotencyKeys idempotencyKeys;
   private final CurrentUser currentUser;
+  private final Attachments attachments;
 
-  KnowledgeController(KnowledgeService knowledge, IdempotencyKeys idempotencyKeys, CurrentUser currentUser) {
+  KnowledgeController(KnowledgeService knowledge, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
+      Attachments attachments) {
     this.knowledge = knowledge;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
+    this.attachments = attachments;
   }
 
   /** The body of a proposal: the article's text, and optionally the group that reviews it. */
@@ -50,7 +54,7 @@ class KnowledgeController {
       String configurationItem, String category, String owningGroup, String status, int version,
       Integer publishedVersion, String author, List<String> reviewers, String sourceIncident, long useCount,
       Instant createdAt, Instant publishedAt, List<KnowledgeRepository.Version> versions,
-      List<Timeline.Entry> timeline) {}
+      List<Timeline.Entry> timeline, List<Attachments.Summary> attachments) {}
 
   record Use(String incident) {}
 
@@ -75,7 +79,8 @@ class KnowledgeController {
         a.getConfigurationItem(), a.getCategory(), a.getOwningGroup(), a.getStatus().name(), a.getVersion(),
         a.getPublishedVersion(), a.getAuthor(), a.getReviewers() == null ? List.of() : List.of(a.getReviewers()
         .split(",")), a.getSourceIncident(), a.getUseCount(), a.getCreatedAt(), a.getPublishedAt(),
-        knowledge.versions(number), inFull ? knowledge.timelineOf(number) : List.of());
+        knowledge.versions(number), inFull ? knowledge.timelineOf(number) : List.of(),
+        inFull ? attachments.of(number) : List.of());
   }
 
   @GetMapping
@@ -97,6 +102,13 @@ class KnowledgeController {
   ResponseEntity<Void> retire(@PathVariable String number, @RequestBody(required = false) Retirement retirement) {
     knowledge.retire(number, retirement == null ? null : retirement.reason());
     return ResponseEntity.noContent().build();
+  }
+
+  /** The article solved the caller's problem, who reports no incident for it (the portal's "this solved it"). */
+  @PostMapping("/{number}/solved")
+  Map<String, Object> solved(@PathVariable String number) {
+    boolean counted = knowledge.markSolved(number);
+    return Map.of("article", number, "counted", counted, "useCount", knowledge.load(number).getUseCount());
   }
 
   @PostMapping("/{number}/uses")

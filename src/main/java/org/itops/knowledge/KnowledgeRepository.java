@@ -183,10 +183,27 @@ class KnowledgeRepository {
         new MapSqlParameterSource().addValue("article", article).addValue("incident", incident)
             .addValue("user", user).addValue("at", Timestamp.from(at)));
     if (inserted == 1) {
-      jdbc.update("update knowledge_article set use_count = use_count + 1 where number = :article",
-          new MapSqlParameterSource("article", article));
+      countUse(article);
     }
     return inserted == 1;
+  }
+
+  /** Counts the article for a user it helped without an incident, once per article and user. */
+  boolean recordSelfHelp(String article, String user, Instant at) {
+    int inserted = jdbc.update("insert into knowledge_self_help (article_number, user_id, at)"
+        + " select :article, :user, :at from knowledge_article where number = :article and not exists"
+        + " (select 1 from knowledge_self_help where article_number = :article and user_id = :user)",
+        new MapSqlParameterSource().addValue("article", article).addValue("user", user)
+            .addValue("at", Timestamp.from(at)));
+    if (inserted == 1) {
+      countUse(article);
+    }
+    return inserted == 1;
+  }
+
+  private void countUse(String article) {
+    jdbc.update("update knowledge_article set use_count = use_count + 1 where number = :article",
+        new MapSqlParameterSource("article", article));
   }
 
   /** The category and configuration item of an incident (to file an article proposed from it), if it exists. */

@@ -221,11 +221,7 @@ public class KnowledgeService {
    */
   @Transactional
   public boolean markUsed(String number, String incident) {
-    Article article = articles.find(number).orElseThrow(() -> new InvalidRequestException("article",
-        "reason.article.unknown", number));
-    if (article.getPublishedVersion() == null || article.getStatus() == Status.RETIRED) {
-      throw new InvalidRequestException("article", "reason.article.notPublished", number);
-    }
+    requirePublished(number);
     if (incident == null || articles.incident(incident).isEmpty()) {
       throw new InvalidRequestException("incident", "reason.notAnIncident", incident);
     }
@@ -234,6 +230,28 @@ public class KnowledgeService {
       timeline.record(number, "USED", "For " + incident);
     }
     return counted;
+  }
+
+  /**
+   * The article solved the current user's problem without an incident (they read it in the portal while reporting
+   * and reported nothing). Counted like a use, once per article and user; answers whether this call counted it.
+   */
+  @Transactional
+  public boolean markSolved(String number) {
+    requirePublished(number);
+    boolean counted = articles.recordSelfHelp(number, currentUser.id(), clock.instant());
+    if (counted) {
+      timeline.record(number, "SOLVED", "Solved a problem without an incident (portal)");
+    }
+    return counted;
+  }
+
+  private void requirePublished(String number) {
+    Article article = articles.find(number).orElseThrow(() -> new InvalidRequestException("article",
+        "reason.article.unknown", number));
+    if (article.getPublishedVersion() == null || article.getStatus() == Status.RETIRED) {
+      throw new InvalidRequestException("article", "reason.article.notPublished", number);
+    }
   }
 
   /** Published articles for an incident's text, its category and configuration item lifted. */

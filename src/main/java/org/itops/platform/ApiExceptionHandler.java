@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +17,9 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * How our {@code /api} answers refused requests: a status and a JSON body that says what was wrong, in the language
@@ -27,9 +31,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiExceptionHandler {
 
   private final ApiErrors errors;
+  private final long maxUploadBytes;
 
-  ApiExceptionHandler(ApiErrors errors) {
+  ApiExceptionHandler(ApiErrors errors, @Value(UploadLimits.MAX_UPLOAD_BYTES) long maxUploadBytes) {
     this.errors = errors;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   @ExceptionHandler(InvalidRequestException.class)
@@ -66,6 +72,31 @@ class ApiExceptionHandler {
     }
     return ResponseEntity.badRequest().body(errors.body(locale, "api.unreadable",
         List.of(new FieldError("body", "api.unreadable.reason"))));
+  }
+
+  @ExceptionHandler(LimitExceededException.class)
+  ResponseEntity<Map<String, Object>> overLimit(LimitExceededException e, Locale locale) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(errors.body(locale, e.messageKey(),
+        List.of(e.error()), e.limit()));
+  }
+
+  /** A file of a multipart body larger than the largest upload: the servlet container stopped reading it. */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> uploadTooLarge(MaxUploadSizeExceededException e, Locale locale) {
+    return overLimit(new LimitExceededException("api.fileTooLarge", maxUploadBytes, "file", "api.tooLarge.reason",
+        maxUploadBytes), locale);
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> notMultipart(MultipartException e, Locale locale) {
+    return ResponseEntity.badRequest().body(errors.body(locale, "api.notMultipart",
+        List.of(new FieldError("body", "reason.notMultipart"))));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e, Locale locale) {
+    return invalid(new InvalidRequestException(e.getRequestPartName(), "reason.missingPart", e.getRequestPartName()),
+        locale);
   }
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})

@@ -18,8 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses bodies larger than the limit with 413 and the reason, before anything reads them: a declared length
  * over the limit at once, a chunked body when the reading passes the limit. Multipart bodies (deployments from
- * Camunda Modeler) have a limit of their own. Bodies for the engine API are read whole here (they are small), so
- * that a chunked body over the limit is refused before the engine's REST API could answer it otherwise.
+ * Camunda Modeler, attachments) have a limit of their own: the largest upload ({@link UploadLimits}) and its
+ * framing; the servlet container parses our API's uploads itself, past this filter's reading, with the same limit.
+ * Bodies for the engine API are read whole here (they are small), so that a chunked body over the limit is refused
+ * before the engine's REST API could answer it otherwise.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -51,12 +53,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String contentType = request.getContentType();
-    long limit = contentType != null && contentType.toLowerCase().startsWith("multipart/") ? maxUploadBytes : maxBytes;
-    if (request.getContentLengthLong() > limit) {
+    boolean multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/");
+    // the limit that the answer names: the largest file of an upload, though its framing may add a little
+    long limit = multipart ? maxUploadBytes : maxBytes;
+    long bodyLimit = multipart ? maxUploadBytes + UploadLimits.MULTIPART_FRAMING_BYTES : maxBytes;
+    if (request.getContentLengthLong() > bodyLimit) {
       tooLarge(request, response, limit);
       return;
     }
-    HttpServletRequest limited = new LimitedRequest(request, limit);
+    HttpServletRequest limited = new LimitedRequest(request, bodyLimit, limit);
     try {
       if (EngineApiGuard.enginePath(request) != null && !isForm(contentType)) {
         limited = new BufferedRequest(request, limited.getInputStream().readAllBytes());
@@ -87,10 +92,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {
     private final long maxBytes;
+    private final long namedLimit;
 
-    LimitedRequest(HttpServletRequest request, long maxBytes) {
+    LimitedRequest(HttpServletRequest request, long maxBytes, long namedLimit) {
       super(request);
       this.maxBytes = maxBytes;
+      this.namedLimit = namedLimit;
     }
 
     @Override
@@ -103,7 +110,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         public int read() throws IOException {
           int b = in.read();
           if (b >= 0 && ++read > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
+            throw new BodyTooLargeException(namedLimit);
           }
           return b;
         }
@@ -112,7 +119,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         public int read(byte[] buffer, int offset, int length) throws IOException {
           int n = in.read(buffer, offset, length);
           if (n > 0 && (read += n) > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
+            throw new BodyTooLargeException(namedLimit);
           }
           return n;
         }

@@ -20,13 +20,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.itops.platform.directory.DirectoryUnavailableException;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authentication of the machine-facing endpoints (the engine REST API, our {@code /api}, actuator): HTTP Basic
- * against Camunda's identity, or a bearer token configured for a user ({@code itops.api-tokens}). The authenticated user and groups are handed to the engine for the
- * request, so that Camunda's authorization checks apply to everything done on the user's behalf.
+ * against Camunda's identity, a bearer token configured for a user ({@code itops.api-tokens}), or the portal's
+ * session ({@link SessionLogin}; a state-changing request of a session only with its CSRF token). The authenticated
+ * user and groups are handed to the engine for the request, so that Camunda's authorization checks apply to
+ * everything done on the user's behalf.
  */
 class RestAuthenticationFilter extends OncePerRequestFilter {
 
@@ -44,6 +45,7 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final PasswordUpgrade passwordUpgrade;
+  private final SessionLogin sessionLogin;
   private final Map<String, String> apiTokens;
   private final ApiErrors errors;
   private final Map<String, Memberships> memberships = new ConcurrentHashMap<>();
@@ -52,9 +54,10 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   private final SecretKeySpec verifiedKey;
 
   RestAuthenticationFilter(IdentityService identityService, PasswordUpgrade passwordUpgrade,
-      Map<String, String> apiTokens, ApiErrors errors) {
+      SessionLogin sessionLogin, Map<String, String> apiTokens, ApiErrors errors) {
     this.identityService = identityService;
     this.passwordUpgrade = passwordUpgrade;
+    this.sessionLogin = sessionLogin;
     this.apiTokens = apiTokens;
     this.errors = errors;
     byte[] key = new byte[32];
@@ -72,8 +75,15 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
+    String sessionUser = header == null ? sessionLogin.userOf(request) : null;
     String userId;
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (sessionUser != null) {
+      if (!sessionLogin.csrfAccepted(request)) {
+        answer(request, response, HttpServletResponse.SC_FORBIDDEN, "api.csrfMissing", SessionLogin.CSRF_HEADER);
+        return;
+      }
+      userId = sessionUser;
+    } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       userId = tokenOwner(header.substring(7).trim());
       if (userId == null) {
         reject(request, response, "api.unauthorized.token");
@@ -82,6 +92,11 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
     } else {
       String[] credentials = basicCredentials(header);
       if (credentials == null) {
+        if (request.getHeader(SessionLogin.CSRF_HEADER) != null) {
+          // the portal's page, whose session has ended: no Basic challenge, which would open the browser's prompt
+          answer(request, response, HttpServletResponse.SC_UNAUTHORIZED, "api.sessionEnded");
+          return;
+        }
         reject(request, response, "api.unauthorized");
         return;
       }
@@ -92,7 +107,7 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
           return;
         }
       } catch (DirectoryUnavailableException directoryDown) {
-        unavailable(response);
+        unavailable(request, response);
         return;
       }
     }
@@ -100,7 +115,7 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
     try {
       memberships = memberships(userId);
     } catch (DirectoryUnavailableException directoryDown) {
-      unavailable(response);
+      unavailable(request, response);
       return;
     }
     identityService.setAuthentication(userId, memberships.groups(), memberships.tenants());
@@ -193,19 +208,19 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   }
 
   /** The company directory does not answer (profile ldap): nobody's password or groups can be checked now. */
-  private static void unavailable(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+  private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.setHeader("Retry-After", "60");
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"DirectoryUnavailable\",\"message\":\""
-        + DirectoryUnavailableException.MESSAGE + "\"}");
+    answer(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "api.directoryUnavailable");
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response, String messageKey)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"ITOps Process Suite\", charset=\"UTF-8\"");
-    ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-        errors.body(errors.language(request), messageKey, List.of()));
+    answer(request, response, HttpServletResponse.SC_UNAUTHORIZED, messageKey);
+  }
+
+  private void answer(HttpServletRequest request, HttpServletResponse response, int status, String messageKey,
+      Object... arguments) throws IOException {
+    ApiErrors.write(response, status, errors.body(errors.language(request), messageKey, List.of(), arguments));
   }
 }

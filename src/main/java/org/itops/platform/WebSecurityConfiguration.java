@@ -11,16 +11,16 @@ import org.springframework.core.Ordered;
 /**
  * Authentication of the endpoints. The webapps (Cockpit, Tasklist, Admin under {@code /camunda}) have their
  * own login, CSRF protection and security headers (configured under {@code camunda.bpm.webapp});
- * everything a machine calls requires HTTP Basic credentials.
+ * everything a machine calls requires HTTP Basic credentials (or a token); the portal's page sends its session.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(IdentityService identityService,
-      PasswordUpgrade passwordUpgrade, SuiteProperties suite, ApiErrors errors) {
+      PasswordUpgrade passwordUpgrade, SessionLogin sessionLogin, SuiteProperties suite, ApiErrors errors) {
     FilterRegistrationBean<RestAuthenticationFilter> registration = new FilterRegistrationBean<>(
-        new RestAuthenticationFilter(identityService, passwordUpgrade, suite.apiTokens(), errors));
+        new RestAuthenticationFilter(identityService, passwordUpgrade, sessionLogin, suite.apiTokens(), errors));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/mailbox");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
@@ -54,7 +54,7 @@ class WebSecurityConfiguration {
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
       @Value("${itops.api.max-body-bytes:1048576}") long maxBytes,
-      @Value("${itops.api.max-upload-bytes:10485760}") long maxUploadBytes, ApiErrors errors) {
+      @Value(UploadLimits.MAX_UPLOAD_BYTES) long maxUploadBytes, ApiErrors errors) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
         new FilterRegistrationBean<>(new RequestBodyLimitFilter(errors, maxBytes, maxUploadBytes));
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.itops.attachment.Attachments;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SecurityIncidentService {
 
   /** An incident as the security team reads it: the record and everything that happened to it, by whom. */
-  public record Details(SecurityIncident incident, List<Timeline.Entry> timeline) {}
+  public record Details(SecurityIncident incident, List<Timeline.Entry> timeline,
+      List<Attachments.Summary> attachments) {}
 
   private final SecurityIncidentRepository incidents;
   private final RecordNumbers recordNumbers;
@@ -39,9 +41,11 @@ public class SecurityIncidentService {
   private final RuntimeService runtimeService;
   private final CurrentUser currentUser;
   private final SecurityIncidentReadRule readRule;
+  private final Attachments attachments;
 
   SecurityIncidentService(SecurityIncidentRepository incidents, RecordNumbers recordNumbers, Timeline timeline,
-      Clock clock, RuntimeService runtimeService, CurrentUser currentUser, SecurityIncidentReadRule readRule) {
+      Clock clock, RuntimeService runtimeService, CurrentUser currentUser, SecurityIncidentReadRule readRule,
+      Attachments attachments) {
     this.incidents = incidents;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -49,6 +53,7 @@ public class SecurityIncidentService {
     this.runtimeService = runtimeService;
     this.currentUser = currentUser;
     this.readRule = readRule;
+    this.attachments = attachments;
   }
 
   // --- reporting --------------------------------------------------------------------------------------
@@ -194,7 +199,7 @@ public class SecurityIncidentService {
   @Transactional(readOnly = true)
   public Details details(String number) {
     readRule.requireReads(number);
-    return new Details(load(number), timeline.of(number));
+    return new Details(load(number), timeline.of(number), attachments.of(number));
   }
 
   /** The reporter's own report; "not found" for other people's reports. */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -126,6 +127,20 @@ public class SurveyService {
   public Optional<String> linkKey(String recordNumber, String respondent) {
     return jdbc.queryForList("select token from survey where record_number = ? and respondent = ?", String.class,
         recordNumber, respondent).stream().findFirst().map(token -> token + "." + signature(token));
+  }
+
+  /** A survey waiting for its respondent's answer, with the end of its link (what {@link #answer} takes). */
+  public record Waiting(String number, String recordNumber, String title, Instant createdAt, Instant expiresAt,
+      String link) {}
+
+  /** The surveys the respondent may still answer (the portal offers them next to their tasks), newest first. */
+  @Transactional(readOnly = true)
+  public List<Waiting> waitingFor(String respondent) {
+    return jdbc.query("select * from survey where respondent = ? and answered_at is null and expires_at > ?"
+        + " order by created_at desc", SurveyService::survey, respondent, Timestamp.from(clock.instant())).stream()
+        .map(survey -> new Waiting(survey.number(), survey.recordNumber(), survey.title(), survey.createdAt(),
+            survey.expiresAt(), survey.token() + "." + signature(survey.token())))
+        .toList();
   }
 
   /** The survey of a link, if the link is genuine and may still be answered. */

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -104,6 +106,41 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
+
+  // --- the portal --------------------------------------------------------------------------------------
+
+  /** Logs into the portal as a demo user, in a fresh browser, with the keyboard only (typing, Tab, Enter). */
+  void portalLogin(String user) {
+    start();
+    driver.get(baseUrl + "/portal/");
+    WebElement name = new WebDriverWait(driver, Duration.ofMinutes(1))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+    name.sendKeys(user);
+    name.sendKeys(Keys.TAB);
+    driver.switchTo().activeElement().sendKeys(user, Keys.ENTER);
+    visible(By.id("nav"));
+  }
+
+  /** Sets the width of the browser window (the page's viewport follows). */
+  void width(int pixels) {
+    driver.manage().window().setSize(new Dimension(pixels, 900));
+  }
+
+  /** Whether the page is wider than the window, so that it scrolls sideways. */
+  boolean scrollsSideways() {
+    return (Boolean) ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+  }
+
+  /** The fields (input, select, textarea) that have no label, by their id or name. */
+  @SuppressWarnings("unchecked")
+  List<String> fieldsWithoutLabel() {
+    return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+        return [...document.querySelectorAll('input, select, textarea')]
+            .filter((field) => field.type !== 'hidden' && field.labels.length === 0
+                && !field.getAttribute('aria-label'))
+            .map((field) => field.id || field.name || field.outerHTML);""");
   }
 
   /** Loads the page afresh (Tasklist is a single-page app: a new hash alone keeps dialogs open). */

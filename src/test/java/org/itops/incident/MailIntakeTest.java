@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -120,28 +125,79 @@ class MailIntakeTest {
   }
 
   @Test
-  void attachmentsAreListedWithTheIncident() throws Exception {
+  void aMailsFilesBecomeTheIncidentsAttachmentsUnderTheirChineseNames() throws Exception {
     String subject = "Invoice PDF broken " + UUID.randomUUID().toString().substring(0, 6);
+    // an RFC 2047 encoded name, as many mail programs send one
+    MimeMessage message = withFiles(subject, file(MimeUtility.encodeText("发票 4711.pdf", "UTF-8", "B"),
+        "%PDF-1.4 broken".getBytes(StandardCharsets.UTF_8)));
+    IntakeMailbox.deliver(mail, message);
+
+    intake.poll();
+
+    Map<String, Object> incident = jdbc.queryForMap("select number, description from incident where title = ?",
+        subject);
+    assertThat(incident).containsEntry("DESCRIPTION", "See the file");
+    assertThat(jdbc.queryForMap("select file_name, content_type, size_bytes, uploaded_by from attachment"
+        + " where record_number = ?", incident.get("NUMBER"))).containsEntry("FILE_NAME", "发票 4711.pdf")
+        .containsEntry("CONTENT_TYPE", "application/pdf").containsEntry("SIZE_BYTES", 15L)
+        .containsEntry("UPLOADED_BY", "requester");
+  }
+
+  @Test
+  void aFileOverTheLimitIsLeftOutAndTheIncidentIsStillReported() throws Exception {
+    String subject = "Core dump attached " + UUID.randomUUID().toString().substring(0, 6);
+    IntakeMailbox.deliver(mail, withFiles(subject, file("core.dump", new byte[10 * 1024 * 1024 + 1]),
+        file("steps.txt", "1. open\n2. crash\n".getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(intake.poll().handled()).isOne();
+
+    String number = jdbc.queryForObject("select number from incident where title = ?", String.class, subject);
+    assertThat(jdbc.queryForList("select file_name from attachment where record_number = ?", String.class, number))
+        .containsExactly("steps.txt");
+    assertThat(jdbc.queryForList("select detail from record_event where record_number = ?"
+        + " and type = 'ATTACHMENT_SKIPPED'", String.class, number))
+        .containsExactly("core.dump: larger than 10485760 bytes");
+  }
+
+  @Test
+  void theSameMailReadTwiceKeepsItsFilesOnce() throws Exception {
+    String subject = "Printer log " + UUID.randomUUID().toString().substring(0, 6);
+    MimeMessage message = withFiles(subject, file("printer.log", "paper jam".getBytes(StandardCharsets.UTF_8)));
+    message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@example.org>");
+    IntakeMailbox.deliver(mail, message);
+    IntakeMailbox.deliver(mail, message);
+
+    assertThat(intake.poll().handled()).isEqualTo(2);
+
+    String number = jdbc.queryForObject("select number from incident where title = ?", String.class, subject);
+    assertThat(jdbc.queryForObject("select count(*) from attachment where record_number = ?", Long.class, number))
+        .isOne();
+  }
+
+  /** A mail from the requester with the text "See the file" and the files. */
+  private static MimeMessage withFiles(String subject, MimeBodyPart... files) throws Exception {
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
     message.setFrom(new InternetAddress("requester@itops.localhost"));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
     message.setSubject(subject);
     MimeBodyPart text = new MimeBodyPart();
     text.setText("See the file");
-    MimeBodyPart file = new MimeBodyPart();
-    file.setFileName("invoice-4711.pdf");
-    file.setContent("%PDF-1.4 broken", "application/pdf");
-    message.setContent(new MimeMultipart(text, file));
+    MimeMultipart parts = new MimeMultipart(text);
+    for (MimeBodyPart file : files) {
+      parts.addBodyPart(file);
+    }
+    message.setContent(parts);
     message.saveChanges();
-    IntakeMailbox.deliver(mail, message);
-
-    intake.poll();
-
-    assertThat(jdbc.queryForObject("select description from incident where title = ?", String.class, subject))
-        .startsWith("See the file").contains("Attachments (kept in the mailbox): invoice-4711.pdf");
+    return message;
   }
 
-
+  private static MimeBodyPart file(String name, byte[] content) throws Exception {
+    MimeBodyPart file = new MimeBodyPart();
+    file.setDataHandler(new DataHandler(new ByteArrayDataSource(content, "application/octet-stream")));
+    file.setFileName(name);
+    file.setDisposition(Part.ATTACHMENT);
+    return file;
+  }
 
   private static List<MimeMessage> receivedBy(String address) throws Exception {
     return java.util.Arrays.stream(mail.getReceivedMessages()).filter(message -> {

@@ -159,6 +159,27 @@ class KnowledgeApiTest {
   }
 
   @Test
+  void anArticleThatSolvedARequestersProblemCountsOncePerRequesterAndOpensNoIncident() throws Exception {
+    String article = scenario.publish("engineer", "demo", "Printer queue stuck on the third floor",
+        "Jobs wait forever", "Restart the spooler from the printer's web page", "workplace", null);
+    long incidentsBefore = jdbc.queryForObject("select count(*) from incident", Long.class);
+
+    HttpResponse<String> first = client.postJson("requester", "/api/knowledge/" + article + "/solved", "");
+    HttpResponse<String> again = client.postJson("requester", "/api/knowledge/" + article + "/solved", "");
+    HttpResponse<String> byAnother = client.postJson("desk", "/api/knowledge/" + article + "/solved", "");
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(first.body()).path("counted").asBoolean()).isTrue();
+    assertThat(JSON.readTree(again.body()).path("counted").asBoolean()).isFalse();
+    assertThat(JSON.readTree(byAnother.body()).path("useCount").asLong()).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select count(*) from incident", Long.class)).isEqualTo(incidentsBefore);
+    String draft = scenario.propose("engineer", "Not yet published", "Symptoms", "Resolution", "workplace", null);
+    HttpResponse<String> ofDraft = client.postJson("requester", "/api/knowledge/" + draft + "/solved", "");
+    assertThat(ofDraft.statusCode()).isEqualTo(400);
+    assertThat(fields(ofDraft)).containsExactly("article");
+  }
+
+  @Test
   void onlyTheOwningGroupOrAnAdministratorRetires() throws Exception {
     String article = scenario.publish("engineer", "demo", "NTP drift on hypervisors", "Clocks run minutes late",
         "Point chrony at the internal NTP pool", "server", null);

@@ -1,0 +1,7 @@
+package org.itops.attachment;
+
+import java.time.Instant;
+
+/** An attachment of a record, without its content. */
+public record Attachment(String id, String recordNumber, String fileName, String contentType, long size,
+    String sha256, String uploadedBy, Instant uploadedAt) {}

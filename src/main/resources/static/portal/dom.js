@@ -1,0 +1,18 @@
+// Building the page's elements: text is always set as text (never parsed as HTML), so that nothing a record holds
+// can run as script.
+
+/** An element with attributes and children (elements or text). */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null && value !== false) {
+      element.setAttribute(name, value === true ? '' : value);
+    }
+  }
+  for (const child of children) {
+    if (child !== undefined && child !== null && child !== false) {
+      element.append(child instanceof Node ? child : String(child));
+    }
+  }
+  return element;
+}
