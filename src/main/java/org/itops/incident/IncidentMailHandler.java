@@ -78,12 +78,13 @@ class IncidentMailHandler implements MailIntake.Handler {
    * files were left out, and why.
    */
   private void keepAttachments(String number, IncomingMail mail, User sender) {
-    if (!mail.attachments().isEmpty() && !currentUser.asUser(sender.getId(), () -> readRules.reads(number))) {
-      timeline.record(number, "ATTACHMENT_SKIPPED", mail.attachments().size() + " files: " + sender.getId()
-          + " does not read " + number);
-      return;
-    }
+    boolean senderReads = mail.attachments().isEmpty()
+        || currentUser.asUser(sender.getId(), () -> readRules.reads(number));
     for (IncomingMail.File file : mail.attachments()) {
+      if (!senderReads) {
+        timeline.record(number, "ATTACHMENT_SKIPPED", file.name() + ": " + sender.getId() + " does not read " + number);
+        continue;
+      }
       try {
         attachments.add(number, file.name(), file.content(), sender.getId());
       } catch (LimitExceededException | InvalidRequestException refused) {

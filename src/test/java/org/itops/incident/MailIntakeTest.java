@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.itops.ReadAttempts;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +42,7 @@ class MailIntakeTest {
   @Autowired IncidentMailHandler handler;
   @Autowired IncidentScenario scenario;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identityService;
 
   @Test
   void aMailFromAUserReportsAnIncidentAndGetsTheNumberBack() throws Exception {
@@ -174,10 +177,34 @@ class MailIntakeTest {
         .isOne();
   }
 
+  @Test
+  void aReplyFromSomeoneWhoDoesNotReadTheIncidentAddsNoFiles() throws Exception {
+    String number = scenario.report("low", "low", "workplace");
+    String neighbour = ReadAttempts.newUser(identityService, "neighbour", "requesters");
+    try {
+      IntakeMailbox.deliver(mail, withFiles(neighbour + "@itops.localhost", "RE: [" + number + "] Received",
+          file("mine.txt", "let me in".getBytes(StandardCharsets.UTF_8))));
+
+      assertThat(intake.poll().handled()).isOne();
+
+      assertThat(jdbc.queryForObject("select count(*) from attachment where record_number = ?", Long.class, number))
+          .isZero();
+      assertThat(jdbc.queryForList("select detail from record_event where record_number = ?"
+          + " and type = 'ATTACHMENT_SKIPPED'", String.class, number))
+          .containsExactly("mine.txt: " + neighbour + " does not read " + number);
+    } finally {
+      identityService.deleteUser(neighbour);
+    }
+  }
+
   /** A mail from the requester with the text "See the file" and the files. */
   private static MimeMessage withFiles(String subject, MimeBodyPart... files) throws Exception {
+    return withFiles("requester@itops.localhost", subject, files);
+  }
+
+  private static MimeMessage withFiles(String from, String subject, MimeBodyPart... files) throws Exception {
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-    message.setFrom(new InternetAddress("requester@itops.localhost"));
+    message.setFrom(new InternetAddress(from));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
     message.setSubject(subject);
     MimeBodyPart text = new MimeBodyPart();
