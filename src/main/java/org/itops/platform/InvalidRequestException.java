@@ -70,9 +70,12 @@ public class InvalidRequestException extends BadUserRequestException {
   /** Every refused field and its reason, in the language of the request being answered (English without one). */
   @Override
   public String getMessage() {
-    Locale language = RequestLanguage.ofCurrentRequest().orElse(Locale.ENGLISH);
-    return errors.stream().map(error -> error.field() + ": " + error.reason(TEXTS, language))
-        .collect(Collectors.joining("; "));
+    return errors.stream().map(error -> error.field() + ": " + reason(error)).collect(Collectors.joining("; "));
+  }
+
+  /** The field's reason, in the language of the request being answered (English without one). */
+  static String reason(FieldError error) {
+    return error.reason(TEXTS, RequestLanguage.ofCurrentRequest().orElse(Locale.ENGLISH));
   }
 
   /** Refuses a page of a list outside 0 and more, or a size outside 1 to {@code maxSize}. */

@@ -16,10 +16,16 @@ public class LimitExceededException extends RuntimeException {
    * @param reasonKey the text of what is over the limit, as {@link InvalidRequestException}'s reasons
    */
   public LimitExceededException(String messageKey, long limit, String field, String reasonKey, Object... arguments) {
-    super(messageKey + " " + limit);
+    super((String) null); // the message is made when it is asked for, as InvalidRequestException's
     this.messageKey = messageKey;
     this.limit = limit;
     this.error = new InvalidRequestException.FieldError(field, reasonKey, arguments);
+  }
+
+  /** What is over the limit, in the language of the request being answered (English without one). */
+  @Override
+  public String getMessage() {
+    return InvalidRequestException.reason(error);
   }
 
   public String messageKey() {

@@ -159,7 +159,7 @@ class MailIntakeTest {
         .containsExactly("steps.txt");
     assertThat(jdbc.queryForList("select detail from record_event where record_number = ?"
         + " and type = 'ATTACHMENT_SKIPPED'", String.class, number))
-        .containsExactly("core.dump: larger than 10485760 bytes");
+        .containsExactly("core.dump: is larger than 10485760 bytes");
   }
 
   @Test
