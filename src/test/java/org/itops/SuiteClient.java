@@ -64,8 +64,13 @@ public final class SuiteClient {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(http, request);
+  }
+
+  /** Sends the request with {@code client} (a browser's, with its cookies), the body as a string. */
+  public static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
     try {
-      return http.send(request.build(), BodyHandlers.ofString());
+      return client.send(request.build(), BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -11,8 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import org.itops.SuiteClient;
 
 /** The portal's page as the tests play it over real HTTP: a browser's cookies, the session's CSRF token. */
 final class PortalClient {
@@ -105,14 +105,7 @@ final class PortalClient {
   }
 
   private HttpResponse<String> exchange(HttpRequest.Builder request) {
-    try {
-      return browser.send(request.build(), BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return SuiteClient.send(browser, request);
   }
 
   static JsonNode json(HttpResponse<String> response) {
