@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,8 +175,21 @@ final class Browser implements AutoCloseable {
     }, "task " + taskName + " of " + record + " in filter " + filter);
   }
 
+  /**
+   * Opens a task in Tasklist. When Tasklist is already open, only its address changes (no reload: the app stays
+   * loaded) and the shown form is awaited to go away first, so that the next form found is the new task's. A
+   * dialog (a start form) would stay open over a new address: then the page is loaded afresh.
+   */
   void openTaskById(String taskId) {
-    open("/camunda/app/tasklist/default/#/?task=" + taskId);
+    String path = "/camunda/app/tasklist/default/#/?task=" + taskId;
+    List<WebElement> shownForm = driver.findElements(By.cssSelector(".fjs-form"));
+    if (shownForm.isEmpty() || !driver.findElements(By.cssSelector(".modal-dialog")).isEmpty()
+        || !driver.getCurrentUrl().startsWith(baseUrl + "/camunda/app/tasklist/")) {
+      open(path);
+      return;
+    }
+    driver.get(baseUrl + path);
+    wait.until(ExpectedConditions.stalenessOf(shownForm.get(0)));
   }
 
   void claim() {
@@ -201,10 +215,15 @@ final class Browser implements AutoCloseable {
     click(By.cssSelector("button[ng-click='startProcessInstance()']"));
   }
 
-  /** Waits until a Camunda Form (form-js) or Tasklist's form failure is on the page. */
+  /** Waits until a Camunda Form (form-js) or Tasklist's form failure is on the page, and its fields are drawn. */
   void formReady() {
-    wait.until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty() || !formFailures().isEmpty());
+    formAppeared();
     sleep(300);
+  }
+
+  /** Waits until a Camunda Form (form-js) or Tasklist's form failure is on the page; its fields may follow. */
+  void formAppeared() {
+    wait.until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty() || !formFailures().isEmpty());
   }
 
   /**
@@ -243,14 +262,23 @@ final class Browser implements AutoCloseable {
     return visible(By.cssSelector("[id$='-" + componentId + "']"));
   }
 
-  boolean isFieldShown(String componentId, String type) {
-    String suffix = switch (type) {
+  /**
+   * Of the form fields (by the component ids and types of the .form file), those not shown. One script in the page,
+   * as {@link #formFailures()}.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> hiddenFields(Map<String, String> typeByComponentId) {
+    Map<String, String> componentIdBySuffix = new LinkedHashMap<>();
+    typeByComponentId.forEach((componentId, type) -> componentIdBySuffix.put(switch (type) {
       case "radio", "checklist" -> componentId + "-0";
       case "datetime" -> componentId + "-date";
       case "select" -> componentId + "-display";
       default -> componentId;
-    };
-    return driver.findElements(By.cssSelector("[id$='-" + suffix + "']")).stream().anyMatch(WebElement::isDisplayed);
+    }, componentId));
+    List<String> hiddenSuffixes = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+        return arguments[0].filter((suffix) => ![...document.querySelectorAll("[id$='-" + suffix + "']")]
+            .some((element) => element.checkVisibility()));""", List.copyOf(componentIdBySuffix.keySet()));
+    return hiddenSuffixes.stream().map(componentIdBySuffix::get).toList();
   }
 
   String fieldValue(String componentId) {

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,10 +102,11 @@ class EveryFormRendersIT {
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskId).list().get(0);
     Browser tasklist = browser();
     tasklist.openTaskById(task.getId());
-    tasklist.formReady();
-    tasklist.screenshot("form-" + definition.getKey() + "-" + taskId);
+    tasklist.formAppeared();
     try {
-      return problems(tasklist, form(formService.getDeployedTaskForm(task.getId())));
+      List<String> problems = problems(tasklist, form(formService.getDeployedTaskForm(task.getId())));
+      tasklist.screenshot("form-" + definition.getKey() + "-" + taskId);
+      return problems;
     } finally {
       runtimeService.deleteProcessInstance(instanceId, "form check done");
     }
@@ -120,29 +122,45 @@ class EveryFormRendersIT {
 
   /**
    * Form-js failures shown, and every unconditional field of the form (as deployed: in the suite's language) that
-   * is not shown or not with its label.
+   * is not shown or not with its label. form-js draws the fields just after its form appears: they are asked again
+   * for up to five seconds until all are there (a form failure is final at once).
    */
   private static List<String> problems(Browser tasklist, JsonNode form) {
-    List<String> problems = new ArrayList<>(tasklist.formFailures());
-    if (problems.isEmpty()) {
-      collectHiddenFields(tasklist, tasklist.formText(), form.path("components"), problems);
+    List<Field> fields = new ArrayList<>();
+    collectUnconditionalFields(form.path("components"), fields);
+    Map<String, String> typeByComponentId = new LinkedHashMap<>();
+    fields.forEach(field -> typeByComponentId.put(field.componentId(), field.type()));
+    long giveUp = System.currentTimeMillis() + 5_000;
+    while (true) {
+      List<String> problems = new ArrayList<>(tasklist.formFailures());
+      if (problems.isEmpty()) {
+        List<String> hidden = tasklist.hiddenFields(typeByComponentId);
+        String formText = tasklist.formText();
+        for (Field field : fields) {
+          if (hidden.contains(field.componentId())) {
+            problems.add("field '" + field.key() + "' (" + field.label() + ") is not shown");
+          } else if (!formText.contains(field.label())) {
+            problems.add("field '" + field.key() + "' is shown without its label '" + field.label() + "'");
+          }
+        }
+      }
+      if (problems.isEmpty() || !tasklist.formFailures().isEmpty() || System.currentTimeMillis() > giveUp) {
+        return problems;
+      }
+      Browser.sleep(100);
     }
-    return problems;
   }
 
-  private static void collectHiddenFields(Browser tasklist, String formText, JsonNode components,
-      List<String> problems) {
+  private record Field(String componentId, String key, String type, String label) {}
+
+  /** The fields (components with a key) that no show/hide condition hides, nested ones too. */
+  private static void collectUnconditionalFields(JsonNode components, List<Field> fields) {
     for (JsonNode component : components) {
-      boolean field = component.has("key");
-      boolean conditional = component.has("conditional");
-      String label = component.path("label").asText();
-      if (field && !conditional
-          && !tasklist.isFieldShown(component.path("id").asText(), component.path("type").asText())) {
-        problems.add("field '" + component.path("key").asText() + "' (" + label + ") is not shown");
-      } else if (field && !conditional && !formText.contains(label)) {
-        problems.add("field '" + component.path("key").asText() + "' is shown without its label '" + label + "'");
+      if (component.has("key") && !component.has("conditional")) {
+        fields.add(new Field(component.path("id").asText(), component.path("key").asText(),
+            component.path("type").asText(), component.path("label").asText()));
       }
-      collectHiddenFields(tasklist, formText, component.path("components"), problems);
+      collectUnconditionalFields(component.path("components"), fields);
     }
   }
 
