@@ -57,6 +57,23 @@ class IncidentLifecycleTest {
     BpmnAwareTests.init(engine);
   }
 
+  @ParameterizedTest
+  @CsvSource({"high, high, 100", "high, medium, 75", "medium, medium, 50", "low, low, 25"})
+  void anIncidentsTasksCarryItsPriorityForTasklistToSortBy(String impact, String urgency, int taskPriority) {
+    String number = scenario.report(impact, urgency, "server");
+
+    assertThat(scenario.task(number, Element.TRIAGE).getPriority()).isEqualTo(taskPriority);
+  }
+
+  @Test
+  void aReprioritisedIncidentsNextTasksCarryTheNewPriority() {
+    String number = scenario.report("low", "low", "server");
+
+    scenario.triage(number, "P2", "Payroll runs on this server tonight");
+
+    assertThat(scenario.task(number, Element.TAKE).getPriority()).isEqualTo(75);
+  }
+
   @Test
   void aConfirmedIncidentClosesWithEveryTimestamp() {
     String number = scenario.reportAndTake("medium", "medium");
