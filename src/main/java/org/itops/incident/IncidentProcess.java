@@ -1,6 +1,6 @@
 package org.itops.incident;
 
-/** Names of {@code processes/incident/incident-lifecycle.bpmn} used from Java; IncidentProcessModelTest checks them. */
+/** Names of {@code processes/incident/incident-lifecycle.bpmn} used from Java; ProcessContractTest checks them. */
 final class IncidentProcess {
 
   static final String KEY = "incident-lifecycle";
