@@ -289,7 +289,7 @@ async function showAttachments(section, path) {
     ({ items } = await get(path));
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
-      return; // a record whose attachments are not the user's to read (a security report's evidence)
+      return; // a record whose attachments are not the user's to read (a closed security report)
     }
     throw error;
   }
