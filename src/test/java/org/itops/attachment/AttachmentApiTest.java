@@ -212,7 +212,7 @@ class AttachmentApiTest {
     assertThat(downloadAs("desk", JSON.readTree(byTheTeam.body()).path("download").asText()).statusCode())
         .isEqualTo(404);
     assertThat(JSON.readTree(client.get("secops", path).body()).path("items").findValuesAsText("fileName"))
-        .containsExactly("headers.txt", "more.txt");
+        .containsExactlyInAnyOrder("headers.txt", "more.txt");
     assertThat(client.get("engineer", path).statusCode()).isEqualTo(404);
   }
 
