@@ -72,9 +72,10 @@ class WaitingForMeTest {
     String confirmation = waitingTask(number);
 
     // Tasklist's own engine API, as Tasklist sends it: the webapp's session cookie and its CSRF token (the webapps'
-    // CsrfPreventionFilter refuses a change without the X-XSRF-TOKEN header equal to the XSRF-TOKEN cookie)
+    // CsrfPreventionFilter refuses a change whose X-XSRF-TOKEN header is not the token of the logged-in session,
+    // which the login renews)
     SuiteClient.WebappSession tasklist = new SuiteClient(port).webappSession("requester", "requester", "tasklist");
-    // the refused request in a session of its own: after it, the webapps answer its session with 401
+    // the refused request in a session of its own: the filter ends the session that sent it (then 401)
     SuiteClient.WebappSession forged = new SuiteClient(port).webappSession("requester", "requester", "tasklist");
     String submit = "/camunda/api/engine/engine/default/task/" + confirmation + "/submit-form";
     String yes = "{\"variables\": {\"confirmation\": {\"value\": \"yes\", \"type\": \"String\"}}}";
