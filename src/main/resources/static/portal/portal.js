@@ -289,7 +289,7 @@ async function showAttachments(section, path) {
     ({ items } = await get(path));
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
-      return; // a record whose attachments are not the user's to read (a security report's evidence)
+      return; // a record whose attachments are not the user's to read (a closed security report)
     }
     throw error;
   }
@@ -407,7 +407,7 @@ async function showNewRequest() {
 function newRequestForm(area, kind) {
   const idempotencyKey = crypto.randomUUID(); // a resent form (a second click, a retry) creates one record
   const file = h('input', { type: 'file' });
-  const fields = kind === 'demand' ? demandFields() : incidentFields(kind === 'security');
+  const fields = { incident: incidentFields, demand: demandFields, security: securityFields }[kind]();
   const form = h('form', {}, ...fields.elements,
     labelled('new-attachment', t('new.attachment'), file),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('new.submit'))));
@@ -419,7 +419,7 @@ function newRequestForm(area, kind) {
       location.hash = `#/record/${number}`;
       say(t('new.created', number));
       if (file.files.length) {
-        await upload(`${fields.path}/${number}/attachments`, file.files[0]).catch(fail);
+        await upload(`/api/${RECORD_PATHS[number.split('-')[0]]}/${number}/attachments`, file.files[0]).catch(fail);
         route();
       }
     } catch (error) {
@@ -443,11 +443,7 @@ function chosen(form, name) {
   return form.querySelector(`input[name=${name}]:checked`)?.value ?? null;
 }
 
-/**
- * An incident; a security concern is one of the category "security", which the security team gets (a requester
- * reports no security incident: the security team opens one from it when it is one).
- */
-function incidentFields(securityConcern) {
+function incidentFields() {
   const title = textInput('incident-title', t('incident.title'), 200, true);
   const description = textArea('incident-description', t('incident.description'), false);
   const category = options(h('select', { required: true }), [['', ''], ...['network', 'server', 'application',
@@ -461,15 +457,21 @@ function incidentFields(securityConcern) {
     clearTimeout(timer);
     timer = setTimeout(() => suggest(title.input.value.trim(), suggestions).catch(fail), 300);
   });
-  const categoryOrHint = securityConcern ? h('p', { class: 'hint' }, t('new.security.hint'))
-    : labelled('incident-category', t('incident.category'), category);
-  const elements = [title.element, suggestions, description.element, categoryOrHint, impact, urgency];
-  if (securityConcern) {
-    category.value = 'security';
-  }
+  const elements = [title.element, suggestions, description.element,
+    labelled('incident-category', t('incident.category'), category), impact, urgency];
   return { elements, path: '/api/incidents', body: () => ({ title: title.input.value, description:
     description.input.value, category: category.value, impact: chosen(impact, 'incident-impact'),
   urgency: chosen(urgency, 'incident-urgency') }) };
+}
+
+/** A security concern: a security incident of its own, of which the reporter later reads only the receipt. */
+function securityFields() {
+  const summary = textInput('security-summary', t('security.summary'), 200, true);
+  const description = textArea('security-description', t('security.description'), true);
+  const assets = textInput('security-assets', t('security.assets'), 1000, false);
+  return { elements: [h('p', { class: 'hint' }, t('new.security.hint')), summary.element, description.element,
+    assets.element], path: '/api/security-incidents/concerns', body: () => ({ summary: summary.input.value,
+    description: description.input.value, affectedAssets: assets.input.value }) };
 }
 
 /** The published articles that match the title so far: "these may solve it". */

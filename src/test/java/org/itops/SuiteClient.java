@@ -44,6 +44,23 @@ public final class SuiteClient {
         .POST(BodyPublishers.ofByteArray(body)));
   }
 
+  /** Uploads a file as a browser does: multipart, in the part {@code file}, its name as UTF-8 in the part's header. */
+  public HttpResponse<String> upload(String user, String path, String fileName, byte[] content) {
+    return send(fileUpload(user, path, fileName, content));
+  }
+
+  /** The request of {@link #upload}, to add headers to. */
+  public HttpRequest.Builder fileUpload(String user, String path, String fileName, byte[] content) {
+    String boundary = "----attachment" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(BodyPublishers.ofByteArray(body.toByteArray()));
+  }
+
   /** Deploys the files (name: content) as Camunda Modeler does, to the engine REST API. */
   public HttpResponse<String> deployAsModeler(String user, String deploymentName, Map<String, byte[]> files) {
     String boundary = "----modeler" + UUID.randomUUID();

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.NotFoundException;
@@ -23,7 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /api/<records>/{number}/attachments}: upload (multipart, part {@code file}), list and download the
- * attachments of a record, for whoever reads the record; for anybody else the record does not exist (404).
+ * attachments of a record, for whoever reads the record in full and for whom its kind lets do less
+ * ({@link AttachingRecords.Access}); for anybody else the record does not exist (404).
  */
 @RestController
 @RequestMapping("/api/{records:incidents|demands|changes|security-incidents|knowledge}/{number}/attachments")
@@ -50,7 +52,10 @@ class AttachmentController {
   ResponseEntity<Attachments.Summary> upload(@PathVariable String records, @PathVariable String number,
       @RequestPart("file") MultipartFile file,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    requireReadable(records, number);
+    AttachingRecords.Access access = access(records, number);
+    if (access == AttachingRecords.Access.READ) {
+      throw new AuthorizationException("Only who edits " + number + " adds files to it");
+    }
     String fileName = file.getOriginalFilename();
     Inspection inspection = attachments.inspect(file::getInputStream);
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("attachment", currentUser.id(), idempotencyKey,
@@ -63,8 +68,9 @@ class AttachmentController {
 
   @GetMapping
   Map<String, Object> list(@PathVariable String records, @PathVariable String number) {
-    requireReadable(records, number);
-    return Map.of("items", attachments.of(number));
+    AttachingRecords.Access access = access(records, number);
+    return Map.of("items", attachments.of(number).stream()
+        .filter(summary -> access != AttachingRecords.Access.ADD_OWN || isOwn(summary.uploadedBy())).toList());
   }
 
   /**
@@ -74,8 +80,9 @@ class AttachmentController {
   @GetMapping("/{id}")
   void download(@PathVariable String records, @PathVariable String number, @PathVariable String id,
       HttpServletResponse response) throws IOException {
-    requireReadable(records, number);
+    AttachingRecords.Access access = access(records, number);
     Attachment attachment = attachments.find(number, id)
+        .filter(found -> access != AttachingRecords.Access.ADD_OWN || isOwn(found.uploadedBy()))
         .orElseThrow(() -> new NotFoundException("No attachment " + id + " of " + number));
     response.setContentType(Inspection.TEXT.equals(attachment.contentType())
         ? Inspection.TEXT + ";charset=UTF-8" : attachment.contentType());
@@ -87,11 +94,25 @@ class AttachmentController {
     attachments.copyContent(attachment.id(), response.getOutputStream());
   }
 
-  private void requireReadable(String records, String number) {
+  /**
+   * What the current user may do with the record's attachments: everything when they read the record in full, else
+   * what its kind allows them; "not found" when that is nothing, as for the record itself.
+   */
+  private AttachingRecords.Access access(String records, String number) {
     AttachingRecords kind = attachments.kindAt(records).orElseThrow();
-    if (!number.startsWith(kind.prefix() + "-") || !readRules.reads(number) || !kind.exists().test(number)) {
+    if (!number.startsWith(kind.prefix() + "-") || !kind.exists().test(number)) {
       throw new NotFoundException("No record " + number);
     }
+    AttachingRecords.Access access = readRules.reads(number) ? AttachingRecords.Access.FULL
+        : kind.otherwise().apply(number);
+    if (access == AttachingRecords.Access.NONE) {
+      throw new NotFoundException("No record " + number);
+    }
+    return access;
+  }
+
+  private boolean isOwn(String uploadedBy) {
+    return uploadedBy.equals(currentUser.id());
   }
 
   /**

@@ -31,6 +31,11 @@ public class Article {
   private Instant updatedAt;
   private Instant publishedAt;
 
+  /** Whether everybody logged in reads its published version: it has one and is not retired. */
+  boolean readByEverybody() {
+    return publishedVersion != null && status != Status.RETIRED;
+  }
+
   /** Takes over the content fields of a proposal or of the author's edit. */
   void setContent(ArticleContent content) {
     title = content.title().strip();

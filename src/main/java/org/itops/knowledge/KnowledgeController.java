@@ -80,7 +80,7 @@ class KnowledgeController {
         a.getPublishedVersion(), a.getAuthor(), a.getReviewers() == null ? List.of() : List.of(a.getReviewers()
         .split(",")), a.getSourceIncident(), a.getUseCount(), a.getCreatedAt(), a.getPublishedAt(),
         knowledge.versions(number), inFull ? knowledge.timelineOf(number) : List.of(),
-        inFull ? attachments.of(number) : List.of());
+        attachments.of(number));
   }
 
   @GetMapping

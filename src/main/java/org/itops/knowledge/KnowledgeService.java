@@ -291,7 +291,7 @@ public class KnowledgeService {
     if (readRule.readsAll()) {
       return article;
     }
-    if (article.getPublishedVersion() == null || article.getStatus() == Status.RETIRED) {
+    if (!article.readByEverybody()) {
       throw notFound(number);
     }
     if (article.getStatus() != Status.PUBLISHED) {

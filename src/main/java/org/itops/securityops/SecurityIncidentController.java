@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/security-incidents}: report a security incident, read it (the security team: all of it; the reporter:
- * their own report's status), add evidence (the security team).
+ * {@code /api/security-incidents}: report a security incident (the security team and the service desk) or a security
+ * concern (anybody), read it (the security team: all of it; the reporter: their own report's status), add evidence
+ * (the security team).
  */
 @RestController
 @RequestMapping("/api/security-incidents")
@@ -37,11 +38,27 @@ class SecurityIncidentController {
 
   record Evidence(String description, String location) {}
 
+  /** What anybody with a login saw; the security team grades it (severity, when it was detected) at triage. */
+  record Concern(String summary, String description, String affectedAssets) {}
+
+  /** A full report of the security team or the service desk (who may start {@code security-incident}). */
   @PostMapping
   ResponseEntity<Map<String, Object>> report(@RequestBody SecurityIncidentReport report,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    IdempotencyKeys.Created created = idempotencyKeys.createOnce("security-incident", currentUser.id(),
-        idempotencyKey, idempotencyKeys.fingerprint(report), () -> incidents.report(report));
+    return created(idempotencyKeys.createOnce("security-incident", currentUser.id(), idempotencyKey,
+        idempotencyKeys.fingerprint(report), () -> incidents.report(report)));
+  }
+
+  /** A security concern of anybody with a login: a security incident with them as its reporter. */
+  @PostMapping("/concerns")
+  ResponseEntity<Map<String, Object>> reportConcern(@RequestBody Concern concern,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    return created(idempotencyKeys.createOnce("security-concern", currentUser.id(), idempotencyKey,
+        idempotencyKeys.fingerprint(concern),
+        () -> incidents.reportConcern(concern.summary(), concern.description(), concern.affectedAssets())));
+  }
+
+  private static ResponseEntity<Map<String, Object>> created(IdempotencyKeys.Created created) {
     String number = created.recordNumber();
     return ResponseEntity.created(URI.create("/api/security-incidents/" + number))
         .header("Idempotent-Replayed", String.valueOf(created.replayed()))

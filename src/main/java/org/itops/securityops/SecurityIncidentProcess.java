@@ -12,6 +12,8 @@ final class SecurityIncidentProcess {
   /** The only group that reads security incidents (and works on them). */
   static final String SECURITY_TEAM = "security-team";
   static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
+  /** The severity of a concern of anybody (who does not grade it) until the security team's triage does. */
+  static final String CONCERN_SEVERITY = "medium";
   /** What DMN breach-notification reads: the most sensitive kind of personal data involved. */
   static final List<String> DATA_CATEGORIES = List.of("none", "contact", "identification", "financial", "special");
   /** The regulator must hear of a notifiable breach within 72 hours of its detection (GDPR art. 33). */

@@ -65,6 +65,20 @@ public class SecurityIncidentService {
   }
 
   /**
+   * Starts {@code security-incident} for a concern of the current user, whoever they are: the engine lets only the
+   * security team and the service desk start it, so the suite starts it for them, with them as its reporter. Detected
+   * now (a reporter does not set the regulator's clock), at {@link SecurityIncidentProcess#CONCERN_SEVERITY} until
+   * the team's triage; validated as any report (400, nothing started).
+   */
+  @Transactional
+  public String reportConcern(String summary, String description, String affectedAssets) {
+    SecurityIncidentReport report = new SecurityIncidentReport(summary, description,
+        SecurityIncidentProcess.CONCERN_SEVERITY, null, affectedAssets);
+    String reporter = currentUser.id();
+    return currentUser.asSystem(() -> start(report, "concern", reporter));
+  }
+
+  /**
    * Starts {@code security-incident} for an alert that DMN alert-mapping hands to security; {@code reporter} is the
    * monitoring system's user. The caller has authorized it (alert intake runs as the system).
    */

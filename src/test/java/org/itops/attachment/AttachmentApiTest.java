@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +55,7 @@ class AttachmentApiTest {
     String number = incidentOf("requester");
     String name = "屏幕截图 2026-11-30 (错误).png";
 
-    HttpResponse<String> uploaded = upload("requester", "/api/incidents/" + number + "/attachments", name, PNG);
+    HttpResponse<String> uploaded = client.upload("requester", "/api/incidents/" + number + "/attachments", name, PNG);
 
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
     JsonNode attachment = JSON.readTree(uploaded.body());
@@ -85,7 +82,7 @@ class AttachmentApiTest {
   @Test
   void theStaffSeeTheAttachmentsInTheIncidentAndInItsTasklistForms() throws Exception {
     String number = incidentOf("requester");
-    String id = JSON.readTree(upload("requester", "/api/incidents/" + number + "/attachments", "log [1].txt",
+    String id = JSON.readTree(client.upload("requester", "/api/incidents/" + number + "/attachments", "log [1].txt",
         "line one\n".getBytes(StandardCharsets.UTF_8)).body()).path("id").asText();
 
     JsonNode incident = JSON.readTree(client.get("desk", "/api/incidents/" + number).body());
@@ -104,7 +101,7 @@ class AttachmentApiTest {
     byte[] page = "<html><body><script>alert(document.cookie)</script></body></html>"
         .getBytes(StandardCharsets.UTF_8);
 
-    JsonNode stored = JSON.readTree(upload("requester", "/api/incidents/" + number + "/attachments", "cat.png",
+    JsonNode stored = JSON.readTree(client.upload("requester", "/api/incidents/" + number + "/attachments", "cat.png",
         page).body());
     HttpResponse<byte[]> file = downloadAs("desk", stored.path("download").asText());
 
@@ -120,16 +117,16 @@ class AttachmentApiTest {
     String number = incidentOf("requester");
     String path = "/api/incidents/" + number + "/attachments";
 
-    assertThat(typeOf(upload("requester", path, "notes.txt", withHead("%PDF-1.7\n".getBytes(), 100))))
+    assertThat(typeOf(client.upload("requester", path, "notes.txt", withHead("%PDF-1.7\n".getBytes(), 100))))
         .isEqualTo("application/pdf");
-    assertThat(typeOf(upload("requester", path, "report.pdf", PNG))).isEqualTo("image/png");
-    assertThat(typeOf(upload("requester", path, "photo.jpg", withHead(new byte[] {(byte) 0xff, (byte) 0xd8,
+    assertThat(typeOf(client.upload("requester", path, "report.pdf", PNG))).isEqualTo("image/png");
+    assertThat(typeOf(client.upload("requester", path, "photo.jpg", withHead(new byte[] {(byte) 0xff, (byte) 0xd8,
         (byte) 0xff}, 100)))).isEqualTo("image/jpeg");
-    assertThat(typeOf(upload("requester", path, "sheet.xlsx", withHead(new byte[] {'P', 'K', 3, 4}, 100))))
+    assertThat(typeOf(client.upload("requester", path, "sheet.xlsx", withHead(new byte[] {'P', 'K', 3, 4}, 100))))
         .isEqualTo("application/zip");
-    assertThat(typeOf(upload("requester", path, "readme.exe", "说明：重启即可\r\n"
+    assertThat(typeOf(client.upload("requester", path, "readme.exe", "说明：重启即可\r\n"
         .getBytes(StandardCharsets.UTF_8)))).isEqualTo("text/plain");
-    assertThat(typeOf(upload("requester", path, "broken.txt", new byte[] {'a', (byte) 0xc3, 'b'})))
+    assertThat(typeOf(client.upload("requester", path, "broken.txt", new byte[] {'a', (byte) 0xc3, 'b'})))
         .isEqualTo("application/octet-stream");
   }
 
@@ -138,10 +135,10 @@ class AttachmentApiTest {
     String number = incidentOf("requester");
     String path = "/api/incidents/" + number + "/attachments";
 
-    HttpResponse<String> refused = upload("requester", path, "dump.bin", new byte[10 * MIB + 1]);
-    HttpResponse<String> inChinese = client.send(multipart("requester", path, "dump.bin", new byte[10 * MIB + 1])
+    HttpResponse<String> refused = client.upload("requester", path, "dump.bin", new byte[10 * MIB + 1]);
+    HttpResponse<String> inChinese = client.send(client.fileUpload("requester", path, "dump.bin", new byte[10 * MIB + 1])
         .header("Accept-Language", "zh-CN"));
-    HttpResponse<String> atTheLimit = upload("requester", path, "dump.bin", new byte[10 * MIB]);
+    HttpResponse<String> atTheLimit = client.upload("requester", path, "dump.bin", new byte[10 * MIB]);
 
     assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(JSON.readTree(refused.body()).path("message").asText())
@@ -155,18 +152,18 @@ class AttachmentApiTest {
   void aRecordTakesAtMostTwentyFilesAndFiftyMebibytes() throws Exception {
     String crowded = incidentOf("requester");
     for (int i = 1; i <= 20; i++) {
-      assertThat(upload("requester", "/api/incidents/" + crowded + "/attachments", i + ".txt", ("file " + i)
+      assertThat(client.upload("requester", "/api/incidents/" + crowded + "/attachments", i + ".txt", ("file " + i)
           .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
     }
     String full = incidentOf("requester");
     for (int i = 1; i <= 5; i++) {
-      assertThat(upload("requester", "/api/incidents/" + full + "/attachments", i + ".bin", new byte[10 * MIB])
+      assertThat(client.upload("requester", "/api/incidents/" + full + "/attachments", i + ".bin", new byte[10 * MIB])
           .statusCode()).isEqualTo(201);
     }
 
-    HttpResponse<String> twentyFirst = upload("requester", "/api/incidents/" + crowded + "/attachments", "21.txt",
+    HttpResponse<String> twentyFirst = client.upload("requester", "/api/incidents/" + crowded + "/attachments", "21.txt",
         "one more".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> overFifty = upload("requester", "/api/incidents/" + full + "/attachments", "6.txt",
+    HttpResponse<String> overFifty = client.upload("requester", "/api/incidents/" + full + "/attachments", "6.txt",
         "a byte too many".getBytes(StandardCharsets.UTF_8));
 
     assertThat(twentyFirst.statusCode()).isEqualTo(413);
@@ -183,12 +180,12 @@ class AttachmentApiTest {
     try {
       String number = incidentOf("requester");
       String path = "/api/incidents/" + number + "/attachments";
-      String download = JSON.readTree(upload("requester", path, "payslip.pdf", withHead("%PDF-".getBytes(), 50))
+      String download = JSON.readTree(client.upload("requester", path, "payslip.pdf", withHead("%PDF-".getBytes(), 50))
           .body()).path("download").asText();
 
       assertThat(client.get(neighbour, path).statusCode()).isEqualTo(404);
       assertThat(downloadAs(neighbour, download).statusCode()).isEqualTo(404);
-      assertThat(upload(neighbour, path, "spam.txt", "hello".getBytes()).statusCode()).isEqualTo(404);
+      assertThat(client.upload(neighbour, path, "spam.txt", "hello".getBytes()).statusCode()).isEqualTo(404);
       assertThat(client.get("requester", path.replace("/incidents/", "/demands/")).statusCode()).isEqualTo(404);
       assertThat(attachmentsOf(number)).isOne();
     } finally {
@@ -197,7 +194,7 @@ class AttachmentApiTest {
   }
 
   @Test
-  void aSecurityIncidentsEvidenceIsForTheSecurityTeamOnly() throws Exception {
+  void aSecurityIncidentsEvidenceIsForTheSecurityTeamAndItsReporterSeesOnlyTheirOwnFiles() throws Exception {
     HttpResponse<String> reported = client.postJson("desk", "/api/security-incidents", """
         {"summary": "Phishing mail with a fake login page %s", "description": "Many got it", "severity": "low"}"""
         .formatted(UUID.randomUUID()));
@@ -205,13 +202,18 @@ class AttachmentApiTest {
     String path = "/api/security-incidents/" + JSON.readTree(reported.body()).path("number").asText()
         + "/attachments";
 
-    HttpResponse<String> byTheTeam = upload("secops", path, "headers.txt", "Received: from evil".getBytes());
-    HttpResponse<String> byTheReporter = upload("desk", path, "more.txt", "and another".getBytes());
+    HttpResponse<String> byTheTeam = client.upload("secops", path, "headers.txt", "Received: from evil".getBytes());
+    HttpResponse<String> byTheReporter = client.upload("desk", path, "more.txt", "and another".getBytes());
 
     assertThat(byTheTeam.statusCode()).as(byTheTeam.body()).isEqualTo(201);
-    assertThat(byTheReporter.statusCode()).isEqualTo(404);
-    assertThat(client.get("desk", path).statusCode()).isEqualTo(404);
-    assertThat(client.get("secops", path).body()).contains("headers.txt");
+    assertThat(byTheReporter.statusCode()).as(byTheReporter.body()).isEqualTo(201);
+    assertThat(JSON.readTree(client.get("desk", path).body()).path("items").findValuesAsText("fileName"))
+        .containsExactly("more.txt");
+    assertThat(downloadAs("desk", JSON.readTree(byTheTeam.body()).path("download").asText()).statusCode())
+        .isEqualTo(404);
+    assertThat(JSON.readTree(client.get("secops", path).body()).path("items").findValuesAsText("fileName"))
+        .containsExactlyInAnyOrder("headers.txt", "more.txt");
+    assertThat(client.get("engineer", path).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -220,10 +222,10 @@ class AttachmentApiTest {
     String path = "/api/incidents/" + number + "/attachments";
     String key = UUID.randomUUID().toString();
 
-    HttpResponse<String> first = client.send(multipart("requester", path, "a.png", PNG).header("Idempotency-Key", key));
-    HttpResponse<String> retried = client.send(multipart("requester", path, "a.png", PNG)
+    HttpResponse<String> first = client.send(client.fileUpload("requester", path, "a.png", PNG).header("Idempotency-Key", key));
+    HttpResponse<String> retried = client.send(client.fileUpload("requester", path, "a.png", PNG)
         .header("Idempotency-Key", key));
-    HttpResponse<String> otherFile = client.send(multipart("requester", path, "b.png", PNG)
+    HttpResponse<String> otherFile = client.send(client.fileUpload("requester", path, "b.png", PNG)
         .header("Idempotency-Key", key));
 
     assertThat(first.statusCode()).isEqualTo(201);
@@ -241,22 +243,6 @@ class AttachmentApiTest {
         .formatted(UUID.randomUUID()));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).path("number").asText();
-  }
-
-  private HttpResponse<String> upload(String user, String path, String fileName, byte[] content) {
-    return client.send(multipart(user, path, fileName, content));
-  }
-
-  /** A multipart upload as a browser sends it: the file's name as UTF-8 in the part's header. */
-  private HttpRequest.Builder multipart(String user, String path, String fileName, byte[] content) {
-    String boundary = "----attachment" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return client.request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(BodyPublishers.ofByteArray(body.toByteArray()));
   }
 
   private HttpResponse<byte[]> downloadAs(String user, String path) throws Exception {

@@ -129,6 +129,32 @@ class KnowledgeApiTest {
   }
 
   @Test
+  void whoReadsAPublishedArticleReadsItsFilesAndOnlyItsEditorsAddThem() throws Exception {
+    String draft = JSON.readTree(client.postJson("desk", "/api/knowledge", VALID).body()).path("number").asText();
+    String published = scenario.publish("desk", "demo", "VPN drops every hour " + UUID.randomUUID(),
+        "The tunnel closes at minute 60", "Renew the certificate", "network", null);
+    String draftFiles = "/api/knowledge/" + draft + "/attachments";
+    String files = "/api/knowledge/" + published + "/attachments";
+
+    String draftFile = JSON.readTree(client.upload("desk", draftFiles, "draft.txt", "not yet".getBytes()).body())
+        .path("download").asText();
+    String file = JSON.readTree(client.upload("desk", files, "settings.txt", "Renew under Settings".getBytes())
+        .body()).path("download").asText();
+
+    assertThat(JSON.readTree(client.get("requester", files).body()).path("items").findValuesAsText("fileName"))
+        .containsExactly("settings.txt");
+    assertThat(client.get("requester", file).body()).isEqualTo("Renew under Settings");
+    assertThat(JSON.readTree(client.get("requester", "/api/knowledge/" + published).body()).path("attachments")
+        .findValuesAsText("download")).containsExactly(file);
+    assertThat(client.upload("requester", files, "mine.txt", "hello".getBytes()).statusCode()).isEqualTo(403);
+    assertThat(client.get("requester", draftFiles).statusCode()).isEqualTo(404);
+    assertThat(client.get("requester", draftFile).statusCode()).isEqualTo(404);
+    assertThat(client.upload("requester", draftFiles, "mine.txt", "hello".getBytes()).statusCode()).isEqualTo(404);
+    assertThat(jdbc.queryForObject("select count(*) from attachment where record_number in (?, ?)", Long.class,
+        draft, published)).isEqualTo(2);
+  }
+
+  @Test
   void anArticleIsCountedOncePerIncidentItHelpedWith() throws Exception {
     String article = scenario.publish("engineer", "demo", "Database replica lags behind primary",
         "Reports show yesterday's data", "Increase wal_keep_size and restart the replica", "database", "db-02");

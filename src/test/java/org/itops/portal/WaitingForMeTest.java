@@ -62,7 +62,7 @@ class WaitingForMeTest {
   }
 
   @Test
-  void aResolutionConfirmedThroughTheEngineApiIsGoneFromThePortal() {
+  void aResolutionConfirmedInTasklistIsGoneFromThePortal() {
     String number = reportAndAsk();
     portal.send("POST", "/engine-rest/task/" + waitingTask(number) + "/submit-form",
         "{\"variables\": {\"answer\": {\"value\": \"Since Monday\", \"type\": \"String\"}}}");
@@ -71,10 +71,20 @@ class WaitingForMeTest {
     steps.runAsyncJobs(number);
     String confirmation = waitingTask(number);
 
-    // the engine's REST API, which Camunda Modeler, scripts and Tasklist's own engine API serve alike
-    HttpResponse<String> confirmed = new SuiteClient(port).postJson("requester", "/engine-rest/task/" + confirmation
-        + "/submit-form", "{\"variables\": {\"confirmation\": {\"value\": \"yes\", \"type\": \"String\"}}}");
+    // Tasklist's own engine API, as Tasklist sends it: the webapp's session cookie and its CSRF token (the webapps'
+    // CsrfPreventionFilter refuses a change whose X-XSRF-TOKEN header is not the token of the logged-in session,
+    // which the login renews)
+    SuiteClient.WebappSession tasklist = new SuiteClient(port).webappSession("requester", "requester", "tasklist");
+    // the refused request in a session of its own: the filter ends the session that sent it (then 401)
+    SuiteClient.WebappSession forged = new SuiteClient(port).webappSession("requester", "requester", "tasklist");
+    String submit = "/camunda/api/engine/engine/default/task/" + confirmation + "/submit-form";
+    String yes = "{\"variables\": {\"confirmation\": {\"value\": \"yes\", \"type\": \"String\"}}}";
+    HttpResponse<String> withoutToken = new SuiteClient.WebappSession(forged.loginStatus(), forged.browser(),
+        forged.baseUrl(), "").sendJson("POST", submit, yes);
+    HttpResponse<String> confirmed = tasklist.sendJson("POST", submit, yes);
 
+    assertThat(tasklist.loginStatus()).isEqualTo(200);
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
     assertThat(portal.get("/api/my/tasks").body()).doesNotContain(confirmation);
     assertThat(portal.get("/engine-rest/task/" + confirmation).statusCode()).isEqualTo(404);
