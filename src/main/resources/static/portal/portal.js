@@ -189,7 +189,6 @@ function showLogin(message) {
       session.user = answer.data.user;
       useCsrfToken(answer.data.csrfToken);
       loggedIn();
-      say('');
       route();
     } catch (error) {
       password.value = '';
@@ -226,7 +225,7 @@ function route() {
     showLogin();
     return;
   }
-  errorRegion.textContent = '';
+  say(''); // the messages belong to the view they were said in
   const [, page, argument] = (location.hash || '#/requests').split('/');
   const pages = { requests: showRequests, record: showRecord, waiting: showWaiting, task: showTask,
     survey: showSurvey, new: showNewRequest };
