@@ -10,6 +10,8 @@ const PAGE_SIZE = 20;
 
 let session = null;
 const filter = { kind: '', state: 'open', q: '', offset: 0 };
+/** The result of a submission ({text, refusal}), announced and focused once the view it leads to is shown. */
+let result = null;
 
 const main = document.getElementById('main');
 const statusRegion = document.getElementById('status');
@@ -31,13 +33,44 @@ function say(text) {
   statusRegion.textContent = text;
 }
 
+/** Announces the result of what the person did and moves the focus to it: the next Tab goes on into the page. */
+function announce(text) {
+  say(text);
+  statusRegion.focus();
+}
+
 function fail(error) {
   if (error instanceof SessionEnded) {
     openSession().then(() => showLogin(t('login.ended'))).catch(fail);
     return;
   }
   statusRegion.textContent = '';
-  errorRegion.textContent = error instanceof ApiError ? t('error.refused', error.message) : t('error.network');
+  errorRegion.textContent = reasonOf(error);
+}
+
+function reasonOf(error) {
+  return error instanceof ApiError ? t('error.refused', error.message) : t('error.network');
+}
+
+/** A submission was refused: the reason is announced and takes the focus, as a result does. */
+function refused(error) {
+  fail(error);
+  if (!(error instanceof SessionEnded)) {
+    errorRegion.focus();
+  }
+}
+
+/**
+ * Shows the view of the hash after a submission, with the submission's result announced and focused there, and what
+ * of it was refused (a refusal that did not undo the rest).
+ */
+function goTo(hash, text, refusal) {
+  result = { text, refusal };
+  if (location.hash === hash) {
+    route();
+  } else {
+    location.hash = hash;
+  }
 }
 
 /** A time in the suite's zone and, when the browser's zone differs, in the browser's too. */
@@ -69,12 +102,23 @@ function facts(...pairs) {
   return list;
 }
 
-/** Replaces the main area by a view with its heading, which takes the focus (read first by a screen reader). */
+/**
+ * Replaces the main area by a view with its heading, which takes the focus (read first by a screen reader); after a
+ * submission its result takes the focus instead, just above the heading.
+ */
 function view(title, ...children) {
   const heading = h('h1', { tabindex: '-1' }, title);
   main.replaceChildren(heading, ...children);
   document.title = `${title} · ${t('title')}`;
-  heading.focus();
+  if (result) {
+    announce(result.text);
+    if (result.refusal) {
+      errorRegion.textContent = reasonOf(result.refusal);
+    }
+    result = null;
+  } else {
+    heading.focus();
+  }
 }
 
 function labelled(id, text, control) {
@@ -110,6 +154,17 @@ async function start() {
     element.textContent = t(element.dataset.text);
   }
   document.getElementById('logout').addEventListener('click', logout);
+  // the skip link moves the focus to the view's heading: following its href would change the hash, the page's route
+  document.querySelector('.skip').addEventListener('click', (event) => {
+    event.preventDefault();
+    main.querySelector('h1').focus();
+  });
+  // a menu entry of the view that is shown shows it anew (its hash does not change)
+  document.getElementById('nav').addEventListener('click', (event) => {
+    if (event.target.closest('a')?.hash === location.hash) {
+      route();
+    }
+  });
   window.addEventListener('hashchange', route);
   if (session.user) {
     loggedIn();
@@ -134,7 +189,6 @@ function showLogin(message) {
       session.user = answer.data.user;
       useCsrfToken(answer.data.csrfToken);
       loggedIn();
-      say('');
       route();
     } catch (error) {
       password.value = '';
@@ -171,7 +225,7 @@ function route() {
     showLogin();
     return;
   }
-  errorRegion.textContent = '';
+  say(''); // the messages belong to the view they were said in
   const [, page, argument] = (location.hash || '#/requests').split('/');
   const pages = { requests: showRequests, record: showRecord, waiting: showWaiting, task: showTask,
     survey: showSurvey, new: showNewRequest };
@@ -190,17 +244,19 @@ async function showRequests() {
   const form = h('form', { class: 'filters', role: 'search' }, labelled('filter-kind', t('filter.kind'), kind),
     labelled('filter-state', t('filter.state'), state), labelled('filter-q', t('filter.search'), search),
     h('div', {}, h('button', { type: 'submit' }, t('filter.show'))));
+  // the count is announced where it is (a live region must be on the page before its text changes)
+  const count = h('p', { tabindex: '-1', 'aria-live': 'polite' });
   const results = h('div');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     Object.assign(filter, { kind: kind.value, state: state.value, q: search.value.trim(), offset: 0 });
-    listRequests(results).catch(fail);
+    listRequests(count, results).catch(fail);
   });
-  view(t('requests.title'), form, results);
-  await listRequests(results);
+  view(t('requests.title'), form, count, results);
+  await listRequests(count, results);
 }
 
-async function listRequests(results) {
+async function listRequests(count, results) {
   const query = new URLSearchParams({ state: filter.state, offset: filter.offset, limit: PAGE_SIZE });
   if (filter.kind) {
     query.set('kind', filter.kind);
@@ -221,14 +277,13 @@ async function listRequests(results) {
   next.disabled = page.offset + page.items.length >= page.total;
   const turn = (by) => {
     filter.offset = Math.max(0, filter.offset + by);
-    listRequests(results).then(() => results.querySelector('h2 a, p')?.focus()).catch(fail);
+    listRequests(count, results).then(() => count.focus()).catch(fail); // the new page is read from its count
   };
   previous.addEventListener('click', () => turn(-PAGE_SIZE));
   next.addEventListener('click', () => turn(PAGE_SIZE));
-  const count = page.total === 0 ? t('requests.none')
+  count.textContent = page.total === 0 ? t('requests.none')
     : t('requests.count', page.offset + 1, page.offset + page.items.length, page.total);
-  results.replaceChildren(h('p', { tabindex: '-1', 'aria-live': 'polite' }, count), list,
-    h('nav', { class: 'actions', 'aria-label': t('page.label') }, previous, next));
+  results.replaceChildren(list, h('nav', { class: 'actions', 'aria-label': t('page.label') }, previous, next));
 }
 
 // --- one request ------------------------------------------------------------------------------------------
@@ -304,11 +359,11 @@ async function showAttachments(section, path) {
     try {
       if (file.files.length) {
         await upload(path, file.files[0]);
-        say(t('attachments.uploaded', file.files[0].name));
         await showAttachments(section, path);
+        announce(t('attachments.uploaded', file.files[0].name)); // the form it was sent from is new
       }
     } catch (error) {
-      fail(error);
+      refused(error);
     }
   });
   section.replaceChildren(h('h2', { id: 'attachments-title' }, t('attachments.title')), list, form);
@@ -356,10 +411,9 @@ async function showTask(taskId) {
     }
     try {
       await call('POST', `${base}/submit-form`, { variables: form.values() });
-      location.hash = '#/waiting';
-      say(t('task.done', task.name));
+      goTo('#/waiting', t('task.done', task.name));
     } catch (error) {
-      fail(error);
+      refused(error);
     }
   });
   view(task.name, form.element);
@@ -383,10 +437,9 @@ async function showSurvey(link) {
       // the survey's own page answers, the same as for the link of the mail
       await call('POST', `/survey/${encodeURIComponent(link)}`,
         new URLSearchParams({ rating: rating.value, comment: comment.value }), { Accept: 'text/html' });
-      location.hash = '#/waiting';
-      say(t('survey.thanks'));
+      goTo('#/waiting', t('survey.thanks'));
     } catch (error) {
-      fail(error);
+      refused(error);
     }
   });
   view(t('waiting.survey'), form);
@@ -413,18 +466,21 @@ function newRequestForm(area, kind) {
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('new.submit'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    let number;
     try {
-      const created = await call('POST', fields.path, fields.body(), { 'Idempotency-Key': idempotencyKey });
-      const number = created.data.number;
-      location.hash = `#/record/${number}`;
-      say(t('new.created', number));
-      if (file.files.length) {
-        await upload(`/api/${RECORD_PATHS[number.split('-')[0]]}/${number}/attachments`, file.files[0]).catch(fail);
-        route();
-      }
+      number = (await call('POST', fields.path, fields.body(), { 'Idempotency-Key': idempotencyKey })).data.number;
     } catch (error) {
-      fail(error);
+      refused(error);
+      return;
     }
+    let refusal = null;
+    if (file.files.length) {
+      // attached before the record is shown, so that it shows there; a refused file leaves the record (and is
+      // attached again on its page); the record's own path, as a security concern is posted to .../concerns
+      refusal = await upload(`/api/${RECORD_PATHS[number.split('-')[0]]}/${number}/attachments`, file.files[0])
+        .then(() => null, (error) => error);
+    }
+    goTo(`#/record/${number}`, t('new.created', number), refusal);
   });
   area.replaceChildren(form);
 }
@@ -451,7 +507,8 @@ function incidentFields() {
   const levels = ['high', 'medium', 'low'].map((level) => [level, label('level', level)]);
   const impact = radios('incident-impact', t('incident.impact'), levels, true);
   const urgency = radios('incident-urgency', t('incident.urgency'), levels, true);
-  const suggestions = h('section', { class: 'suggestions', 'aria-live': 'polite', hidden: true });
+  // a live region that is always there (an element shown or hidden is not announced): the articles are read out
+  const suggestions = h('div', { 'aria-live': 'polite' });
   let timer = null;
   title.input.addEventListener('input', () => {
     clearTimeout(timer);
@@ -476,14 +533,11 @@ function securityFields() {
 
 /** The published articles that match the title so far: "these may solve it". */
 async function suggest(words, suggestions) {
-  if (words.length < 3) {
-    suggestions.hidden = true;
-    return;
-  }
-  const { items } = await get(`/api/knowledge?${new URLSearchParams({ q: words, size: 5 })}`);
-  suggestions.hidden = items.length === 0;
-  suggestions.replaceChildren(h('h2', {}, t('suggest.title')), h('p', { class: 'hint' }, t('suggest.hint')),
-    h('ul', { class: 'cards' }, ...items.map((article) => suggestion(article))));
+  const { items } = words.length < 3 ? { items: [] }
+    : await get(`/api/knowledge?${new URLSearchParams({ q: words, size: 5 })}`);
+  suggestions.replaceChildren(...items.length === 0 ? [] : [h('section', { class: 'suggestions' },
+    h('h2', {}, t('suggest.title')), h('p', { class: 'hint' }, t('suggest.hint')),
+    h('ul', { class: 'cards' }, ...items.map((article) => suggestion(article))))]);
 }
 
 function suggestion(article) {
@@ -501,10 +555,9 @@ function suggestion(article) {
   solved.addEventListener('click', async () => {
     try {
       await call('POST', `/api/knowledge/${encodeURIComponent(article.number)}/solved`);
-      location.hash = '#/requests';
-      say(t('suggest.thanks', article.number));
+      goTo('#/requests', t('suggest.thanks', article.number));
     } catch (error) {
-      fail(error);
+      refused(error);
     }
   });
   return h('li', {}, details, solved);

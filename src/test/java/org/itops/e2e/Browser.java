@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -121,6 +123,77 @@ final class Browser implements AutoCloseable {
     name.sendKeys(Keys.TAB);
     driver.switchTo().activeElement().sendKeys(user, Keys.ENTER);
     visible(By.id("nav"));
+  }
+
+  // --- the keyboard ------------------------------------------------------------------------------------
+
+  /** Types text or presses keys on the element that has the focus, as a person at the keyboard does. */
+  void press(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
+  }
+
+  /**
+   * Presses Tab until the element has the focus, as a person moves through the page; the focus must be visible at
+   * every stop. Answers the element.
+   */
+  WebElement tabTo(By target) {
+    return moveFocusTo(target, () -> press(Keys.TAB));
+  }
+
+  /** The same backwards, with Shift+Tab. */
+  WebElement tabBackTo(By target) {
+    return moveFocusTo(target, () -> new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT)
+        .perform());
+  }
+
+  private WebElement moveFocusTo(By target, Runnable step) {
+    WebElement wanted = wait.until(ExpectedConditions.presenceOfElementLocated(target)); // a skip link is off screen
+    List<String> stops = new ArrayList<>();
+    while (stops.size() < 60) {
+      step.run();
+      WebElement reached = focusShown();
+      if (reached.equals(wanted)) {
+        return wanted;
+      }
+      stops.add(reached.getTagName() + " " + reached.getText());
+    }
+    screenshot("focus-did-not-reach");
+    throw new AssertionError("The keyboard's focus did not reach " + target + " but " + stops);
+  }
+
+  /** Gives the focused file field a file, as choosing it in the dialog that Enter opens would. */
+  void attach(Path file) {
+    focused().sendKeys(file.toAbsolutePath().toString());
+  }
+
+  WebElement focused() {
+    return driver.switchTo().activeElement();
+  }
+
+  /** The element that has the focus, which must show it: an outline of at least 2 px, as :focus-visible draws. */
+  WebElement focusShown() {
+    String hidden = (String) ((JavascriptExecutor) driver).executeScript("""
+        const focused = document.activeElement;
+        const style = getComputedStyle(focused);
+        return focused !== document.body && focused.matches(':focus-visible') && style.outlineStyle !== 'none'
+            && parseFloat(style.outlineWidth) >= 2 ? ''
+            : `${focused.outerHTML.substring(0, 160)} (outline ${style.outlineStyle} ${style.outlineWidth})`;""");
+    if (!hidden.isEmpty()) {
+      screenshot("focus-not-shown");
+      throw new AssertionError("The focus is not visible on " + hidden);
+    }
+    return focused();
+  }
+
+  /** Waits until the element has the focus (after a view changed, for instance) and answers it. */
+  WebElement focusOn(By target) {
+    eventually(() -> focused().equals(driver.findElement(target)), "the focus on " + target);
+    return focusShown();
+  }
+
+  /** Reloads the page, as F5 does. */
+  void reload() {
+    driver.navigate().refresh();
   }
 
   /** Sets the width of the browser window (the page's viewport follows). */
@@ -318,8 +391,16 @@ final class Browser implements AutoCloseable {
     return visible(By.cssSelector(".fjs-form")).getText();
   }
 
+  String url() {
+    return driver.getCurrentUrl();
+  }
+
   String pageText() {
     return driver.findElement(By.tagName("body")).getText();
+  }
+
+  boolean isShown(By by) {
+    return driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
   }
 
   WebElement visible(By by) {

@@ -1,14 +1,13 @@
 package org.itops.e2e;
 
 import java.util.Locale;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every form again, with the suite in Simplified Chinese ({@code itops.language=zh-CN}) and a browser that asks
  * for zh-CN: the forms as deployed in Chinese render in the Chinese Tasklist, every field with its label.
  */
 @EndToEndTest
-@TestPropertySource(properties = "itops.language=zh-CN")
+@ChineseInstallation
 class EveryFormRendersInChineseIT extends EveryFormRendersIT {
 
   @Override

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The incident story of {@link IncidentStoryIT} as a Chinese team lives it: the suite in Simplified Chinese
@@ -26,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  * by their id: the story is about the forms and names of the processes, not the Tasklist filters.
  */
 @EndToEndTest
-@TestPropertySource(properties = "itops.language=zh-CN")
+@ChineseInstallation
 class IncidentStoryInChineseIT {
 
   @RegisterExtension

@@ -2,36 +2,27 @@ package org.itops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.itops.ProcessSteps;
-import org.itops.SuiteClient;
 import org.itops.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The portal story in a real Chromium: the requester reports in the portal (with a screenshot attached, when the
- * suite has attachments) and sees the article that may solve it, the desk triages and the engineer asks in Tasklist,
- * the requester answers in the portal, the engineer resolves, the requester confirms and rates in the portal.
+ * The portal story in a real Chromium: the requester reports in the portal with a screenshot attached and sees the
+ * article that may solve it, the desk triages and the engineer asks in Tasklist, the requester answers in the portal,
+ * the engineer resolves, the requester confirms and rates in the portal, finds the closed incident in My requests and
+ * logs out. The requester uses the keyboard alone ({@link PortalRequester}); the staff use Tasklist as they do.
  */
 @EndToEndTest
 class PortalStoryIT {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
   static GreenMailExtension smtp = TestMail.smtp();
@@ -41,33 +32,25 @@ class PortalStoryIT {
   @Autowired ProcessSteps steps;
 
   @Test
-  void aRequesterReportsAnswersConfirmsAndRatesInThePortal() throws Exception {
+  void aRequesterReportsAnswersConfirmsAndRatesInThePortalWithTheKeyboardAlone() throws Exception {
     String word = "Tunnel" + UUID.randomUUID().toString().substring(0, 6);
-    String article = publishedArticle(word + " VPN drops every hour", "Raise the IKE rekey lifetime to 8 hours");
-    boolean attachments = suiteHasAttachments();
-    Path screenshot = aScreenshot();
+    String solution = "Raise the IKE rekey lifetime to 8 hours";
+    String article = PortalRequester.publishedArticle(port, steps, word + " VPN drops every hour",
+        "Remote users lose the tunnel", solution);
+    Path screenshot = PortalRequester.aScreenshot("vpn-error.png");
     try (Browser browser = new Browser(port)) {
+      PortalRequester requester = new PortalRequester(browser);
       browser.portalLogin("requester");
-      browser.click(By.linkText("New request"));
-      browser.visible(By.id("incident-title")).sendKeys(word + " VPN drops");
-      browser.eventually(() -> browser.visible(By.cssSelector(".suggestions")).getText().contains(article),
-          "the suggested article " + article);
+      assertThat(browser.focusOn(PortalRequester.HEADING).getText()).isEqualTo("My requests");
+      skipLinkLeadsToTheHeading(browser);
+      requester.open("#/new");
+      requester.typeTitleUntilSuggested(word + " VPN drops", article, solution);
       assertThat(browser.pageText()).contains("These may solve it");
       browser.screenshot("portal-requester-sees-the-article-that-may-solve-it");
-      browser.visible(By.id("incident-description")).sendKeys("The article did not help: it drops on 4G too");
-      new Select(browser.visible(By.id("incident-category"))).selectByValue("network");
-      browser.click(By.cssSelector("label[for=incident-impact-1]"));
-      browser.click(By.cssSelector("label[for=incident-urgency-0]"));
-      if (attachments) {
-        browser.visible(By.id("new-attachment")).sendKeys(screenshot.toAbsolutePath().toString());
-      }
-      browser.click(By.cssSelector("main form button[type=submit]"));
-      browser.eventually(() -> browser.visible(By.tagName("h1")).getText().startsWith("INC-"), "the new incident");
-      String number = browser.visible(By.tagName("h1")).getText().substring(0, 10);
-      if (attachments) {
-        browser.eventually(() -> browser.pageText().contains(screenshot.getFileName().toString()),
-            "the attached screenshot in the incident");
-      }
+      String number = requester.sendIncident("The article did not help: it drops on 4G too", screenshot);
+      assertThat(browser.visible(PortalRequester.RESULT).getText()).isEqualTo("Received as " + number + ".");
+      assertThat(jdbc.queryForObject("select category || ' ' || impact || ' ' || urgency from incident"
+          + " where number = ?", String.class, number)).isEqualTo("network medium high");
       browser.screenshot("portal-requester-reported-it");
 
       browser.login("tasklist", "desk");
@@ -89,12 +72,12 @@ class PortalStoryIT {
       waitForStatus(browser, number, "WAITING_FOR_REQUESTER");
 
       browser.portalLogin("requester");
-      openWaiting(browser, number, "Answer the engineer's question");
+      requester.openWaiting(number, "Answer the engineer's question");
       assertThat(browser.pageText()).contains("Does it also drop on the office network?");
-      browser.visible(By.cssSelector("main form textarea")).sendKeys("No, only at home");
+      browser.tabTo(By.cssSelector("main form textarea"));
+      browser.press("No, only at home");
       browser.screenshot("portal-requester-answers-the-question");
-      browser.click(By.cssSelector("main form button[type=submit]"));
-      browser.eventually(() -> browser.visible(By.id("status")).getText().startsWith("Done"), "the answer sent");
+      assertThat(requester.submit()).isEqualTo("Done: Answer the engineer's question");
       waitForStatus(browser, number, "IN_PROGRESS");
 
       browser.login("tasklist", "engineer");
@@ -106,28 +89,38 @@ class PortalStoryIT {
       waitForStatus(browser, number, "RESOLVED");
 
       browser.portalLogin("requester");
-      openWaiting(browser, number, "Confirm resolution");
-      browser.click(By.xpath("//main//label[normalize-space(.)='Yes, close the incident']"));
+      requester.openWaiting(number, "Confirm resolution");
+      browser.tabTo(By.xpath("//main//label[normalize-space(.)='Yes, close the incident']/input"));
+      browser.press(Keys.SPACE);
       browser.screenshot("portal-requester-confirms");
-      browser.click(By.cssSelector("main form button[type=submit]"));
+      assertThat(requester.submit()).isEqualTo("Done: Confirm resolution");
       waitForStatus(browser, number, "CLOSED");
 
-      openWaiting(browser, number, "How satisfied are you?");
-      browser.click(By.cssSelector("label[for=rating-4]"));
-      browser.visible(By.id("survey-comment")).sendKeys("Quick and clear");
+      requester.openWaiting(number, "How satisfied are you?");
+      browser.tabTo(By.id("rating-0"));
+      browser.press(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN); // to 5, chosen on the way
+      browser.tabTo(By.id("survey-comment"));
+      browser.press("Quick and clear");
       browser.screenshot("portal-requester-rates");
-      browser.click(By.cssSelector("main form button[type=submit]"));
-      browser.eventually(() -> browser.visible(By.id("status")).getText().contains("Thank you"), "the rating sent");
+      assertThat(requester.submit()).isEqualTo("Thank you for your answer.");
       assertThat(jdbc.queryForObject("select rating from survey where record_number = ?", Integer.class, number))
           .isEqualTo(5);
 
-      browser.click(By.linkText("My requests"));
-      new Select(browser.visible(By.id("filter-state"))).selectByValue("closed");
-      browser.visible(By.id("filter-q")).sendKeys(number);
-      browser.click(By.cssSelector("form[role=search] button"));
-      browser.eventually(() -> browser.pageText().contains(number + " · " + word), "the closed incident listed");
-      assertThat(browser.pageText()).contains("Closed");
+      requester.open("#/requests");
+      browser.tabTo(By.id("filter-state"));
+      browser.press(Keys.ARROW_DOWN); // from open to closed
+      browser.tabTo(By.id("filter-q"));
+      browser.press(number, Keys.ENTER);
+      browser.tabTo(By.xpath("//main//h2/a[starts-with(., '" + number + " · " + word + "')]"));
+      browser.press(Keys.ENTER);
+      assertThat(browser.focusOn(PortalRequester.HEADING).getText()).startsWith(number + " · " + word);
+      assertThat(browser.pageText()).contains("Closed", screenshot.getFileName().toString());
       browser.screenshot("portal-requester-sees-it-closed");
+
+      browser.tabBackTo(By.id("logout"));
+      browser.press(Keys.ENTER);
+      browser.focusOn(By.id("login-user"));
+      assertThat(browser.visible(PortalRequester.RESULT).getText()).isEqualTo("You are logged out.");
     }
   }
 
@@ -149,48 +142,18 @@ class PortalStoryIT {
     }
   }
 
-  /** Reloads "Waiting for me" until the task (by its name) of the record is listed, and opens it. */
-  private static void openWaiting(Browser browser, String number, String taskName) {
-    By link = By.xpath("//main//li[.//dd[contains(., '" + number + "')]]//h2/a[normalize-space(.)=\"" + taskName
-        + "\"]");
-    browser.eventually(() -> {
-      browser.open("/portal/#/waiting");
-      browser.visible(By.tagName("h1"));
-      Browser.sleep(500);
-      browser.click(link);
-      return true;
-    }, taskName + " of " + number + " in Waiting for me");
-    browser.visible(By.cssSelector("main form button[type=submit]"));
+  /** The first stop of Tab is the skip link, shown while it has the focus; Enter moves the focus to the heading. */
+  private static void skipLinkLeadsToTheHeading(Browser browser) {
+    String page = browser.url();
+    browser.tabBackTo(By.cssSelector("a.skip"));
+    assertThat(browser.focused().getText()).isEqualTo("Skip to the content");
+    assertThat(browser.focused().getRect().getX()).as("the skip link on the screen").isNotNegative();
+    browser.press(Keys.ENTER);
+    browser.focusOn(PortalRequester.HEADING);
+    assertThat(browser.url()).as("the view shown").isEqualTo(page);
   }
 
   private void waitForStatus(Browser browser, String number, String status) {
     new IncidentRecords(jdbc).waitForStatus(browser, number, status);
-  }
-
-  /** An article of the network category, proposed, written and approved. */
-  private String publishedArticle(String title, String resolution) throws IOException {
-    HttpResponse<String> proposed = new SuiteClient(port).postJson("desk", "/api/knowledge", JSON.writeValueAsString(
-        Map.of("title", title, "symptoms", "Remote users lose the tunnel", "resolution", resolution,
-            "category", "network")));
-    assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
-    String number = JSON.readTree(proposed.body()).path("number").asText();
-    steps.complete(number, "writeArticle", "desk", Map.of());
-    steps.complete(number, "reviewArticle", "demo", Map.of("decision", "approve"));
-    return number;
-  }
-
-  /** Whether the suite stores attachments (the attachments API of issue 17, built beside the portal). */
-  private boolean suiteHasAttachments() throws IOException {
-    SuiteClient client = new SuiteClient(port);
-    HttpResponse<String> probe = client.postJson("requester", "/api/incidents",
-        "{\"title\": \"Attachment probe\", \"impact\": \"low\", \"urgency\": \"low\", \"category\": \"workplace\"}");
-    String number = JSON.readTree(probe.body()).path("number").asText();
-    return client.get("requester", "/api/incidents/" + number + "/attachments").statusCode() == 200;
-  }
-
-  private static Path aScreenshot() throws IOException {
-    Path file = Files.createTempDirectory("portal-story").resolve("vpn-error.png");
-    ImageIO.write(new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
-    return file;
   }
 }

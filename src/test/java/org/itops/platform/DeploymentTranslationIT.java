@@ -13,19 +13,19 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.itops.SuiteClient;
+import org.itops.e2e.ChineseInstallation;
 import org.itops.e2e.EndToEndTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The suite in Simplified Chinese deploys its models and forms translated, at start and from Camunda Modeler, and
  * a start with nothing changed deploys nothing (the same context as the Chinese end-to-end tests).
  */
 @EndToEndTest
-@TestPropertySource(properties = "itops.language=zh-CN")
+@ChineseInstallation
 class DeploymentTranslationIT {
 
   @LocalServerPort int port;

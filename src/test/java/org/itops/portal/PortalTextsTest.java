@@ -65,6 +65,7 @@ class PortalTextsTest {
     formValues("forms/incident/register-incident.form", "category").forEach(c -> codes.add("category." + c));
     formValues("forms/incident/register-incident.form", "impact").forEach(l -> codes.add("level." + l));
     formValues("forms/security/report-security-incident.form", "severity").forEach(l -> codes.add("level." + l));
+    formValues("forms/incident/triage-incident.form", "priority").forEach(p -> codes.add("level." + p));
     formValues("forms/demand/submit-demand.form", "costBand").forEach(c -> codes.add("cost." + c));
     Properties english = properties("i18n/messages.properties");
     Properties chinese = properties("i18n/messages_zh.properties");
