@@ -14,13 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The staff's Tasklist forms of demands, changes and security incidents show the record's attachments as links
- * (the variable {@link Attachments#LINKS_VARIABLE}, set at each upload); the requester's own tasks need not.
+ * The staff's Tasklist forms of incidents, demands, changes and security incidents show the record's attachments as
+ * links (the variable {@link Attachments#LINKS_VARIABLE}, set at each upload); the requester's own tasks (assigned to
+ * the record's requester or reporter) need not.
  */
 class StaffFormsShowAttachmentsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demand/service-demand", "change/change-management", "security/security-incident"})
+  @ValueSource(strings = {"incident/incident-lifecycle", "demand/service-demand", "change/change-management", "security/security-incident"})
   void everyStaffTaskShowsTheRecordsAttachments(String process) throws IOException {
     String area = process.substring(0, process.indexOf('/'));
     BpmnModelInstance model;
@@ -29,7 +30,8 @@ class StaffFormsShowAttachmentsTest {
     }
 
     List<String> withoutLinks = model.getModelElementsByType(UserTask.class).stream()
-        .filter(task -> !"${requester}".equals(task.getCamundaAssignee()))
+        .filter(task -> !"${requester}".equals(task.getCamundaAssignee())
+            && !"${reporter}".equals(task.getCamundaAssignee()))
         .filter(task -> !form(area, task.getCamundaFormRef()).contains("{{" + Attachments.LINKS_VARIABLE + "}}"))
         .map(UserTask::getId).toList();
 
