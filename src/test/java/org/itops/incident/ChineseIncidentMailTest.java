@@ -60,7 +60,7 @@ class ChineseIncidentMailTest {
         .orElseThrow();
     Incident record = incidents.record(number);
     assertThat(record.getPriority()).isEqualTo("P1");
-    assertThat(mail.getSubject()).isEqualTo("[" + number + "] 分配给你所在组的 P1（紧急） 事件：" + title);
+    assertThat(mail.getSubject()).isEqualTo("[" + number + "] 分配给你所在组的 P1（紧急）事件：" + title);
     assertThat(mail.getHeader("Subject")[0]).as("RFC 2047 encoded").startsWith("=?UTF-8?").doesNotContain("邮件");
     InternetAddress to = (InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0];
     assertThat(to.getPersonal()).isEqualTo("张伟 （运维）");
