@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
@@ -32,17 +33,20 @@ public class InvalidRequestException extends BadUserRequestException {
 
   /**
    * A field and what is wrong with it: the key of the reason in {@code i18n/messages*.properties} and the values the
-   * reason names, as text (so that numbers and lists read the same in every language).
+   * reason names, as text (so that numbers and lists read the same in every language), or as texts of their own
+   * ({@link MessageSourceResolvable}, e.g. why a deployment is refused), which are worded in the reason's language.
    */
   public static final class FieldError {
     private final String field;
     private final String reasonKey;
-    private final List<String> arguments;
+    private final List<Object> arguments;
 
     public FieldError(String field, String reasonKey, Object... arguments) {
       this.field = field;
       this.reasonKey = reasonKey;
-      this.arguments = Arrays.stream(arguments).map(String::valueOf).toList();
+      this.arguments = Arrays.stream(arguments)
+          .map(argument -> argument instanceof MessageSourceResolvable text ? text : String.valueOf(argument))
+          .toList();
     }
 
     public String field() {
