@@ -76,7 +76,7 @@ class AttachmentController {
       HttpServletResponse response) throws IOException {
     requireReadable(records, number);
     Attachment attachment = attachments.find(number, id)
-        .orElseThrow(() -> new NotFoundException("No attachment " + id + " of " + number));
+        .orElseThrow(() -> new NotFoundException("detail.notFound.attachment", id, number));
     response.setContentType(Inspection.TEXT.equals(attachment.contentType())
         ? Inspection.TEXT + ";charset=UTF-8" : attachment.contentType());
     response.setContentLengthLong(attachment.size());
@@ -90,7 +90,7 @@ class AttachmentController {
   private void requireReadable(String records, String number) {
     AttachingRecords kind = attachments.kindAt(records).orElseThrow();
     if (!number.startsWith(kind.prefix() + "-") || !readRules.reads(number) || !kind.exists().test(number)) {
-      throw new NotFoundException("No record " + number);
+      throw new NotFoundException("detail.notFound.record", number);
     }
   }
 

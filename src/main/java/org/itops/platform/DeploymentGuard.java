@@ -1,6 +1,6 @@
 package org.itops.platform;
 
-import static org.itops.platform.ExpressionRules.problem;
+import static org.itops.platform.RequestTexts.text;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -123,7 +123,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
       return List.of(); // the translated texts of a file (DeploymentTranslation): text, never evaluated
     }
     if (DEPLOYABLE.stream().noneMatch(name::endsWith)) {
-      return List.of(problem("deployment.onlyModels"));
+      return List.of(text("deployment.onlyModels"));
     }
     if (name.endsWith(".form")) {
       return List.of(); // form-js expressions run in the browser, on the values of the form only
@@ -132,7 +132,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     try {
       document = parse(content);
     } catch (SAXException | IOException e) {
-      return List.of(problem("deployment.unreadableXml", e.getMessage()));
+      return List.of(text("deployment.unreadableXml", e.getMessage()));
     }
     List<MessageSourceResolvable> problems = new ArrayList<>();
     boolean decisions = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
@@ -164,16 +164,16 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
   private void checkProcessElement(Element element, String local, List<MessageSourceResolvable> problems) {
     if (local.equals("scriptTask") || local.equals("script")) {
-      problems.add(at(element, problem("deployment.script")));
+      problems.add(at(element, text("deployment.script")));
       return;
     }
     if (local.equals("connector") && CAMUNDA_NS.equals(element.getNamespaceURI())) {
-      problems.add(at(element, problem("deployment.connector")));
+      problems.add(at(element, text("deployment.connector")));
       return;
     }
     String language = element.getAttribute("language");
     if (!language.isBlank() && !language.equalsIgnoreCase("juel")) {
-      problems.add(at(element, problem("deployment.scriptLanguage", language)));
+      problems.add(at(element, text("deployment.scriptLanguage", language)));
     }
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
@@ -190,17 +190,17 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI())
         || (attribute.getNamespaceURI() == null && CAMUNDA_NS.equals(element.getNamespaceURI()));
     if (camunda && (name.equals("class") || name.equals("variableMappingClass"))) {
-      problems.add(at(element, problem("deployment.javaClass", value)));
+      problems.add(at(element, text("deployment.javaClass", value)));
     } else if (camunda && (name.equals("delegateExpression") || name.equals("variableMappingDelegateExpression"))) {
       Matcher bean = BEAN_ONLY.matcher(value);
       if (!bean.matches() || !steps().contains(bean.group(1))) {
-        problems.add(at(element, problem("deployment.notAStep", value)));
+        problems.add(at(element, text("deployment.notAStep", value)));
       }
     } else if (camunda && name.equals("formKey") && !value.startsWith("camunda-forms:")) {
-      problems.add(at(element, problem("deployment.pageForm", value)));
+      problems.add(at(element, text("deployment.pageForm", value)));
     } else if (ExpressionRules.hasExpression(value)) {
       rules().checkTemplate(value).forEach(inValue ->
-          problems.add(at(element, problem("deployment.attribute", name, inValue))));
+          problems.add(at(element, text("deployment.attribute", name, inValue))));
     }
   }
 
@@ -219,7 +219,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     String language = element.getAttribute("expressionLanguage");
     if (!language.isBlank() && !language.equalsIgnoreCase("juel")
         && !language.toLowerCase(Locale.ROOT).contains("feel")) {
-      problems.add(at(element, problem("deployment.decisionLanguage", language)));
+      problems.add(at(element, text("deployment.decisionLanguage", language)));
     }
     if (!local.equals("text") || !(element.getParentNode() instanceof Element parent)) {
       return;
@@ -280,10 +280,10 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
   private static MessageSourceResolvable at(Element element, MessageSourceResolvable problem) {
     for (Node node = element; node instanceof Element candidate; node = node.getParentNode()) {
       if (!candidate.getAttribute("id").isBlank()) {
-        return problem("deployment.atElement", candidate.getAttribute("id"), problem);
+        return text("deployment.atElement", candidate.getAttribute("id"), problem);
       }
     }
-    return problem("deployment.atTag", element.getLocalName(), problem);
+    return text("deployment.atTag", element.getLocalName(), problem);
   }
 
   private static String ownText(Element element) {

@@ -1,11 +1,12 @@
 package org.itops.platform;
 
+import static org.itops.platform.RequestTexts.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * What an expression in a diagram or decision table may reach: the variables of its process (and their
@@ -48,11 +49,6 @@ final class ExpressionRules {
     this.beans = beans;
   }
 
-  /** A problem: the key of its text in {@code i18n/messages*.properties} and the values the text names. */
-  static MessageSourceResolvable problem(String key, Object... arguments) {
-    return new DefaultMessageSourceResolvable(new String[] {key}, arguments);
-  }
-
   /** The problems of a text in which {@code ${...}} and {@code #{...}} are expressions (an attribute, a condition). */
   List<MessageSourceResolvable> checkTemplate(String text) {
     List<MessageSourceResolvable> problems = new ArrayList<>();
@@ -64,7 +60,7 @@ final class ExpressionRules {
       }
       int end = endOfExpression(text, start + 2);
       if (end < 0) {
-        problems.add(problem("deployment.expression.notClosed", shorten(text.substring(start))));
+        problems.add(text("deployment.expression.notClosed", shorten(text.substring(start))));
         return problems;
       }
       problems.addAll(checkBody(text.substring(start + 2, end)));
@@ -84,19 +80,19 @@ final class ExpressionRules {
     try {
       tokens = tokens(body);
     } catch (IllegalArgumentException e) {
-      return List.of(problem("deployment.expression.stringNotClosed", shorten(body)));
+      return List.of(text("deployment.expression.stringNotClosed", shorten(body)));
     }
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       if (token.is("[")) {
-        problems.add(problem("deployment.expression.index", shorten(body)));
+        problems.add(text("deployment.expression.index", shorten(body)));
       }
       if (token.kind != Kind.IDENTIFIER || KEYWORDS.contains(token.text)) {
         continue;
       }
       if (i > 0 && tokens.get(i - 1).is(".")) {
         // a property of something that is not a variable, e.g. of a helper's answer or of (a)
-        problems.add(problem("deployment.expression.computedProperty", token.text, shorten(body)));
+        problems.add(text("deployment.expression.computedProperty", token.text, shorten(body)));
         continue;
       }
       i = checkRoot(tokens, i, body, problems);
@@ -108,11 +104,11 @@ final class ExpressionRules {
   private int checkRoot(List<Token> tokens, int i, String body, List<MessageSourceResolvable> problems) {
     String root = tokens.get(i).text;
     if (at(tokens, i + 1, ":") && at(tokens, i + 3, "(")) {
-      problems.add(problem("deployment.expression.prefixedFunction", root, tokens.get(i + 2).text, shorten(body)));
+      problems.add(text("deployment.expression.prefixedFunction", root, tokens.get(i + 2).text, shorten(body)));
       return i + 2;
     }
     if (at(tokens, i + 1, "(")) {
-      problems.add(problem("deployment.expression.function", root, shorten(body)));
+      problems.add(text("deployment.expression.function", root, shorten(body)));
       return i;
     }
     if (root.equals("execution") || root.equals("task")) {
@@ -122,16 +118,16 @@ final class ExpressionRules {
       if (at(tokens, i + 1, ".") && at(tokens, i + 3, "(")) {
         return i + 3; // the arguments follow as expressions of their own
       }
-      problems.add(problem("deployment.expression.helperObject", root, shorten(body)));
+      problems.add(text("deployment.expression.helperObject", root, shorten(body)));
       return i;
     }
     if (beans.steps().contains(root)) {
-      problems.add(problem("deployment.expression.step", root, shorten(body)));
+      problems.add(text("deployment.expression.step", root, shorten(body)));
       return i;
     }
     boolean usedAsObject = at(tokens, i + 1, ".") || at(tokens, i + 1, "(") || at(tokens, i + 1, "[");
     if (ENGINE_NAMES.contains(root) || (usedAsObject && beans.isBean().test(root))) {
-      problems.add(problem("deployment.expression.bean", root, shorten(body)));
+      problems.add(text("deployment.expression.bean", root, shorten(body)));
       return i;
     }
     // a variable and its properties; no methods, which would lead to Java types
@@ -139,9 +135,9 @@ final class ExpressionRules {
     while (at(tokens, j + 1, ".") && j + 2 < tokens.size() && tokens.get(j + 2).kind == Kind.IDENTIFIER) {
       String property = tokens.get(j + 2).text;
       if (JAVA_PROPERTIES.contains(property)) {
-        problems.add(problem("deployment.expression.javaType", root, property, shorten(body)));
+        problems.add(text("deployment.expression.javaType", root, property, shorten(body)));
       } else if (at(tokens, j + 3, "(")) {
-        problems.add(problem("deployment.expression.method", root, property, shorten(body)));
+        problems.add(text("deployment.expression.method", root, property, shorten(body)));
       }
       j += 2;
     }
@@ -162,7 +158,7 @@ final class ExpressionRules {
         && !at(tokens, i + 6, ".")) {
       return i + 5;
     }
-    problems.add(problem("deployment.expression.engine", tokens.get(i).text, member == null ? "" : member.text,
+    problems.add(text("deployment.expression.engine", tokens.get(i).text, member == null ? "" : member.text,
         shorten(body)));
     return i + 2;
   }
@@ -176,17 +172,17 @@ final class ExpressionRules {
     try {
       tokens = tokens(text);
     } catch (IllegalArgumentException e) {
-      return List.of(problem("deployment.expression.stringNotClosed", shorten(text)));
+      return List.of(text("deployment.expression.stringNotClosed", shorten(text)));
     }
     List<MessageSourceResolvable> problems = new ArrayList<>();
     for (int i = 0; i + 1 < tokens.size(); i++) {
       Token token = tokens.get(i);
       if (token.kind == Kind.IDENTIFIER && tokens.get(i + 1).is("(") && !token.text.equals("not")
           && !(token.text.equals("time") && i >= 2 && tokens.get(i - 2).text.equals("date"))) {
-        problems.add(problem("deployment.expression.tableFunction", token.text, shorten(text)));
+        problems.add(text("deployment.expression.tableFunction", token.text, shorten(text)));
       }
       if (token.is(".") && i + 2 < tokens.size() && tokens.get(i + 2).is("(")) {
-        problems.add(problem("deployment.expression.tableMethod", shorten(text)));
+        problems.add(text("deployment.expression.tableMethod", shorten(text)));
       }
     }
     return problems;
