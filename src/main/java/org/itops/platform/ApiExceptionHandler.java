@@ -129,7 +129,7 @@ class ApiExceptionHandler {
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e, Locale locale) {
     MessageSourceResolvable detail = e instanceof NotAllowedException notAllowed ? notAllowed.detail()
-        : e.getMissingAuthorizations().isEmpty() ? RequestTexts.text("detail.forbidden.engine", e.getMessage())
+        : e.getMissingAuthorizations().isEmpty() ? RequestTexts.text("detail.asItIs", e.getMessage())
         : RequestTexts.text("detail.forbidden.missing", e.getMissingAuthorizations().stream()
             .map(missing -> missing.getViolatedPermissionName() + " " + missing.getResourceType()
                 + (missing.getResourceId() == null ? "" : " '" + missing.getResourceId() + "'"))
