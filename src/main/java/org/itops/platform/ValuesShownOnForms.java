@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -123,11 +124,16 @@ public class ValuesShownOnForms {
       if (missing.isEmpty()) {
         continue;
       }
-      Map<String, Object> values = taskService.getVariables(task.getKey(), missing);
-      Map<String, Object> shown = new HashMap<>();
-      missing.forEach(name -> shown.put(name + SUFFIX, shown(name, values.get(name))));
-      taskService.setVariablesLocal(task.getKey(), shown);
-      count++;
+      try {
+        Map<String, Object> values = taskService.getVariables(task.getKey(), missing);
+        Map<String, Object> shown = new HashMap<>();
+        missing.forEach(name -> shown.put(name + SUFFIX, shown(name, values.get(name))));
+        taskService.setVariablesLocal(task.getKey(), shown);
+        count++;
+      } catch (ProcessEngineException e) {
+        // completed or changed by a job meanwhile (the job executor runs already): its next task gets them at creation
+        LOG.debug("Did not set the shown values of task {}: {}", task.getKey(), e.getMessage());
+      }
     }
     return count;
   }
