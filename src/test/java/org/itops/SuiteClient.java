@@ -40,8 +40,12 @@ public final class SuiteClient {
   }
 
   public HttpResponse<String> postMultipart(String user, String path, String boundary, byte[] body) {
-    return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(BodyPublishers.ofByteArray(body)));
+    return send(multipart(user, path, boundary, body));
+  }
+
+  private HttpRequest.Builder multipart(String user, String path, String boundary, byte[] body) {
+    return request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(BodyPublishers.ofByteArray(body));
   }
 
   /** Uploads a file as a browser does: multipart, in the part {@code file}, its name as UTF-8 in the part's header. */
@@ -63,6 +67,11 @@ public final class SuiteClient {
 
   /** Deploys the files (name: content) as Camunda Modeler does, to the engine REST API. */
   public HttpResponse<String> deployAsModeler(String user, String deploymentName, Map<String, byte[]> files) {
+    return send(modelerDeployment(user, deploymentName, files));
+  }
+
+  /** The request with which Camunda Modeler deploys the files (name: content) to the engine REST API. */
+  public HttpRequest.Builder modelerDeployment(String user, String deploymentName, Map<String, byte[]> files) {
     String boundary = "----modeler" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (String[] field : new String[][] {{"deployment-name", deploymentName},
@@ -77,7 +86,7 @@ public final class SuiteClient {
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     });
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return postMultipart(user, "/engine-rest/deployment/create", boundary, body.toByteArray());
+    return multipart(user, "/engine-rest/deployment/create", boundary, body.toByteArray());
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {

@@ -2,7 +2,7 @@ package org.itops.alert;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.Links;
@@ -91,7 +91,7 @@ class AlertController {
 
   private void requireMonitoring() {
     if (!currentUser.groups().contains(AccessProperties.MONITORING_GROUP) && !currentUser.isAdministrator()) {
-      throw new AuthorizationException("Only monitoring systems (group monitoring) post alerts");
+      throw new NotAllowedException("detail.forbidden.alerts");
     }
   }
 }

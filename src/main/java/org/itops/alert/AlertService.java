@@ -217,7 +217,7 @@ public class AlertService {
   }
 
   private AlertRecord load(String number) {
-    return alerts.find(number).orElseThrow(() -> new NotFoundException("No alert " + number));
+    return alerts.find(number).orElseThrow(() -> new NotFoundException("detail.notFound.alert", number));
   }
 
   private AlertRecord newRow(Alert alert, Instant now) {

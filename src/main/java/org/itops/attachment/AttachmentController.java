@@ -6,9 +6,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.ReadRules;
 import org.springframework.http.HttpHeaders;
@@ -54,7 +54,7 @@ class AttachmentController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     AttachingRecords.Access access = access(records, number);
     if (access == AttachingRecords.Access.READ) {
-      throw new AuthorizationException("Only who edits " + number + " adds files to it");
+      throw new NotAllowedException("detail.forbidden.attachFiles", number);
     }
     String fileName = file.getOriginalFilename();
     Inspection inspection = attachments.inspect(file::getInputStream);
@@ -83,7 +83,7 @@ class AttachmentController {
     AttachingRecords.Access access = access(records, number);
     Attachment attachment = attachments.find(number, id)
         .filter(found -> access != AttachingRecords.Access.ADD_OWN || isOwn(found.uploadedBy()))
-        .orElseThrow(() -> new NotFoundException("No attachment " + id + " of " + number));
+        .orElseThrow(() -> new NotFoundException("detail.notFound.attachment", id, number));
     response.setContentType(Inspection.TEXT.equals(attachment.contentType())
         ? Inspection.TEXT + ";charset=UTF-8" : attachment.contentType());
     response.setContentLengthLong(attachment.size());
@@ -101,12 +101,12 @@ class AttachmentController {
   private AttachingRecords.Access access(String records, String number) {
     AttachingRecords kind = attachments.kindAt(records).orElseThrow();
     if (!number.startsWith(kind.prefix() + "-") || !kind.exists().test(number)) {
-      throw new NotFoundException("No record " + number);
+      throw new NotFoundException("detail.notFound.record", number);
     }
     AttachingRecords.Access access = readRules.reads(number) ? AttachingRecords.Access.FULL
         : kind.otherwise().apply(number);
     if (access == AttachingRecords.Access.NONE) {
-      throw new NotFoundException("No record " + number);
+      throw new NotFoundException("detail.notFound.record", number);
     }
     return access;
   }

@@ -179,7 +179,7 @@ public class AuditService {
   @Transactional(readOnly = true)
   public Report report(String number) {
     readRule.requireReads(number);
-    Audit audit = audits.audit(number).orElseThrow(() -> new NotFoundException("No audit " + number));
+    Audit audit = audits.audit(number).orElseThrow(() -> new NotFoundException("detail.notFound.audit", number));
     return new Report(audit, audits.evidence(number), audits.findings(number), timeline.of(number));
   }
 

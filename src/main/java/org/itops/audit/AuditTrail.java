@@ -45,7 +45,7 @@ public class AuditTrail {
 
   public List<Entry> of(String number) {
     if (!readRules.reads(number)) {
-      throw new NotFoundException("No record " + number);
+      throw new NotFoundException("detail.notFound.record", number);
     }
     List<Entry> entries = new ArrayList<>();
     timeline.of(number).forEach(e -> entries.add(new Entry(e.at(), e.actor(), "timeline", e.type(), e.detail())));
@@ -75,7 +75,7 @@ public class AuditTrail {
       return null;
     });
     if (entries.isEmpty()) {
-      throw new NotFoundException("No record " + number);
+      throw new NotFoundException("detail.notFound.record", number);
     }
     entries.sort(Comparator.comparing(Entry::at));
     return entries;

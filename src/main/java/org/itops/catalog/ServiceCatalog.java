@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.catalog.CatalogEntry.Status;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
@@ -166,7 +166,7 @@ public class ServiceCatalog {
   public void requestSlaChange(String number, ServiceLevel level, String reason) {
     CatalogEntry entry = view(number);
     if (!entry.owner().equals(currentUser.id()) && currentUser.groups().stream().noneMatch(SLA_CHANGERS::contains)) {
-      throw new AuthorizationException("Only the service's owner, service owners and IT managers change its SLA");
+      throw new NotAllowedException("detail.forbidden.serviceSla");
     }
     List<FieldError> errors = new ArrayList<>();
     level.addErrors(errors);
@@ -195,7 +195,7 @@ public class ServiceCatalog {
 
   @Transactional(readOnly = true)
   public CatalogEntry view(String number) {
-    return services.find(number).orElseThrow(() -> new NotFoundException("No service " + number));
+    return services.find(number).orElseThrow(() -> new NotFoundException("detail.notFound.service", number));
   }
 
   @Transactional(readOnly = true)
@@ -221,7 +221,7 @@ public class ServiceCatalog {
   }
 
   private CatalogEntry load(String number) {
-    return services.find(number).orElseThrow(() -> new NotFoundException("No service " + number));
+    return services.find(number).orElseThrow(() -> new NotFoundException("detail.notFound.service", number));
   }
 
   private void save(CatalogEntry entry) {

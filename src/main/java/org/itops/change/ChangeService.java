@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.change.Change.Outcome;
@@ -21,6 +20,7 @@ import org.itops.change.Change.Status;
 import org.itops.cmdb.CmdbProperties;
 import org.itops.cmdb.CmdbService;
 import org.itops.cmdb.ConfigurationItem;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
@@ -263,7 +263,7 @@ public class ChangeService {
   public void cancel(String number, String reason) {
     Change change = view(number);
     if (!change.requester().equals(currentUser.id()) && currentUser.groups().stream().noneMatch(CHANGE_MANAGERS::contains)) {
-      throw new AuthorizationException("Only the requester and change managers cancel a change");
+      throw new NotAllowedException("detail.forbidden.cancelChange");
     }
     if (reason == null || reason.isBlank()) {
       throw new InvalidRequestException("reason", "reason.required");
@@ -302,7 +302,7 @@ public class ChangeService {
   public void deleteFreeze(long id) {
     requireChangeManager();
     if (!changes.deleteFreeze(id)) {
-      throw new NotFoundException("No freeze period " + id);
+      throw new NotFoundException("detail.notFound.freezePeriod", id);
     }
   }
 
@@ -310,7 +310,7 @@ public class ChangeService {
   @Transactional(readOnly = true)
   public List<ChangeRepository.Freeze> freezes(Instant from, Instant to) {
     if (!readRule.readsAll()) {
-      throw new AuthorizationException("Freeze periods are for those who read all changes");
+      throw new NotAllowedException("detail.forbidden.freezes");
     }
     return changes.freezes(from, to);
   }
@@ -356,7 +356,7 @@ public class ChangeService {
   }
 
   Change load(String number) {
-    return changes.find(number).orElseThrow(() -> new NotFoundException("No change " + number));
+    return changes.find(number).orElseThrow(() -> new NotFoundException("detail.notFound.change", number));
   }
 
   private void save(Change change) {
@@ -365,7 +365,7 @@ public class ChangeService {
 
   private void requireChangeManager() {
     if (currentUser.groups().stream().noneMatch(CHANGE_MANAGERS::contains)) {
-      throw new AuthorizationException("Only change managers keep the freeze calendar");
+      throw new NotAllowedException("detail.forbidden.freezeCalendar");
     }
   }
 

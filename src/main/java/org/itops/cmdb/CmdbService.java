@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.catalog.ServiceCatalog;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.Csv;
 import org.itops.platform.CurrentUser;
@@ -68,7 +68,7 @@ public class CmdbService {
 
   @Transactional(readOnly = true)
   public ConfigurationItem view(long id) {
-    return items.find(id).orElseThrow(() -> new NotFoundException("No configuration item " + id));
+    return items.find(id).orElseThrow(() -> new NotFoundException("detail.notFound.configurationItem", id));
   }
 
   @Transactional(readOnly = true)
@@ -388,7 +388,7 @@ public class CmdbService {
 
   private void requireEditor() {
     if (!currentUser.isAdministrator() && currentUser.groups().stream().noneMatch(properties.editors()::contains)) {
-      throw new AuthorizationException("Only the groups " + properties.editors() + " change the CMDB");
+      throw new NotAllowedException("detail.forbidden.cmdb", properties.editors());
     }
   }
 }

@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.demand.Demand.Status;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
@@ -272,7 +272,7 @@ public class DemandService {
   }
 
   Demand load(String number) {
-    return demands.find(number).orElseThrow(() -> new NotFoundException("No demand " + number));
+    return demands.find(number).orElseThrow(() -> new NotFoundException("detail.notFound.demand", number));
   }
 
   /** Whether the current user requested the demand (they may not approve it). */
@@ -286,7 +286,7 @@ public class DemandService {
 
   void requireParticipant(String number) {
     if (!isRequester(number, currentUser.id()) && !isStaff()) {
-      throw new AuthorizationException("Only the requester and the staff change a demand");
+      throw new NotAllowedException("detail.forbidden.changeDemand");
     }
   }
 }

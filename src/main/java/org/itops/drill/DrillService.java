@@ -10,11 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.drill.DrillRepository.Action;
 import org.itops.drill.DrillRepository.Drill;
 import org.itops.drill.DrillRepository.TeamResult;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
@@ -101,14 +101,14 @@ public class DrillService {
   @Transactional(readOnly = true)
   public EmergencyPlan plan(long id) {
     return drills.plan(id).filter(plan -> readRule.readsAll())
-        .orElseThrow(() -> new NotFoundException("No emergency plan " + id));
+        .orElseThrow(() -> new NotFoundException("detail.notFound.plan", id));
   }
 
   /** The plans, for those who read drills and plans ({@link DrillReadRule}). */
   @Transactional(readOnly = true)
   public List<EmergencyPlan> plans() {
     if (!readRule.readsAll()) {
-      throw new AuthorizationException("Emergency plans and drills are for the staff");
+      throw new NotAllowedException("detail.forbidden.drills");
     }
     return drills.plans();
   }
@@ -294,12 +294,12 @@ public class DrillService {
   }
 
   Drill load(String number) {
-    return drills.drill(number).orElseThrow(() -> new NotFoundException("No drill " + number));
+    return drills.drill(number).orElseThrow(() -> new NotFoundException("detail.notFound.drill", number));
   }
 
   private void requirePlanKeeper() {
     if (currentUser.groups().stream().noneMatch(planKeepers::contains) && !currentUser.isAdministrator()) {
-      throw new AuthorizationException("Emergency plans are kept by " + planKeepers);
+      throw new NotAllowedException("detail.forbidden.plans", planKeepers);
     }
   }
 }

@@ -172,7 +172,7 @@ public class ImprovementService {
   public Map<String, Object> load(String number) {
     List<Map<String, Object>> rows = jdbc.queryForList("select * from improvement where number = ?", number);
     if (rows.isEmpty()) {
-      throw new NotFoundException("No improvement " + number);
+      throw new NotFoundException("detail.notFound.improvement", number);
     }
     return rows.get(0);
   }

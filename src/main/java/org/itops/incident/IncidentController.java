@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.attachment.Attachments;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
@@ -110,7 +110,7 @@ class IncidentController {
   @PostMapping("/{number}/reassign")
   ResponseEntity<Void> reassign(@PathVariable String number, @RequestBody Reassignment reassignment) {
     if (!currentUser.groups().contains("service-desk") && !currentUser.isAdministrator()) {
-      throw new AuthorizationException("Only the service desk reassigns incidents");
+      throw new NotAllowedException("detail.forbidden.reassign");
     }
     incidents.requestReassignment(number, reassignment.group(), reassignment.reason());
     return ResponseEntity.accepted().build();

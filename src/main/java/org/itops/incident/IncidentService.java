@@ -562,7 +562,7 @@ public class IncidentService {
   }
 
   private static NotFoundException notFound(String number) {
-    return new NotFoundException("No incident " + number);
+    return new NotFoundException("detail.notFound.incident", number);
   }
 
   private static String blankToNull(String text) {

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.itops.attachment.Attachments;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
@@ -114,7 +114,7 @@ class KnowledgeController {
   @PostMapping("/{number}/uses")
   Map<String, Object> use(@PathVariable String number, @RequestBody Use use) {
     if (!knowledge.isStaff()) {
-      throw new AuthorizationException("Only staff mark articles used for incidents");
+      throw new NotAllowedException("detail.forbidden.articleUse");
     }
     boolean counted = knowledge.markUsed(number, use.incident());
     return Map.of("article", number, "incident", String.valueOf(use.incident()), "counted", counted,

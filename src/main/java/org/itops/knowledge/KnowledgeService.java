@@ -10,13 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.knowledge.Article.Status;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.cmdb.CmdbService;
 import org.itops.cmdb.ConfigurationItem;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
@@ -201,8 +201,7 @@ public class KnowledgeService {
   public void retire(String number, String reason) {
     Article article = view(number);
     if (!currentUser.groups().contains(article.getOwningGroup()) && !currentUser.isAdministrator()) {
-      throw new AuthorizationException("Only " + article.getOwningGroup() + " (the owning group) or an administrator"
-          + " retires " + number);
+      throw new NotAllowedException("detail.forbidden.retireArticle", article.getOwningGroup(), number);
     }
     if (article.getStatus() != Status.PUBLISHED) {
       throw new InvalidRequestException("number", "reason.article.notRetirable", number, article.getStatus());
@@ -389,6 +388,6 @@ public class KnowledgeService {
   }
 
   private static NotFoundException notFound(String number) {
-    return new NotFoundException("No knowledge article " + number);
+    return new NotFoundException("detail.notFound.article", number);
   }
 }

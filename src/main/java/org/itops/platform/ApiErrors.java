@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.itops.platform.InvalidRequestException.FieldError;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
@@ -41,6 +42,10 @@ class ApiErrors {
 
   String text(String key, Locale language, Object... arguments) {
     return messages.getMessage(key, arguments, language);
+  }
+
+  String text(MessageSourceResolvable text, Locale language) {
+    return messages.getMessage(text, language);
   }
 
   /** The refused fields, each with its reason in the language. */

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.itops.platform.InvalidRequestException.FieldError;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,8 +26,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 /**
  * How our {@code /api} answers refused requests: a status and a JSON body that says what was wrong, in the language
  * of the request's Accept-Language (Chinese for zh, English otherwise: {@link LanguageConfiguration}) from
- * {@code i18n/messages*.properties}, the reasons of the refused fields too ({@link ApiErrors}). In Chinese, a message
- * that names a record or a rule in English keeps that English text as {@code detail}.
+ * {@code i18n/messages*.properties}, the reasons of the refused fields too ({@link ApiErrors}). In Chinese, a refusal
+ * that names a record or a rule (404, 403, 409) has the kind of refusal as its message and what it names as
+ * {@code detail}, both in Chinese.
  */
 @RestControllerAdvice(basePackages = "org.itops")
 class ApiExceptionHandler {
@@ -101,7 +104,9 @@ class ApiExceptionHandler {
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
   ResponseEntity<Map<String, Object>> badParameter(Exception e, Locale locale) {
-    Map<String, Object> body = withDetail(text("api.badParameter", locale), e, locale);
+    // Spring's own words for the parameter, which name it: not translated
+    Map<String, Object> body = withDetail("api.badParameter", RequestTexts.text("detail.asItIs", e.getMessage()),
+        locale);
     body.put("errors", List.of());
     return ResponseEntity.badRequest().body(body);
   }
@@ -114,30 +119,40 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NotFoundException e, Locale locale) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(withDetail(text("api.notFound", locale), e, locale));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(withDetail("api.notFound", e.detail(), locale));
   }
 
+  /**
+   * A rule of the suite ({@link NotAllowedException}) or an authorization of the engine the user lacks, named by
+   * the engine's permission and resource (identifiers, not translated).
+   */
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e, Locale locale) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(withDetail(text("api.forbidden", locale), e, locale));
+    MessageSourceResolvable detail = e instanceof NotAllowedException notAllowed ? notAllowed.detail()
+        : e.getMissingAuthorizations().isEmpty() ? RequestTexts.text("detail.asItIs", e.getMessage())
+        : RequestTexts.text("detail.forbidden.missing", e.getMissingAuthorizations().stream()
+            .map(missing -> missing.getViolatedPermissionName() + " " + missing.getResourceType()
+                + (missing.getResourceId() == null ? "" : " '" + missing.getResourceId() + "'"))
+            .collect(Collectors.joining(", ")));
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(withDetail("api.forbidden", detail, locale));
   }
 
   @ExceptionHandler(IdempotencyKeys.KeyReusedException.class)
   ResponseEntity<Map<String, Object>> keyReused(IdempotencyKeys.KeyReusedException e, Locale locale) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(withDetail(text("api.keyReused", locale), e, locale));
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(withDetail("api.keyReused", e.detail(), locale));
   }
 
   /**
-   * In English the exception's own message, which names what was wrong; in Chinese the translated kind of refusal
-   * with that message as {@code detail} (it may name records, fields and values, which are not translated).
+   * In English the detail alone, which names what was wrong; in another language the translated kind of refusal as
+   * the message and the detail in that language.
    */
-  private Map<String, Object> withDetail(String translated, Exception e, Locale locale) {
+  private Map<String, Object> withDetail(String kindKey, MessageSourceResolvable detail, Locale locale) {
     Map<String, Object> body = new LinkedHashMap<>();
     if (Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) {
-      body.put("message", e.getMessage());
+      body.put("message", errors.text(detail, locale));
     } else {
-      body.put("message", translated);
-      body.put("detail", e.getMessage());
+      body.put("message", text(kindKey, locale));
+      body.put("detail", errors.text(detail, locale));
     }
     return body;
   }

@@ -1,5 +1,7 @@
 package org.itops.platform;
 
+import static org.itops.platform.RequestTexts.text;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.AbstractMap;
@@ -26,6 +28,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.itops.platform.InvalidRequestException.FieldError;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Attr;
@@ -39,7 +42,9 @@ import org.xml.sax.SAXException;
 /**
  * Deploying is not running code: process owners deploy diagrams, tables and forms (from Camunda Modeler, or the
  * suite from {@code processes/} at start), and a deployment that would run code of their choosing is refused
- * before anything is stored, with a message naming the file and the element. Refused: Java class names,
+ * before anything is stored, with a message naming the file and the element, worded in the language of the
+ * deployment's request like every refusal ({@link InvalidRequestException}: texts {@code deployment.*} of
+ * {@code i18n/messages*.properties}). Refused: Java class names,
  * scripts (script tasks, script listeners and mappings, script conditions, script languages in tables),
  * connectors, embedded HTML forms, files other than BPMN, DMN, Camunda Forms and their translation bundles
  * ({@link ShownTexts}), a {@code delegateExpression} that names anything but one of the suite's process steps and
@@ -103,7 +108,6 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     }
     List<FieldError> refusals = new ArrayList<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
-      // the problems name BPMN elements and expressions, and stay in English (ModelConventionsTest words them)
       check(resource.getName(), resource.getBytes()).forEach(problem -> refusals.add(new FieldError(resource.getName(),
           "reason.deployment", problem)));
     }
@@ -113,14 +117,13 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
   }
 
   /** The problems of one file of a deployment, each naming the element. */
-  List<String> check(String resourceName, byte[] content) {
+  List<MessageSourceResolvable> check(String resourceName, byte[] content) {
     String name = resourceName.toLowerCase(Locale.ROOT);
     if (isBundle(name)) {
       return List.of(); // the translated texts of a file (DeploymentTranslation): text, never evaluated
     }
     if (DEPLOYABLE.stream().noneMatch(name::endsWith)) {
-      return List.of("only BPMN diagrams, DMN tables and Camunda Forms are deployed (.bpmn, .dmn, .form); other files"
-          + " (scripts, HTML forms, CMMN) would run code");
+      return List.of(text("deployment.onlyModels"));
     }
     if (name.endsWith(".form")) {
       return List.of(); // form-js expressions run in the browser, on the values of the form only
@@ -129,9 +132,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     try {
       document = parse(content);
     } catch (SAXException | IOException e) {
-      return List.of("is not readable XML: " + e.getMessage());
+      return List.of(text("deployment.unreadableXml", e.getMessage()));
     }
-    List<String> problems = new ArrayList<>();
+    List<MessageSourceResolvable> problems = new ArrayList<>();
     boolean decisions = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
     walk(document.getDocumentElement(), decisions, problems);
     return problems;
@@ -144,7 +147,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
             lowerCaseName.length() - ShownTexts.bundleSuffix(language).length())));
   }
 
-  private void walk(Element element, boolean decisions, List<String> problems) {
+  private void walk(Element element, boolean decisions, List<MessageSourceResolvable> problems) {
     String local = element.getLocalName();
     if (decisions) {
       checkDecisionElement(element, local, problems);
@@ -159,18 +162,18 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     }
   }
 
-  private void checkProcessElement(Element element, String local, List<String> problems) {
+  private void checkProcessElement(Element element, String local, List<MessageSourceResolvable> problems) {
     if (local.equals("scriptTask") || local.equals("script")) {
-      problems.add(at(element) + "scripts are not allowed: call a process step of the suite instead");
+      problems.add(at(element, text("deployment.script")));
       return;
     }
     if (local.equals("connector") && CAMUNDA_NS.equals(element.getNamespaceURI())) {
-      problems.add(at(element) + "connectors are not allowed: call a process step of the suite instead");
+      problems.add(at(element, text("deployment.connector")));
       return;
     }
     String language = element.getAttribute("language");
     if (!language.isBlank() && !language.equalsIgnoreCase("juel")) {
-      problems.add(at(element) + "the " + language + " language runs a script: write the condition as ${...}");
+      problems.add(at(element, text("deployment.scriptLanguage", language)));
     }
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
@@ -180,51 +183,49 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     checkText(element, local, problems);
   }
 
-  private void checkProcessAttribute(Element element, Attr attribute, List<String> problems) {
+  private void checkProcessAttribute(Element element, Attr attribute, List<MessageSourceResolvable> problems) {
     String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
     String value = attribute.getValue();
     // camunda:class on a task, and class on a camunda:taskListener, mean the same
     boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI())
         || (attribute.getNamespaceURI() == null && CAMUNDA_NS.equals(element.getNamespaceURI()));
     if (camunda && (name.equals("class") || name.equals("variableMappingClass"))) {
-      problems.add(at(element) + "Java class names are not allowed (" + value + "): name a process step with"
-          + " delegateExpression=\"${stepBean}\"");
+      problems.add(at(element, text("deployment.javaClass", value)));
     } else if (camunda && (name.equals("delegateExpression") || name.equals("variableMappingDelegateExpression"))) {
       Matcher bean = BEAN_ONLY.matcher(value);
       if (!bean.matches() || !steps().contains(bean.group(1))) {
-        problems.add(at(element) + "'" + value + "' is not one of the suite's process steps and listeners;"
-            + " delegateExpression names one of them, e.g. ${sendNotificationDelegate}");
+        problems.add(at(element, text("deployment.notAStep", value)));
       }
     } else if (camunda && name.equals("formKey") && !value.startsWith("camunda-forms:")) {
-      problems.add(at(element) + "the form '" + value + "' would run a page of the deployment in people's"
-          + " browsers: link a Camunda Form with camunda:formRef");
+      problems.add(at(element, text("deployment.pageForm", value)));
     } else if (ExpressionRules.hasExpression(value)) {
-      rules().checkTemplate(value).forEach(problem -> problems.add(at(element) + name + ": " + problem));
+      rules().checkTemplate(value).forEach(inValue ->
+          problems.add(at(element, text("deployment.attribute", name, inValue))));
     }
   }
 
   /** The text of an element that the engine evaluates: conditions, timers, mappings, field injections. */
-  private void checkText(Element element, String local, List<String> problems) {
+  private void checkText(Element element, String local, List<MessageSourceResolvable> problems) {
     if (LITERAL_TEXT.contains(local)) {
       return;
     }
     String text = ownText(element);
     if (ExpressionRules.hasExpression(text)) {
-      rules().checkTemplate(text).forEach(problem -> problems.add(at(element) + problem));
+      rules().checkTemplate(text).forEach(problem -> problems.add(at(element, problem)));
     }
   }
 
-  private void checkDecisionElement(Element element, String local, List<String> problems) {
+  private void checkDecisionElement(Element element, String local, List<MessageSourceResolvable> problems) {
     String language = element.getAttribute("expressionLanguage");
     if (!language.isBlank() && !language.equalsIgnoreCase("juel")
         && !language.toLowerCase(Locale.ROOT).contains("feel")) {
-      problems.add(at(element) + "the expression language " + language + " runs a script: use FEEL");
+      problems.add(at(element, text("deployment.decisionLanguage", language)));
     }
     if (!local.equals("text") || !(element.getParentNode() instanceof Element parent)) {
       return;
     }
     String text = ownText(element).strip();
-    List<String> found = switch (parent.getLocalName()) {
+    List<MessageSourceResolvable> found = switch (parent.getLocalName()) {
       case "inputEntry" -> rules().checkUnaryTests(text);
       case "inputExpression", "literalExpression" ->
           ExpressionRules.hasExpression(text) ? rules().checkTemplate(text) : rules().checkBody(text);
@@ -232,7 +233,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
           : ExpressionRules.hasExpression(text) ? rules().checkTemplate(text) : rules().checkBody(text);
       default -> List.of();
     };
-    found.forEach(problem -> problems.add(at(parent) + problem));
+    found.forEach(problem -> problems.add(at(parent, problem)));
   }
 
   /** An output of a rule that is a value: a string, a number, a boolean, or nothing. */
@@ -275,14 +276,14 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     return rules;
   }
 
-  /** "element 'id': " for the nearest element with an id. */
-  private static String at(Element element) {
+  /** The problem at the nearest element with an id ("element 'id': ..."), else at the element's tag. */
+  private static MessageSourceResolvable at(Element element, MessageSourceResolvable problem) {
     for (Node node = element; node instanceof Element candidate; node = node.getParentNode()) {
       if (!candidate.getAttribute("id").isBlank()) {
-        return "element '" + candidate.getAttribute("id") + "': ";
+        return text("deployment.atElement", candidate.getAttribute("id"), problem);
       }
     }
-    return "element <" + element.getLocalName() + ">: ";
+    return text("deployment.atTag", element.getLocalName(), problem);
   }
 
   private static String ownText(Element element) {

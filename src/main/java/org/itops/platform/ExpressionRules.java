@@ -1,9 +1,12 @@
 package org.itops.platform;
 
+import static org.itops.platform.RequestTexts.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * What an expression in a diagram or decision table may reach: the variables of its process (and their
@@ -15,7 +18,8 @@ import java.util.function.Predicate;
  * is always the variable.)
  *
  * <p>Reads JUEL ({@code ${...}} and {@code #{...}}) by its tokens, with string literals skipped, so that a rule
- * cannot be hidden in spacing or quotes.
+ * cannot be hidden in spacing or quotes. A problem is a text of {@code i18n/messages*.properties}
+ * ({@code deployment.expression.*}) with the values it names, worded in the language of the refusal's reader.
  */
 final class ExpressionRules {
 
@@ -46,8 +50,8 @@ final class ExpressionRules {
   }
 
   /** The problems of a text in which {@code ${...}} and {@code #{...}} are expressions (an attribute, a condition). */
-  List<String> checkTemplate(String text) {
-    List<String> problems = new ArrayList<>();
+  List<MessageSourceResolvable> checkTemplate(String text) {
+    List<MessageSourceResolvable> problems = new ArrayList<>();
     int at = 0;
     while (true) {
       int start = indexOfExpression(text, at);
@@ -56,7 +60,7 @@ final class ExpressionRules {
       }
       int end = endOfExpression(text, start + 2);
       if (end < 0) {
-        problems.add("an expression is not closed: " + shorten(text.substring(start)));
+        problems.add(text("deployment.expression.notClosed", shorten(text.substring(start))));
         return problems;
       }
       problems.addAll(checkBody(text.substring(start + 2, end)));
@@ -70,25 +74,25 @@ final class ExpressionRules {
   }
 
   /** The problems of an expression's body, the part between {@code ${} and {@code }}. */
-  List<String> checkBody(String body) {
-    List<String> problems = new ArrayList<>();
+  List<MessageSourceResolvable> checkBody(String body) {
+    List<MessageSourceResolvable> problems = new ArrayList<>();
     List<Token> tokens;
     try {
       tokens = tokens(body);
     } catch (IllegalArgumentException e) {
-      return List.of(e.getMessage() + " in " + shorten(body));
+      return List.of(text("deployment.expression.stringNotClosed", shorten(body)));
     }
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       if (token.is("[")) {
-        problems.add("index access [...] is not allowed (" + shorten(body) + "); read a variable by its name");
+        problems.add(text("deployment.expression.index", shorten(body)));
       }
       if (token.kind != Kind.IDENTIFIER || KEYWORDS.contains(token.text)) {
         continue;
       }
       if (i > 0 && tokens.get(i - 1).is(".")) {
         // a property of something that is not a variable, e.g. of a helper's answer or of (a)
-        problems.add("'." + token.text + "' reads into a computed value (" + shorten(body) + ")");
+        problems.add(text("deployment.expression.computedProperty", token.text, shorten(body)));
         continue;
       }
       i = checkRoot(tokens, i, body, problems);
@@ -97,14 +101,14 @@ final class ExpressionRules {
   }
 
   /** Checks the name at {@code i} and what follows it; answers the index of its last token. */
-  private int checkRoot(List<Token> tokens, int i, String body, List<String> problems) {
+  private int checkRoot(List<Token> tokens, int i, String body, List<MessageSourceResolvable> problems) {
     String root = tokens.get(i).text;
     if (at(tokens, i + 1, ":") && at(tokens, i + 3, "(")) {
-      problems.add("the function " + root + ":" + tokens.get(i + 2).text + "(...) is not allowed (" + shorten(body) + ")");
+      problems.add(text("deployment.expression.prefixedFunction", root, tokens.get(i + 2).text, shorten(body)));
       return i + 2;
     }
     if (at(tokens, i + 1, "(")) {
-      problems.add("the function " + root + "(...) is not allowed (" + shorten(body) + ")");
+      problems.add(text("deployment.expression.function", root, shorten(body)));
       return i;
     }
     if (root.equals("execution") || root.equals("task")) {
@@ -114,18 +118,16 @@ final class ExpressionRules {
       if (at(tokens, i + 1, ".") && at(tokens, i + 3, "(")) {
         return i + 3; // the arguments follow as expressions of their own
       }
-      problems.add("call a method of the helper '" + root + "', e.g. ${" + root + ".of(execution)} (" + shorten(body) + ")");
+      problems.add(text("deployment.expression.helperObject", root, shorten(body)));
       return i;
     }
     if (beans.steps().contains(root)) {
-      problems.add("'" + root + "' is a process step: name it in delegateExpression=\"${" + root + "}\" only ("
-          + shorten(body) + ")");
+      problems.add(text("deployment.expression.step", root, shorten(body)));
       return i;
     }
     boolean usedAsObject = at(tokens, i + 1, ".") || at(tokens, i + 1, "(") || at(tokens, i + 1, "[");
     if (ENGINE_NAMES.contains(root) || (usedAsObject && beans.isBean().test(root))) {
-      problems.add("'" + root + "' is a bean of the suite or the engine, out of reach of expressions; if it is a"
-          + " variable, give it another name (" + shorten(body) + ")");
+      problems.add(text("deployment.expression.bean", root, shorten(body)));
       return i;
     }
     // a variable and its properties; no methods, which would lead to Java types
@@ -133,10 +135,9 @@ final class ExpressionRules {
     while (at(tokens, j + 1, ".") && j + 2 < tokens.size() && tokens.get(j + 2).kind == Kind.IDENTIFIER) {
       String property = tokens.get(j + 2).text;
       if (JAVA_PROPERTIES.contains(property)) {
-        problems.add("'" + root + "." + property + "' leads to Java types (" + shorten(body) + ")");
+        problems.add(text("deployment.expression.javaType", root, property, shorten(body)));
       } else if (at(tokens, j + 3, "(")) {
-        problems.add("'" + root + "." + property + "(...)' calls a method; expressions read variables and their"
-            + " properties only (" + shorten(body) + ")");
+        problems.add(text("deployment.expression.method", root, property, shorten(body)));
       }
       j += 2;
     }
@@ -144,7 +145,7 @@ final class ExpressionRules {
   }
 
   /** {@code execution} or {@code task} alone (as an argument), a plain property of it, or getVariable('name'). */
-  private int checkEngineAccess(List<Token> tokens, int i, String body, List<String> problems) {
+  private int checkEngineAccess(List<Token> tokens, int i, String body, List<MessageSourceResolvable> problems) {
     if (!at(tokens, i + 1, ".")) {
       return i;
     }
@@ -157,14 +158,13 @@ final class ExpressionRules {
         && !at(tokens, i + 6, ".")) {
       return i + 5;
     }
-    problems.add("'" + tokens.get(i).text + "." + (member == null ? "" : member.text) + "' reaches into the engine;"
-        + " expressions may use " + tokens.get(i).text + ".processBusinessKey and " + tokens.get(i).text
-        + ".getVariable('name') (" + shorten(body) + ")");
+    problems.add(text("deployment.expression.engine", tokens.get(i).text, member == null ? "" : member.text,
+        shorten(body)));
     return i + 2;
   }
 
   /** The problems of a FEEL unary test of a decision table (simple FEEL): no functions but not(...). */
-  List<String> checkUnaryTests(String text) {
+  List<MessageSourceResolvable> checkUnaryTests(String text) {
     if (hasExpression(text)) {
       return checkTemplate(text);
     }
@@ -172,17 +172,17 @@ final class ExpressionRules {
     try {
       tokens = tokens(text);
     } catch (IllegalArgumentException e) {
-      return List.of(e.getMessage() + " in " + shorten(text));
+      return List.of(text("deployment.expression.stringNotClosed", shorten(text)));
     }
-    List<String> problems = new ArrayList<>();
+    List<MessageSourceResolvable> problems = new ArrayList<>();
     for (int i = 0; i + 1 < tokens.size(); i++) {
       Token token = tokens.get(i);
       if (token.kind == Kind.IDENTIFIER && tokens.get(i + 1).is("(") && !token.text.equals("not")
           && !(token.text.equals("time") && i >= 2 && tokens.get(i - 2).text.equals("date"))) {
-        problems.add("the function " + token.text + "(...) is not allowed in a decision table (" + shorten(text) + ")");
+        problems.add(text("deployment.expression.tableFunction", token.text, shorten(text)));
       }
       if (token.is(".") && i + 2 < tokens.size() && tokens.get(i + 2).is("(")) {
-        problems.add("a method call is not allowed in a decision table (" + shorten(text) + ")");
+        problems.add(text("deployment.expression.tableMethod", shorten(text)));
       }
     }
     return problems;

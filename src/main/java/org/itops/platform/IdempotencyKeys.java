@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +33,20 @@ public class IdempotencyKeys {
 
   /** A key that was already used by a request with a different body. */
   public static class KeyReusedException extends RuntimeException {
-    public KeyReusedException(String key) {
-      super("Idempotency-Key '" + key + "' was already used for a different request");
+    private final transient MessageSourceResolvable detail;
+
+    KeyReusedException(String key) {
+      super((String) null);
+      this.detail = RequestTexts.text("detail.keyReused", key);
+    }
+
+    MessageSourceResolvable detail() {
+      return detail;
+    }
+
+    @Override
+    public String getMessage() {
+      return RequestTexts.inRequestLanguage(detail);
     }
   }
 

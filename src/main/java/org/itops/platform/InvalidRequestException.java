@@ -1,48 +1,31 @@
 package org.itops.platform;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * Input that the suite refuses, with every field that is wrong and why. Our API and the engine REST APIs answer it
  * with 400 (it is the engine's {@link BadUserRequestException}); thrown from a delegate or task listener, it rolls
- * back the step and Tasklist shows the message. The message is in the language of the request being answered
- * ({@link RequestLanguage}), in English where no request is (jobs, logs of the engine's own work, tests).
+ * back the step and Tasklist shows the message. The message is in the language of the request being answered, in
+ * English where no request is ({@link RequestTexts}).
  */
 public class InvalidRequestException extends BadUserRequestException {
 
   /**
-   * The texts of the reasons for the exception's own message. Refusals are made where no bean is at hand (records
-   * checking themselves), and Camunda's REST APIs answer with the message, so this reads the bundles that Spring's
-   * MessageSource reads, in the same way (UTF-8, no fallback to the system's locale, MessageFormat only with
-   * arguments).
-   */
-  private static final ResourceBundleMessageSource TEXTS = new ResourceBundleMessageSource();
-
-  static {
-    TEXTS.setBasename("i18n/messages");
-    TEXTS.setDefaultEncoding("UTF-8");
-    TEXTS.setFallbackToSystemLocale(false);
-  }
-
-  /**
    * A field and what is wrong with it: the key of the reason in {@code i18n/messages*.properties} and the values the
-   * reason names, as text (so that numbers and lists read the same in every language).
+   * reason names ({@link RequestTexts#text}).
    */
   public static final class FieldError {
     private final String field;
-    private final String reasonKey;
-    private final List<String> arguments;
+    private final MessageSourceResolvable reason;
 
     public FieldError(String field, String reasonKey, Object... arguments) {
       this.field = field;
-      this.reasonKey = reasonKey;
-      this.arguments = Arrays.stream(arguments).map(String::valueOf).toList();
+      this.reason = RequestTexts.text(reasonKey, arguments);
     }
 
     public String field() {
@@ -51,7 +34,7 @@ public class InvalidRequestException extends BadUserRequestException {
 
     /** The reason in the language. */
     public String reason(MessageSource texts, Locale language) {
-      return texts.getMessage(reasonKey, arguments.toArray(), language);
+      return texts.getMessage(reason, language);
     }
   }
 
@@ -75,7 +58,7 @@ public class InvalidRequestException extends BadUserRequestException {
 
   /** The field's reason, in the language of the request being answered (English without one). */
   static String reason(FieldError error) {
-    return error.reason(TEXTS, RequestLanguage.ofCurrentRequest().orElse(Locale.ENGLISH));
+    return error.reason(RequestTexts.TEXTS, RequestTexts.language());
   }
 
   /** Refuses a page of a list outside 0 and more, or a size outside 1 to {@code maxSize}. */

@@ -45,7 +45,7 @@ public abstract class ReadRule {
   /** Refuses the record with "not found", as if it did not exist, unless the current user reads it. */
   public void requireReads(String number) {
     if (!reads(number)) {
-      throw new NotFoundException("No record " + number);
+      throw new NotFoundException("detail.notFound.record", number);
     }
   }
 

@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationException;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.ReadRules;
 import org.itops.platform.SuiteText;
@@ -49,8 +49,7 @@ class KpiController {
   Kpis get(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String service) {
     if (!readRules.readsAllOf(COUNTED)) {
-      throw new AuthorizationException("The KPIs are for those who read all incidents, changes, demands, drills and"
-          + " survey answers");
+      throw new NotAllowedException("detail.forbidden.kpis");
     }
     Period period = Period.of(from, to, clock.instant(), time.zone());
     return kpis.of(period.from(), period.to(), service == null || service.isBlank() ? null : service.strip());

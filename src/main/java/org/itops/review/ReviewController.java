@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
@@ -44,7 +44,7 @@ class ReviewController {
   @PostMapping
   ResponseEntity<Map<String, Object>> request(@RequestBody Request request) {
     if (currentUser.groups().stream().noneMatch(REQUESTERS::contains)) {
-      throw new AuthorizationException("Service owners and IT managers ask for a service review");
+      throw new NotAllowedException("detail.forbidden.serviceReview");
     }
     date("from", request.from());
     date("to", request.to());

@@ -109,6 +109,6 @@ public class ReviewService {
   Map<String, Object> view(String number) {
     readRule.requireReads(number);
     return jdbc.queryForList("select * from service_review where number = ?", number).stream().findFirst()
-        .orElseThrow(() -> new NotFoundException("No record " + number));
+        .orElseThrow(() -> new NotFoundException("detail.notFound.record", number));
   }
 }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.attachment.Attachments;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -185,7 +185,7 @@ public class SecurityIncidentService {
   @Transactional
   public void addEvidence(String number, String description, String location) {
     if (!currentUser.groups().contains(SecurityIncidentProcess.SECURITY_TEAM)) {
-      throw new AuthorizationException("Only the security team adds evidence");
+      throw new NotAllowedException("detail.forbidden.evidence");
     }
     load(number);
     List<FieldError> errors = new ArrayList<>();
@@ -230,7 +230,7 @@ public class SecurityIncidentService {
   @Transactional(readOnly = true)
   public List<SecurityIncident> list(int limit) {
     if (!readsSecurityIncidents()) {
-      throw new AuthorizationException("Only the security team reads security incidents");
+      throw new NotAllowedException("detail.forbidden.securityIncidents");
     }
     return incidents.list(null, limit);
   }
@@ -246,7 +246,7 @@ public class SecurityIncidentService {
   }
 
   private static NotFoundException notFound(String number) {
-    return new NotFoundException("No security incident " + number);
+    return new NotFoundException("detail.notFound.securityIncident", number);
   }
 
   static String blankToNull(String text) {

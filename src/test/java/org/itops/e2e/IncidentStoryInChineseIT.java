@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.itops.ChineseSuiteTest;
+import org.itops.ShanghaiTime;
 import org.itops.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,7 +66,7 @@ class IncidentStoryInChineseIT {
       assertThat(browser.pageText()).contains("分诊事件", "事件生命周期");
       assertThat(browser.formText()).contains(number, title, "优先级 P2（高）", "支持组", "重大事件：每 30 分钟向相关方通报一次进展")
           .contains("类别 网络 · 影响度 中 · 紧急度 高") // the codes network, medium, high by their Chinese names
-          .contains("响应期限 " + responseDue.toInstant().toString().substring(0, 16));
+          .contains("响应期限 " + ShanghaiTime.shown(responseDue.toInstant())); // in the suite's zone
       browser.screenshot("desk-sees-priority-and-sla-due-time");
       browser.claim();
       browser.select("assignedGroupField", "运维工程师");

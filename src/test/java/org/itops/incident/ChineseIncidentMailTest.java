@@ -6,14 +6,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.ChineseSuiteTest;
+import org.itops.ShanghaiTime;
 import org.itops.TestMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +58,7 @@ class ChineseIncidentMailTest {
         .orElseThrow();
     Incident record = incidents.record(number);
     assertThat(record.getPriority()).isEqualTo("P1");
-    assertThat(mail.getSubject()).isEqualTo("[" + number + "] 分配给你所在组的 P1（紧急） 事件：" + title);
+    assertThat(mail.getSubject()).isEqualTo("[" + number + "] 分配给你所在组的 P1（紧急）事件：" + title);
     assertThat(mail.getHeader("Subject")[0]).as("RFC 2047 encoded").startsWith("=?UTF-8?").doesNotContain("邮件");
     InternetAddress to = (InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0];
     assertThat(to.getPersonal()).isEqualTo("张伟 （运维）");
@@ -69,14 +67,9 @@ class ChineseIncidentMailTest {
     assertThat(text(mail)).contains(number + " 已分配给你所在的组（运维工程师）。") // codes by their Chinese names
         .contains("优先级：  P1（紧急）").contains("类别：    服务器")
         .contains("标题：    " + title)
-        .contains("响应时限 " + shanghai(record.getResponseDue()) + "，解决时限 " + shanghai(record.getResolutionDue()))
+        .contains("响应时限 " + ShanghaiTime.shown(record.getResponseDue()) + "，解决时限 "
+            + ShanghaiTime.shown(record.getResolutionDue()))
         .doesNotContain("UTC+00:00").doesNotContain("What to do");
-  }
-
-  /** The way people in the suite's zone read the instant. */
-  private static String shanghai(Instant instant) {
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(instant.atZone(ZoneId.of(ChineseSuiteTest.ZONE)))
-        + " (UTC+08:00)";
   }
 
   /** The body as the mail client shows it, decoded from its transfer encoding and charset. */

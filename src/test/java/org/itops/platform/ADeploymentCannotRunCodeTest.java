@@ -3,6 +3,7 @@ package org.itops.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 @SuiteTest
 class ADeploymentCannotRunCodeTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** The element each broken example is refused at. */
   private static final Map<String, String> REFUSED_AT = new LinkedHashMap<>();
 
@@ -95,6 +97,30 @@ class ADeploymentCannotRunCodeTest {
   }
 
   @Test
+  void theRefusalNamesTheElementInTheLanguageOfTheRequest() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String example : new String[] {"runs-code--script-task.bpmn", "runs-code--java-type-in-timer.bpmn"}) {
+      files.put(example, bytes(resource("classpath:broken-models/" + example)));
+    }
+
+    HttpResponse<String> chinese = client.send(client.modelerDeployment("modeler", "security-" + UUID.randomUUID(),
+        files).header("Accept-Language", "zh-CN"));
+    HttpResponse<String> english = deploy("modeler", files);
+
+    assertThat(chinese.statusCode()).isEqualTo(400);
+    assertThat(message(chinese)).contains("runs-code--script-task.bpmn: 此文件不能部署：元素 'work'：不允许使用脚本：请改为调用套件的流程步骤")
+        .contains("runs-code--java-type-in-timer.bpmn: 此文件不能部署：元素 'waitTimer'：'title.getClass' 会访问 Java 类型"
+            + "（title.getClass().forName('java.lang.Runtime')）")
+        .doesNotContain("element", "not allowed");
+    assertThat(english.statusCode()).isEqualTo(400);
+    assertThat(message(english))
+        .contains("runs-code--script-task.bpmn: element 'work': scripts are not allowed: call a process step of the"
+            + " suite instead")
+        .contains("runs-code--java-type-in-timer.bpmn: element 'waitTimer': 'title.getClass' leads to Java types"
+            + " (title.getClass().forName('java.lang.Runtime'))");
+  }
+
+  @Test
   void theSuitesOwnDiagramAndFormsDeployFromModeler() throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("change-management.bpmn", bytes(resource("classpath:processes/change/change-management.bpmn")));
@@ -105,6 +131,11 @@ class ADeploymentCannotRunCodeTest {
     HttpResponse<String> deployed = deploy("modeler", files);
 
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+  }
+
+  /** The message of the engine REST API's answer. */
+  private static String message(HttpResponse<String> answer) throws IOException {
+    return JSON.readTree(answer.body()).path("message").asText();
   }
 
   private HttpResponse<String> deploy(String user, Map<String, byte[]> files) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Our API refuses in the language that the request's Accept-Language asks for: Chinese for zh, English for en, the
- * suite's language (here English) otherwise; the reasons of single fields, a refused login and a body too large too.
+ * suite's language (here English) otherwise; the reasons of single fields, a refused login, a body too large, a record
+ * that is not there, an action the user may not take and a reused Idempotency-Key too.
  */
 @SuiteTest
 class ApiErrorLanguageTest {
@@ -86,13 +88,61 @@ class ApiErrorLanguageTest {
   @Test
   void aRecordThatIsNotThereIsNamedInTheDetailOfTheChineseAnswer() throws Exception {
     SuiteClient client = new SuiteClient(port);
-    HttpResponse<String> answer = client.send(client.request("desk", "/api/incidents/INC-999999")
-        .header("Accept-Language", "zh-CN").GET());
 
-    assertThat(answer.statusCode()).isEqualTo(404);
-    JsonNode body = JSON.readTree(answer.body());
-    assertThat(body.path("message").asText()).isEqualTo("没有该记录，或你无权查看。");
-    assertThat(body.path("detail").asText()).contains("INC-999999");
+    JsonNode chinese = answer(client, "zh-CN", 404, client.request("desk", "/api/incidents/INC-999999").GET());
+    JsonNode english = answer(client, null, 404, client.request("desk", "/api/incidents/INC-999999").GET());
+
+    assertThat(chinese.path("message").asText()).isEqualTo("没有该记录，或你无权查看。");
+    assertThat(chinese.path("detail").asText()).isEqualTo("没有事件 INC-999999");
+    assertThat(english.path("message").asText()).isEqualTo("No incident INC-999999");
+  }
+
+  @Test
+  void whatTheUserMayNotDoIsSaidInTheRequestsLanguage() throws Exception {
+    SuiteClient client = new SuiteClient(port);
+    String reassignment = """
+        {"group": "ops-engineers", "reason": "换一个组"}""";
+
+    JsonNode chinese = answer(client, "zh-CN", 403, client.request("requester", "/api/incidents/INC-000001/reassign")
+        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(reassignment)));
+    JsonNode english = answer(client, null, 403, client.request("requester", "/api/incidents/INC-000001/reassign")
+        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(reassignment)));
+
+    assertThat(chinese.path("message").asText()).isEqualTo("你无权执行此操作。");
+    assertThat(chinese.path("detail").asText()).isEqualTo("只有服务台可以重新分配事件");
+    assertThat(english.path("message").asText()).isEqualTo("Only the service desk reassigns incidents");
+  }
+
+  @Test
+  void anIdempotencyKeyUsedForAnotherRequestIsSaidInTheRequestsLanguage() throws Exception {
+    SuiteClient client = new SuiteClient(port);
+    String key = "key-" + UUID.randomUUID();
+    answer(client, null, 201, report(client, key, "打印机无法打印"));
+
+    JsonNode chinese = answer(client, "zh-CN", 409, report(client, key, "另一台打印机无法打印"));
+    JsonNode english = answer(client, null, 409, report(client, key, "另一台打印机无法打印"));
+
+    assertThat(chinese.path("message").asText()).isEqualTo("此 Idempotency-Key 已用于另一个不同的请求。");
+    assertThat(chinese.path("detail").asText()).isEqualTo("Idempotency-Key '" + key + "' 已用于另一个不同的请求");
+    assertThat(english.path("message").asText())
+        .isEqualTo("Idempotency-Key '" + key + "' was already used for a different request");
+  }
+
+  private static HttpRequest.Builder report(SuiteClient client, String idempotencyKey, String title) {
+    return client.request("requester", "/api/incidents").header("Content-Type", "application/json")
+        .header("Idempotency-Key", idempotencyKey).POST(BodyPublishers.ofString("""
+            {"title": "%s", "impact": "low", "urgency": "low", "category": "server"}""".formatted(title)));
+  }
+
+  /** The body of the answer to the request sent with that Accept-Language (null: none), which has that status. */
+  private static JsonNode answer(SuiteClient client, String acceptLanguage, int status, HttpRequest.Builder request)
+      throws Exception {
+    if (acceptLanguage != null) {
+      request.header("Accept-Language", acceptLanguage);
+    }
+    HttpResponse<String> answer = client.send(request);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+    return answer.body().isEmpty() ? JSON.nullNode() : JSON.readTree(answer.body());
   }
 
   /** Each refused field and its reason, as "field: reason". */
@@ -110,13 +160,7 @@ class ApiErrorLanguageTest {
   /** The answer to a requester's report that is refused, sent with that Accept-Language (null: none). */
   static JsonNode refusedReport(int port, String report, String acceptLanguage) throws Exception {
     SuiteClient client = new SuiteClient(port);
-    var request = client.request("requester", "/api/incidents").header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(report));
-    if (acceptLanguage != null) {
-      request.header("Accept-Language", acceptLanguage);
-    }
-    HttpResponse<String> answer = client.send(request);
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-    return JSON.readTree(answer.body());
+    return answer(client, acceptLanguage, 400, client.request("requester", "/api/incidents")
+        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(report)));
   }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -39,6 +41,7 @@ class ModelConventionsTest {
   @Autowired RepositoryService repositoryService;
   @Autowired AccessProperties access;
   @Autowired DeploymentGuard deploymentGuard;
+  @Autowired MessageSource messages;
 
   @TestFactory
   Stream<DynamicTest> everyDeployedModelAndFormKeepsTheConventions() {
@@ -135,7 +138,8 @@ class ModelConventionsTest {
 
     @Override
     public List<String> runsCode(String resourceName, byte[] content) {
-      return deploymentGuard.check(resourceName, content);
+      return deploymentGuard.check(resourceName, content).stream()
+          .map(problem -> messages.getMessage(problem, Locale.ENGLISH)).toList();
     }
 
     @Override

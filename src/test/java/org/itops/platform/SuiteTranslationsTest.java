@@ -30,7 +30,8 @@ class SuiteTranslationsTest {
   private static final PathMatchingResourcePatternResolver RESOURCES = new PathMatchingResourcePatternResolver();
   private static final Pattern MAIL_PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
   private static final Pattern MESSAGE_ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
-  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:reason|engine|api|code)\\.[A-Za-z0-9.]+)\"");
+  private static final Pattern KEY_IN_CODE =
+      Pattern.compile("\"((?:reason|engine|api|code|deployment|detail)\\.[A-Za-z0-9.]+)\"");
   private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
   @Test
@@ -93,7 +94,8 @@ class SuiteTranslationsTest {
       for (String key : messages.stringPropertyNames()) {
         String text = messages.getProperty(key);
         boolean formatted = MESSAGE_ARGUMENT.matcher(text).find();
-        if (formatted ? LONE_APOSTROPHE.matcher(text).find() : text.contains("''")) {
+        // MessageFormat reads a brace of the text, as in ${...}, quoted: '{' and '}'
+        if (formatted ? LONE_APOSTROPHE.matcher(text.replaceAll("'[{}]'", "")).find() : text.contains("''")) {
           misquoted.add(key + "=" + text);
         }
       }
