@@ -15,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -102,13 +101,10 @@ class ApiExceptionHandler {
         locale);
   }
 
-  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
-  ResponseEntity<Map<String, Object>> badParameter(Exception e, Locale locale) {
-    // Spring's own words for the parameter, which name it: not translated
-    Map<String, Object> body = withDetail("api.badParameter", RequestTexts.text("detail.asItIs", e.getMessage()),
-        locale);
-    body.put("errors", List.of());
-    return ResponseEntity.badRequest().body(body);
+  /** A query parameter or path variable that is not of its type ({@code ?page=two}): named, in the request's words. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> wrongType(MethodArgumentTypeMismatchException e, Locale locale) {
+    return invalid(new InvalidRequestException(e.getName(), "reason.wrongType", String.valueOf(e.getValue())), locale);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

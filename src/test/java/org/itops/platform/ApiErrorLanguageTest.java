@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Our API refuses in the language that the request's Accept-Language asks for: Chinese for zh, English for en, the
  * suite's language (here English) otherwise; the reasons of single fields, a refused login, a body too large, a record
- * that is not there, an action the user may not take and a reused Idempotency-Key too.
+ * that is not there, an action the user may not take, a parameter of the wrong type and a reused Idempotency-Key too.
  */
 @SuiteTest
 class ApiErrorLanguageTest {
@@ -95,6 +95,17 @@ class ApiErrorLanguageTest {
     assertThat(chinese.path("message").asText()).isEqualTo("没有该记录，或你无权查看。");
     assertThat(chinese.path("detail").asText()).isEqualTo("没有事件 INC-999999");
     assertThat(english.path("message").asText()).isEqualTo("No incident INC-999999");
+  }
+
+  @Test
+  void aParameterOfTheWrongTypeIsNamedInTheRequestsLanguage() throws Exception {
+    SuiteClient client = new SuiteClient(port);
+
+    JsonNode chinese = answer(client, "zh-CN", 400, client.request("desk", "/api/incidents?page=two").GET());
+    JsonNode english = answer(client, null, 400, client.request("desk", "/api/incidents?page=two").GET());
+
+    assertThat(reasons(chinese)).containsExactly("page: 的值类型不对：“two”");
+    assertThat(reasons(english)).containsExactly("page: has a value of the wrong type: 'two'");
   }
 
   @Test
