@@ -97,7 +97,7 @@ public class AlertService {
       row = newRow(alert, now);
       alerts.insert(row);
       if (!alert.firing()) {
-        timeline.record(row.getNumber(), "RESOLVED", "Resolved before it was seen firing");
+        timeline.record(row.getNumber(), "RESOLVED", "timeline.alert.resolvedUnseen");
         return outcome(row, Result.RESOLVED_UNSEEN);
       }
       return startEpisode(row, alert);
@@ -114,7 +114,7 @@ public class AlertService {
         row.setResolvedAt(null);
         row.setOccurrences(row.getOccurrences() + 1);
         alerts.update(row);
-        timeline.record(row.getNumber(), "REFIRED", "Fired again while " + row.getIncidentNumber() + " is open");
+        timeline.record(row.getNumber(), "REFIRED", "timeline.alert.refired", row.getIncidentNumber());
         return outcome(row, Result.REFIRED);
       }
       return startEpisode(row, alert);
@@ -126,8 +126,8 @@ public class AlertService {
     row.setStatus(Status.RESOLVED);
     row.setResolvedAt(now);
     alerts.update(row);
-    timeline.record(row.getNumber(), "RESOLVED", row.getIncidentNumber() == null ? "Resolved"
-        : "Resolved; " + row.getIncidentNumber() + " goes to verification");
+    timeline.record(row.getNumber(), "RESOLVED", row.getIncidentNumber() == null ? "timeline.alert.resolved"
+        : "timeline.alert.resolvedToVerification", row.getIncidentNumber());
     if (row.getIncidentNumber() != null) {
       incidents.alertResolved(row.getIncidentNumber(), resolutionNote(row));
     }
@@ -146,7 +146,8 @@ public class AlertService {
       row.setResolvedAt(null);
     }
     alerts.update(row);
-    timeline.record(row.getNumber(), "FIRED", alert.name() + " (" + row.getSeverity() + ") on " + row.getInstance());
+    timeline.record(row.getNumber(), "FIRED", "timeline.alert.fired", alert.name(),
+        Timeline.code("severity", row.getSeverity()), row.getInstance());
     runtimeService.startProcessInstanceByKey(AlertProcess.KEY, row.getNumber(), processVariables(row));
     return outcome(alerts.find(row.getNumber()).orElseThrow(), Result.NEW);
   }
@@ -173,9 +174,9 @@ public class AlertService {
       if (row == null) {
         return new Outcome(null, null, null, Result.NOT_REPORTED);
       }
-      timeline.record(row.getNumber(), "NOTE", text);
+      timeline.record(row.getNumber(), "NOTE", "timeline.typed", text);
       if (row.getIncidentNumber() != null) {
-        timeline.record(row.getIncidentNumber(), "NOTE", text);
+        timeline.record(row.getIncidentNumber(), "NOTE", "timeline.typed", text);
       }
       return outcome(row, Result.NOTED);
     }));
@@ -186,7 +187,7 @@ public class AlertService {
     AlertRecord row = load(alertNumber);
     row.setLevel(level);
     alerts.update(row);
-    timeline.record(alertNumber, "GRADED", level);
+    timeline.record(alertNumber, "GRADED", "timeline.typed", level);
   }
 
   /**
@@ -197,7 +198,7 @@ public class AlertService {
     AlertRecord row = load(alertNumber);
     row.setIncidentNumber(incidentNumber);
     alerts.update(row);
-    timeline.record(alertNumber, "INCIDENT_OPENED", incidentNumber);
+    timeline.record(alertNumber, "INCIDENT_OPENED", "timeline.typed", incidentNumber);
     if (row.getStatus() == Status.RESOLVED) {
       incidents.alertResolved(incidentNumber, resolutionNote(row) + " (before the incident was opened)");
     }
@@ -209,7 +210,7 @@ public class AlertService {
    */
   public void handedToSecurity(String alertNumber) {
     load(alertNumber);
-    timeline.record(alertNumber, "SECURITY_INCIDENT_OPENED", "Handed to the security team");
+    timeline.record(alertNumber, "SECURITY_INCIDENT_OPENED", "timeline.alert.toSecurityTeam");
   }
 
   public AlertRecord view(String number) {

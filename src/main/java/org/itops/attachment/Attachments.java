@@ -117,8 +117,8 @@ public class Attachments {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the file", e);
     }
-    timeline.record(recordNumber, "ATTACHED", fileName + " (" + inspection.contentType() + ", " + inspection.size()
-        + " bytes)");
+    timeline.record(recordNumber, "ATTACHED", "timeline.attached", fileName, inspection.contentType(),
+        inspection.size());
     showInTasklist(recordNumber);
     return attachment;
   }

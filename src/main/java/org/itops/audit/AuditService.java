@@ -102,7 +102,7 @@ public class AuditService {
     Audit audit = new Audit(recordNumbers.next(AuditProcess.RECORD_PREFIX), name, "COLLECTING", startedBy, null,
         clock.instant(), null);
     audits.insert(audit, scope);
-    timeline.record(audit.number(), "STARTED", "Audit of " + scope + " started by " + startedBy);
+    timeline.record(audit.number(), "STARTED", "timeline.audit.started", scope, startedBy);
     return audit;
   }
 
@@ -121,7 +121,7 @@ public class AuditService {
     if (!audits.submitEvidence(number, control, evidence.strip(), actor(), clock.instant())) {
       throw new IllegalStateException("Control " + control + " is not in the scope of " + number);
     }
-    timeline.record(number, "EVIDENCE", control + ": " + evidence.strip());
+    timeline.record(number, "EVIDENCE", "timeline.labelled", control, evidence.strip());
   }
 
   /** The auditor's findings, one a line ({@code CONTROL: what is wrong}); each names a control of the scope. */
@@ -147,8 +147,8 @@ public class AuditService {
     lines.stream().map(FindingLine::parse).forEach(f -> audits.insertFinding(number, f.control(), f.description(),
         due));
     audits.setStatus(number, lines.isEmpty() ? "REVIEWED" : "REMEDIATING", null, null);
-    timeline.record(number, "REVIEWED", lines.isEmpty() ? "No findings" : lines.size() + " findings, remediation due "
-        + due + ": " + String.join("; ", lines));
+    timeline.record(number, "REVIEWED", lines.isEmpty() ? "timeline.audit.noFindings" : "timeline.audit.findings",
+        lines.size(), due, String.join("; ", lines));
   }
 
   @Transactional
@@ -157,14 +157,14 @@ public class AuditService {
     if (!audits.closeFinding(number, finding.control(), finding.description(), actor(), clock.instant(), notes)) {
       throw new IllegalStateException("No open finding '" + line + "' of " + number);
     }
-    timeline.record(number, "REMEDIATED", line + ": " + notes);
+    timeline.record(number, "REMEDIATED", "timeline.labelled", line, notes);
   }
 
   @Transactional
   public void remediationOverdue(String number) {
     List<String> open = audits.findings(number).stream().filter(f -> f.status().equals("OPEN"))
         .map(f -> f.control() + ": " + f.description()).toList();
-    timeline.record(number, "REMEDIATION_OVERDUE", "Overdue, escalated: " + String.join("; ", open));
+    timeline.record(number, "REMEDIATION_OVERDUE", "timeline.overdue", String.join("; ", open));
   }
 
   @Transactional
@@ -172,7 +172,7 @@ public class AuditService {
     List<Finding> findings = audits.findings(number);
     String conclusion = findings.isEmpty() ? "No findings" : findings.size() + " findings, all remediated";
     audits.setStatus(number, "CLOSED", conclusion, clock.instant());
-    timeline.record(number, "CLOSED", conclusion);
+    timeline.record(number, "CLOSED", "timeline.typed", conclusion);
   }
 
   /** The audit's report, if the current user reads it ({@link AuditReadRule}). */

@@ -97,8 +97,8 @@ public class ServiceCatalog {
         proposal.description(), proposal.owner().strip(), proposal.supportGroup(), level.tier(), level.hours(),
         level.availabilityTarget(), Status.DRAFT, 0, null, null, now, now);
     services.insert(entry);
-    timeline.record(entry.number(), "PROPOSED", entry.name() + " (owner " + entry.owner() + ", support "
-        + entry.supportGroup() + "): " + level);
+    timeline.record(entry.number(), "PROPOSED", "timeline.service.proposed", entry.name(), entry.owner(),
+        Timeline.code("supportGroup", entry.supportGroup()), level);
     return entry;
   }
 
@@ -109,25 +109,25 @@ public class ServiceCatalog {
   @Transactional
   public CatalogEntry ownerAnswered(String number, ServiceLevel level, boolean agreed, String notes) {
     CatalogEntry entry = load(number);
-    String because = notes == null || notes.isBlank() ? "" : ": " + notes;
+    Object because = Timeline.because(notes);
     if (agreed) {
-      timeline.record(number, "SLA_AGREED", level + because);
+      timeline.record(number, "SLA_AGREED", "timeline.withNotes", level, because);
       return entry;
     }
     if (entry.status() == Status.DRAFT) {
-      timeline.record(number, "WITHDRAWN", "The owner declined the SLA" + because);
+      timeline.record(number, "WITHDRAWN", "timeline.service.withdrawn", because);
       CatalogEntry withdrawn = withStatus(entry, Status.WITHDRAWN);
       save(withdrawn);
       return withdrawn;
     }
-    timeline.record(number, "SLA_CHANGE_DECLINED", "The SLA in force stays (" + entry.level() + ")" + because);
+    timeline.record(number, "SLA_CHANGE_DECLINED", "timeline.service.slaStays", entry.level(), because);
     return entry;
   }
 
   @Transactional
   public void approvalRefused(String number, String comments) {
     load(number);
-    timeline.record(number, "APPROVAL_REFUSED", comments);
+    timeline.record(number, "APPROVAL_REFUSED", "timeline.typed", comments);
   }
 
   /** Puts the agreed SLA in force; each publication is a new SLA version. */
@@ -139,7 +139,7 @@ public class ServiceCatalog {
         level.tier(), level.hours(), level.availabilityTarget(), Status.PUBLISHED, e.slaVersion() + 1, now,
         e.lastReviewedAt(), e.createdAt(), now);
     services.update(published);
-    timeline.record(number, "PUBLISHED", "SLA version " + published.slaVersion() + ": " + level);
+    timeline.record(number, "PUBLISHED", "timeline.service.published", published.slaVersion(), level);
     return published;
   }
 
@@ -149,13 +149,13 @@ public class ServiceCatalog {
     Instant now = clock.instant();
     services.update(new CatalogEntry(e.number(), e.name(), e.description(), e.owner(), e.supportGroup(), e.tier(),
         e.hours(), e.availabilityTarget(), e.status(), e.slaVersion(), e.publishedAt(), now, e.createdAt(), now));
-    timeline.record(number, "REVIEWED", notes);
+    timeline.record(number, "REVIEWED", "timeline.typed", notes);
   }
 
   @Transactional
   public void retire(String number, String notes) {
     save(withStatus(load(number), Status.RETIRED));
-    timeline.record(number, "RETIRED", notes);
+    timeline.record(number, "RETIRED", "timeline.typed", notes);
   }
 
   /**
@@ -188,7 +188,7 @@ public class ServiceCatalog {
       throw new InvalidRequestException("number", entry.status() == Status.PUBLISHED
           ? "reason.service.changeUnderWay" : "reason.service.notWaitingForReview", number, entry.status());
     }
-    timeline.record(number, "SLA_CHANGE_REQUESTED", level + ": " + reason);
+    timeline.record(number, "SLA_CHANGE_REQUESTED", "timeline.labelled", level, reason);
   }
 
   // --- reading ----------------------------------------------------------------------------------------

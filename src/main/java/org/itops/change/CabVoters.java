@@ -47,7 +47,7 @@ public class CabVoters implements JavaDelegate {
     execution.setVariable(Var.APPROVALS, 0);
     execution.setVariable(Var.REJECTIONS, 0);
     execution.setVariable(Var.CAB_COMMENTS, "");
-    changes.recordDecision(execution.getProcessBusinessKey(), "CAB_CALLED", voters + " vote; " + quorum
-        + " approvals approve it, one rejection rejects it");
+    changes.recordDecision(execution.getProcessBusinessKey(), "CAB_CALLED", "timeline.change.cabCalled", voters,
+        quorum);
   }
 }

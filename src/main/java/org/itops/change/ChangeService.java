@@ -132,9 +132,10 @@ public class ChangeService {
         requester, blankToNull(request.sourceRecord()), Status.REGISTERED, null, null, now, now, null,
         List.copyOf(items.values()));
     changes.insert(change, items);
-    timeline.record(change.number(), "REQUESTED", request.type() + " change by " + requester + " on "
-        + items.values() + ", window " + change.plannedStart() + " - " + change.plannedEnd()
-        + (change.sourceRecord() == null ? "" : ", raised by " + change.sourceRecord()));
+    timeline.record(change.number(), "REQUESTED", "timeline.change.requested",
+        Timeline.code("classification", request.type()), requester, items.values(), change.plannedStart(),
+        change.plannedEnd(), change.sourceRecord() == null ? ""
+        : Timeline.text("timeline.change.raisedBy", change.sourceRecord()));
     return new Registered(change, criticality, List.copyOf(services));
   }
 
@@ -162,21 +163,22 @@ public class ChangeService {
   public Change classified(String number, String classification, String risk) {
     Change change = load(number).classified(classification, risk, clock.instant());
     changes.update(change);
-    timeline.record(number, "CLASSIFIED", classification + ", risk " + risk);
+    timeline.record(number, "CLASSIFIED", "timeline.change.classified", Timeline.code("classification",
+        classification), Timeline.code("risk", risk));
     return change;
   }
 
   /** A decision of a person on the change (review, vote, approval), on its timeline. */
   @Transactional
-  public void recordDecision(String number, String type, String text) {
+  public void recordDecision(String number, String type, String key, Object... arguments) {
     load(number);
-    timeline.record(number, type, text);
+    timeline.record(number, type, key, arguments);
   }
 
   @Transactional
   public void approved(String number) {
     save(load(number).with(Status.SCHEDULING, clock.instant()));
-    timeline.record(number, "APPROVED", "Approved; scheduling into its window");
+    timeline.record(number, "APPROVED", "timeline.change.approved");
   }
 
   // --- scheduling -------------------------------------------------------------------------------------
@@ -202,7 +204,7 @@ public class ChangeService {
   public void scheduleChecked(String number, ScheduleCheck check) {
     load(number);
     timeline.record(number, check.clear() ? "WINDOW_CLEAR" : "SCHEDULE_PROBLEMS",
-        check.clear() ? "No freeze and no other change on its items in its window" : String.join("; ", check.problems()));
+        check.clear() ? "timeline.change.windowClear" : "timeline.typed", String.join("; ", check.problems()));
   }
 
   /** A change manager moves the change to another window (validated like a request's window). */
@@ -215,8 +217,8 @@ public class ChangeService {
     }
     Change moved = change.rescheduled(start, end, clock.instant());
     changes.update(moved);
-    timeline.record(number, "RESCHEDULED", change.plannedStart() + " - " + change.plannedEnd() + " -> " + start + " - "
-        + end);
+    timeline.record(number, "RESCHEDULED", "timeline.change.rescheduled", change.plannedStart(),
+        change.plannedEnd(), start, end);
     return moved;
   }
 
@@ -233,25 +235,26 @@ public class ChangeService {
   }
 
   @Transactional
-  public void scheduled(String number, String how) {
+  public void scheduled(String number, Timeline.Text how) {
     Change change = load(number);
     save(change.with(Status.SCHEDULED, clock.instant()));
-    timeline.record(number, "SCHEDULED", how + "; starts " + change.plannedStart());
+    timeline.record(number, "SCHEDULED", "timeline.change.scheduled", how, change.plannedStart());
   }
 
   // --- implementation, review and closing ---------------------------------------------------------------
 
   @Transactional
-  public void moveTo(String number, Status status, String type, String text) {
+  public void moveTo(String number, Status status, String type, String key, Object... arguments) {
     save(load(number).with(status, clock.instant()));
-    timeline.record(number, type, text);
+    timeline.record(number, type, key, arguments);
   }
 
   @Transactional
   public Change close(String number, Outcome outcome, String notes) {
     Change closed = load(number).closed(outcome, notes, clock.instant());
     changes.update(closed);
-    timeline.record(number, "CLOSED", outcome + (notes == null || notes.isBlank() ? "" : ": " + notes));
+    timeline.record(number, "CLOSED", "timeline.withNotes", Timeline.code("outcome", outcome),
+        Timeline.because(notes));
     return closed;
   }
 

@@ -2,6 +2,7 @@ package org.itops.change;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.platform.Timeline;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,10 @@ class ChangeStatusDelegate implements JavaDelegate {
     String note = String.valueOf(execution.getVariableLocal("note"));
     if (status == Change.Status.SCHEDULED) {
       Object problems = execution.getVariable(ChangeProcess.Var.SCHEDULE_PROBLEMS);
-      changes.scheduled(execution.getProcessBusinessKey(), problems == null ? "Window clear"
-          : "The change manager accepted: " + problems);
+      changes.scheduled(execution.getProcessBusinessKey(), problems == null
+          ? Timeline.text("timeline.change.windowClearShort") : Timeline.text("timeline.change.problemsAccepted", problems));
     } else {
-      changes.moveTo(execution.getProcessBusinessKey(), status, status.name(), note);
+      changes.moveTo(execution.getProcessBusinessKey(), status, status.name(), "timeline.typed", note);
     }
   }
 }

@@ -15,6 +15,7 @@ import org.itops.change.ChangeProcess.Element;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Timeline;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,7 +61,7 @@ class ChangeTaskCompletion implements TaskListener {
       throw new InvalidRequestException(errors);
     }
     if (!Element.CAB_VOTE.equals(task.getTaskDefinitionKey())) {
-      changes.recordDecision(number, "TASK_DONE", task.getName() + " by " + who + ": " + summary(task));
+      changes.recordDecision(number, "TASK_DONE", "timeline.change.taskDone", task.getName(), who, summary(task));
     }
   }
 
@@ -85,8 +86,9 @@ class ChangeTaskCompletion implements TaskListener {
       instance.setVariable(Var.CAB_COMMENTS, (before == null || before.isEmpty() ? "" : before + "\n") + who + ": "
           + comment);
     }
-    changes.recordDecision(task.getExecution().getProcessBusinessKey(), "CAB_VOTE", who + " votes " + vote
-        + (comment == null || comment.isBlank() ? "" : ": " + comment));
+    changes.recordDecision(task.getExecution().getProcessBusinessKey(), "CAB_VOTE", "timeline.change.vote", who,
+        Timeline.text("approve".equals(vote) ? "timeline.change.voteApprove" : "timeline.change.voteReject"),
+        Timeline.because(comment));
   }
 
   /** A decision out of {@code allowed}; the refusing one needs notes (the requester learns why). */

@@ -29,7 +29,7 @@ class RecordChangeDecisionDelegate implements JavaDelegate {
     } else {
       String reason = firstText(text(execution, Var.DECISION_NOTES), text(execution, Var.CAB_COMMENTS));
       execution.setVariable(Var.REJECTION_REASON, reason);
-      changes.recordDecision(execution.getProcessBusinessKey(), "REJECTED", reason);
+      changes.recordDecision(execution.getProcessBusinessKey(), "REJECTED", "timeline.typed", reason);
     }
   }
 

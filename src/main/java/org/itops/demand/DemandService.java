@@ -96,8 +96,8 @@ public class DemandService {
         String.join(", ", request.services()), requester, Status.SUBMITTED, null, null, null, null, 0, 0, null, null,
         now, now, null);
     demands.insert(demand);
-    timeline.record(demand.number(), "SUBMITTED", "By " + requester + ": " + demand.title() + " (cost "
-        + demand.costBand() + ", needed by " + demand.requestedDate() + ")");
+    timeline.record(demand.number(), "SUBMITTED", "timeline.demand.submitted", requester, demand.title(),
+        Timeline.code("costBand", demand.costBand()), demand.requestedDate());
     return demand;
   }
 
@@ -105,7 +105,7 @@ public class DemandService {
 
   /** A step of the demand: its new status and what happened, on the timeline. */
   @Transactional
-  public void step(String number, Status status, String type, String detail) {
+  public void step(String number, Status status, String type, String key, Object... arguments) {
     load(number);
     Map<String, Object> columns = new LinkedHashMap<>();
     columns.put("status", status.name());
@@ -113,14 +113,14 @@ public class DemandService {
       columns.put("closed_at", clock.instant());
     }
     demands.update(number, columns, clock.instant());
-    timeline.record(number, type, detail);
+    timeline.record(number, type, key, arguments);
   }
 
   /** Something a person decided or wrote, on the timeline (the record keeps its status). */
   @Transactional
-  public void note(String number, String type, String detail) {
+  public void note(String number, String type, String key, Object... arguments) {
     load(number);
-    timeline.record(number, type, detail);
+    timeline.record(number, type, key, arguments);
   }
 
   @Transactional
@@ -128,8 +128,8 @@ public class DemandService {
     load(number);
     demands.update(number, Map.of("feasibility", feasibility, "effort_days", effortDays, "risk", risk),
         clock.instant());
-    timeline.record(number, "ANALYSED", feasibility + ", " + effortDays + " person-days, risk " + risk
-        + (notes == null || notes.isBlank() ? "" : ": " + notes));
+    timeline.record(number, "ANALYSED", "timeline.demand.analysed", feasibility, effortDays,
+        Timeline.code("risk", risk), Timeline.because(notes));
   }
 
   /** A new version of the specification; answers its number. */
@@ -140,7 +140,7 @@ public class DemandService {
     String by = currentUser.id() == null ? "system" : currentUser.id();
     demands.addSpecification(number, version, text, reason, by, clock.instant());
     demands.update(number, Map.of("spec_version", version), clock.instant());
-    timeline.record(number, "SPECIFIED", "Specification version " + version + ": " + reason);
+    timeline.record(number, "SPECIFIED", "timeline.demand.specified", version, reason);
     return version;
   }
 
@@ -148,7 +148,8 @@ public class DemandService {
   public void routed(String number, String route) {
     load(number);
     demands.update(number, Map.of("approval_route", route, "status", Status.APPROVAL.name()), clock.instant());
-    timeline.record(number, "APPROVAL_ROUTED", "DMN demand-approval-routing: " + route);
+    timeline.record(number, "APPROVAL_ROUTED", "timeline.demand.approvalRouted",
+        Timeline.code("approvalRoute", route));
   }
 
   /** A rejection: the first one leaves the requester a revision, the second ends the demand. */
@@ -164,7 +165,8 @@ public class DemandService {
       columns.put("closed_at", clock.instant());
     }
     demands.update(number, columns, clock.instant());
-    timeline.record(number, "REJECTED", reason + (status == Status.REVISION ? " (it may be revised once)" : ""));
+    timeline.record(number, "REJECTED", status == Status.REVISION ? "timeline.demand.rejectedRevisable"
+        : "timeline.typed", reason);
     return status;
   }
 
@@ -174,7 +176,7 @@ public class DemandService {
     load(number);
     demands.update(number, Map.of("title", title.strip(), "business_need", businessNeed, "expected_benefit",
         expectedBenefit, "cost_band", costBand, "status", Status.ANALYSIS.name()), clock.instant());
-    timeline.record(number, "RESUBMITTED", "Revised by the requester: " + title.strip());
+    timeline.record(number, "RESUBMITTED", "timeline.demand.resubmitted", title.strip());
   }
 
   /**
@@ -193,7 +195,7 @@ public class DemandService {
     currentUser.asSystem(() -> runtimeService.createMessageCorrelation(DemandProcess.MESSAGE_CHANGE)
         .processInstanceBusinessKey(number)
         .setVariable(Var.CHANGE_DESCRIPTION, description.strip()).correlateWithResult());
-    timeline.record(number, "CHANGE_REQUESTED", description.strip());
+    timeline.record(number, "CHANGE_REQUESTED", "timeline.typed", description.strip());
   }
 
   /** The analysis of a demand change: the demand's cost band and risk as they are with the change. */
@@ -201,7 +203,8 @@ public class DemandService {
   public void changeAnalysed(String number, String costBand, String risk) {
     load(number);
     demands.update(number, Map.of("cost_band", costBand, "risk", risk), clock.instant());
-    timeline.record(number, "CHANGE_ANALYSED", "With the change: cost " + costBand + ", risk " + risk);
+    timeline.record(number, "CHANGE_ANALYSED", "timeline.demand.changeAnalysed", Timeline.code("costBand", costBand),
+        Timeline.code("risk", risk));
   }
 
   @Transactional
@@ -209,17 +212,18 @@ public class DemandService {
     load(number);
     demands.update(number, Map.of("feedback_rating", rating, "feedback_comment", comment == null ? "" : comment),
         clock.instant());
-    timeline.record(number, "FEEDBACK", rating + "/5" + (comment == null || comment.isBlank() ? "" : ": " + comment));
+    timeline.record(number, "FEEDBACK", "timeline.rating", rating, Timeline.because(comment));
   }
 
   // --- delivery ----------------------------------------------------------------------------------------
 
   /** Sets columns of the delivery (implementation and acceptance), with what happened on the timeline. */
   @Transactional
-  public void delivery(String number, Map<String, Object> columns, String type, String detail) {
+  public void delivery(String number, Map<String, Object> columns, String type, String key,
+      Object... arguments) {
     load(number);
     demands.updateDelivery(number, columns);
-    timeline.record(number, type, detail);
+    timeline.record(number, type, key, arguments);
   }
 
   @Transactional
@@ -243,8 +247,8 @@ public class DemandService {
     List<String> incidents = demands.incidentsOn(DemandRequest.splitServices(demand.affectedServices()),
         (Instant) delivery.get("signed_off_at"), (Instant) delivery.get("warranty_until"));
     demands.updateDelivery(number, Map.of("warranty_incidents", String.join(", ", incidents)));
-    timeline.record(number, "WARRANTY_ENDED", incidents.isEmpty() ? "No incident on its services during the warranty"
-        : incidents.size() + " incidents on its services during the warranty: " + String.join(", ", incidents));
+    timeline.record(number, "WARRANTY_ENDED", incidents.isEmpty() ? "timeline.demand.noWarrantyIncidents"
+        : "timeline.demand.warrantyIncidents", incidents.size(), String.join(", ", incidents));
     return incidents;
   }
 

@@ -20,7 +20,7 @@ class DemandStatusDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Demand.Status status = Demand.Status.valueOf(String.valueOf(execution.getVariableLocal("demandStatus")));
-    demands.step(execution.getProcessBusinessKey(), status, status.name(),
+    demands.step(execution.getProcessBusinessKey(), status, status.name(), "timeline.typed",
         String.valueOf(execution.getVariableLocal("note")));
   }
 }

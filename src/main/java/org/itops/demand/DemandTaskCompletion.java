@@ -19,6 +19,7 @@ import org.itops.platform.CurrentUser;
 import org.itops.platform.FormValues;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Timeline;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,7 @@ class DemandTaskCompletion implements TaskListener {
     switch (task.getTaskDefinitionKey()) {
       case Element.ANALYSE -> analyse(task, number, errors);
       case Element.ANSWER_QUESTION -> required(task, Var.ANSWER, errors).ifValid(errors,
-          () -> demands.note(number, "ANSWERED", text(task, Var.ANSWER)));
+          () -> demands.note(number, "ANSWERED", "timeline.typed", text(task, Var.ANSWER)));
       case Element.DOCUMENT -> specification(task, Var.SPECIFICATION, errors).ifValid(errors,
           () -> demands.specify(number, text(task, Var.SPECIFICATION), "rework".equals(text(task, Var.APPROVAL_OUTCOME))
               ? "Reworked: " + text(task, Var.APPROVAL_REASON) : "Documented from the analysis"));
@@ -65,21 +66,22 @@ class DemandTaskCompletion implements TaskListener {
       }
       case Element.REAPPROVE_CHANGE -> decision(task, Var.CHANGE_APPROVAL, List.of("approve", "reject"),
           "changeApprovalReason", errors).ifValid(errors, () -> demands.note(number, "CHANGE_" + ("approve".equals(
-              text(task, Var.CHANGE_APPROVAL)) ? "APPROVED" : "REJECTED"), who() + reason(task, "changeApprovalReason")));
+              text(task, Var.CHANGE_APPROVAL)) ? "APPROVED" : "REJECTED"), "timeline.withNotes", who(),
+              reason(task, "changeApprovalReason")));
       case Element.FEEDBACK -> feedback(task, number, errors);
       case Element.DESIGN -> design(task, number, errors);
       case Element.ALLOCATE -> allocate(task, number, errors);
       case Element.APPROVE_BUDGET -> decision(task, Var.BUDGET_DECISION, List.of("approve", "reject"), "budgetReason",
           errors).ifValid(errors, () -> demands.delivery(number, "approve".equals(text(task, Var.BUDGET_DECISION))
               ? Map.of("budget_approved_by", who()) : Map.of(), "BUDGET_" + text(task, Var.BUDGET_DECISION)
-              .toUpperCase(), who() + reason(task, "budgetReason")));
+              .toUpperCase(), "timeline.withNotes", who(), reason(task, "budgetReason")));
       case Element.IMPLEMENT_MILESTONE -> required(task, "milestoneNotes", errors).ifValid(errors,
-          () -> demands.note(number, "MILESTONE_DONE", task.getVariable("milestone") + ": "
-              + text(task, "milestoneNotes")));
+          () -> demands.note(number, "MILESTONE_DONE", "timeline.labelled", task.getVariable("milestone"),
+              text(task, "milestoneNotes")));
       case Element.QUALITY_CONTROL -> qualityControl(task, number, errors);
       case Element.DECIDE_ESCALATION -> decision(task, Var.ESCALATION_DECISION, List.of("rework", "cancel"),
           "escalationReason", errors).ifValid(errors, () -> demands.note(number, "ESCALATION_DECIDED",
-              text(task, Var.ESCALATION_DECISION) + reason(task, "escalationReason")));
+              "timeline.withNotes", text(task, Var.ESCALATION_DECISION), reason(task, "escalationReason")));
       case Element.PREPARE_PACKAGE -> preparePackage(task, number, errors);
       case Element.ACCEPTANCE_TEST -> acceptanceTest(task, number, errors);
       case Element.RETROSPECTIVE -> retrospective(task, number, errors);
@@ -94,7 +96,7 @@ class DemandTaskCompletion implements TaskListener {
     String outcome = oneOf(task, Var.ANALYSIS_OUTCOME, List.of("analysed", "question"), errors);
     if ("question".equals(outcome)) {
       required(task, Var.QUESTION, errors).ifValid(errors, () -> {
-        demands.step(number, Demand.Status.ANALYSIS, "QUESTION", text(task, Var.QUESTION));
+        demands.step(number, Demand.Status.ANALYSIS, "QUESTION", "timeline.typed", text(task, Var.QUESTION));
       });
     } else if ("analysed".equals(outcome)) {
       oneOf(task, Var.FEASIBILITY, FEASIBILITY, errors);
@@ -126,8 +128,8 @@ class DemandTaskCompletion implements TaskListener {
       instance.setVariable(Var.APPROVAL_OUTCOME, decision);
     }
     Object group = task.getVariable(Var.APPROVER_GROUP);
-    demands.note(number, "APPROVAL", who() + (group == null ? "" : " for " + group) + ": " + decision
-        + reason(task, Var.APPROVAL_REASON));
+    demands.note(number, "APPROVAL", group == null ? "timeline.demand.approval" : "timeline.demand.approvalFor",
+        who(), decision, reason(task, Var.APPROVAL_REASON), Timeline.code("approverGroup", group));
   }
 
   private void revise(DelegateTask task, String number, List<FieldError> errors) {
@@ -160,8 +162,8 @@ class DemandTaskCompletion implements TaskListener {
       columns.put("design_reference", text(task, "designReference"));
       columns.put("plan", text(task, "plan"));
       columns.put("milestones", text(task, Var.MILESTONES));
-      demands.delivery(number, columns, "DESIGNED", "Design " + text(task, "designReference") + ", milestones: "
-          + text(task, Var.MILESTONES).replace("\n", "; "));
+      demands.delivery(number, columns, "DESIGNED", "timeline.demand.designed", text(task, "designReference"),
+          text(task, Var.MILESTONES).replace("\n", "; "));
     }
   }
 
@@ -176,8 +178,9 @@ class DemandTaskCompletion implements TaskListener {
       columns.put("people", text(task, "people"));
       columns.put("budget", new BigDecimal(budget.toString()));
       columns.put("environments", text(task, "environments"));
-      demands.delivery(number, columns, "RESOURCES_ALLOCATED", text(task, "people") + ", budget " + budget
-          + (isBlank(text(task, "environments")) ? "" : ", environments " + text(task, "environments")));
+      demands.delivery(number, columns, "RESOURCES_ALLOCATED", isBlank(text(task, "environments"))
+          ? "timeline.demand.allocated" : "timeline.demand.allocatedWithEnvironments", text(task, "people"), budget,
+          text(task, "environments"));
     }
   }
 
@@ -190,7 +193,7 @@ class DemandTaskCompletion implements TaskListener {
     }
     int failures = (Integer) demands.deliveryOf(number).get("qc_failures") + (passed ? 0 : 1);
     demands.delivery(number, Map.of("qc_failures", failures), passed ? "QC_PASSED" : "QC_FAILED",
-        passed ? "All checks passed" : "Failure " + failures + ": " + text(task, "qcFindings"));
+        passed ? "timeline.demand.qcPassed" : "timeline.demand.qcFailed", failures, text(task, "qcFindings"));
     DelegateExecution instance = task.getExecution().getProcessInstance();
     instance.setVariable(Var.QC_PASSED, passed);
     instance.setVariable(Var.QC_FAILURES, failures);
@@ -202,8 +205,8 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "handover", errors);
     if (errors.isEmpty()) {
       demands.delivery(number, Map.of("delivery_package", text(task, "deliverables"), "handover",
-          text(task, "handover")), "PACKAGE_READY", text(task, "deliverables"));
-      demands.step(number, Demand.Status.ACCEPTANCE, "ACCEPTANCE", "The requester tests the delivery");
+          text(task, "handover")), "PACKAGE_READY", "timeline.typed", text(task, "deliverables"));
+      demands.step(number, Demand.Status.ACCEPTANCE, "ACCEPTANCE", "timeline.demand.acceptance");
     }
   }
 
@@ -221,7 +224,8 @@ class DemandTaskCompletion implements TaskListener {
     }
     int rounds = (Integer) demands.deliveryOf(number).get("acceptance_rounds") + 1;
     demands.delivery(number, Map.of("acceptance_rounds", rounds), passed ? "ACCEPTANCE_PASSED" : "ACCEPTANCE_FAILED",
-        "Round " + rounds + (passed ? ": every item passed" : ": " + text(task, "failedItems")));
+        passed ? "timeline.demand.acceptancePassed" : "timeline.labelled", Timeline.text("timeline.demand.round", rounds),
+        text(task, "failedItems"));
     DelegateExecution instance = task.getExecution().getProcessInstance();
     instance.setVariable(Var.ACCEPTANCE_PASSED, passed);
     instance.setVariable(Var.ACCEPTANCE_OUTCOME, passed ? "accepted" : "rework");
@@ -234,7 +238,7 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "lessons", errors);
     if (errors.isEmpty()) {
       demands.delivery(number, Map.of("went_well", text(task, "wentWell"), "to_improve", text(task, "toImprove"),
-          "lessons", text(task, "lessons")), "RETROSPECTIVE", text(task, "lessons"));
+          "lessons", text(task, "lessons")), "RETROSPECTIVE", "timeline.typed", text(task, "lessons"));
     }
   }
 
@@ -251,9 +255,8 @@ class DemandTaskCompletion implements TaskListener {
     return currentUser.id() != null ? currentUser.id() : "system";
   }
 
-  private static String reason(DelegateTask task, String field) {
-    String reason = text(task, field);
-    return isBlank(reason) ? "" : ": " + reason;
+  private static Object reason(DelegateTask task, String field) {
+    return Timeline.because(text(task, field));
   }
 
   /** A field's value and whether it was valid, to record it only then. */

@@ -34,7 +34,7 @@ class RaiseProductionChangeDelegate implements JavaDelegate {
         text(execution, "plan"), text(execution, "changeBackoutPlan"), null,
         ChangeRequest.timeText(execution.getVariable("changeStart")),
         ChangeRequest.timeText(execution.getVariable("changeEnd")), number));
-    demands.delivery(number, Map.of("change_number", change), "CHANGE_RAISED", "Production change " + change);
+    demands.delivery(number, Map.of("change_number", change), "CHANGE_RAISED", "timeline.demand.changeRaised", change);
     execution.setVariable("changeNumber", change);
   }
 }

@@ -34,8 +34,8 @@ class SignOffDelegate implements JavaDelegate {
     Instant until = now.atOffset(ZoneOffset.UTC)
         .plus(Period.parse(String.valueOf(execution.getVariableLocal("warrantyPeriod")))).toInstant();
     demands.delivery(number, Map.of("signed_off_by", demands.load(number).requester(), "signed_off_at", now,
-        "warranty_until", until), "SIGNED_OFF", "Accepted; warranty until " + until);
-    demands.step(number, Demand.Status.WARRANTY, "WARRANTY", "Incidents on its services are linked until " + until);
+        "warranty_until", until), "SIGNED_OFF", "timeline.demand.signedOff", until);
+    demands.step(number, Demand.Status.WARRANTY, "WARRANTY", "timeline.demand.warranty", until);
     execution.setVariable(Var.WARRANTY_ENDS, Date.from(until));
   }
 }

@@ -22,8 +22,8 @@ class StartImplementationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Demand demand = demands.load(execution.getProcessBusinessKey());
-    demands.step(demand.number(), Demand.Status.IMPLEMENTATION, "IMPLEMENTATION", "Specification version "
-        + demand.specVersion() + " goes to implementation");
+    demands.step(demand.number(), Demand.Status.IMPLEMENTATION, "IMPLEMENTATION",
+        "timeline.demand.toImplementation", demand.specVersion());
     execution.setVariable(Var.BUDGET_CEILING, DemandService.BUDGET_CEILINGS.get(demand.costBand()).doubleValue());
     execution.setVariable(Var.QC_FAILURES, 0);
     // the design form's checkbox is not sent when left alone

@@ -143,7 +143,7 @@ public class DrillService {
     Drill drill = new Drill(recordNumbers.next(DrillProcess.RECORD_PREFIX), plan.id(), plan.scenario(), null, null,
         "PREPARING", null, startedBy, clock.instant(), null);
     drills.insertDrill(drill);
-    timeline.record(drill.number(), "STARTED", "Drill of plan '" + plan.name() + "' started by " + startedBy);
+    timeline.record(drill.number(), "STARTED", "timeline.drill.started", plan.name(), startedBy);
     return drill;
   }
 
@@ -170,14 +170,14 @@ public class DrillService {
   public void prepared(String number, String scenario, String participants, Instant drillDate) {
     load(number);
     drills.prepared(number, scenario.strip(), participants.strip(), drillDate);
-    timeline.record(number, "PREPARED", "Scheduled for " + drillDate + "; participants: " + participants.strip());
+    timeline.record(number, "PREPARED", "timeline.drill.prepared", drillDate, participants.strip());
   }
 
   @Transactional
   public void running(String number) {
     load(number);
     drills.setStatus(number, "RUNNING", null, null);
-    timeline.record(number, "RUNNING", "The drill day has come: each team runs its part");
+    timeline.record(number, "RUNNING", "timeline.drill.running");
   }
 
   /** A team's part: ended after it started, not in the future; passes when it met both objectives. */
@@ -205,9 +205,9 @@ public class DrillService {
     TeamResult result = new TeamResult(team, startedAt, endedAt, minutes, dataLoss.intValue(), notes.strip(), passed,
         currentUser.id() == null ? "system" : currentUser.id(), clock.instant());
     drills.insertResult(number, result);
-    timeline.record(number, "TEAM_RESULT", team + ": recovered in " + minutes + " min (objective " + plan.rtoMinutes()
-        + "), lost " + dataLoss.intValue() + " min of data (objective " + plan.rpoMinutes() + "): "
-        + (passed ? "PASSED" : "FAILED"));
+    timeline.record(number, "TEAM_RESULT", "timeline.drill.teamResult", Timeline.code("participatingTeams", team),
+        minutes, plan.rtoMinutes(), dataLoss.intValue(), plan.rpoMinutes(),
+        Timeline.text(passed ? "timeline.drill.passed" : "timeline.drill.failed"));
     return result;
   }
 
@@ -223,7 +223,8 @@ public class DrillService {
         .append(plan.rpoMinutes()).append(" min of data lost: ").append(r.passed() ? "passed" : "FAILED").append('\n'));
     String result = passed ? "PASSED" : "FAILED";
     drills.setStatus(number, "EVALUATING", result, null);
-    timeline.record(number, "EVALUATED", result + "\n" + text.toString().strip());
+    timeline.record(number, "EVALUATED", "timeline.drill.evaluated",
+        Timeline.text(passed ? "timeline.drill.passed" : "timeline.drill.failed"), text.toString().strip());
     return Map.of(Var.DRILL_RESULT, result, Var.EVALUATION, text.toString().strip());
   }
 
@@ -249,8 +250,8 @@ public class DrillService {
   public void addActions(String number, List<String> actions, Instant due) {
     load(number);
     actions.forEach(action -> drills.insertAction(number, action, due));
-    timeline.record(number, "REVIEWED", actions.isEmpty() ? "No improvement actions" : actions.size()
-        + " improvement actions due " + due + ": " + String.join("; ", actions));
+    timeline.record(number, "REVIEWED", actions.isEmpty() ? "timeline.drill.noActions" : "timeline.drill.actions",
+        actions.size(), due, String.join("; ", actions));
   }
 
   @Transactional
@@ -259,14 +260,14 @@ public class DrillService {
         notes)) {
       throw new IllegalStateException("No open improvement action '" + action + "' of " + number);
     }
-    timeline.record(number, "ACTION_DONE", action + ": " + notes);
+    timeline.record(number, "ACTION_DONE", "timeline.labelled", action, notes);
   }
 
   @Transactional
   public void actionsOverdue(String number) {
     List<String> open = drills.actions(number).stream().filter(a -> a.status().equals("OPEN"))
         .map(Action::description).toList();
-    timeline.record(number, "ACTIONS_OVERDUE", "Overdue, escalated: " + String.join("; ", open));
+    timeline.record(number, "ACTIONS_OVERDUE", "timeline.overdue", String.join("; ", open));
   }
 
   /** Closes the drill and sets the plan's next drill: its frequency after the drill's date. */
@@ -278,7 +279,7 @@ public class DrillService {
     Instant next = from.plus(Duration.ofDays(plan.frequencyDays()));
     drills.setNextDrill(plan.id(), next);
     drills.setStatus(number, "CLOSED", null, clock.instant());
-    timeline.record(number, "CLOSED", drill.result() + "; the next drill of '" + plan.name() + "' is due " + next);
+    timeline.record(number, "CLOSED", "timeline.drill.closed", drill.result(), plan.name(), next);
     return next;
   }
 

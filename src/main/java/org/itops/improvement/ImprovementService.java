@@ -100,16 +100,17 @@ public class ImprovementService {
         + " proposed_by, created_at) values (?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)", number, title.strip(), description,
         source == null || source.isBlank() ? "proposal" : source, blankToNull(targetKpi), blankToNull(service),
         proposer, Timestamp.from(clock.instant()));
-    timeline.record(number, "PROPOSED", title.strip() + " (from " + (source == null ? "a proposal" : source) + ")");
+    timeline.record(number, "PROPOSED", "timeline.improvement.proposed", title.strip(),
+        source == null ? Timeline.text("timeline.improvement.aProposal") : source);
     return number;
   }
 
   /** A step of the cycle: its status and what happened, on the timeline. */
   @Transactional
-  public void step(String number, String status, String type, String detail) {
+  public void step(String number, String status, String type, String key, Object... arguments) {
     load(number);
     jdbc.update("update improvement set status = ? where number = ?", status, number);
-    timeline.record(number, type, detail);
+    timeline.record(number, type, key, arguments);
   }
 
   @Transactional
@@ -135,8 +136,9 @@ public class ImprovementService {
     } else {
       jdbc.update("update improvement set result = ?, status = 'CHECKING' where number = ?", measured, number);
     }
-    timeline.record(number, baseline ? "BASELINE_MEASURED" : "EFFECT_MEASURED", KpiService.TARGETS.get(key) + ": "
-        + (measured == null ? "nothing to measure" : measured) + " (the 30 days before " + now + ")");
+    timeline.record(number, baseline ? "BASELINE_MEASURED" : "EFFECT_MEASURED", "timeline.improvement.measured",
+        KpiService.TARGETS.get(key), measured == null ? Timeline.text("timeline.improvement.nothingToMeasure")
+        : measured, now);
     return measured;
   }
 
@@ -157,7 +159,7 @@ public class ImprovementService {
     load(number);
     jdbc.update("insert into training_record (improvement_number, user_id, topic, completed_at, notes)"
         + " values (?, ?, ?, ?, ?)", number, user, topic, Timestamp.from(clock.instant()), notes);
-    timeline.record(number, "TRAINED", user + " completed " + topic);
+    timeline.record(number, "TRAINED", "timeline.improvement.trained", user, topic);
   }
 
   @Transactional
@@ -165,7 +167,7 @@ public class ImprovementService {
     load(number);
     jdbc.update("update improvement set status = 'CLOSED', outcome = ?, closed_at = ? where number = ?", outcome,
         Timestamp.from(clock.instant()), number);
-    timeline.record(number, "CLOSED", outcome + (detail == null || detail.isBlank() ? "" : ": " + detail));
+    timeline.record(number, "CLOSED", "timeline.withNotes", outcome, Timeline.because(detail));
   }
 
   @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.Timeline;
 import org.itops.review.KpiService;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +44,9 @@ class ImprovementTaskCompletion implements TaskListener {
         oneOf(task, "targetKpi", List.copyOf(KpiService.TARGETS.keySet()), errors);
         if (errors.isEmpty()) {
           improvements.evaluated(number, text(task, "targetKpi"));
-          improvements.step(number, "EVALUATED", "EVALUATED", "Value " + text(task, "value") + ", effort "
-              + text(task, "effort") + ", target " + KpiService.TARGETS.get(text(task, "targetKpi")));
+          improvements.step(number, "EVALUATED", "EVALUATED", "timeline.improvement.evaluated",
+              Timeline.code("impact", text(task, "value")), Timeline.code("effort", text(task, "effort")),
+              KpiService.TARGETS.get(text(task, "targetKpi")));
         }
       }
       case "approveImprovement" -> {
@@ -54,7 +56,7 @@ class ImprovementTaskCompletion implements TaskListener {
         }
         if (errors.isEmpty()) {
           improvements.step(number, "approve".equals(decision) ? "APPROVED" : "REJECTED", decision.toUpperCase(),
-              who() + (isBlank(text(task, "closingNotes")) ? "" : ": " + text(task, "closingNotes")));
+              "timeline.withNotes", who(), Timeline.because(text(task, "closingNotes")));
         }
       }
       case "planImprovement" -> {
@@ -67,7 +69,7 @@ class ImprovementTaskCompletion implements TaskListener {
           errors.addAll(unknownUsers.errors());
         }
         if (errors.isEmpty()) {
-          improvements.step(number, "PLANNED", "PLANNED", text(task, "plan"));
+          improvements.step(number, "PLANNED", "PLANNED", "timeline.typed", text(task, "plan"));
         }
       }
       case "doImprovement" -> required(task, "doNotes", errors);
@@ -83,7 +85,8 @@ class ImprovementTaskCompletion implements TaskListener {
         oneOf(task, "checkDecision", List.of("standardise", "again", "stop"), errors);
         required(task, "checkNotes", errors);
         if (errors.isEmpty()) {
-          improvements.step(number, "CHECKED", "CHECKED", text(task, "checkDecision") + ": " + text(task, "checkNotes"));
+          improvements.step(number, "CHECKED", "CHECKED", "timeline.labelled", text(task, "checkDecision"),
+              text(task, "checkNotes"));
           // another cycle plans its own training
           task.getExecution().setVariable("trainees", null);
         }

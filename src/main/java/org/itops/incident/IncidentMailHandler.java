@@ -82,13 +82,14 @@ class IncidentMailHandler implements MailIntake.Handler {
         || currentUser.asUser(sender.getId(), () -> readRules.reads(number));
     for (IncomingMail.File file : mail.attachments()) {
       if (!senderReads) {
-        timeline.record(number, "ATTACHMENT_SKIPPED", file.name() + ": " + sender.getId() + " does not read " + number);
+        timeline.record(number, "ATTACHMENT_SKIPPED", "timeline.incident.attachmentNotRead", file.name(),
+            sender.getId(), number);
         continue;
       }
       try {
         attachments.add(number, file.name(), file.content(), sender.getId());
       } catch (LimitExceededException | InvalidRequestException refused) {
-        timeline.record(number, "ATTACHMENT_SKIPPED", file.name() + ": " + refused.getMessage());
+        timeline.record(number, "ATTACHMENT_SKIPPED", "timeline.labelled", file.name(), refused.getMessage());
       }
     }
   }

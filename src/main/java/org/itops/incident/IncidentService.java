@@ -166,8 +166,8 @@ public class IncidentService {
     incident.setReportedAt(now);
     incident.setUpdatedAt(now);
     incidents.insert(incident);
-    timeline.record(incident.getNumber(), "REPORTED", "Reported via " + incident.getSource() + " for " + reporter
-        + ": " + incident.getTitle());
+    timeline.record(incident.getNumber(), "REPORTED", "timeline.incident.reported", incident.getSource(), reporter,
+        incident.getTitle());
     return new Registered(incident, serviceContext(item, service));
   }
 
@@ -211,8 +211,8 @@ public class IncidentService {
     SlaClock sla = incident.slaClock().withTargets(SlaClock.duration(responseTarget), SlaClock.duration(resolutionTarget));
     incident.setSlaClock(sla);
     save(incident);
-    timeline.record(number, first ? "CLASSIFIED" : "SLA_RECALCULATED", priority + ": respond by "
-        + incident.getResponseDue() + ", resolve by " + incident.getResolutionDue());
+    timeline.record(number, first ? "CLASSIFIED" : "SLA_RECALCULATED", "timeline.incident.sla",
+        Timeline.code("priority", priority), incident.getResponseDue(), incident.getResolutionDue());
     return incident;
   }
 
@@ -225,13 +225,14 @@ public class IncidentService {
     Incident incident = load(number);
     boolean overridden = !incident.getPriority().equals(priority);
     if (overridden) {
-      timeline.record(number, "PRIORITY_OVERRIDDEN", incident.getPriority() + " -> " + priority + ": " + reason);
+      timeline.record(number, "PRIORITY_OVERRIDDEN", "timeline.fromTo", Timeline.code("priority",
+          incident.getPriority()), Timeline.code("priority", priority), reason);
       incident.setPriorityReason(reason);
     }
     incident.setAssignedGroup(group);
     incident.setStatus(Status.ASSIGNED);
     save(incident);
-    timeline.record(number, "ASSIGNED", "Assigned to " + group);
+    timeline.record(number, "ASSIGNED", "timeline.incident.assigned", Timeline.code("assignedGroup", group));
     if (declareMajor) {
       declareMajor(number);
     }
@@ -247,7 +248,7 @@ public class IncidentService {
     }
     incident.setMajor(true);
     save(incident);
-    timeline.record(number, "MAJOR_DECLARED", "Major incident: stakeholders get a status update every 30 minutes");
+    timeline.record(number, "MAJOR_DECLARED", "timeline.incident.majorDeclared");
     return true;
   }
 
@@ -259,8 +260,8 @@ public class IncidentService {
     incident.setStatus(Status.IN_PROGRESS);
     save(incident);
     metrics.acknowledged(incident);
-    timeline.record(number, "RESPONDED", engineer + " took the incident"
-        + (incident.isResponseBreached() ? " (after the response target)" : ""));
+    timeline.record(number, "RESPONDED", incident.isResponseBreached() ? "timeline.incident.respondedLate"
+        : "timeline.incident.responded", engineer);
     return incident;
   }
 
@@ -283,7 +284,7 @@ public class IncidentService {
       if (event != SlaEvent.RESOLUTION_WARNING) {
         metrics.breached(incident, event);
       }
-      timeline.record(number, event.name(), event.describe(incident));
+      timeline.record(number, event.name(), event.timelineKey(), event.due(incident));
     }
     return first;
   }
@@ -297,7 +298,8 @@ public class IncidentService {
     incident.setAssignedGroup(group);
     incident.setEngineer(null);
     save(incident);
-    timeline.record(number, "REASSIGNED", from + " -> " + group + ": " + reason);
+    timeline.record(number, "REASSIGNED", "timeline.fromTo", Timeline.code("assignedGroup", from),
+        Timeline.code("assignedGroup", group), reason);
   }
 
   /** Stops the resolution clock while the requester answers a question. */
@@ -307,7 +309,7 @@ public class IncidentService {
     incident.setSlaClock(incident.slaClock().pause(clock.instant()));
     incident.setStatus(Status.WAITING_FOR_REQUESTER);
     save(incident);
-    timeline.record(number, "WAITING_FOR_REQUESTER", question);
+    timeline.record(number, "WAITING_FOR_REQUESTER", "timeline.typed", question);
   }
 
   /** Restarts the resolution clock; the due times move by the time it was paused. */
@@ -318,8 +320,8 @@ public class IncidentService {
     incident.setSlaClock(incident.slaClock().resume(clock.instant()));
     incident.setStatus(Status.IN_PROGRESS);
     save(incident);
-    timeline.record(number, "REQUESTER_ANSWERED", answer + " (clock paused "
-        + (incident.getPausedSeconds() - before) / 60 + " min)");
+    timeline.record(number, "REQUESTER_ANSWERED", "timeline.incident.answered", answer,
+        (incident.getPausedSeconds() - before) / 60);
     return incident;
   }
 
@@ -329,15 +331,17 @@ public class IncidentService {
     Incident incident = load(number);
     incident.setCausedByChange(blankToNull(causedByChange));
     markResolved(incident, resolutionCode, notes);
-    timeline.record(number, "RESOLVED", resolutionCode + ": " + notes
-        + (incident.getCausedByChange() == null ? "" : " (caused by " + incident.getCausedByChange() + ")"));
+    timeline.record(number, "RESOLVED", "timeline.labelledWithNotes", Timeline.code("resolutionCode", resolutionCode),
+        notes, incident.getCausedByChange() == null ? ""
+        : Timeline.text("timeline.incident.causedBy", incident.getCausedByChange()));
   }
 
   @Transactional
   public Incident resolveByAlert(String number, String note) {
     Incident incident = load(number);
     markResolved(incident, "ALERT_CLEARED", "Monitoring reports the alert resolved" + (note == null ? "" : ": " + note));
-    timeline.record(number, "RESOLVED", incident.getResolutionNotes());
+    timeline.record(number, "RESOLVED", "timeline.withNotes", Timeline.text("timeline.incident.alertCleared"),
+        Timeline.because(note));
     return incident;
   }
 
@@ -370,8 +374,8 @@ public class IncidentService {
           "symptoms", incident.getDescription() == null ? incident.getTitle() : incident.getDescription(),
           "resolution", incident.getResolutionNotes()));
     }
-    timeline.record(number, "KNOWLEDGE_ARTICLE_PROPOSED",
-        processDeployed ? "Article proposal started" : "Recorded; the knowledge-article process is not deployed yet");
+    timeline.record(number, "KNOWLEDGE_ARTICLE_PROPOSED", processDeployed ? "timeline.incident.articleProposed"
+        : "timeline.incident.articleRecorded");
   }
 
   @Transactional
@@ -385,8 +389,8 @@ public class IncidentService {
     incident.setEngineer(null);
     incident.setStatus(Status.IN_PROGRESS);
     save(incident);
-    timeline.record(number, "REOPENED", "Reopen " + incident.getReopenCount() + " to " + incident.getAssignedGroup()
-        + ": " + reason);
+    timeline.record(number, "REOPENED", "timeline.incident.reopened", incident.getReopenCount(),
+        Timeline.code("assignedGroup", incident.getAssignedGroup()), reason);
     return incident;
   }
 
@@ -398,7 +402,7 @@ public class IncidentService {
     incident.setClosedAt(clock.instant());
     incident.setStatus(Status.CLOSED);
     save(incident);
-    timeline.record(number, "CLOSED", closureCode);
+    timeline.record(number, "CLOSED", "timeline.typed", closureCode);
   }
 
   /** Its reporter gets a satisfaction survey, unless monitoring reported it. */
@@ -413,7 +417,7 @@ public class IncidentService {
   @Transactional
   public void recordStatusUpdate(String number, String text) {
     load(number);
-    timeline.record(number, "STATUS_UPDATE", text);
+    timeline.record(number, "STATUS_UPDATE", "timeline.typed", text);
   }
 
   @Transactional
@@ -422,7 +426,7 @@ public class IncidentService {
     String by = currentUser.id() == null ? "system" : currentUser.id();
     jdbc.update("insert into problem_record (incident_number, root_cause, preventive_actions, recorded_by, recorded_at)"
         + " values (?, ?, ?, ?, ?)", number, rootCause, preventiveActions, by, java.sql.Timestamp.from(clock.instant()));
-    timeline.record(number, "ROOT_CAUSE_RECORDED", rootCause);
+    timeline.record(number, "ROOT_CAUSE_RECORDED", "timeline.typed", rootCause);
   }
 
   // --- from outside the process: alerts and the service desk -------------------------------------------
@@ -440,7 +444,7 @@ public class IncidentService {
     }
     incident.setAlertResolvedAt(clock.instant());
     save(incident);
-    timeline.record(number, "ALERT_RESOLVED", note);
+    timeline.record(number, "ALERT_RESOLVED", "timeline.typed", note);
     currentUser.asSystem(() -> {
       ProcessInstance instance = runtimeService.createProcessInstanceQuery()
           .processDefinitionKey(IncidentProcess.KEY).processInstanceBusinessKey(number).singleResult();
@@ -480,7 +484,7 @@ public class IncidentService {
             .forEach(instance -> runtimeService.setVariable(instance.getId(), Var.ALERT_RESOLVED, false));
         return null;
       });
-      timeline.record(number, "ALERT_REFIRED", "The alert fired again before its resolution was acted on");
+      timeline.record(number, "ALERT_REFIRED", "timeline.incident.alertRefired");
     }
     return true;
   }
@@ -493,7 +497,7 @@ public class IncidentService {
   public void replyByMail(String number, String userId, String text) {
     Incident incident = incidents.find(number).orElseThrow(() -> new InvalidRequestException("subject",
         "reason.notAnIncident", number));
-    timeline.record(number, "MAIL", "From " + userId + ": " + text);
+    timeline.record(number, "MAIL", "timeline.incident.mail", userId, text);
     if (incident.getStatus() != Status.WAITING_FOR_REQUESTER || !incident.getReporter().equals(userId)) {
       return;
     }

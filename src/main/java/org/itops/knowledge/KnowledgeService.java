@@ -122,8 +122,8 @@ public class KnowledgeService {
     article.setCreatedAt(now);
     article.setUpdatedAt(now);
     articles.insert(article);
-    timeline.record(article.getNumber(), "PROPOSED", (sourceIncident == null ? "Proposed by " + writer
-        : "Proposed from " + sourceIncident + " for " + writer) + ": " + article.getTitle());
+    timeline.record(article.getNumber(), "PROPOSED", sourceIncident == null ? "timeline.knowledge.proposed"
+        : "timeline.knowledge.proposedFrom", writer, article.getTitle(), sourceIncident);
     return article;
   }
 
@@ -147,7 +147,7 @@ public class KnowledgeService {
       throw new InvalidRequestException("number", "reason.article.revisionUnderWay", number);
     }
     Article article = load(number);
-    timeline.record(number, "REVISION_STARTED", "Version " + article.getVersion() + " by " + author);
+    timeline.record(number, "REVISION_STARTED", "timeline.knowledge.revisionStarted", article.getVersion(), author);
     return article;
   }
 
@@ -162,8 +162,8 @@ public class KnowledgeService {
     article.setContent(withCmdbReference(content));
     article.setStatus(Status.IN_REVIEW);
     save(article);
-    timeline.record(number, "SUBMITTED", "Version " + article.getVersion() + " to review by "
-        + article.getOwningGroup());
+    timeline.record(number, "SUBMITTED", "timeline.knowledge.submitted", article.getVersion(),
+        Timeline.code("owningGroup", article.getOwningGroup()));
     return article;
   }
 
@@ -172,7 +172,7 @@ public class KnowledgeService {
     Article article = load(number);
     article.setStatus(Status.DRAFT);
     save(article);
-    timeline.record(number, "RETURNED", comments);
+    timeline.record(number, "RETURNED", "timeline.typed", comments);
   }
 
   /** The reviewer approved: the version is kept, becomes the one that search finds, and its words are indexed. */
@@ -192,7 +192,7 @@ public class KnowledgeService {
     save(article);
     articles.insertVersion(article, reviewer);
     articles.replaceTerms(number, SearchTerms.weigh(article.content()));
-    timeline.record(number, "PUBLISHED", "Version " + article.getVersion() + ", approved by " + reviewer);
+    timeline.record(number, "PUBLISHED", "timeline.knowledge.published", article.getVersion(), reviewer);
     return article;
   }
 
@@ -209,7 +209,8 @@ public class KnowledgeService {
     article.setStatus(Status.RETIRED);
     save(article);
     articles.deleteTerms(number);
-    timeline.record(number, "RETIRED", reason == null || reason.isBlank() ? "Retired" : reason);
+    timeline.record(number, "RETIRED", reason == null || reason.isBlank() ? "timeline.knowledge.retired"
+        : "timeline.typed", reason);
   }
 
   // --- using ------------------------------------------------------------------------------------------
@@ -226,7 +227,7 @@ public class KnowledgeService {
     }
     boolean counted = articles.recordUse(number, incident, currentUser.id(), clock.instant());
     if (counted) {
-      timeline.record(number, "USED", "For " + incident);
+      timeline.record(number, "USED", "timeline.knowledge.used", incident);
     }
     return counted;
   }
@@ -240,7 +241,7 @@ public class KnowledgeService {
     requirePublished(number);
     boolean counted = articles.recordSelfHelp(number, currentUser.id(), clock.instant());
     if (counted) {
-      timeline.record(number, "SOLVED", "Solved a problem without an incident (portal)");
+      timeline.record(number, "SOLVED", "timeline.knowledge.solved");
     }
     return counted;
   }

@@ -46,12 +46,17 @@ public class ShownCodes {
    * comma-separated list of codes too; any other value as it is (null as empty).
    */
   public String shown(String variable, Object value) {
+    return shown(variable, value, language);
+  }
+
+  /** The value of the variable as people read it in the given language (a timeline read in a request's one). */
+  public String shown(String variable, Object value, Locale language) {
     String kind = KINDS.get(variable);
     if (value == null || kind == null) {
       return value == null ? "" : String.valueOf(value);
     }
     return Arrays.stream(String.valueOf(value).split(",", -1))
-        .map(code -> name(kind, code.strip()))
+        .map(code -> messages.getMessage("code." + kind + "." + code.strip(), null, code.strip(), language))
         .collect(Collectors.joining(Locale.CHINESE.getLanguage().equals(language.getLanguage()) ? "、" : ", "));
   }
 
@@ -63,9 +68,5 @@ public class ShownCodes {
   public String groupName(String groupId, String configuredName) {
     return Locale.ENGLISH.getLanguage().equals(language.getLanguage()) ? configuredName
         : messages.getMessage("code.group." + groupId, null, configuredName, language);
-  }
-
-  private String name(String kind, String code) {
-    return messages.getMessage("code." + kind + "." + code, null, code, language);
   }
 }

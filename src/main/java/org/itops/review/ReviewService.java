@@ -69,8 +69,8 @@ public class ReviewService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    timeline.record(number, "REPORT_BUILT", "KPIs of " + start + " - " + end + (service == null ? "" : " for "
-        + service));
+    timeline.record(number, "REPORT_BUILT", "timeline.review.reportBuilt", start, end,
+        service == null ? "" : Timeline.text("timeline.review.forService", service));
     return new Review(number, start, end, service, kpis);
   }
 
@@ -81,7 +81,8 @@ public class ReviewService {
         .filter(action -> !action.isEmpty()).toList();
     jdbc.update("update service_review set assessment = ?, actions = ?, status = 'REVIEWED', closed_at = ?"
         + " where number = ?", assessment, String.join("\n", decided), Timestamp.from(clock.instant()), number);
-    timeline.record(number, "REVIEWED", assessment + (decided.isEmpty() ? "" : " Actions: " + decided));
+    timeline.record(number, "REVIEWED", "timeline.withNotes", assessment,
+        decided.isEmpty() ? "" : Timeline.text("timeline.review.actions", decided));
     return decided;
   }
 

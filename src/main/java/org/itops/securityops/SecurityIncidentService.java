@@ -115,8 +115,8 @@ public class SecurityIncidentService {
         reporter, source == null ? "form" : source, report.detected(now), now, Status.REPORTED, null, null, null, null,
         null, null, null, null, now, null);
     incidents.insert(incident);
-    timeline.record(incident.number(), "REPORTED", incident.severity() + " security incident reported by " + reporter
-        + " (" + incident.source() + "), detected " + incident.detectedAt());
+    timeline.record(incident.number(), "REPORTED", "timeline.security.reported",
+        Timeline.code("severity", incident.severity()), reporter, incident.source(), incident.detectedAt());
     return incident;
   }
 
@@ -127,16 +127,17 @@ public class SecurityIncidentService {
       String notes) {
     SecurityIncident incident = load(number);
     incidents.update(incident.triaged(severity, personalData, recordsAffected, category, clock.instant()));
-    timeline.record(number, "TRIAGED", "severity " + incident.severity() + " -> " + severity + ", personal data "
-        + (personalData ? "involved (" + recordsAffected + " records, " + category + ")" : "not involved") + ": "
-        + notes);
+    timeline.record(number, "TRIAGED", "timeline.security.triaged", Timeline.code("severity", incident.severity()),
+        Timeline.code("severity", severity), personalData ? Timeline.text("timeline.security.personalData",
+        recordsAffected, Timeline.code("dataCategory", category)) : Timeline.text("timeline.security.noPersonalData"),
+        notes);
   }
 
   /** A step of the security team done (containment, eradication, recovery), with what they did. */
   @Transactional
   public void stepDone(String number, Status status, String type, String actions) {
     incidents.update(load(number).with(status, clock.instant()));
-    timeline.record(number, type, actions);
+    timeline.record(number, type, "timeline.typed", actions);
   }
 
   /**
@@ -149,10 +150,9 @@ public class SecurityIncidentService {
     boolean required = notifyRegulator || notifySubjects;
     Instant deadline = required ? incident.detectedAt().plus(SecurityIncidentProcess.NOTIFICATION_PERIOD) : null;
     incidents.update(incident.assessed(notifyRegulator, notifySubjects, deadline, clock.instant()));
-    timeline.record(number, "BREACH_ASSESSED", required
-        ? "Notification required (regulator: " + notifyRegulator + ", data subjects: " + notifySubjects + ") by "
-            + deadline
-        : "No notification required (DMN breach-notification)");
+    timeline.record(number, "BREACH_ASSESSED", required ? "timeline.security.notificationRequired"
+        : "timeline.security.noNotification", Timeline.code("notifyRegulator", notifyRegulator),
+        Timeline.code("notifySubjects", notifySubjects), deadline);
     return deadline;
   }
 
@@ -161,23 +161,23 @@ public class SecurityIncidentService {
     SecurityIncident incident = load(number);
     incidents.update(incident.notified(at, clock.instant()));
     boolean late = incident.notificationDeadline() != null && at.isAfter(incident.notificationDeadline());
-    timeline.record(number, "NOTIFIED", "Notified at " + at + (late ? " (after the deadline "
-        + incident.notificationDeadline() + ")" : "") + ": " + reference);
+    timeline.record(number, "NOTIFIED", late ? "timeline.security.notifiedLate" : "timeline.security.notified",
+        at, reference, incident.notificationDeadline());
   }
 
   /** The regulator's deadline passed without a notification: escalated, and on the record for the auditors. */
   @Transactional
   public void notificationOverdue(String number) {
     SecurityIncident incident = load(number);
-    timeline.record(number, "NOTIFICATION_OVERDUE", "The notification due by " + incident.notificationDeadline()
-        + " is not done; escalated to the IT managers");
+    timeline.record(number, "NOTIFICATION_OVERDUE", "timeline.security.notificationOverdue",
+        incident.notificationDeadline());
   }
 
   @Transactional
   public SecurityIncident close(String number, String reportSummary, String lessonsLearned) {
     SecurityIncident closed = load(number).closed(lessonsLearned, clock.instant());
     incidents.update(closed);
-    timeline.record(number, "CLOSED", reportSummary + "; lessons learned: " + lessonsLearned);
+    timeline.record(number, "CLOSED", "timeline.security.closed", reportSummary, lessonsLearned);
     return closed;
   }
 
@@ -198,8 +198,8 @@ public class SecurityIncidentService {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    timeline.record(number, "EVIDENCE", description.strip() + (blankToNull(location) == null ? ""
-        : " (kept at " + location.strip() + ")"));
+    timeline.record(number, "EVIDENCE", blankToNull(location) == null ? "timeline.typed"
+        : "timeline.security.evidenceKept", description.strip(), location == null ? "" : location.strip());
   }
 
   // --- reading ----------------------------------------------------------------------------------------

@@ -26,6 +26,6 @@ class FollowUpCompletion implements TaskListener {
       throw new InvalidRequestException("followUpNotes", "reason.survey.followUp");
     }
     String record = (String) task.getVariable("surveyedRecord");
-    timeline.record(record, "SURVEY_FOLLOWED_UP", notes.toString().strip());
+    timeline.record(record, "SURVEY_FOLLOWED_UP", "timeline.typed", notes.toString().strip());
   }
 }

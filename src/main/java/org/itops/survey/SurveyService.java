@@ -109,8 +109,8 @@ public class SurveyService {
     jdbc.update("insert into survey (number, token, record_number, title, respondent, service, created_at, expires_at)"
         + " values (?, ?, ?, ?, ?, ?, ?, ?)", survey.number(), survey.token(), recordNumber, title, respondent, service,
         Timestamp.from(now), Timestamp.from(survey.expiresAt()));
-    timeline.record(recordNumber, "SURVEY_SENT", survey.number() + " to " + respondent + ", open until "
-        + survey.expiresAt());
+    timeline.record(recordNumber, "SURVEY_SENT", "timeline.survey.sent", survey.number(), respondent,
+        survey.expiresAt());
     return survey;
   }
 
@@ -173,7 +173,7 @@ public class SurveyService {
     if (answered == 0) {
       throw new RefusedLinkException(Refusal.ANSWERED);
     }
-    timeline.record(survey.recordNumber(), "SURVEY_ANSWERED", rating + "/5" + (text == null ? "" : ": " + text));
+    timeline.record(survey.recordNumber(), "SURVEY_ANSWERED", "timeline.rating", rating, Timeline.because(text));
     currentUser.asSystem(() -> runtimeService.createMessageCorrelation(MESSAGE_ANSWERED)
         .processInstanceBusinessKey(survey.number()).setVariable("rating", rating).setVariable("comment", text)
         .correlateWithResult());
