@@ -25,7 +25,8 @@ class ChangeStatusDelegate implements JavaDelegate {
     if (status == Change.Status.SCHEDULED) {
       Object problems = execution.getVariable(ChangeProcess.Var.SCHEDULE_PROBLEMS);
       changes.scheduled(execution.getProcessBusinessKey(), problems == null
-          ? Timeline.text("timeline.change.windowClearShort") : Timeline.text("timeline.change.problemsAccepted", problems));
+          ? Timeline.text("timeline.change.windowClearShort")
+          : Timeline.text("timeline.change.problemsAccepted", problems));
     } else {
       changes.moveTo(execution.getProcessBusinessKey(), status, status.name(), "timeline.typed", note);
     }

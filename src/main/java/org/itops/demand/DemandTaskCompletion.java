@@ -224,7 +224,8 @@ class DemandTaskCompletion implements TaskListener {
     }
     int rounds = (Integer) demands.deliveryOf(number).get("acceptance_rounds") + 1;
     demands.delivery(number, Map.of("acceptance_rounds", rounds), passed ? "ACCEPTANCE_PASSED" : "ACCEPTANCE_FAILED",
-        passed ? "timeline.demand.acceptancePassed" : "timeline.labelled", Timeline.text("timeline.demand.round", rounds),
+        passed ? "timeline.demand.acceptancePassed" : "timeline.labelled",
+        Timeline.text("timeline.demand.round", rounds),
         text(task, "failedItems"));
     DelegateExecution instance = task.getExecution().getProcessInstance();
     instance.setVariable(Var.ACCEPTANCE_PASSED, passed);

@@ -31,7 +31,9 @@ public class Timeline {
   /** One entry; {@code actor} is a user id or {@code system} for timers and jobs. */
   public record Entry(Instant at, String type, String actor, String detail) {}
 
-  /** A stored code (priority, group, severity...) shown by its name; the variable names its kind ({@link ShownCodes}). */
+  /**
+   * A stored code (priority, group, severity...) shown by its name; the variable names its kind ({@link ShownCodes}).
+   */
   public record Code(String variable, Object value) {}
 
   /** A part of an entry that is itself a text of the bundles, e.g. a clause that only some entries have. */
