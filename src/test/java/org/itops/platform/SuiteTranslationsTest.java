@@ -31,7 +31,7 @@ class SuiteTranslationsTest {
   private static final Pattern MAIL_PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
   private static final Pattern MESSAGE_ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
   private static final Pattern KEY_IN_CODE =
-      Pattern.compile("\"((?:reason|engine|api|code|deployment|detail)\\.[A-Za-z0-9.]+)\"");
+      Pattern.compile("\"((?:reason|engine|api|code|deployment|detail|timeline)\\.[A-Za-z0-9.]+)\"");
   private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
   @Test
@@ -83,7 +83,7 @@ class SuiteTranslationsTest {
         named.addAll(matches(KEY_IN_CODE, Files.readString(source)));
       }
     }
-    assertThat(named).as("keys of reasons and errors in the code").hasSizeGreaterThan(100);
+    assertThat(named).as("keys of reasons, errors and timeline entries in the code").hasSizeGreaterThan(100);
 
     // a key the code completes (engine.ofTask + ".notAField", "code.group." + id) is the start of keys
     assertThat(named.stream().filter(key -> !english.containsKey(key) && english.stringPropertyNames().stream()
