@@ -319,6 +319,10 @@ final class Browser implements AutoCloseable {
         return shown;""", formFailure);
   }
 
+  boolean speaksEnglish() {
+    return language.getLanguage().equals("en");
+  }
+
   /** What Tasklist writes before a form failure, in the browser's language ("Form failure", "表单错误"). */
   String formFailureLabel() {
     return tasklistTexts.path("FORM_FAILURE").asText().replaceAll("[:：]$", "");
@@ -421,7 +425,7 @@ final class Browser implements AutoCloseable {
   void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      String prefix = language.getLanguage().equals("en") ? "" : language.toLanguageTag() + "-";
+      String prefix = speaksEnglish() ? "" : language.toLanguageTag() + "-";
       Path file = SCREENSHOTS.resolve("%02d-%s%s.png".formatted(SHOT.incrementAndGet(), prefix, name));
       Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
           StandardCopyOption.REPLACE_EXISTING);

@@ -47,6 +47,12 @@ class IncidentStoryInChineseIT {
       assertThat(browser.pageText()).contains("启动流程"); // Tasklist itself speaks Chinese
       browser.startProcess("事件生命周期");
       assertThat(browser.formText()).contains("报告事件", "标题", "发生了什么？", "影响度", "紧急度");
+      // form-js's own words in Chinese too: the empty select, and the messages of the fields left empty
+      assertThat(browser.formText()).contains("请选择").doesNotContain("Select");
+      browser.submitStartForm();
+      browser.eventually(() -> !browser.fieldErrors().isEmpty(), "the form's validation messages");
+      assertThat(browser.fieldErrors()).contains("此项为必填项。").noneMatch(error -> error.contains("Field"));
+      browser.screenshot("requester-left-the-fields-empty");
       browser.type("titleField", title);
       browser.type("descriptionField", "从 9:00 起访问 S 盘提示“找不到网络路径”");
       browser.select("categoryField", "网络与连接");
