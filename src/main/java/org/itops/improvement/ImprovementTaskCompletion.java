@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
-import org.itops.review.KpiService;
+import org.itops.kpi.KpiService;
 import org.springframework.stereotype.Component;
 
 /**
