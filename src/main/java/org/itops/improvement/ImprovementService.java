@@ -17,7 +17,7 @@ import org.itops.platform.InvalidRequestException.FieldError;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
-import org.itops.review.KpiService;
+import org.itops.kpi.KpiService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

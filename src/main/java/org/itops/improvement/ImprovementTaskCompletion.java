@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.kpi.KpiService;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
 import org.itops.platform.Timeline;
-import org.itops.review.KpiService;
 import org.springframework.stereotype.Component;
 
 /**

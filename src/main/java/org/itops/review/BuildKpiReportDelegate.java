@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.kpi.KpiReport;
 import org.itops.platform.SuiteProperties;
 import org.itops.platform.SuiteText;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,5 @@
 /**
- * Evaluation (guide 4.2, 8.2): the KPIs of a period over the suite's records ({@code /api/kpis}), the metrics that
- * Prometheus scrapes, and the {@code service-review} process.
+ * Service review (guide 4.2, 8.2): the {@code service-review} process, which builds the KPI report of a period
+ * (package {@code kpi}) for a service's owners and starts the improvements they decide on.
  */
 package org.itops.review;

@@ -1,4 +1,4 @@
-package org.itops.review;
+package org.itops.kpi;
 
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.itops.review;
+package org.itops.kpi;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +11,7 @@ import org.springframework.web.util.HtmlUtils;
  * The KPIs of a period as a page with bar charts (inline SVG, no script): what a service review attaches, and what
  * an admin opens to look at this month.
  */
-final class KpiReport {
+public final class KpiReport {
 
   /** The page in the suite's language, its days in the suite's zone. */
   static String html(Kpis kpis, SuiteText text, ZoneId zone) {
@@ -82,7 +82,7 @@ final class KpiReport {
   }
 
   /** The days the period starts and ends on, in the zone. */
-  static String day(Kpis kpis, ZoneId zone) {
+  public static String day(Kpis kpis, ZoneId zone) {
     return LocalDate.ofInstant(kpis.from(), zone) + " - " + LocalDate.ofInstant(kpis.to(), zone);
   }
 

@@ -1,4 +1,4 @@
-package org.itops.review;
+package org.itops.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

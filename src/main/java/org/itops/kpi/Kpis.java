@@ -1,4 +1,4 @@
-package org.itops.review;
+package org.itops.kpi;
 
 import java.time.Instant;
 import java.util.List;

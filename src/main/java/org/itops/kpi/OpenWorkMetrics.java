@@ -1,4 +1,4 @@
-package org.itops.review;
+package org.itops.kpi;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
