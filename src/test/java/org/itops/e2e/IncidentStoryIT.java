@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +44,8 @@ class IncidentStoryIT {
       Timestamp responseDue = jdbc.queryForObject("select response_due from incident where number = ?",
           Timestamp.class, number);
       assertThat(browser.formText()).contains(number).contains("Priority P2")
-          .contains("Respond by " + responseDue.toInstant().toString().substring(0, 16));
+          .contains("Respond by " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC'xxx')'")
+              .format(responseDue.toInstant().atZone(ZoneId.systemDefault()))); // the suite's zone: the system's
       browser.screenshot("desk-sees-priority-and-sla-due-time");
       browser.claim();
       browser.select("assignedGroupField", "Operations engineers");
