@@ -62,7 +62,8 @@ class TimelineInTheReadersLanguageTest {
   void anEntryWrittenBeforeTheTextsWereStoredShowsItsDetailInEveryLanguage() throws Exception {
     String number = report();
     jdbc.update("insert into record_event (record_number, at, type, actor, detail)"
-        + " values (?, ?, 'STATUS_UPDATE', 'system', ?)", number, Timestamp.from(Instant.now()), "Written by an older version: respond by 2026-12-01T01:30:00Z");
+        + " values (?, ?, 'STATUS_UPDATE', 'system', ?)", number, Timestamp.from(Instant.now()),
+        "Written by an older version: respond by 2026-12-01T01:30:00Z");
 
     for (String language : new String[] {"zh-CN", "en"}) {
       assertThat(timeline(number, language)).as(language)
