@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.itops.attachment.Attachments;
 import org.itops.platform.NotAllowedException;
 import org.itops.platform.CurrentUser;
@@ -26,18 +27,28 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentController {
 
   static final int MAX_PAGE_SIZE = 100;
+  /**
+   * What of an incident's timeline its reporter sees when that is all they are to it (the portal's record page): the
+   * steps of their request, not the desk's inner work (a priority overridden or a reassignment with its reason, notes,
+   * SLA warnings and breaches, alerts, knowledge, root causes, survey follow-ups). A type not named here is internal.
+   */
+  static final Set<String> REPORTER_SEES = Set.of("REPORTED", "CLASSIFIED", "SLA_RECALCULATED", "ASSIGNED",
+      "MAJOR_DECLARED", "RESPONDED", "WAITING_FOR_REQUESTER", "REQUESTER_ANSWERED", "MAIL", "STATUS_UPDATE",
+      "RESOLVED", "REOPENED", "CLOSED", "ATTACHED", "ATTACHMENT_SKIPPED", "SURVEY_SENT", "SURVEY_ANSWERED");
 
   private final IncidentService incidents;
   private final IdempotencyKeys idempotencyKeys;
   private final CurrentUser currentUser;
   private final Attachments attachments;
+  private final IncidentReadRule readRule;
 
   IncidentController(IncidentService incidents, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
-      Attachments attachments) {
+      Attachments attachments, IncidentReadRule readRule) {
     this.incidents = incidents;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
     this.attachments = attachments;
+    this.readRule = readRule;
   }
 
   /** The summary of an incident in a list. */
@@ -83,12 +94,15 @@ class IncidentController {
     Sla sla = new Sla(i.getResponseTarget(), i.getResolutionTarget(), i.getResponseDue(), i.getWarningDue(),
         i.getResolutionDue(), i.getRespondedAt(), i.isResponseBreached(), i.isResolutionWarned(),
         i.isResolutionBreached(), i.getPausedSince() != null, i.getPausedSeconds() / 60);
+    boolean requestersView = readRule.readsAsReporterOnly(i);
+    List<Timeline.Entry> timeline = incidents.timelineOf(number).stream()
+        .filter(entry -> !requestersView || REPORTER_SEES.contains(entry.type())).toList();
     return new Details(i.getNumber(), i.getTitle(), i.getDescription(), i.getStatus().name(), i.getPriority(),
-        i.getComputedPriority(), i.getPriorityReason(), i.isMajor(), i.getImpact(), i.getUrgency(), i.getCategory(),
+        i.getComputedPriority(), requestersView ? null : i.getPriorityReason(), i.isMajor(), i.getImpact(), i.getUrgency(), i.getCategory(),
         i.getConfigurationItem(), i.getService(), i.getReporter(), i.getSource(), i.getAssignedGroup(), i.getEngineer(), sla,
         i.getReportedAt(), i.getResolvedAt(), i.getClosedAt(), i.getResolutionCode(), i.getResolutionNotes(),
         i.getClosureCode(), i.getCausedByChange(), i.getReopenCount(), i.isKnowledgeProposed(), i.getAlertResolvedAt(),
-        incidents.timelineOf(number), attachments.of(number));
+        timeline, attachments.of(number));
   }
 
   @GetMapping

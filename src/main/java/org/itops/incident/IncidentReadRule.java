@@ -26,6 +26,15 @@ class IncidentReadRule extends ReadRule {
         .isPresent();
   }
 
+  /**
+   * Whether the current user reads the incident only as the one who reported it (neither reading all incidents nor
+   * in its group): they get the requester's view of it.
+   */
+  boolean readsAsReporterOnly(Incident incident) {
+    return !readsAll() && currentUser.id().equals(incident.getReporter())
+        && (incident.getAssignedGroup() == null || !currentUser.groups().contains(incident.getAssignedGroup()));
+  }
+
   /** Whose incidents a list shows: all (null), or the current user's reports and their groups' incidents. */
   IncidentRepository.Readers listedFor() {
     return readsAll() ? null : new IncidentRepository.Readers(currentUser.id(), currentUser.groups());

@@ -66,6 +66,34 @@ class IncidentApiTest {
   }
 
   @Test
+  void itsReporterSeesTheStepsOfTheIncidentButNotTheDesksInnerWork() throws Exception {
+    String number = JSON.readTree(client.postJson("requester", "/api/incidents", VALID).body()).path("number")
+        .asText();
+    scenario.triage(number, "P1", "The VPN carries the payroll run tonight");
+    scenario.take(number);
+    assertThat(client.postJson("desk", "/api/incidents/" + number + "/reassign",
+        "{\"group\": \"service-desk\", \"reason\": \"The firewall team owns the gateway\"}").statusCode())
+        .isEqualTo(202);
+
+    JsonNode reporters = JSON.readTree(client.get("requester", "/api/incidents/" + number).body());
+    JsonNode desks = JSON.readTree(client.get("desk", "/api/incidents/" + number).body());
+
+    assertThat(types(reporters)).contains("REPORTED", "CLASSIFIED", "ASSIGNED", "RESPONDED")
+        .doesNotContain("PRIORITY_OVERRIDDEN", "REASSIGNED");
+    assertThat(reporters.path("priority").asText()).isEqualTo("P1");
+    assertThat(reporters.path("priorityReason").isNull()).isTrue();
+    assertThat(reporters.toString()).doesNotContain("payroll run", "firewall team");
+    assertThat(types(desks)).contains("PRIORITY_OVERRIDDEN", "REASSIGNED");
+    assertThat(desks.path("priorityReason").asText()).isEqualTo("The VPN carries the payroll run tonight");
+  }
+
+  private static List<String> types(JsonNode incident) {
+    List<String> types = new ArrayList<>();
+    incident.path("timeline").forEach(entry -> types.add(entry.path("type").asText()));
+    return types;
+  }
+
+  @Test
   void badInputGets400WithEveryFieldAndCreatesNothing() throws Exception {
     long before = incidentCount();
 

@@ -61,12 +61,13 @@ class TimelineInTheReadersLanguageTest {
   @Test
   void anEntryWrittenBeforeTheTextsWereStoredShowsItsDetailInEveryLanguage() throws Exception {
     String number = report();
-    jdbc.update("insert into record_event (record_number, at, type, actor, detail) values (?, ?, 'NOTE', 'system', ?)",
-        number, Timestamp.from(Instant.now()), "Written by an older version: respond by 2026-12-01T01:30:00Z");
+    jdbc.update("insert into record_event (record_number, at, type, actor, detail)"
+        + " values (?, ?, 'STATUS_UPDATE', 'system', ?)", number, Timestamp.from(Instant.now()),
+        "Written by an older version: respond by 2026-12-01T01:30:00Z");
 
     for (String language : new String[] {"zh-CN", "en"}) {
       assertThat(timeline(number, language)).as(language)
-          .containsEntry("NOTE", "Written by an older version: respond by 2026-12-01T01:30:00Z");
+          .containsEntry("STATUS_UPDATE", "Written by an older version: respond by 2026-12-01T01:30:00Z");
     }
   }
 
