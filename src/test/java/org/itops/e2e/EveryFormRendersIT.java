@@ -135,8 +135,9 @@ class EveryFormRendersIT {
     fields.forEach(field -> typeByComponentId.put(field.componentId(), field.type()));
     long giveUp = System.currentTimeMillis() + 5_000;
     while (true) {
-      List<String> problems = new ArrayList<>(tasklist.formFailures());
-      if (problems.isEmpty()) {
+      List<String> failures = tasklist.formFailures();
+      List<String> problems = new ArrayList<>(failures);
+      if (failures.isEmpty()) {
         List<String> hidden = tasklist.hiddenFields(typeByComponentId);
         String formText = tasklist.formText();
         for (Field field : fields) {
@@ -150,7 +151,7 @@ class EveryFormRendersIT {
           problems.add("form-js's own English words are shown: " + formText);
         }
       }
-      if (problems.isEmpty() || !tasklist.formFailures().isEmpty() || System.currentTimeMillis() > giveUp) {
+      if (problems.isEmpty() || !failures.isEmpty() || System.currentTimeMillis() > giveUp) {
         return problems;
       }
       Browser.sleep(100);
