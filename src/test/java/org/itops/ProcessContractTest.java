@@ -25,7 +25,6 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -132,8 +131,7 @@ class ProcessContractTest {
   @Test
   void everyFieldAFormWritesIsReadByItsProcessOrTheCode() {
     modelByProcessKey.forEach((key, model) -> {
-      for (ModelElementInstance element : formElements(model)) {
-        String formId = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+      for (String formId : formRefs(model)) {
         JsonNode form = formById.get(formId);
         assertThat(form).as(key + " uses the form " + formId + ", which forms/ does not hold").isNotNull();
         for (JsonNode field : writtenFields(form.path("components"), new ArrayList<>())) {
@@ -148,13 +146,11 @@ class ProcessContractTest {
     });
   }
 
-  /** The user tasks and start events with a Camunda Form. */
-  private static List<ModelElementInstance> formElements(BpmnModelInstance model) {
-    return Stream.concat(model.getModelElementsByType(UserTask.class).stream(),
-            model.getModelElementsByType(StartEvent.class).stream())
-        .map(ModelElementInstance.class::cast)
-        .filter(element -> element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef") != null)
-        .toList();
+  /** The Camunda Forms of the user tasks and start events. */
+  private static List<String> formRefs(BpmnModelInstance model) {
+    return Stream.concat(model.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef),
+            model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef))
+        .filter(formRef -> formRef != null).toList();
   }
 
   /** The fields with a key that a person can change (not read-only, not disabled), nested ones too. */
