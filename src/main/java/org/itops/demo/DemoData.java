@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.catalog.ServiceLevel;
 import org.itops.catalog.ServiceProposal;
@@ -26,9 +27,13 @@ import org.itops.platform.SuiteProperties;
 import org.itops.survey.SurveyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +43,12 @@ import org.springframework.stereotype.Component;
  * delivery, a drill; SLA and window timers fire), so that every record, timeline, history entry, KPI and metric
  * comes from the suite's own steps.
  *
- * <p>It runs once all beans are ready (groups, users and grants created, processes deployed) and before the web
- * server and the job executor start: nothing else runs then, so the engine's clock, which our records follow too
- * (platform.TimeConfiguration), can be moved back to each event's day and is reset before anyone logs in. Steps that
- * the job executor would take (mail, timers) are taken here at their time ({@link DemoSteps}). Refused in production
- * mode.
+ * <p>Whether to load is decided before the web server starts, when nobody can have started a process yet; the month
+ * then loads on a thread of its own once the suite is ready, so that the first start is not slower for it: people
+ * may log in and work meanwhile. The engine's clock, which our records follow too (platform.TimeConfiguration), is
+ * moved back to each event's day for the loading thread only ({@link DemoClock}). The job executor waits until the
+ * month is in, because the month's steps that it would take (mail, timers) are taken by the loading thread at their
+ * time ({@link DemoSteps}); people's own jobs meanwhile wait the few seconds with it. Refused in production mode.
  *
  * <p>One class because it is one story told in order: each method is a chapter of the month (an incident, a change,
  * a demand, a drill) on the one clock; the records it tells are in {@link DemoRecords}, the engine's steps in
@@ -69,12 +75,16 @@ class DemoData implements SmartLifecycle {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final ManagementService management;
+  private final ObjectProvider<JobExecutor> jobExecutor;
   private volatile boolean running;
+  /** Decided at start: this first start of the database loads the month once the suite is ready. */
+  private boolean toLoad;
+  private Thread loading;
 
   DemoData(@Value("${itops.demo-data:false}") boolean enabled, SuiteProperties suite, DemoSteps steps,
       ServiceCatalog catalog, CmdbService cmdb, IncidentService incidents, SurveyService surveys,
       ChangeService changes, DemandService demands, DrillService drills, RuntimeService runtime,
-      HistoryService history, ManagementService management) {
+      HistoryService history, ManagementService management, ObjectProvider<JobExecutor> jobExecutor) {
     this.enabled = enabled;
     this.suite = suite;
     this.steps = steps;
@@ -88,12 +98,13 @@ class DemoData implements SmartLifecycle {
     this.runtime = runtime;
     this.history = history;
     this.management = management;
+    this.jobExecutor = jobExecutor;
   }
 
   /**
-   * After every bean's start-up work, before any request or job: the web server starts in the phase after this one
-   * (Spring Boot's WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1024), the job executor once the
-   * application has started.
+   * After every bean's start-up work (groups, users and grants created, processes deployed), before any request: the
+   * web server starts in the phase after this one (Spring Boot's WebServerGracefulShutdownLifecycle
+   * .SMART_LIFECYCLE_PHASE - 1024).
    */
   @Override
   public int getPhase() {
@@ -125,18 +136,60 @@ class DemoData implements SmartLifecycle {
       management.setProperty(LOADED, "not loaded: the database had process instances");
       return;
     }
+    toLoad = true;
+  }
+
+  /**
+   * Once the suite is ready (the web server answers; every listener of the application's readiness has run, among
+   * them Camunda's, which starts the job executor): holds the job executor and loads the month on a thread of its
+   * own, then starts the job executor again.
+   */
+  @EventListener
+  void whenReady(AvailabilityChangeEvent<ReadinessState> readiness) {
+    if (!toLoad || readiness.getState() != ReadinessState.ACCEPTING_TRAFFIC) {
+      return;
+    }
+    toLoad = false;
+    JobExecutor executor = jobExecutor.getIfAvailable();
+    boolean held = executor != null && executor.isActive();
+    if (held) {
+      // stopped a moment after it started, before the month has a single job: nothing of the month runs in today's time
+      executor.shutdown();
+    }
+    loading = new Thread(() -> {
+      try {
+        loadTheMonth();
+      } finally {
+        if (held && running) {
+          executor.start();
+        }
+      }
+    }, "demo-data");
+    loading.start();
+  }
+
+  private void loadTheMonth() {
+    LOG.info("Loading the demo data (a month of work) while the suite runs; its jobs wait until it is in");
     long started = System.nanoTime();
     // the CPU time of this thread, which does all the loading: a figure that other work on the machine disturbs less
     long startedCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     Instant now = Instant.now();
+    steps.beginLoading();
     try {
       load(now);
+      management.setProperty(LOADED, now.toString());
+      LOG.info("Loaded the demo data (a month of work) in {} ms ({} ms CPU)",
+          (System.nanoTime() - started) / 1_000_000,
+          (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startedCpu) / 1_000_000);
+    } catch (DemoSteps.Stopped stopped) {
+      LOG.warn("The suite stopped while it loaded the demo data: the month is incomplete, and the next start will not"
+          + " load it again. Delete the database for a fresh start with the demo data.");
+    } catch (RuntimeException failure) {
+      LOG.error("The demo data could not be loaded: the month is incomplete, and the next start will not load it"
+          + " again. Delete the database for a fresh start with the demo data.", failure);
     } finally {
-      steps.resetClock();
+      steps.endLoading();
     }
-    management.setProperty(LOADED, now.toString());
-    LOG.info("Loaded the demo data (a month of work) in {} ms ({} ms CPU)", (System.nanoTime() - started) / 1_000_000,
-        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startedCpu) / 1_000_000);
   }
 
   private void load(Instant now) {
@@ -393,9 +446,19 @@ class DemoData implements SmartLifecycle {
     return time;
   }
 
+  /** Ends a loading that is still going on at its next step (before the engine closes), and waits for it. */
   @Override
   public void stop() {
     running = false;
+    Thread stillLoading = loading;
+    if (stillLoading != null && stillLoading.isAlive()) {
+      steps.stop();
+      try {
+        stillLoading.join();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.itops.demo;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +21,9 @@ import org.springframework.stereotype.Component;
  * What the demo users and the job executor do, for the demo data: the engine's clock moved to a moment, work done as
  * a user, a task completed as Tasklist completes it, a timer fired at its due time, the waiting async steps run.
  *
- * <p>The clock is Camunda's ClockUtil (an impl class): the engine offers no public way to set its time, and the
- * suite's own clock follows it (platform.TimeConfiguration), so records, history and timers all carry the demo's days.
+ * <p>The clock is the engine's (Camunda's ClockUtil, an impl class: the engine offers no public way to set its time),
+ * which the suite's own clock follows (platform.TimeConfiguration), so records, history and timers all carry the
+ * demo's days; it is moved for the loading thread only ({@link DemoClock}).
  */
 @Component
 class DemoSteps {
@@ -32,6 +32,10 @@ class DemoSteps {
   private final TaskService tasks;
   private final ManagementService management;
   private final IdentityService identity;
+  private final DemoClock clock = new DemoClock();
+  /** Today's time when the loading began: every job of the demo was created before it, in the demo's days. */
+  private Instant loadingBegan;
+  private volatile boolean stopped;
 
   DemoSteps(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity) {
     this.runtime = runtime;
@@ -40,16 +44,39 @@ class DemoSteps {
     this.identity = identity;
   }
 
+  /** The calling thread does the loading from now on, in the demo's days. */
+  void beginLoading() {
+    loadingBegan = Instant.now();
+    clock.install();
+  }
+
+  /** Every thread has today's time again. */
+  void endLoading() {
+    clock.uninstall();
+  }
+
+  /** The loading thread's engine time is this moment; a stop of the suite ends the loading here. */
   void at(Instant time) {
-    ClockUtil.setCurrentTime(Date.from(time));
+    if (stopped) {
+      throw new Stopped();
+    }
+    clock.at(time);
+  }
+
+  /** The suite is stopping: the loading ends at its next step. */
+  void stop() {
+    stopped = true;
+  }
+
+  /** The loading ended early because the suite stopped. */
+  static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("The suite stopped while it loaded the demo data", null, false, false);
+    }
   }
 
   Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
-  }
-
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   /** The work done as the user with their groups, as their login would. */
@@ -115,14 +142,16 @@ class DemoSteps {
   }
 
   /**
-   * Every waiting async step (mail deliveries, a survey's start), as the job executor would run them; nothing else
-   * runs while the demo data loads, so these are the demo's own. Each job once: a failure stops the loading.
+   * Every waiting async step of the demo (mail deliveries, a survey's start), as the job executor would run them; the
+   * job executor waits meanwhile (DemoData), and people's jobs, created in today's time, wait for it. Each job once:
+   * a failure stops the loading.
    */
   void runJobs() {
     Set<String> run = new HashSet<>();
     List<Job> waiting;
     while (!(waiting = management.createJobQuery().messages().executable().list().stream()
-        .filter(job -> !run.contains(job.getId())).toList()).isEmpty()) {
+        .filter(job -> job.getCreateTime().toInstant().isBefore(loadingBegan) && !run.contains(job.getId()))
+        .toList()).isEmpty()) {
       for (Job job : waiting) {
         run.add(job.getId());
         management.executeJob(job.getId());

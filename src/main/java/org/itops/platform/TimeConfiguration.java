@@ -14,9 +14,9 @@ class TimeConfiguration {
 
   /**
    * The engine's clock, so that our records and the engine's history, timers and tasks agree on the time, also when
-   * the demo data moves it back at the first start (demo.DemoData). Milliseconds, the precision of the engine's
-   * timers, so that due times compare equal. The engine's clock is read and set only through ClockUtil, of Camunda's
-   * {@code impl} packages.
+   * the demo data moves it back for its loading thread at the first start (demo.DemoData). Milliseconds, the
+   * precision of the engine's timers, so that due times compare equal. The engine's clock is read through ClockUtil,
+   * of Camunda's {@code impl} packages.
    */
   @Bean
   Clock clock() {
