@@ -59,7 +59,8 @@ class KpiController {
   @GetMapping(path = "/report", produces = MediaType.TEXT_HTML_VALUE)
   String report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String service) {
-    return KpiReport.html(get(from, to, service), text, time.zone());
+    return KpiReport.html(get(from, to, service), text, time.zone(),
+        LocalDate.ofInstant(clock.instant(), time.zone()));
   }
 
   /** A period given as ISO instants or dates (days in the suite's zone); without them this month in that zone. */

@@ -1,11 +1,13 @@
 package org.itops.kpi;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.itops.platform.SuiteText;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The KPIs of a period as a page with bar charts (inline SVG, no script): what a service review attaches, and what
@@ -13,8 +15,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class KpiReport {
 
-  /** The page in the suite's language, its days in the suite's zone. */
-  static String html(Kpis kpis, SuiteText text, ZoneId zone) {
+  /** The page in the suite's language, its days in the suite's zone; {@code today} there sets the period links. */
+  static String html(Kpis kpis, SuiteText text, ZoneId zone, LocalDate today) {
     Kpis.Incidents incidents = kpis.incidents();
     String title = text.get("kpi.title", day(kpis, zone));
     StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"" + text.language().toLanguageTag()
@@ -24,6 +26,7 @@ public final class KpiReport {
         + "td{padding:0 1em 0 0}</style></head><body>");
     page.append("<h1>").append(escape(title)).append(kpis.service() == null ? "" : ", " + escape(kpis.service()))
         .append("</h1>");
+    page.append(periods(kpis.service(), text, today));
     page.append(chart(text.get("kpi.mtta"), incidents.mttaMinutes()));
     page.append(chart(text.get("kpi.mttr"), incidents.mttrMinutes()));
     Map<String, Double> sla = new LinkedHashMap<>();
@@ -49,6 +52,23 @@ public final class KpiReport {
             + figure(kpis.satisfaction().csat())))
         .append("</table></section></body></html>");
     return page.toString();
+  }
+
+  /**
+   * Links to the usual periods: this month (the default), last month, and the last 30 days, which early in a month
+   * shows what this month cannot yet (a first start's demo data, a month's work just ended).
+   */
+  private static String periods(String service, SuiteText text, LocalDate today) {
+    LocalDate thisMonth = today.withDayOfMonth(1);
+    return "<nav>" + link(text.get("kpi.period.thisMonth"), thisMonth, thisMonth.plusMonths(1), service) + " · "
+        + link(text.get("kpi.period.lastMonth"), thisMonth.minusMonths(1), thisMonth, service) + " · "
+        + link(text.get("kpi.period.last30Days"), today.minusDays(29), today.plusDays(1), service) + "</nav>";
+  }
+
+  private static String link(String label, LocalDate from, LocalDate to, String service) {
+    String query = "?from=" + from + "&to=" + to
+        + (service == null ? "" : "&service=" + UriUtils.encodeQueryParam(service, StandardCharsets.UTF_8));
+    return "<a href=\"" + escape(query) + "\">" + escape(label) + "</a>";
   }
 
   /** A horizontal bar chart of the values (a value that cannot be measured shows as "-"). */

@@ -57,7 +57,8 @@ class ChinesePagesTest {
     assertThat(report.statusCode()).isEqualTo(200);
     assertThat(report.headers().firstValue("Content-Type").orElseThrow()).containsIgnoringCase("charset=UTF-8");
     assertThat(report.body()).contains("<html lang=\"zh-CN\">").contains("<h1>KPI 2030-01-01 - 2030-02-01</h1>")
-        .contains("平均接手时间（分钟）").contains("变更、交付与满意度（%）").doesNotContain("Mean time");
+        .contains("平均接手时间（分钟）").contains("变更、交付与满意度（%）").contains(">最近 30 天</a>")
+        .doesNotContain("Mean time");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -91,6 +92,11 @@ class ServiceReviewTest {
     assertThat(report.statusCode()).isEqualTo(200);
     assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(report.body()).contains("<svg").contains("Mean time to resolve (minutes)").contains("Open incidents by age");
+    // the usual periods one click away: early in a month, this month (the default) has little to show
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    assertThat(report.body()).contains("<a href=\"?from=" + today.minusDays(29) + "&amp;to=" + today.plusDays(1)
+        + "\">Last 30 days</a>").contains("<a href=\"?from=" + today.withDayOfMonth(1).minusMonths(1) + "&amp;to="
+        + today.withDayOfMonth(1) + "\">Last month</a>");
     assertThat(client.get("requester", "/api/kpis/report").statusCode()).isEqualTo(403);
     assertThat(client.postJson("requester", "/api/reviews", "{\"from\": \"2030-01-01\", \"to\": \"2030-02-01\"}")
         .statusCode()).isEqualTo(403);
