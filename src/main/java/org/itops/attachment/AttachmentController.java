@@ -2,7 +2,6 @@ package org.itops.attachment;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +61,7 @@ class AttachmentController {
         idempotencyKeys.fingerprint(List.of(number, String.valueOf(fileName), inspection.sha256())),
         () -> attachments.store(number, fileName, file::getInputStream, inspection, currentUser.id()).id());
     Attachments.Summary stored = attachments.summary(attachments.find(number, created.recordNumber()).orElseThrow());
-    return ResponseEntity.created(URI.create(stored.download()))
-        .header("Idempotent-Replayed", String.valueOf(created.replayed())).body(stored);
+    return created.answer(stored.download(), stored);
   }
 
   @GetMapping

@@ -1,6 +1,5 @@
 package org.itops.audit;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.itops.platform.CurrentUser;
@@ -36,10 +35,8 @@ class AuditController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("audit", currentUser.id(), idempotencyKey,
         idempotencyKeys.fingerprint(request), () -> audits.audit(request.title(), request.controls()));
-    String number = created.recordNumber();
-    return ResponseEntity.created(URI.create("/api/audits/" + number + "/report"))
-        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-        .body(Map.of("number", number, "report", "/api/audits/" + number + "/report"));
+    String report = "/api/audits/" + created.recordNumber() + "/report";
+    return created.answer(report, Map.of("number", created.recordNumber(), "report", report));
   }
 
   @GetMapping("/controls")

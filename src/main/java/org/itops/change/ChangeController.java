@@ -9,13 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.itops.attachment.Attachments;
-import org.itops.platform.Times;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.Page;
 import org.itops.platform.SuiteProperties;
 import org.itops.platform.SuiteText;
 import org.itops.platform.Timeline;
+import org.itops.platform.Times;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -70,10 +71,7 @@ class ChangeController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("change", currentUser.id(), idempotencyKey,
         idempotencyKeys.fingerprint(request), () -> changes.request(request));
-    String number = created.recordNumber();
-    return ResponseEntity.created(URI.create("/api/changes/" + number))
-        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-        .body(Map.of("number", number, "location", "/api/changes/" + number));
+    return created.answerAt("/api/changes/" + created.recordNumber());
   }
 
   @GetMapping("/{number:[A-Z]{3}-\\d+}")
@@ -89,7 +87,7 @@ class ChangeController {
       throw new InvalidRequestException("status", "reason.oneOf", List.of(Change.Status.values()));
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
-    ChangeRepository.Page found = changes.list(status == null ? null : Change.Status.valueOf(status), page, size);
+    Page<Change> found = changes.list(status == null ? null : Change.Status.valueOf(status), page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }
 

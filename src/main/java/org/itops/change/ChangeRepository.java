@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itops.platform.Page;
 import org.itops.platform.RecordParameters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,9 +22,6 @@ class ChangeRepository {
 
   /** A freeze period: no change may run in it. */
   record Freeze(long id, String name, Instant startsAt, Instant endsAt, String reason, String createdBy) {}
-
-  /** A page of the list and the number of all matches. */
-  record Page(List<Change> items, long total) {}
 
   private static final String COLUMNS = "number, summary, reason, requested_type, impact, classification, risk,"
       + " implementation_plan, backout_plan, test_evidence, planned_start, planned_end, requester, source_record,"
@@ -58,12 +56,12 @@ class ChangeRepository {
   }
 
   /** Changes, newest first; {@code requester} (null = anyone's) limits to one requester's. */
-  Page list(String status, String requester, int page, int size) {
+  Page<Change> list(String status, String requester, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("limit", size)
         .addValue("offset", (long) page * size).addValue("status", status).addValue("requester", requester);
     String where = " where 1 = 1" + (status == null ? "" : " and status = :status") + ofRequester(requester);
     long total = jdbc.queryForObject("select count(*) from change_request" + where, parameters, Long.class);
-    return new Page(withItems(jdbc.query("select * from change_request" + where
+    return new Page<>(withItems(jdbc.query("select * from change_request" + where
         + " order by created_at desc, number desc limit :limit offset :offset", parameters, ChangeRepository::change)),
         total);
   }

@@ -1,6 +1,7 @@
 package org.itops.change;
 
 import static org.itops.change.ChangeProcess.Var;
+import static org.itops.platform.FormValues.blankToNull;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +21,13 @@ import org.itops.change.Change.Status;
 import org.itops.cmdb.CmdbProperties;
 import org.itops.cmdb.CmdbService;
 import org.itops.cmdb.ConfigurationItem;
-import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
-import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
+import org.itops.platform.Page;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
 import org.springframework.stereotype.Service;
@@ -329,7 +331,7 @@ public class ChangeService {
 
   /** The changes the current user reads ({@link ChangeReadRule}), newest first. */
   @Transactional(readOnly = true)
-  public ChangeRepository.Page list(Status status, int page, int size) {
+  public Page<Change> list(Status status, int page, int size) {
     return changes.list(status == null ? null : status.name(), readRule.onlyOf(), page, size);
   }
 
@@ -370,9 +372,5 @@ public class ChangeService {
     if (currentUser.groups().stream().noneMatch(CHANGE_MANAGERS::contains)) {
       throw new NotAllowedException("detail.forbidden.freezeCalendar");
     }
-  }
-
-  static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import org.itops.platform.Csv;
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,7 +36,7 @@ class CiController {
       @RequestParam(required = false) String environment, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
-    CiRepository.Page found = cmdb.list(type, environment, service, page, size);
+    Page<ConfigurationItem> found = cmdb.list(type, environment, service, page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }
 

@@ -1,5 +1,7 @@
 package org.itops.cmdb;
 
+import static org.itops.platform.FormValues.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.itops.platform.Page;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -20,9 +23,6 @@ import org.springframework.stereotype.Repository;
 /** Configuration items in {@code configuration_item}, their dependencies in {@code ci_dependency}. */
 @Repository
 class CiRepository {
-
-  /** A page of the list and the number of all matches. */
-  record Page(List<ConfigurationItem> items, long total) {}
 
   /** An edge of the dependency graph: {@code ci} depends on {@code dependsOn}. */
   record Dependency(long ci, long dependsOn) {}
@@ -101,7 +101,7 @@ class CiRepository {
     return ids.stream().map(found::get).toList();
   }
 
-  Page list(String type, String environment, String service, int page, int size) {
+  Page<ConfigurationItem> list(String type, String environment, String service, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource()
         .addValue("limit", size).addValue("offset", (long) page * size);
     StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -111,7 +111,7 @@ class CiRepository {
     long total = jdbc.queryForObject("select count(*) from configuration_item" + where, parameters, Long.class);
     List<ConfigurationItem> items = jdbc.query("select * from configuration_item" + where
         + " order by environment, name limit :limit offset :offset", parameters, CiRepository::item);
-    return new Page(withDependencies(items), total);
+    return new Page<>(withDependencies(items), total);
   }
 
   /** Every item, for the CSV export. */
@@ -161,9 +161,5 @@ class CiRepository {
       where.append(" and ").append(column).append(" = :").append(column);
       parameters.addValue(column, value);
     }
-  }
-
-  static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 }

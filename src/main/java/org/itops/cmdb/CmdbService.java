@@ -1,5 +1,7 @@
 package org.itops.cmdb;
 
+import static org.itops.platform.FormValues.blankToNull;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -17,13 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.itops.catalog.ServiceCatalog;
-import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.Csv;
 import org.itops.platform.CurrentUser;
-import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
+import org.itops.platform.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,7 +75,7 @@ public class CmdbService {
   }
 
   @Transactional(readOnly = true)
-  public CiRepository.Page list(String type, String environment, String service, int page, int size) {
+  public Page<ConfigurationItem> list(String type, String environment, String service, int page, int size) {
     return items.list(type, environment, service, page, size);
   }
 
@@ -360,7 +363,7 @@ public class CmdbService {
         properties.environments(), errors);
     oneOf(label + "criticality", item.criticality(), CmdbProperties.CRITICALITIES, errors);
     oneOf(label + "ownerGroup", item.ownerGroup(), List.copyOf(ownerGroups), errors);
-    String service = CiRepository.blankToNull(item.service());
+    String service = blankToNull(item.service());
     if (hasControlCharacter(service, "")) {
       errors.add(new FieldError(label + "service", "reason.controlCharacters"));
     } else if (service != null && !inCatalog.computeIfAbsent(service, catalog::isInCatalog)) {

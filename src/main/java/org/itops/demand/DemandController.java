@@ -1,6 +1,5 @@
 package org.itops.demand;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.itops.attachment.Attachments;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.Page;
 import org.itops.platform.Timeline;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,10 +50,7 @@ class DemandController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("demand", currentUser.id(), idempotencyKey,
         idempotencyKeys.fingerprint(request), () -> demands.request(request));
-    String number = created.recordNumber();
-    return ResponseEntity.created(URI.create("/api/demands/" + number))
-        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-        .body(Map.of("number", number, "location", "/api/demands/" + number));
+    return created.answerAt("/api/demands/" + created.recordNumber());
   }
 
   @GetMapping("/{number}")
@@ -70,7 +67,7 @@ class DemandController {
       throw new InvalidRequestException("status", "reason.oneOf", List.of(Demand.Status.values()));
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
-    DemandRepository.Page found = demands.list(status == null ? null : Demand.Status.valueOf(status), page, size);
+    Page<Demand> found = demands.list(status == null ? null : Demand.Status.valueOf(status), page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }
 

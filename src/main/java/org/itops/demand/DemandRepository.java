@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.itops.platform.Page;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,9 +21,6 @@ class DemandRepository {
 
   /** One version of a specification. */
   record Specification(int version, String text, String reason, String writtenBy, Instant writtenAt) {}
-
-  /** A page of the list and the number of all matches. */
-  record Page(List<Demand> items, long total) {}
 
   /** Columns a step may set (the names come from this code, never from a request). */
   private static final Set<String> DEMAND_COLUMNS = Set.of("title", "business_need", "expected_benefit", "cost_band",
@@ -60,7 +58,7 @@ class DemandRepository {
         DemandRepository::demand).stream().findFirst();
   }
 
-  Page list(String status, String requester, int page, int size) {
+  Page<Demand> list(String status, String requester, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("limit", size)
         .addValue("offset", (long) page * size);
     StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -73,7 +71,7 @@ class DemandRepository {
       parameters.addValue("requester", requester);
     }
     long total = jdbc.queryForObject("select count(*) from demand" + where, parameters, Long.class);
-    return new Page(jdbc.query("select * from demand" + where + " order by created_at desc, number desc"
+    return new Page<>(jdbc.query("select * from demand" + where + " order by created_at desc, number desc"
         + " limit :limit offset :offset", parameters, DemandRepository::demand), total);
   }
 

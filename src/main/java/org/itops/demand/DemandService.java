@@ -17,12 +17,13 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.demand.Demand.Status;
-import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
-import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
+import org.itops.platform.Page;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
 import org.springframework.stereotype.Service;
@@ -263,7 +264,7 @@ public class DemandService {
 
   /** The demands the current user reads ({@link DemandReadRule}), newest first. */
   @Transactional(readOnly = true)
-  public DemandRepository.Page list(Status status, int page, int size) {
+  public Page<Demand> list(Status status, int page, int size) {
     return demands.list(status == null ? null : status.name(), readRule.onlyOf(), page, size);
   }
 

@@ -1,6 +1,5 @@
 package org.itops.drill;
 
-import java.net.URI;
 import java.util.Map;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
@@ -35,10 +34,8 @@ class DrillController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("drill", currentUser.id(), idempotencyKey,
         idempotencyKeys.fingerprint(request), () -> drills.drillOnDemand(request.plan()));
-    String number = created.recordNumber();
-    return ResponseEntity.created(URI.create("/api/drills/" + number + "/report"))
-        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-        .body(Map.of("number", number, "report", "/api/drills/" + number + "/report"));
+    String report = "/api/drills/" + created.recordNumber() + "/report";
+    return created.answer(report, Map.of("number", created.recordNumber(), "report", report));
   }
 
   /** The drill's timeline, and what each team measured against the plan's objectives. */

@@ -1,5 +1,7 @@
 package org.itops.improvement;
 
+import static org.itops.platform.FormValues.blankToNull;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -177,9 +179,5 @@ public class ImprovementService {
       throw new NotFoundException("detail.notFound.improvement", number);
     }
     return rows.get(0);
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 }

@@ -1,15 +1,15 @@
 package org.itops.incident;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.itops.attachment.Attachments;
-import org.itops.platform.NotAllowedException;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.NotAllowedException;
+import org.itops.platform.Page;
 import org.itops.platform.Timeline;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,10 +82,7 @@ class IncidentController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("incident", currentUser.id(), idempotencyKey,
         idempotencyKeys.fingerprint(report), () -> incidents.report(report, "api"));
-    String number = created.recordNumber();
-    return ResponseEntity.created(URI.create("/api/incidents/" + number))
-        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-        .body(Map.of("number", number, "location", "/api/incidents/" + number));
+    return created.answerAt("/api/incidents/" + created.recordNumber());
   }
 
   @GetMapping("/{number}")
@@ -116,7 +113,7 @@ class IncidentController {
       throw new InvalidRequestException("priority", "reason.priority");
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
-    IncidentRepository.Page found = incidents.list(status, priority, group, page, size);
+    Page<Incident> found = incidents.list(status, priority, group, page, size);
     return Map.of("items", found.items().stream().map(Summary::of).toList(), "page", page, "size", size,
         "total", found.total());
   }

@@ -2,12 +2,13 @@ package org.itops.incident;
 
 import java.util.List;
 import java.util.Optional;
+import org.itops.platform.Page;
+import org.itops.platform.RecordParameters;
 import org.springframework.jdbc.core.BeanPropertyRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.itops.platform.RecordParameters;
 import org.springframework.stereotype.Repository;
 
 /** Incident records in table {@code incident}. */
@@ -29,9 +30,6 @@ class IncidentRepository {
   private static final String UPDATE =
       "update incident set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
   private static final RowMapper<Incident> ROWS = BeanPropertyRowMapper.newInstance(Incident.class);
-
-  /** A page of the list and the number of all matches. */
-  record Page(List<Incident> items, long total) {}
 
   /** A list limited to the incidents a user reported and those assigned to one of the user's groups. */
   record Readers(String user, List<String> groups) {}
@@ -56,7 +54,7 @@ class IncidentRepository {
   }
 
   /** Incidents matching the filters (null = any), newest first; {@code readers} (null = all) limits to theirs. */
-  Page list(String status, String priority, String group, Readers readers, int page, int size) {
+  Page<Incident> list(String status, String priority, String group, Readers readers, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource()
         .addValue("limit", size).addValue("offset", (long) page * size);
     StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -71,7 +69,7 @@ class IncidentRepository {
     long total = jdbc.queryForObject("select count(*) from incident" + where, parameters, Long.class);
     List<Incident> items = jdbc.query("select * from incident" + where
         + " order by reported_at desc, number desc limit :limit offset :offset", parameters, ROWS);
-    return new Page(items, total);
+    return new Page<>(items, total);
   }
 
   private static void addFilter(StringBuilder where, MapSqlParameterSource parameters, String column, String value) {

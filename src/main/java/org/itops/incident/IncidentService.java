@@ -1,6 +1,7 @@
 package org.itops.incident;
 
 import static org.itops.incident.IncidentProcess.Var;
+import static org.itops.platform.FormValues.blankToNull;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,9 +25,10 @@ import org.itops.cmdb.ConfigurationItem;
 import org.itops.incident.Incident.Status;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
-import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.InvalidRequestException;
 import org.itops.platform.NotFoundException;
+import org.itops.platform.Page;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
 import org.itops.survey.SurveyService;
@@ -548,7 +550,7 @@ public class IncidentService {
 
   /** The incidents the current user reads ({@link IncidentReadRule}) that match the filters. */
   @Transactional(readOnly = true)
-  public IncidentRepository.Page list(String status, String priority, String group, int page, int size) {
+  public Page<Incident> list(String status, String priority, String group, int page, int size) {
     return incidents.list(status, priority, group, readRule.listedFor(), page, size);
   }
 
@@ -567,9 +569,5 @@ public class IncidentService {
 
   private static NotFoundException notFound(String number) {
     return new NotFoundException("detail.notFound.incident", number);
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 }

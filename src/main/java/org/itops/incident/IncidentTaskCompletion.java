@@ -1,6 +1,8 @@
 package org.itops.incident;
 
 import static org.itops.incident.IncidentProcess.Var;
+import static org.itops.platform.FormValues.requiredWithin;
+import static org.itops.platform.FormValues.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -122,17 +124,8 @@ class IncidentTaskCompletion implements TaskListener {
     }
   }
 
+  /** The field's text, required and at most as long as the record's texts. */
   private static void required(DelegateTask task, String field, List<FieldError> errors) {
-    String value = text(task, field);
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "reason.required"));
-    } else if (value.length() > IncidentReport.MAX_TEXT) {
-      errors.add(new FieldError(field, "reason.maxLength", IncidentReport.MAX_TEXT));
-    }
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null ? null : value.toString();
+    requiredWithin(task, field, IncidentReport.MAX_TEXT, errors);
   }
 }

@@ -1,5 +1,7 @@
 package org.itops.knowledge;
 
+import static org.itops.platform.FormValues.blankToNull;
+
 import java.time.Instant;
 
 /**
@@ -49,10 +51,6 @@ public class Article {
 
   ArticleContent content() {
     return new ArticleContent(title, symptoms, cause, resolution, service, configurationItem, category);
-  }
-
-  static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 
   public String getNumber() { return number; }

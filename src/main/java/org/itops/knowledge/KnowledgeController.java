@@ -1,14 +1,14 @@
 package org.itops.knowledge;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.itops.attachment.Attachments;
-import org.itops.platform.NotAllowedException;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.NotAllowedException;
+import org.itops.platform.Page;
 import org.itops.platform.Timeline;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,10 +65,7 @@ class KnowledgeController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     IdempotencyKeys.Created created = idempotencyKeys.createOnce("knowledge", currentUser.id(), idempotencyKey,
         idempotencyKeys.fingerprint(proposal), () -> knowledge.propose(proposal.content(), proposal.owningGroup()));
-    String number = created.recordNumber();
-    return ResponseEntity.created(URI.create("/api/knowledge/" + number))
-        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-        .body(Map.of("number", number, "location", "/api/knowledge/" + number));
+    return created.answerAt("/api/knowledge/" + created.recordNumber());
   }
 
   @GetMapping("/{number}")
@@ -88,7 +85,7 @@ class KnowledgeController {
       @RequestParam(required = false) String category, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
-    KnowledgeRepository.Page found = knowledge.search(q, category, service, page, size);
+    Page<KnowledgeRepository.Hit> found = knowledge.search(q, category, service, page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itops.platform.Page;
 import org.itops.platform.RecordParameters;
 import org.springframework.jdbc.core.BeanPropertyRowMapper;
 import org.springframework.jdbc.core.RowMapper;
@@ -34,9 +35,6 @@ class KnowledgeRepository {
   /** A search hit: the published version's title and where it applies, with its score. */
   record Hit(String number, String title, String category, String service, String configurationItem,
       long useCount, double score) {}
-
-  /** A page of hits and the number of all matches. */
-  record Page(List<Hit> items, long total) {}
 
   /** What a search looks for; the boosts (suggestions for an incident) lift articles of its category and CI. */
   record Query(List<String> terms, String category, String service, String boostCategory,
@@ -117,9 +115,9 @@ class KnowledgeRepository {
    * weight in the article times its rarity (idf: a word that few articles have says more), plus the boosts; ties go
    * to the newest. Plain SQL on the indexed term column, the same on H2 and PostgreSQL.
    */
-  Page search(Query query) {
+  Page<Hit> search(Query query) {
     if (query.terms().isEmpty()) {
-      return new Page(List.of(), 0);
+      return new Page<>(List.of(), 0);
     }
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("terms", query.terms())
         .addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
@@ -129,7 +127,7 @@ class KnowledgeRepository {
           articlesWithTerm.put(rs.getString(1), rs.getLong(2));
         });
     if (articlesWithTerm.isEmpty()) {
-      return new Page(List.of(), 0);
+      return new Page<>(List.of(), 0);
     }
     long articles = jdbc.queryForObject("select count(*) from knowledge_article where published_version is not null"
         + " and status <> 'RETIRED'", new MapSqlParameterSource(), Long.class);
@@ -171,7 +169,7 @@ class KnowledgeRepository {
         (rs, row) -> new Hit(rs.getString("number"), rs.getString("title"), rs.getString("category"),
             rs.getString("service"), rs.getString("configuration_item"), rs.getLong("use_count"),
             rs.getDouble("score")));
-    return new Page(new ArrayList<>(items), total);
+    return new Page<>(new ArrayList<>(items), total);
   }
 
   /** Records the use; answers false when the article was already marked for that incident. */

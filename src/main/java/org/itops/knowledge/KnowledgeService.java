@@ -1,6 +1,7 @@
 package org.itops.knowledge;
 
 import static org.itops.knowledge.KnowledgeProcess.Var;
+import static org.itops.platform.FormValues.blankToNull;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,16 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.itops.knowledge.Article.Status;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.cmdb.CmdbService;
 import org.itops.cmdb.ConfigurationItem;
-import org.itops.platform.NotAllowedException;
+import org.itops.knowledge.Article.Status;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
-import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.InvalidRequestException;
+import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
+import org.itops.platform.Page;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
 import org.springframework.stereotype.Service;
@@ -267,7 +269,7 @@ public class KnowledgeService {
   // --- reading ----------------------------------------------------------------------------------------
 
   @Transactional(readOnly = true)
-  public KnowledgeRepository.Page search(String q, String category, String service, int page, int size) {
+  public Page<KnowledgeRepository.Hit> search(String q, String category, String service, int page, int size) {
     List<FieldError> errors = new ArrayList<>();
     if (q == null || q.isBlank()) {
       errors.add(new FieldError("q", "reason.search.words"));
@@ -278,7 +280,7 @@ public class KnowledgeService {
       throw new InvalidRequestException(errors);
     }
     return articles.search(new KnowledgeRepository.Query(SearchTerms.ofQuery(q, MAX_QUERY_TERMS),
-        Article.blankToNull(category), Article.blankToNull(service), null, null, page, size));
+        blankToNull(category), blankToNull(service), null, null, page, size));
   }
 
   /**
@@ -343,11 +345,11 @@ public class KnowledgeService {
   /** The field errors of the content, the category checked against the DMN table incident-assignment. */
   List<FieldError> validate(ArticleContent content) {
     List<FieldError> errors = new ArrayList<>(content.fieldErrors());
-    String category = Article.blankToNull(content.category());
+    String category = blankToNull(content.category());
     if (category != null && supportGroupOf(category) == null) {
       errors.add(new FieldError(Var.CATEGORY, "reason.notACategory", category));
     }
-    String service = Article.blankToNull(content.service());
+    String service = blankToNull(content.service());
     boolean serviceTooLong = errors.stream().anyMatch(error -> error.field().equals(Var.SERVICE));
     if (service != null && !serviceTooLong && !catalog.isInCatalog(service)) {
       errors.add(new FieldError(Var.SERVICE, "reason.notAService", service));

@@ -20,11 +20,25 @@ public final class FormValues {
     return text == null || text.isBlank();
   }
 
+  /** A typed text without its surrounding blanks; null when nothing was typed (forms and API requests alike). */
+  public static String blankToNull(String text) {
+    return isBlank(text) ? null : text.strip();
+  }
+
   /** The field's text; a missing or blank one adds "is required" to the errors. */
   public static String required(VariableScope scope, String field, List<FieldError> errors) {
     String value = text(scope, field);
     if (isBlank(value)) {
       errors.add(new FieldError(field, "reason.required"));
+    }
+    return value;
+  }
+
+  /** The field's text; a missing or blank one, or one longer than {@code maxLength}, adds its error. */
+  public static String requiredWithin(VariableScope scope, String field, int maxLength, List<FieldError> errors) {
+    String value = required(scope, field, errors);
+    if (!isBlank(value) && value.length() > maxLength) {
+      errors.add(new FieldError(field, "reason.maxLength", maxLength));
     }
     return value;
   }

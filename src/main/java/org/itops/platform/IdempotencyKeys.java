@@ -2,6 +2,7 @@ package org.itops.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,10 +10,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +32,19 @@ public class IdempotencyKeys {
   public record Earlier(String recordNumber, String requestHash) {}
 
   /** The record a request created, or the one an earlier request with the same key created ({@code replayed}). */
-  public record Created(String recordNumber, boolean replayed) {}
+  public record Created(String recordNumber, boolean replayed) {
+
+    /** The answer, alike to the first request and to its replays: 201 at the record's address, with the body. */
+    public <T> ResponseEntity<T> answer(String location, T body) {
+      return ResponseEntity.created(URI.create(location)).header("Idempotent-Replayed", String.valueOf(replayed))
+          .body(body);
+    }
+
+    /** The answer of the record's own address, which the body names too: {@code {"number", "location"}}. */
+    public ResponseEntity<Map<String, Object>> answerAt(String location) {
+      return answer(location, Map.of("number", recordNumber, "location", location));
+    }
+  }
 
   /** A key that was already used by a request with a different body. */
   public static class KeyReusedException extends RuntimeException {

@@ -33,7 +33,8 @@ public class RequesterRecords {
   public record Item(String kind, String number, String title, String status, String priority, Instant createdAt,
       Instant dueAt, Instant closedAt) {}
 
-  public record Page(List<Item> items, int offset, int limit, long total) {}
+  /** A page of the list, where it starts and how long it may be (the portal pages by offset), and the whole count. */
+  public record Slice(List<Item> items, int offset, int limit, long total) {}
 
   /** Which records: the open ones (not closed), the closed ones, or all. */
   public enum State { OPEN, CLOSED, ALL }
@@ -57,11 +58,11 @@ public class RequesterRecords {
    * A page of the user's records of the kinds asked (all when empty), in the state asked, whose number or title
    * holds the search text (any case; none when blank), newest first.
    */
-  public Page page(String user, List<String> kinds, State state, String search, int offset, int limit) {
+  public Slice page(String user, List<String> kinds, State state, String search, int offset, int limit) {
     List<Source> chosen = sources.stream().filter(source -> kinds.isEmpty() || kinds.contains(source.prefix()))
         .toList();
     if (chosen.isEmpty()) {
-      return new Page(List.of(), offset, limit, 0);
+      return new Slice(List.of(), offset, limit, 0);
     }
     String union = chosen.stream()
         .map(source -> "select '" + source.prefix() + "' as kind, s.* from (" + source.select() + ") s")
@@ -86,7 +87,7 @@ public class RequesterRecords {
         (rs, row) -> new Item(rs.getString("kind"), rs.getString("number"), rs.getString("title"),
             rs.getString("status"), rs.getString("priority"), instant(rs.getTimestamp("created_at")),
             instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("closed_at"))));
-    return new Page(items, offset, limit, total == null ? 0 : total);
+    return new Slice(items, offset, limit, total == null ? 0 : total);
   }
 
   private static Instant instant(Timestamp timestamp) {

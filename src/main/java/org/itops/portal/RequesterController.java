@@ -67,7 +67,7 @@ class RequesterController {
    * @param q words of the number or title
    */
   @GetMapping("/requests")
-  RequesterRecords.Page requests(@RequestParam(required = false) String kind,
+  RequesterRecords.Slice requests(@RequestParam(required = false) String kind,
       @RequestParam(defaultValue = "all") String state, @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "20") int limit) {
     List<String> kinds = kind == null || kind.isBlank() ? List.of()

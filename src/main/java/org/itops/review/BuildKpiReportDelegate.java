@@ -1,5 +1,7 @@
 package org.itops.review;
 
+import static org.itops.platform.FormValues.text;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -44,11 +46,6 @@ class BuildKpiReportDelegate implements JavaDelegate {
     execution.setVariable("kpiSummary", ReviewService.summary(review.kpis(), text));
     execution.setVariable("reportLink", baseUrl + "/api/kpis/report?from=" + review.from() + "&to=" + review.to()
         + (review.service() == null ? "" : "&service=" + URLEncoder.encode(review.service(), StandardCharsets.UTF_8)));
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
   }
 
   /** A day of the form, from its start in the suite's zone. */

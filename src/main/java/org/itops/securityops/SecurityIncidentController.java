@@ -1,6 +1,5 @@
 package org.itops.securityops;
 
-import java.net.URI;
 import java.util.Map;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
@@ -59,10 +58,7 @@ class SecurityIncidentController {
   }
 
   private static ResponseEntity<Map<String, Object>> created(IdempotencyKeys.Created created) {
-    String number = created.recordNumber();
-    return ResponseEntity.created(URI.create("/api/security-incidents/" + number))
-        .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-        .body(Map.of("number", number, "location", "/api/security-incidents/" + number));
+    return created.answerAt("/api/security-incidents/" + created.recordNumber());
   }
 
   /** The security team reads the incident and its timeline; its reporter the status of their report. */

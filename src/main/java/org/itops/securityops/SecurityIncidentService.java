@@ -1,5 +1,6 @@
 package org.itops.securityops;
 
+import static org.itops.platform.FormValues.blankToNull;
 import static org.itops.securityops.SecurityIncidentProcess.Var;
 
 import java.time.Clock;
@@ -247,9 +248,5 @@ public class SecurityIncidentService {
 
   private static NotFoundException notFound(String number) {
     return new NotFoundException("detail.notFound.securityIncident", number);
-  }
-
-  static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 }

@@ -1,7 +1,8 @@
 package org.itops.securityops;
 
-import static org.itops.securityops.SecurityIncidentProcess.Var;
+import static org.itops.platform.FormValues.requiredWithin;
 import static org.itops.platform.FormValues.text;
+import static org.itops.securityops.SecurityIncidentProcess.Var;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -127,12 +128,8 @@ class SecurityTaskCompletion implements TaskListener {
     }
   }
 
+  /** The field's text, required and at most as long as the record's texts. */
   private static void required(DelegateTask task, String field, List<FieldError> errors) {
-    String value = text(task, field);
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "reason.required"));
-    } else if (value.length() > SecurityIncidentReport.MAX_TEXT) {
-      errors.add(new FieldError(field, "reason.maxLength", SecurityIncidentReport.MAX_TEXT));
-    }
+    requiredWithin(task, field, SecurityIncidentReport.MAX_TEXT, errors);
   }
 }
