@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itops.platform.Filters;
 import org.itops.platform.Page;
 import org.itops.platform.RecordParameters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -58,8 +59,8 @@ class ChangeRepository {
   /** Changes, newest first; {@code requester} (null = anyone's) limits to one requester's. */
   Page<Change> list(String status, String requester, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("limit", size)
-        .addValue("offset", (long) page * size).addValue("status", status).addValue("requester", requester);
-    String where = " where 1 = 1" + (status == null ? "" : " and status = :status") + ofRequester(requester);
+        .addValue("offset", (long) page * size);
+    String where = new Filters(parameters).equal("status", status).equal("requester", requester).where();
     long total = jdbc.queryForObject("select count(*) from change_request" + where, parameters, Long.class);
     return new Page<>(withItems(jdbc.query("select * from change_request" + where
         + " order by created_at desc, number desc limit :limit offset :offset", parameters, ChangeRepository::change)),

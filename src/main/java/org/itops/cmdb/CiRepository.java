@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.itops.platform.Filters;
 import org.itops.platform.Page;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -104,10 +105,8 @@ class CiRepository {
   Page<ConfigurationItem> list(String type, String environment, String service, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource()
         .addValue("limit", size).addValue("offset", (long) page * size);
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    filter(where, parameters, "type", type);
-    filter(where, parameters, "environment", environment);
-    filter(where, parameters, "service", service);
+    String where = new Filters(parameters).equal("type", type).equal("environment", environment)
+        .equal("service", service).where();
     long total = jdbc.queryForObject("select count(*) from configuration_item" + where, parameters, Long.class);
     List<ConfigurationItem> items = jdbc.query("select * from configuration_item" + where
         + " order by environment, name limit :limit offset :offset", parameters, CiRepository::item);
@@ -154,12 +153,5 @@ class CiRepository {
         .addValue("environment", item.environment().strip()).addValue("service", blankToNull(item.service()))
         .addValue("ownerGroup", item.ownerGroup()).addValue("criticality", item.criticality())
         .addValue("description", blankToNull(item.description())).addValue("updatedAt", Timestamp.from(now));
-  }
-
-  private static void filter(StringBuilder where, MapSqlParameterSource parameters, String column, String value) {
-    if (value != null && !value.isBlank()) {
-      where.append(" and ").append(column).append(" = :").append(column);
-      parameters.addValue(column, value);
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.itops.platform.Filters;
 import org.itops.platform.Page;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,15 +62,7 @@ class DemandRepository {
   Page<Demand> list(String status, String requester, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("limit", size)
         .addValue("offset", (long) page * size);
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    if (status != null) {
-      where.append(" and status = :status");
-      parameters.addValue("status", status);
-    }
-    if (requester != null) {
-      where.append(" and requester = :requester");
-      parameters.addValue("requester", requester);
-    }
+    String where = new Filters(parameters).equal("status", status).equal("requester", requester).where();
     long total = jdbc.queryForObject("select count(*) from demand" + where, parameters, Long.class);
     return new Page<>(jdbc.query("select * from demand" + where + " order by created_at desc, number desc"
         + " limit :limit offset :offset", parameters, DemandRepository::demand), total);

@@ -2,6 +2,7 @@ package org.itops.incident;
 
 import java.util.List;
 import java.util.Optional;
+import org.itops.platform.Filters;
 import org.itops.platform.Page;
 import org.itops.platform.RecordParameters;
 import org.springframework.jdbc.core.BeanPropertyRowMapper;
@@ -57,27 +58,19 @@ class IncidentRepository {
   Page<Incident> list(String status, String priority, String group, Readers readers, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource()
         .addValue("limit", size).addValue("offset", (long) page * size);
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    addFilter(where, parameters, "status", status);
-    addFilter(where, parameters, "priority", priority);
-    addFilter(where, parameters, "assigned_group", group);
+    Filters filters = new Filters(parameters).equal("status", status).equal("priority", priority)
+        .equal("assigned_group", group);
     if (readers != null) {
-      where.append(" and (reporter = :reader").append(readers.groups().isEmpty() ? ")"
-          : " or assigned_group in (:readerGroups))");
+      filters.and("(reporter = :reader" + (readers.groups().isEmpty() ? ")" : " or assigned_group in (:readerGroups))"));
       parameters.addValue("reader", readers.user()).addValue("readerGroups", readers.groups());
     }
+    String where = filters.where();
     long total = jdbc.queryForObject("select count(*) from incident" + where, parameters, Long.class);
     List<Incident> items = jdbc.query("select * from incident" + where
         + " order by reported_at desc, number desc limit :limit offset :offset", parameters, ROWS);
     return new Page<>(items, total);
   }
 
-  private static void addFilter(StringBuilder where, MapSqlParameterSource parameters, String column, String value) {
-    if (value != null) {
-      where.append(" and ").append(column).append(" = :").append(column);
-      parameters.addValue(column, value);
-    }
-  }
 
   private static SqlParameterSource parameters(Incident incident) {
     return RecordParameters.of(incident);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itops.platform.Filters;
 import org.itops.platform.Page;
 import org.itops.platform.RecordParameters;
 import org.springframework.jdbc.core.BeanPropertyRowMapper;
@@ -139,15 +140,8 @@ class KnowledgeRepository {
       i++;
     }
     rarity.append(" else 0 end");
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    if (query.category() != null) {
-      where.append(" and v.category = :category");
-      parameters.addValue("category", query.category());
-    }
-    if (query.service() != null) {
-      where.append(" and v.service = :service");
-      parameters.addValue("service", query.service());
-    }
+    String where = new Filters(parameters).equal("v.category", "category", query.category())
+        .equal("v.service", "service", query.service()).where();
     String boost = "0";
     if (query.boostCategory() != null) {
       boost += " + case when v.category = :boostCategory then " + CATEGORY_BOOST + " else 0 end";

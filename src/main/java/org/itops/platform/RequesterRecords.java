@@ -67,20 +67,20 @@ public class RequesterRecords {
     String union = chosen.stream()
         .map(source -> "select '" + source.prefix() + "' as kind, s.* from (" + source.select() + ") s")
         .collect(Collectors.joining(" union all "));
-    StringBuilder where = new StringBuilder(" where 1 = 1");
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("user", user)
         .addValue("now", Timestamp.from(clock.instant())).addValue("offset", offset).addValue("limit", limit);
+    Filters filters = new Filters(parameters);
     if (state == State.OPEN) {
-      where.append(" and r.closed_at is null");
+      filters.and("r.closed_at is null");
     } else if (state == State.CLOSED) {
-      where.append(" and r.closed_at is not null");
+      filters.and("r.closed_at is not null");
     }
     if (search != null && !search.isBlank()) {
-      where.append(" and (lower(r.number) like :search escape '\\' or lower(r.title) like :search escape '\\')");
+      filters.and("(lower(r.number) like :search escape '\\' or lower(r.title) like :search escape '\\')");
       parameters.addValue("search", "%" + search.strip().toLowerCase(Locale.ROOT)
           .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
-    String records = "(" + union + ") r" + where;
+    String records = "(" + union + ") r" + filters.where();
     Long total = jdbc.queryForObject("select count(*) from " + records, parameters, Long.class);
     List<Item> items = jdbc.query("select r.* from " + records
         + " order by r.created_at desc, r.number desc limit :limit offset :offset", parameters,
