@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Alert ingestion benchmark (README, "Benchmarks"; figures in docs/benchmarks.md). Starts the suite on its embedded
- * H2 file database, then posts Alertmanager webhooks at rising rates and prints, per rate, the achieved rate and
- * the p50/p99 latency, for: a no-op endpoint of the same app behind the same filters and JSON parsing (the web
+ * Alert ingestion benchmark (docs/testing.md, "Benchmarks"; figures in docs/benchmarks.md). Starts the suite on its
+ * embedded H2 file database, then posts Alertmanager webhooks at rising rates and prints, per rate, the achieved rate
+ * and the p50/p99 latency, for: a no-op endpoint of the same app behind the same filters and JSON parsing (the web
  * stack's own limit), new alerts that notify, new alerts that open an incident, and repeated alerts.
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.AlertBenchmark}

@@ -18,18 +18,18 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The suite's benchmark (README, "Benchmarks"; figures and targets in docs/benchmarks.md). Every measurement runs in
- * a JVM of its own, one after the other, and prints its figures; the summary at the end gives the medians and the
- * ratios against the targets:
- * <ul>
- *   <li>start-up of the suite vs the bare Camunda starter (first start on an empty database, and restart);
- *   <li>incidents end to end per second on H2 and on PostgreSQL, beside the no-op process of the same shape;
- *   <li>Tasklist's task queries with 100,000 open incidents on PostgreSQL, and the heap in use after that load.
- * </ul>
+ * The suite's benchmark (docs/testing.md, "Benchmarks"; figures and targets in docs/benchmarks.md). Every measurement
+ * runs in a JVM of its own, one after the other, and prints its figures; the summary at the end gives the medians and
+ * the ratios against the targets: <ul>   <li>start-up of the suite vs the bare Camunda starter (first start on an empty
+ * database, and restart);   <li>incidents end to end per second on H2 and on PostgreSQL, beside the no-op process of
+ * the same shape;   <li>Tasklist's task queries with 100,000 open incidents on PostgreSQL, and the heap in use after
+ * that load. </ul>
  *
- * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.SuiteBenchmark}. Options: {@code -Dbench.only=startup|lifecycle|tasks|knowledge} (knowledge runs only when asked for),
- * {@code -Dbench.databases=h2,postgres}, {@code -Dbench.open=100000}, {@code -Dbench.starts=3}, {@code -Dbench.rounds=3}, {@code -Dbench.window.seconds=20},
- * {@code -Dbench.warmup.seconds=60}, {@code -Dbench.workers=8}, {@code -Dbench.request.timeout.seconds=60}.
+ * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.SuiteBenchmark}.
+ * Options: {@code -Dbench.only=startup|lifecycle|tasks|knowledge} (knowledge runs only when asked for), {@code
+ * -Dbench.databases=h2,postgres}, {@code -Dbench.open=100000}, {@code -Dbench.starts=3}, {@code -Dbench.rounds=3},
+ * {@code -Dbench.window.seconds=20}, {@code -Dbench.warmup.seconds=60}, {@code -Dbench.workers=8}, {@code
+ * -Dbench.request.timeout.seconds=60}.
  */
 public final class SuiteBenchmark {
 

@@ -1,5 +1,5 @@
 // The requesters' portal: log in, my requests, what waits for me, a new request. A page over the suite's JSON API
-// (README, "Portal"); every text comes from the suite's texts in its language (GET /portal/session).
+// (docs/portal.md, "Portal"); every text comes from the suite's texts in its language (GET /portal/session).
 
 import { ApiError, SessionEnded, call, get, useCsrfToken } from './api.js';
 import { h } from './dom.js';

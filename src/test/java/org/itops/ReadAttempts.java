@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What a user who may not read a record tries, over real HTTP, for the tests of the read rules (README, "Who may do
- * what"): each attempt is answered 404 or 403, or the record is absent from what is listed, and leaves the record as
- * it was.
+ * What a user who may not read a record tries, over real HTTP, for the tests of the read rules (docs/security.md,
+ * "Who may do what"): each attempt is answered 404 or 403, or the record is absent from what is listed, and leaves the
+ * record as it was.
  */
 public final class ReadAttempts {
 

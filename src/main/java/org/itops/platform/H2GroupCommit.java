@@ -17,11 +17,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Durable commits on the embedded H2 database, written together (a group commit): a connection that wrote returns
  * from its commit only once the database file holds it, so that whatever the suite answers with 2xx survives a
- * crash (README, "What a crash can lose"). H2 itself offers one commit per file write ({@code WRITE_DELAY=0}, which
- * writes every page a transaction changed as a chunk of its own and cost the incident path more than twice the CPU)
- * or no wait at all (its default, a write up to half a second later). Here the file is written by {@code CHECKPOINT}
- * (H2 stores everything committed so far, under its store lock) once for all the commits that waited meanwhile, the
- * way databases flush their log for concurrent commits; with few commits at a time it costs what WRITE_DELAY=0 did.
+ * crash (docs/production.md, "What a crash can lose"). H2 itself offers one commit per file write ({@code
+ * WRITE_DELAY=0}, which writes every page a transaction changed as a chunk of its own and cost the incident path more
+ * than twice the CPU) or no wait at all (its default, a write up to half a second later). Here the file is written by
+ * {@code CHECKPOINT} (H2 stores everything committed so far, under its store lock) once for all the commits that waited
+ * meanwhile, the way databases flush their log for concurrent commits; with few commits at a time it costs what
+ * WRITE_DELAY=0 did.
  *
  * <p>Only writing connections wait: a statement that is not a {@code SELECT} or {@code WITH} query, on commit, and on
  * close for work done in auto-commit mode. Reads never wait for a write of the file.

@@ -3,9 +3,9 @@ package org.itops.platform;
 import java.util.Set;
 
 /**
- * Who reads the records of one kind (README, "Who may do what"). Each kind has one rule, a bean of its feature, and
- * every way of seeing its records asks that rule: the record's detail, lists and searches, calendars, exports, its
- * audit trail, the KPIs and metrics ({@link ReadRules} finds the rule of a record number).
+ * Who reads the records of one kind (docs/security.md, "Who may do what"). Each kind has one rule, a bean of its
+ * feature, and every way of seeing its records asks that rule: the record's detail, lists and searches, calendars,
+ * exports, its audit trail, the KPIs and metrics ({@link ReadRules} finds the rule of a record number).
  *
  * <p>Reading all records of a kind: administrators, the kind's own groups (e.g. the staff), and every user whom the
  * engine lets watch one of the kind's processes (READ_INSTANCE, seeded from {@code itops.access} monitor, or granted

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  *   <li>"My tasks" is a personal filter per user ({@code taskAssignee = <user>}), created at the user's
  *       first login to the webapps ({@link AfterWebappLogin}).</li>
  * </ul>
- * Their names and descriptions are in the suite's language ({@link SuiteText}, keys {@code filter.*}); a filter named in
- * the other language (the suite's language changed) is renamed, so that it keeps its id, grants and users' links.
+ * Their names and descriptions are in the suite's language ({@link SuiteText}, keys {@code filter.*}); a filter named
+ * in the other language (the suite's language changed) is renamed, so that it keeps its id, grants and users' links.
  */
 @Component
 public class TaskFilters implements SmartInitializingSingleton {
@@ -36,7 +36,9 @@ public class TaskFilters implements SmartInitializingSingleton {
   static final String MY_GROUPS_TASKS = "myGroupsTasks";
   static final String UNASSIGNED = "unassigned";
 
-  /** Variables shown on every task card: each process sets them (see README, "Writing a process"). */
+  /**
+   * Variables shown on every task card: each process sets them (see docs/writing-processes.md, "Writing a process").
+   */
   private static final List<String> CARD_VARIABLES = List.of("recordNumber", "title", "priority");
 
   private final FilterService filterService;

@@ -36,7 +36,7 @@ class WebSecurityConfiguration {
 
   /**
    * The metrics count incidents (incident.IncidentMetrics, review.OpenWorkMetrics), changes and demands: they are for
-   * those who read all of them (README, "Who may do what").
+   * those who read all of them (docs/security.md, "Who may do what").
    */
   @Bean
   FilterRegistrationBean<MetricsReaders> metricsReaders(ReadRules readRules, CurrentUser currentUser) {

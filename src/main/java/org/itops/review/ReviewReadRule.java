@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who reads service reviews, with the KPI report kept in each: those who start and watch service-review
  * ({@code itops.access}: service owners, IT managers, process owners). Each of them reads all the kinds of record the
- * KPIs count (README, "Who may do what").
+ * KPIs count (docs/security.md, "Who may do what").
  */
 @Component
 class ReviewReadRule extends ReadRule {

@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of alerts (README, "Who may do what"): the staff and monitoring systems read them; for a requester an
- * alert does not exist.
+ * The read rule of alerts (docs/security.md, "Who may do what"): the staff and monitoring systems read them; for a
+ * requester an alert does not exist.
  */
 @SuiteTest
 class ARequesterCannotReadAlerts {

@@ -19,9 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of compliance audits, their evidence and findings (README, "Who may do what"): IT managers and the
- * security team read all; the owner groups of an audit's controls read that audit (Tasklist shows it to them). A
- * backup audit (A.8.13, owned by ops-engineers) is tried by the service desk, a change manager and a requester.
+ * The read rule of compliance audits, their evidence and findings (docs/security.md, "Who may do what"): IT managers
+ * and the security team read all; the owner groups of an audit's controls read that audit (Tasklist shows it to them).
+ * A backup audit (A.8.13, owned by ops-engineers) is tried by the service desk, a change manager and a requester.
  */
 @SuiteTest
 class AStaffMemberCannotReadAnAuditOfOtherGroupsControls {

@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of the service catalog and the CMDB (README, "Who may do what"): everybody logged in reads them, since
- * incidents, demands and changes name their services and items; without a login, nothing.
+ * The read rule of the service catalog and the CMDB (docs/security.md, "Who may do what"): everybody logged in reads
+ * them, since incidents, demands and changes name their services and items; without a login, nothing.
  */
 @SuiteTest
 class NobodyWithoutALoginReadsTheCatalogOrTheCmdb {

@@ -26,8 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of changes and freeze periods (README, "Who may do what"): the staff read all; anybody else the changes
- * they requested and no freeze period. {@code requester} tries every way to see a change an engineer requested.
+ * The read rule of changes and freeze periods (docs/security.md, "Who may do what"): the staff read all; anybody else
+ * the changes they requested and no freeze period. {@code requester} tries every way to see a change an engineer
+ * requested.
  */
 @SuiteTest
 class ARequesterCannotReadOtherPeoplesChanges {

@@ -33,12 +33,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the suite answered 2xx, it keeps through a crash (README, "What a crash can lose"). The packaged suite, in a
- * JVM of its own, takes a burst of Alertmanager webhooks (critical: each opens an incident) and incident reports
- * with an Idempotency-Key from several threads; in the middle of it the suite is killed with SIGKILL and started
- * again on the same database, or its PostgreSQL is killed and started again while the suite runs on. Then every
- * request that was answered 2xx is there, and every request is sent again, twice: each finds its record (an
- * answered one the record of its answer) or creates it once, and the incidents are exactly one per request.
+ * What the suite answered 2xx, it keeps through a crash (docs/production.md, "What a crash can lose"). The packaged
+ * suite, in a JVM of its own, takes a burst of Alertmanager webhooks (critical: each opens an incident) and incident
+ * reports with an Idempotency-Key from several threads; in the middle of it the suite is killed with SIGKILL and
+ * started again on the same database, or its PostgreSQL is killed and started again while the suite runs on. Then every
+ * request that was answered 2xx is there, and every request is sent again, twice: each finds its record (an answered
+ * one the record of its answer) or creates it once, and the incidents are exactly one per request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRecoveryIT {

@@ -21,8 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of demands, with their specifications and delivery (README, "Who may do what"): the staff read all;
- * anybody else the demands they requested. {@code requester} tries every way to see the demand of another requester.
+ * The read rule of demands, with their specifications and delivery (docs/security.md, "Who may do what"): the staff
+ * read all; anybody else the demands they requested. {@code requester} tries every way to see the demand of another
+ * requester.
  */
 @SuiteTest
 class ARequesterCannotReadAnotherRequestersDemand {

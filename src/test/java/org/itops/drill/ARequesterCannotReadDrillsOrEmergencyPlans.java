@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of emergency drills and plans (README, "Who may do what"): the staff read them; a requester finds no
- * drill, no drill report, no plan and no trail.
+ * The read rule of emergency drills and plans (docs/security.md, "Who may do what"): the staff read them; a requester
+ * finds no drill, no drill report, no plan and no trail.
  */
 @SuiteTest
 class ARequesterCannotReadDrillsOrEmergencyPlans {

@@ -18,9 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of improvements and survey answers (README, "Who may do what"): the staff read them (their audit
- * trails; they have no API of their own, and the KPIs that count survey answers are for those who read all of them).
- * A requester, also the one who was surveyed, finds neither.
+ * The read rule of improvements and survey answers (docs/security.md, "Who may do what"): the staff read them (their
+ * audit trails; they have no API of their own, and the KPIs that count survey answers are for those who read all of
+ * them). A requester, also the one who was surveyed, finds neither.
  */
 @SuiteTest
 class ARequesterCannotReadImprovementsOrSurveyAnswers {

@@ -21,9 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of incidents (README, "Who may do what"): those who watch incident-lifecycle read all; anybody else the
- * incidents they reported and those assigned to one of their groups. {@code requester} tries every way to see the
- * incident of another requester.
+ * The read rule of incidents (docs/security.md, "Who may do what"): those who watch incident-lifecycle read all;
+ * anybody else the incidents they reported and those assigned to one of their groups. {@code requester} tries every way
+ * to see the incident of another requester.
  */
 @SuiteTest
 class ARequesterCannotReadAnotherRequestersIncident {

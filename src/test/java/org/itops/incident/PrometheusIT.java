@@ -89,7 +89,9 @@ class PrometheusIT {
     scenario.fire(scenario.report("high", "medium", "server"), "responseTargetMissed");
   }
 
-  /** Prometheus scraping the suite every second, as README "KPIs, metrics" configures it, with the suite's rules. */
+  /**
+   * Prometheus scraping the suite every second, as docs/kpis.md "KPIs, metrics" configures it, with the suite's rules.
+   */
   private void start() throws IOException {
     String binary = Daemons.binary("itops.it.prometheus", "/usr/bin/prometheus", "prometheus");
     Path dir = Files.createTempDirectory("itops-prometheus");

@@ -18,9 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of knowledge articles (README, "Who may do what"): the staff read every article in full (drafts,
- * reviews, timeline, audit trail); everybody logged in reads the published version. {@code requester} tries to read
- * a draft, and what a revision under review changes in a published article.
+ * The read rule of knowledge articles (docs/security.md, "Who may do what"): the staff read every article in full
+ * (drafts, reviews, timeline, audit trail); everybody logged in reads the published version. {@code requester} tries to
+ * read a draft, and what a revision under review changes in a published article.
  */
 @SuiteTest
 class ARequesterCannotReadDraftArticles {

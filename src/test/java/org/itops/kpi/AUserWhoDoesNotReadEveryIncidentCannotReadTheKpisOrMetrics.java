@@ -11,8 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The KPIs and metrics count incidents, changes, demands, drills and survey answers; with a narrow period or a service
- * they show a single record's figures. So they are for those who read every record of each kind they count (README,
- * "Who may do what"), and the metrics also for monitoring systems: whoever reads only some incidents gets 403.
+ * they show a single record's figures. So they are for those who read every record of each kind they count
+ * (docs/security.md, "Who may do what"), and the metrics also for monitoring systems: whoever reads only some incidents
+ * gets 403.
  */
 @SuiteTest
 class AUserWhoDoesNotReadEveryIncidentCannotReadTheKpisOrMetrics {

@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The read rule of the dev mailbox (README, "Who may do what"): administrators read all mail, everybody else the mail
- * sent to exactly their own address. A user sets their own address (Camunda lets every user edit their profile), so a
- * user tries to read the security team's mail by taking its address, or an address that is part of every address.
+ * The read rule of the dev mailbox (docs/security.md, "Who may do what"): administrators read all mail, everybody else
+ * the mail sent to exactly their own address. A user sets their own address (Camunda lets every user edit their
+ * profile), so a user tries to read the security team's mail by taking its address, or an address that is part of every
+ * address.
  */
 @SuiteTest
 class AUserCannotReadAnotherUsersMail {

@@ -29,8 +29,8 @@ import org.itops.platform.ModelConventions.Rule;
 import org.itops.platform.ModelConventions.Violation;
 
 /**
- * The layout rules of a diagram (README, "Model conventions"), read from its DI: what Camunda Modeler draws.
- * Each diagram plane (a process, or a collapsed sub-process's own diagram) is checked on its own.
+ * The layout rules of a diagram (docs/writing-processes.md, "Model conventions"), read from its DI: what Camunda
+ * Modeler draws. Each diagram plane (a process, or a collapsed sub-process's own diagram) is checked on its own.
  */
 final class DiagramGeometry {
 

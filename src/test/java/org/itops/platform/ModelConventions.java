@@ -43,8 +43,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
 /**
- * The conventions every file in {@code processes/} and {@code forms/} keeps (README, "Model conventions").
- * Each broken example under {@code src/test/resources/broken-models/} is named after the rule it breaks.
+ * The conventions every file in {@code processes/} and {@code forms/} keeps (docs/writing-processes.md, "Model
+ * conventions"). Each broken example under {@code src/test/resources/broken-models/} is named after the rule it breaks.
  */
 final class ModelConventions {
 

@@ -33,7 +33,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Every text a person sees in {@code processes/} and {@code forms/} has its translation in each of the suite's
- * other languages, and no translation is left for a text that is gone (README, "Writing a process").
+ * other languages, and no translation is left for a text that is gone (docs/writing-processes.md, "Writing a process").
  */
 class ModelTranslationsTest {
 

@@ -14,8 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of service reviews and the KPI report kept in each (README, "Who may do what"): those who start and
- * watch service-review (service owners, IT managers, process owners) read them; for everybody else they do not exist.
+ * The read rule of service reviews and the KPI report kept in each (docs/security.md, "Who may do what"): those who
+ * start and watch service-review (service owners, IT managers, process owners) read them; for everybody else they do
+ * not exist.
  */
 @SuiteTest
 class AServiceDeskMemberCannotReadServiceReviews {

@@ -21,10 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read rule of security incidents (README, "Who may do what"): the security team and administrators read them; their
- * reporter reads the receipt of their own report; for everybody else they do not exist. Everyone outside the team tries
- * the ways besides the incident's own endpoints (SecurityIncidentApiTest): the audit trail, the alert that opened one,
- * the metrics.
+ * The read rule of security incidents (docs/security.md, "Who may do what"): the security team and administrators read
+ * them; their reporter reads the receipt of their own report; for everybody else they do not exist. Everyone outside
+ * the team tries the ways besides the incident's own endpoints (SecurityIncidentApiTest): the audit trail, the alert
+ * that opened one, the metrics.
  */
 @SuiteTest
 class AnOutsiderCannotReadASecurityIncident {

@@ -68,7 +68,7 @@ class CompanyDirectory {
         .map(Map.Entry::getKey).toList();
     if (!missing.isEmpty()) {
       throw new IllegalStateException("The ldap profile needs the company directory's settings itops.directory."
-          + missing + " (README, \"Company directory\")");
+          + missing + " (docs/production.md, \"Company directory\")");
     }
     List<String> unknown = properties.mappedGroups().keySet().stream()
         .filter(group -> !access.groups().containsKey(group)).toList();

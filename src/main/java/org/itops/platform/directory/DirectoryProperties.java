@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The company directory (prefix {@code itops.directory}, profile {@code ldap}; README, "Company directory"). The
- * defaults fit OpenLDAP's inetOrgPerson and groupOfNames; Active Directory sets the user id attribute to
- * {@code sAMAccountName} and the filters to its object classes.
+ * The company directory (prefix {@code itops.directory}, profile {@code ldap}; docs/production.md, "Company
+ * directory"). The defaults fit OpenLDAP's inetOrgPerson and groupOfNames; Active Directory sets the user id attribute
+ * to {@code sAMAccountName} and the filters to its object classes.
  *
  * @param url {@code ldap://host:389} or {@code ldaps://host:636}
  * @param startTls upgrade an {@code ldap://} connection to TLS before anything is sent (StartTLS)
