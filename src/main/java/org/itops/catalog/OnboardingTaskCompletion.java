@@ -19,12 +19,16 @@ import org.springframework.stereotype.Component;
 @Component("onboardingTaskValidation")
 class OnboardingTaskCompletion implements TaskListener {
 
+  static final List<String> SLA_DECISIONS = List.of("agreed", "declined");
+  static final List<String> REVIEW_OUTCOMES = List.of("keep", "change", "retire");
+  static final List<String> APPROVALS = List.of("approve", "reject");
+
   @Override
   public void notify(DelegateTask task) {
     List<FieldError> errors = new ArrayList<>();
     switch (task.getTaskDefinitionKey()) {
       case OnboardingProcess.Element.AGREE_SLA -> {
-        String decision = oneOf(task, Var.SLA_DECISION, List.of("agreed", "declined"), errors);
+        String decision = oneOf(task, Var.SLA_DECISION, SLA_DECISIONS, errors);
         if ("agreed".equals(decision)) {
           OnboardingVariables.level(task).addErrors(errors);
         }
@@ -32,7 +36,7 @@ class OnboardingTaskCompletion implements TaskListener {
       case OnboardingProcess.Element.APPROVE_OWNERS -> approval(task, Var.OWNERS_APPROVAL, Var.OWNERS_COMMENT, errors);
       case OnboardingProcess.Element.APPROVE_MANAGER -> approval(task, Var.MANAGER_APPROVAL, Var.MANAGER_COMMENT, errors);
       case OnboardingProcess.Element.REVIEW -> {
-        oneOf(task, Var.REVIEW_OUTCOME, List.of("keep", "change", "retire"), errors);
+        oneOf(task, Var.REVIEW_OUTCOME, REVIEW_OUTCOMES, errors);
         if (text(task, Var.REVIEW_NOTES) == null || text(task, Var.REVIEW_NOTES).isBlank()) {
           errors.add(new FieldError(Var.REVIEW_NOTES, "reason.required"));
         }
@@ -46,7 +50,7 @@ class OnboardingTaskCompletion implements TaskListener {
 
   /** A refusal needs a comment: the owner reworks the SLA from it. */
   private static void approval(DelegateTask task, String decision, String comment, List<FieldError> errors) {
-    if ("reject".equals(oneOf(task, decision, List.of("approve", "reject"), errors))
+    if ("reject".equals(oneOf(task, decision, APPROVALS, errors))
         && (text(task, comment) == null || text(task, comment).isBlank())) {
       errors.add(new FieldError(comment, "reason.refusalNotes"));
     }

@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
 @Component("changeTaskValidation")
 class ChangeTaskCompletion implements TaskListener {
 
+  static final List<String> REVIEW_DECISIONS = List.of("accept", "reject");
+  /** The decisions of the CAB's votes and of the approvals. */
+  static final List<String> APPROVALS = List.of("approve", "reject");
+  static final List<String> VERIFICATIONS = List.of("success", "failed");
+  static final List<String> SCHEDULE_DECISIONS = List.of("reschedule", "accept");
+
   private final ChangeService changes;
   private final CurrentUser currentUser;
 
@@ -40,17 +46,17 @@ class ChangeTaskCompletion implements TaskListener {
     String number = task.getExecution().getProcessBusinessKey();
     String who = currentUser.id();
     switch (task.getTaskDefinitionKey()) {
-      case Element.REVIEW -> decision(task, Var.DECISION, List.of("accept", "reject"), "reject", errors);
+      case Element.REVIEW -> decision(task, Var.DECISION, REVIEW_DECISIONS, "reject", errors);
       case Element.CAB_VOTE -> vote(task, who, errors);
       case Element.CAB_TIMEOUT_DECISION, Element.HIGH_RISK_APPROVAL, Element.ECAB_TIMEOUT_DECISION ->
-          decision(task, Var.DECISION, List.of("approve", "reject"), "reject", errors);
+          decision(task, Var.DECISION, APPROVALS, "reject", errors);
       case Element.ECAB_CHANGE_MANAGER ->
-          decision(task, "changeManagerDecision", List.of("approve", "reject"), "reject", errors);
-      case Element.ECAB_IT_MANAGER -> decision(task, "itManagerDecision", List.of("approve", "reject"), "reject", errors);
+          decision(task, "changeManagerDecision", APPROVALS, "reject", errors);
+      case Element.ECAB_IT_MANAGER -> decision(task, "itManagerDecision", APPROVALS, "reject", errors);
       case Element.RESOLVE_SCHEDULE -> schedule(task, errors);
       case Element.IMPLEMENT -> required(task, Var.IMPLEMENTATION_NOTES, errors);
       case Element.VERIFY -> {
-        oneOf(task, Var.VERIFICATION, List.of("success", "failed"), errors);
+        oneOf(task, Var.VERIFICATION, VERIFICATIONS, errors);
         required(task, Var.VERIFICATION_NOTES, errors);
       }
       case Element.BACK_OUT -> required(task, Var.BACKOUT_NOTES, errors);
@@ -73,7 +79,7 @@ class ChangeTaskCompletion implements TaskListener {
     if (who != null && who.equals(task.getVariable(Var.REQUESTER))) {
       errors.add(new FieldError(Var.VOTE, "reason.change.ownVote"));
     }
-    String vote = decision(task, Var.VOTE, List.of("approve", "reject"), "reject", errors);
+    String vote = decision(task, Var.VOTE, APPROVALS, "reject", errors);
     if (!errors.isEmpty()) {
       return;
     }
@@ -104,7 +110,7 @@ class ChangeTaskCompletion implements TaskListener {
 
   /** Reschedule to a valid window, or accept: a freeze can be accepted for an emergency change only. */
   private void schedule(DelegateTask task, List<FieldError> errors) {
-    String decision = oneOf(task, Var.SCHEDULE_DECISION, List.of("reschedule", "accept"), errors);
+    String decision = oneOf(task, Var.SCHEDULE_DECISION, SCHEDULE_DECISIONS, errors);
     if ("reschedule".equals(decision)) {
       try {
         errors.addAll(changes.windowErrors(ChangeVariables.instant(task, Var.NEW_START),

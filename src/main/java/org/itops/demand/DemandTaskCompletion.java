@@ -3,6 +3,7 @@ package org.itops.demand;
 import static org.itops.demand.DemandProcess.Var;
 import static org.itops.demand.DemandVariables.integer;
 import static org.itops.platform.FormValues.isBlank;
+import static org.itops.platform.FormValues.isOneOf;
 import static org.itops.platform.FormValues.oneOf;
 import static org.itops.platform.FormValues.text;
 
@@ -32,6 +33,14 @@ class DemandTaskCompletion implements TaskListener {
 
   static final List<String> LEVELS = List.of("low", "medium", "high");
   static final List<String> FEASIBILITY = List.of("feasible", "feasible-with-conditions", "not-feasible");
+  static final List<String> ANALYSIS_OUTCOMES = List.of("analysed", "question");
+  /** The decisions of a changed demand's re-approval and of the budget. */
+  static final List<String> APPROVALS = List.of("approve", "reject");
+  /** A demand's approval: approve first (anything else needs a reason). */
+  static final List<String> DEMAND_APPROVALS = List.of("approve", "reject", "rework");
+  static final List<String> REVISIONS = List.of("resubmit", "withdraw");
+  static final List<String> ESCALATION_DECISIONS = List.of("rework", "cancel");
+  static final List<Integer> RATINGS = List.of(1, 2, 3, 4, 5);
   static final int MAX_SPECIFICATION = 8000;
 
   private final DemandService demands;
@@ -64,14 +73,14 @@ class DemandTaskCompletion implements TaskListener {
           demands.changeAnalysed(number, text(task, Var.COST_BAND), text(task, Var.RISK));
         }
       }
-      case Element.REAPPROVE_CHANGE -> decision(task, Var.CHANGE_APPROVAL, List.of("approve", "reject"),
+      case Element.REAPPROVE_CHANGE -> decision(task, Var.CHANGE_APPROVAL, APPROVALS,
           "changeApprovalReason", errors).ifValid(errors, () -> demands.note(number, "CHANGE_" + ("approve".equals(
               text(task, Var.CHANGE_APPROVAL)) ? "APPROVED" : "REJECTED"), "timeline.withNotes", who(),
               reason(task, "changeApprovalReason")));
       case Element.FEEDBACK -> feedback(task, number, errors);
       case Element.DESIGN -> design(task, number, errors);
       case Element.ALLOCATE -> allocate(task, number, errors);
-      case Element.APPROVE_BUDGET -> decision(task, Var.BUDGET_DECISION, List.of("approve", "reject"), "budgetReason",
+      case Element.APPROVE_BUDGET -> decision(task, Var.BUDGET_DECISION, APPROVALS, "budgetReason",
           errors).ifValid(errors, () -> demands.delivery(number, "approve".equals(text(task, Var.BUDGET_DECISION))
               ? Map.of("budget_approved_by", who()) : Map.of(), "BUDGET_" + text(task, Var.BUDGET_DECISION)
               .toUpperCase(), "timeline.withNotes", who(), reason(task, "budgetReason")));
@@ -79,7 +88,7 @@ class DemandTaskCompletion implements TaskListener {
           () -> demands.note(number, "MILESTONE_DONE", "timeline.labelled", task.getVariable("milestone"),
               text(task, "milestoneNotes")));
       case Element.QUALITY_CONTROL -> qualityControl(task, number, errors);
-      case Element.DECIDE_ESCALATION -> decision(task, Var.ESCALATION_DECISION, List.of("rework", "cancel"),
+      case Element.DECIDE_ESCALATION -> decision(task, Var.ESCALATION_DECISION, ESCALATION_DECISIONS,
           "escalationReason", errors).ifValid(errors, () -> demands.note(number, "ESCALATION_DECIDED",
               "timeline.withNotes", text(task, Var.ESCALATION_DECISION), reason(task, "escalationReason")));
       case Element.PREPARE_PACKAGE -> preparePackage(task, number, errors);
@@ -93,7 +102,7 @@ class DemandTaskCompletion implements TaskListener {
   }
 
   private void analyse(DelegateTask task, String number, List<FieldError> errors) {
-    String outcome = oneOf(task, Var.ANALYSIS_OUTCOME, List.of("analysed", "question"), errors);
+    String outcome = oneOf(task, Var.ANALYSIS_OUTCOME, ANALYSIS_OUTCOMES, errors);
     if ("question".equals(outcome)) {
       required(task, Var.QUESTION, errors).ifValid(errors, () -> {
         demands.step(number, Demand.Status.ANALYSIS, "QUESTION", "timeline.typed", text(task, Var.QUESTION));
@@ -117,7 +126,7 @@ class DemandTaskCompletion implements TaskListener {
     if (demands.isRequester(number, currentUser.id())) {
       errors.add(new FieldError(Var.APPROVAL, "reason.demand.ownApproval"));
     }
-    String decision = decision(task, Var.APPROVAL, List.of("approve", "reject", "rework"), Var.APPROVAL_REASON,
+    String decision = decision(task, Var.APPROVAL, DEMAND_APPROVALS, Var.APPROVAL_REASON,
         errors).value();
     if (!errors.isEmpty()) {
       return;
@@ -133,7 +142,7 @@ class DemandTaskCompletion implements TaskListener {
   }
 
   private void revise(DelegateTask task, String number, List<FieldError> errors) {
-    String revision = oneOf(task, Var.REVISION, List.of("resubmit", "withdraw"), errors);
+    String revision = oneOf(task, Var.REVISION, REVISIONS, errors);
     if ("resubmit".equals(revision)) {
       DemandRequest revised = new DemandRequest(text(task, Var.TITLE), text(task, Var.BUSINESS_NEED),
           text(task, Var.EXPECTED_BENEFIT), demands.load(number).requestedDate().toString(), text(task, Var.COST_BAND),
@@ -147,7 +156,7 @@ class DemandTaskCompletion implements TaskListener {
 
   private void feedback(DelegateTask task, String number, List<FieldError> errors) {
     Integer rating = integer(task, Var.RATING);
-    if (rating == null || rating < 1 || rating > 5) {
+    if (!isOneOf(RATINGS, rating)) {
       errors.add(new FieldError(Var.RATING, "reason.rating"));
     } else {
       demands.feedback(number, rating, text(task, Var.FEEDBACK_COMMENT));
@@ -287,7 +296,7 @@ class DemandTaskCompletion implements TaskListener {
   private static Checked decision(DelegateTask task, String field, List<String> allowed, String reasonField,
       List<FieldError> errors) {
     String value = oneOf(task, field, allowed, errors);
-    boolean valid = allowed.contains(value);
+    boolean valid = isOneOf(allowed, value);
     if (valid && !value.equals(allowed.get(0)) && isBlank(text(task, reasonField))) {
       errors.add(new FieldError(reasonField, "reason.requiredWhen", value));
       valid = false;

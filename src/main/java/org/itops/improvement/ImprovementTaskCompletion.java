@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class ImprovementTaskCompletion implements TaskListener {
 
   static final List<String> LEVELS = List.of("high", "medium", "low");
+  static final List<String> APPROVALS = List.of("approve", "reject");
+  static final List<String> CHECK_DECISIONS = List.of("standardise", "again", "stop");
 
   private final ImprovementService improvements;
   private final CurrentUser currentUser;
@@ -50,7 +52,7 @@ class ImprovementTaskCompletion implements TaskListener {
         }
       }
       case "approveImprovement" -> {
-        String decision = oneOf(task, "decision", List.of("approve", "reject"), errors);
+        String decision = oneOf(task, "decision", APPROVALS, errors);
         if ("reject".equals(decision)) {
           required(task, "closingNotes", errors);
         }
@@ -82,7 +84,7 @@ class ImprovementTaskCompletion implements TaskListener {
         }
       }
       case "checkEffect" -> {
-        oneOf(task, "checkDecision", List.of("standardise", "again", "stop"), errors);
+        oneOf(task, "checkDecision", CHECK_DECISIONS, errors);
         required(task, "checkNotes", errors);
         if (errors.isEmpty()) {
           improvements.step(number, "CHECKED", "CHECKED", "timeline.labelled", text(task, "checkDecision"),

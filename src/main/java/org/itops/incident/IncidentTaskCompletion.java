@@ -1,6 +1,7 @@
 package org.itops.incident;
 
 import static org.itops.incident.IncidentProcess.Var;
+import static org.itops.platform.FormValues.isOneOf;
 import static org.itops.platform.FormValues.requiredWithin;
 import static org.itops.platform.FormValues.text;
 
@@ -26,6 +27,7 @@ class IncidentTaskCompletion implements TaskListener {
   static final Set<String> OUTCOMES = Set.of("resolved", "waiting", "reassign");
   static final Set<String> RESOLUTION_CODES =
       Set.of("FIXED", "WORKAROUND", "NO_FAULT_FOUND", "DUPLICATE", "USER_ERROR", "CHANGE_REQUIRED");
+  static final Set<String> CONFIRMATIONS = Set.of("yes", "no");
 
   private final IncidentService incidents;
   private final CurrentUser currentUser;
@@ -61,7 +63,7 @@ class IncidentTaskCompletion implements TaskListener {
 
   private void triage(DelegateTask task, List<FieldError> errors) {
     String priority = text(task, Var.PRIORITY);
-    if (!PRIORITIES.contains(priority)) {
+    if (!isOneOf(PRIORITIES, priority)) {
       errors.add(new FieldError(Var.PRIORITY, "reason.priority"));
     } else if (!priority.equals(task.getVariable(Var.COMPUTED_PRIORITY))) {
       required(task, Var.OVERRIDE_REASON, errors);
@@ -81,13 +83,13 @@ class IncidentTaskCompletion implements TaskListener {
 
   private void work(DelegateTask task, List<FieldError> errors) {
     String outcome = text(task, Var.OUTCOME);
-    if (!OUTCOMES.contains(outcome)) {
+    if (!isOneOf(OUTCOMES, outcome)) {
       errors.add(new FieldError(Var.OUTCOME, "reason.incident.outcome"));
       return;
     }
     switch (outcome) {
       case "resolved" -> {
-        if (!RESOLUTION_CODES.contains(text(task, Var.RESOLUTION_CODE))) {
+        if (!isOneOf(RESOLUTION_CODES, text(task, Var.RESOLUTION_CODE))) {
           errors.add(new FieldError(Var.RESOLUTION_CODE, "reason.oneOf", RESOLUTION_CODES));
         }
         required(task, Var.RESOLUTION_NOTES, errors);
@@ -111,7 +113,7 @@ class IncidentTaskCompletion implements TaskListener {
 
   private static void confirm(DelegateTask task, List<FieldError> errors) {
     String confirmation = text(task, Var.CONFIRMATION);
-    if (!"yes".equals(confirmation) && !"no".equals(confirmation)) {
+    if (!isOneOf(CONFIRMATIONS, confirmation)) {
       errors.add(new FieldError(Var.CONFIRMATION, "reason.incident.confirmation"));
     } else if ("no".equals(confirmation)) {
       required(task, Var.REJECTION_REASON, errors);
@@ -119,7 +121,7 @@ class IncidentTaskCompletion implements TaskListener {
   }
 
   private void group(DelegateTask task, String field, List<FieldError> errors) {
-    if (!incidents.supportGroups().contains(text(task, field))) {
+    if (!isOneOf(incidents.supportGroups(), text(task, field))) {
       errors.add(new FieldError(field, "reason.oneOf", incidents.supportGroups()));
     }
   }

@@ -1,5 +1,6 @@
 package org.itops.platform;
 
+import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -43,10 +44,18 @@ public final class FormValues {
     return value;
   }
 
+  /**
+   * Whether the value is one of {@code allowed}; a missing value is not (the JDK's immutable collections throw at a
+   * question about null, which would answer a client's missing field with a server error).
+   */
+  public static boolean isOneOf(Collection<?> allowed, Object value) {
+    return value != null && allowed.contains(value);
+  }
+
   /** The field's text; one that is not among {@code allowed} adds an error saying which are. */
   public static String oneOf(VariableScope scope, String field, List<String> allowed, List<FieldError> errors) {
     String value = text(scope, field);
-    if (!allowed.contains(value)) {
+    if (!isOneOf(allowed, value)) {
       errors.add(new FieldError(field, "reason.oneOf", allowed));
     }
     return value;

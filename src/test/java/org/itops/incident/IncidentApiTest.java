@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import org.itops.TestMail;
+import org.camunda.bpm.engine.TaskService;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
+import org.itops.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +39,7 @@ class IncidentApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
   @Autowired IncidentScenario scenario;
   SuiteClient client;
 
@@ -209,6 +212,24 @@ class IncidentApiTest {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("overrideReason: is required");
     assertThat(scenario.record(number).getStatus()).isEqualTo(Incident.Status.REGISTERED);
+  }
+
+  @Test
+  void aTaskCompletionWithoutAChoiceIsA400ThatNamesTheField() throws Exception {
+    String number = scenario.report("low", "low", "workplace");
+    scenario.complete(number, IncidentProcess.Element.TRIAGE, "desk", Map.of("priority",
+        taskService.getVariable(scenario.task(number, IncidentProcess.Element.TRIAGE).getId(), "priority"),
+        "assignedGroup", "ops-engineers"));
+    scenario.complete(number, IncidentProcess.Element.TAKE, "engineer", Map.of());
+    String work = scenario.task(number, IncidentProcess.Element.WORK).getId();
+
+    // a REST client (not the form) that sends no outcome at all: refused with the field named, not a server error
+    HttpResponse<String> noOutcome = client.postJson("engineer", "/engine-rest/task/" + work + "/complete",
+        "{\"variables\": {}}");
+
+    assertThat(noOutcome.statusCode()).isEqualTo(400);
+    assertThat(noOutcome.body()).contains("outcome");
+    assertThat(scenario.task(number, IncidentProcess.Element.WORK)).isNotNull();
   }
 
   private HttpResponse<String> postWithKey(String user, String key, String body) {
