@@ -11,10 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -25,6 +30,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.itops.kpi.KpiService;
+import org.itops.platform.AccessProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -198,6 +206,122 @@ class ProcessContractTest {
 
   private static List<BpmnModelInstance> modelsOf(Class<?> holder) throws IllegalAccessException {
     return keysOf(holder).stream().filter(modelByProcessKey::containsKey).map(modelByProcessKey::get).toList();
+  }
+
+  @Test
+  void everyChoiceAFormOffersIsExactlyWhatItsCheckAccepts() throws Exception {
+    Map<String, Set<String>> accepted = acceptedChoices();
+    List<String> problems = new ArrayList<>();
+    formById.forEach((id, form) -> choices(form.path("components"), new TreeMap<>()).forEach((key, offered) -> {
+      Set<String> code = accepted.getOrDefault(id + "/" + key, accepted.get(key));
+      if (code == null) {
+        problems.add(id + "/" + key + " offers " + offered + ": name in acceptedChoices() what its check accepts");
+      } else if (!code.equals(offered)) {
+        problems.add(id + "/" + key + " offers " + offered + ", its check accepts " + code);
+      }
+    }));
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * What the code accepts for each choice of a form (by form and field, or by field in every form): the listener's,
+   * the record's or the service's check, the configured groups, a decision table's categories. A form that offers
+   * more is refused at submission; one that offers less hides a choice the API takes.
+   */
+  private static Map<String, Set<String>> acceptedChoices() throws Exception {
+    Set<String> staff = staffGroups();
+    Set<String> categories = new TreeSet<>();
+    Dmn.readModelFromFile(PROCESSES.resolve("incident/incident-assignment.dmn").toFile())
+        .getModelElementsByType(InputEntry.class).forEach(entry -> categories.add(entry.getTextContent()
+            .replace("\"", "").strip()));
+    String catalog = "org.itops.catalog.";
+    String change = "org.itops.change.";
+    String demand = "org.itops.demand.";
+    String improvement = "org.itops.improvement.";
+    String incident = "org.itops.incident.";
+    String security = "org.itops.securityops.";
+    Map<String, Set<String>> accepted = new HashMap<>();
+    accepted.put("tier", choices(catalog + "ServiceLevel", "TIERS"));
+    accepted.put("hours", choices(catalog + "ServiceLevel", "HOURS"));
+    accepted.put("slaDecision", choices(catalog + "OnboardingTaskCompletion", "SLA_DECISIONS"));
+    accepted.put("reviewOutcome", choices(catalog + "OnboardingTaskCompletion", "REVIEW_OUTCOMES"));
+    accepted.put("ownersApproval", choices(catalog + "OnboardingTaskCompletion", "APPROVALS"));
+    accepted.put("managerApproval", choices(catalog + "OnboardingTaskCompletion", "APPROVALS"));
+    accepted.put("supportGroup", staff);
+    accepted.put("changeType", choices(change + "ChangeRequest", "TYPES"));
+    accepted.put("raise-change/impact", choices(change + "ChangeRequest", "LEVELS"));
+    accepted.put("review-change/decision", choices(change + "ChangeTaskCompletion", "REVIEW_DECISIONS"));
+    accepted.put("decide-change/decision", choices(change + "ChangeTaskCompletion", "APPROVALS"));
+    accepted.put("changeManagerDecision", choices(change + "ChangeTaskCompletion", "APPROVALS"));
+    accepted.put("itManagerDecision", choices(change + "ChangeTaskCompletion", "APPROVALS"));
+    accepted.put("vote", choices(change + "ChangeTaskCompletion", "APPROVALS"));
+    accepted.put("verification", choices(change + "ChangeTaskCompletion", "VERIFICATIONS"));
+    accepted.put("scheduleDecision", choices(change + "ChangeTaskCompletion", "SCHEDULE_DECISIONS"));
+    accepted.put("costBand", choices(demand + "DemandRequest", "COST_BANDS"));
+    accepted.put("risk", choices(demand + "DemandTaskCompletion", "LEVELS"));
+    accepted.put("feasibility", choices(demand + "DemandTaskCompletion", "FEASIBILITY"));
+    accepted.put("analysisOutcome", choices(demand + "DemandTaskCompletion", "ANALYSIS_OUTCOMES"));
+    accepted.put("approval", choices(demand + "DemandTaskCompletion", "DEMAND_APPROVALS"));
+    accepted.put("changeApproval", choices(demand + "DemandTaskCompletion", "APPROVALS"));
+    accepted.put("budgetDecision", choices(demand + "DemandTaskCompletion", "APPROVALS"));
+    accepted.put("revision", choices(demand + "DemandTaskCompletion", "REVISIONS"));
+    accepted.put("escalationDecision", choices(demand + "DemandTaskCompletion", "ESCALATION_DECISIONS"));
+    accepted.put("rating", choices(demand + "DemandTaskCompletion", "RATINGS"));
+    accepted.put("ownerGroup", staff);
+    accepted.put("approve-improvement/decision", choices(improvement + "ImprovementTaskCompletion", "APPROVALS"));
+    accepted.put("checkDecision", choices(improvement + "ImprovementTaskCompletion", "CHECK_DECISIONS"));
+    accepted.put("value", choices(improvement + "ImprovementTaskCompletion", "LEVELS"));
+    accepted.put("effort", choices(improvement + "ImprovementTaskCompletion", "LEVELS"));
+    accepted.put("targetKpi", new TreeSet<>(KpiService.TARGETS.keySet()));
+    accepted.put("category", categories);
+    accepted.put("register-incident/impact", choices(incident + "IncidentReport", "LEVELS"));
+    accepted.put("urgency", choices(incident + "IncidentReport", "LEVELS"));
+    accepted.put("priority", choices(incident + "IncidentTaskCompletion", "PRIORITIES"));
+    accepted.put("assignedGroup", staff);
+    accepted.put("newGroup", staff);
+    accepted.put("outcome", choices(incident + "IncidentTaskCompletion", "OUTCOMES"));
+    accepted.put("resolutionCode", choices(incident + "IncidentTaskCompletion", "RESOLUTION_CODES"));
+    accepted.put("confirmation", choices(incident + "IncidentTaskCompletion", "CONFIRMATIONS"));
+    accepted.put("review-article/decision", new TreeSet<>(constants(Class.forName(
+        "org.itops.knowledge.KnowledgeProcess"), "").stream().filter(value -> value.equals("approve") || value.equals("back")).toList()));
+    accepted.put("severity", choices(security + "SecurityIncidentProcess", "SEVERITIES"));
+    // "none" is what a report without personal data holds; triage that finds personal data names which
+    Set<String> dataCategories = choices(security + "SecurityIncidentProcess", "DATA_CATEGORIES");
+    dataCategories.remove("none");
+    accepted.put("dataCategory", dataCategories);
+    return accepted;
+  }
+
+  /** The values of a static collection (or map's keys) of a feature's class, as text. */
+  private static Set<String> choices(String className, String constant) throws Exception {
+    Field field = Class.forName(className).getDeclaredField(constant);
+    field.setAccessible(true);
+    Object value = field.get(null);
+    Collection<?> values = value instanceof Map<?, ?> map ? map.keySet() : (Collection<?>) value;
+    return values.stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The suite's staff groups as configured in application.yaml ({@code itops.access.groups}). */
+  @SuppressWarnings("unchecked")
+  private static Set<String> staffGroups() throws IOException {
+    try (var yaml = Files.newInputStream(Path.of("src", "main", "resources", "application.yaml"))) {
+      Map<String, Object> root = new org.yaml.snakeyaml.Yaml().load(yaml);
+      Map<String, Object> access = (Map<String, Object>) ((Map<String, Object>) root.get("itops")).get("access");
+      return new AccessProperties((Map<String, String>) access.get("groups"), List.of(), Map.of()).staffGroups();
+    }
+  }
+
+  /** The choices of the form's components (selects, radios, checklists, tag lists with fixed values), by key. */
+  private static Map<String, Set<String>> choices(JsonNode components, Map<String, Set<String>> found) {
+    for (JsonNode component : components) {
+      if (component.path("values").isArray() && component.path("values").size() > 0) {
+        Set<String> values = new TreeSet<>();
+        component.path("values").forEach(value -> values.add(value.path("value").asText()));
+        found.put(component.path("key").asText(), values);
+      }
+      choices(component.path("components"), found);
+    }
+    return found;
   }
 
   private static Class<?> nested(Class<?> holder, String name) {

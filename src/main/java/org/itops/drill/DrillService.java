@@ -54,7 +54,7 @@ public class DrillService {
     this.clock = clock;
     this.runtimeService = runtimeService;
     this.currentUser = currentUser;
-    this.groups = access.groups().keySet();
+    this.groups = access.staffGroups();
     this.readRule = readRule;
     // who starts drills keeps the plans
     AccessProperties.ProcessAccess drillAccess = access.processes().get(DrillProcess.KEY);

@@ -10,7 +10,7 @@ import org.itops.platform.InvalidRequestException.FieldError;
 record PlanRequest(String name, String scenario, String ownerGroup, List<String> participatingTeams,
     Integer rtoMinutes, Integer rpoMinutes, Integer frequencyDays, Instant nextDrillAt) {
 
-  /** Everything wrong with the plan; {@code groups} are the suite's groups, {@code now} the time. */
+  /** Everything wrong with the plan; {@code groups} are the suite's staff groups, {@code now} the time. */
   List<FieldError> fieldErrors(Set<String> groups, Instant now) {
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank() || name.length() > 100) {
