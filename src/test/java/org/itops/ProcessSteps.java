@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.springframework.stereotype.Component;
 
 /** Steps of any process as people, the job executor and timers take them, by business key, for the tests. */
@@ -31,13 +35,17 @@ public class ProcessSteps {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final IdentityService identityService;
+  private final HistoryService historyService;
+  private final ProcessEngine engine;
 
   ProcessSteps(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-      IdentityService identityService) {
+      IdentityService identityService, HistoryService historyService, ProcessEngine engine) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.managementService = managementService;
     this.identityService = identityService;
+    this.historyService = historyService;
+    this.engine = engine;
   }
 
   /** Claims the task as the user and completes it with the form's values, logged in as that user. */
@@ -163,6 +171,37 @@ public class ProcessSteps {
   public ProcessInstance instance(String businessKey) {
     return instances(businessKey).stream().filter(i -> i.getId().equals(i.getRootProcessInstanceId())).findFirst()
         .orElse(null);
+  }
+
+  /**
+   * The process of the business key, running or ended, for camunda-bpm-assert's path assertions
+   * ({@code assertThat(steps.path(number)).isEnded().hasPassed(...)}): of several, the one that called the others.
+   */
+  public ProcessInstance path(String businessKey) {
+    BpmnAwareTests.init(engine); // this test's engine: the assertions keep one per thread
+    ProcessInstance running = instance(businessKey);
+    if (running != null) {
+      return running;
+    }
+    HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey).processDefinitionKeyNotIn(List.of(MAIL_DELIVERY))
+        .rootProcessInstances().singleResult();
+    assertThat(ended).as("a process of " + businessKey).isNotNull();
+    return new EndedInstance(ended);
+  }
+
+  /** An ended process as the assertions take it: they look its path up in the history by its id. */
+  private record EndedInstance(HistoricProcessInstance history) implements ProcessInstance {
+    @Override public String getId() { return history.getId(); }
+    @Override public String getProcessInstanceId() { return history.getId(); }
+    @Override public String getRootProcessInstanceId() { return history.getRootProcessInstanceId(); }
+    @Override public String getProcessDefinitionId() { return history.getProcessDefinitionId(); }
+    @Override public String getProcessDefinitionKey() { return history.getProcessDefinitionKey(); }
+    @Override public String getBusinessKey() { return history.getBusinessKey(); }
+    @Override public String getCaseInstanceId() { return history.getCaseInstanceId(); }
+    @Override public String getTenantId() { return history.getTenantId(); }
+    @Override public boolean isSuspended() { return false; }
+    @Override public boolean isEnded() { return true; }
   }
 
   /**

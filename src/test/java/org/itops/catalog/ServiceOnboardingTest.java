@@ -2,6 +2,7 @@ package org.itops.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +69,9 @@ class ServiceOnboardingTest {
     assertThat(types(number)).containsExactly("PROPOSED", "SLA_AGREED", "PUBLISHED");
     assertThat(recipients(number + "]")).contains("owner@itops.localhost", "engineer@itops.localhost");
     // the instance stays with the service: it waits for the yearly review or an SLA change
-    assertThat(steps.instance(number)).isNotNull();
+    assertThat(steps.path(number)).isNotEnded()
+        .hasPassed("registerService", "recordOwnerAnswer", "publishService", "notifyServicePublished")
+        .hasNotPassed("recordApprovalRefusal");
   }
 
   @Test
@@ -94,6 +97,7 @@ class ServiceOnboardingTest {
 
     assertThat(catalog.view(number).tier()).isEqualTo("silver");
     assertThat(types(number)).containsExactly("PROPOSED", "SLA_AGREED", "APPROVAL_REFUSED", "SLA_AGREED", "PUBLISHED");
+    assertThat(steps.path(number)).hasPassed("recordApprovalRefusal", "publishService");
   }
 
   @Test
@@ -103,7 +107,7 @@ class ServiceOnboardingTest {
     steps.complete(number, "agreeSlaTargets", "owner", Map.of("slaDecision", "declined", "slaNotes", "Nobody faxes"));
 
     assertThat(catalog.view(number).status()).isEqualTo(CatalogEntry.Status.WITHDRAWN);
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("serviceWithdrawn").hasNotPassed("publishService");
     assertThat(catalog.isInCatalog(catalog.view(number).name())).isFalse();
   }
 
@@ -148,7 +152,7 @@ class ServiceOnboardingTest {
     steps.complete(number, "reviewService", "owner", Map.of("reviewOutcome", "retire", "reviewNotes", "Replaced"));
 
     assertThat(catalog.view(number).status()).isEqualTo(CatalogEntry.Status.RETIRED);
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("notifyReviewDue", "recordReview", "serviceRetired");
     assertThat(types(number)).containsSubsequence("REVIEWED", "REVIEWED", "PUBLISHED", "RETIRED");
   }
 

@@ -2,6 +2,7 @@ package org.itops.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Clock;
@@ -53,7 +54,9 @@ class ChangeManagementTest {
     Change change = scenario.record(number);
     assertThat(change.status()).isEqualTo(Change.Status.CLOSED);
     assertThat(change.outcome()).isEqualTo("SUCCESSFUL");
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("registerChange", "classifyChange", "applyClassification",
+        "checkSchedule", "markScheduled", "beginImplementation", "closeChange", "changeClosed")
+        .hasNotPassed("callCab", "ecab", "openReview");
     assertThat(types(number)).containsSubsequence("REQUESTED", "CLASSIFIED", "APPROVED", "WINDOW_CLEAR", "SCHEDULED",
         "IMPLEMENTING", "CLOSED").doesNotContain("REVIEW");
     assertThat(TestMail.subjects(smtp)).anyMatch(s -> s.contains(number) && s.contains("approved"))
@@ -111,7 +114,8 @@ class ChangeManagementTest {
     Change change = scenario.record(number);
     assertThat(change.outcome()).isEqualTo("REJECTED");
     assertThat(change.outcomeNotes()).isEqualTo("cab2: Not during the month-end close");
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("callCab", "recordRejection", "changeNotApproved")
+        .hasNotPassed("beginImplementation");
     assertThat(TestMail.subjects(smtp)).anyMatch(s -> s.contains(number) && s.contains("closed (REJECTED)"));
   }
 
@@ -176,6 +180,8 @@ class ChangeManagementTest {
     assertThat(steps.tasks(number, Element.POST_IMPLEMENTATION_REVIEW)).as("mandatory after an emergency").hasSize(1);
     scenario.review(number);
     assertThat(scenario.record(number).outcome()).isEqualTo("SUCCESSFUL");
+    assertThat(steps.path(number)).isEnded().hasPassed("ecab", "beginImplementation", "openReview", "closeChange")
+        .hasNotPassed("callCab");
   }
 
   @Test
@@ -281,6 +287,7 @@ class ChangeManagementTest {
     scenario.review(number);
 
     assertThat(scenario.record(number).outcome()).isEqualTo("BACKED_OUT");
+    assertThat(steps.path(number)).isEnded().hasPassed("openReview", "closeChange");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.itops.demand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.util.List;
@@ -92,6 +93,7 @@ class DeliveryAcceptanceTest {
     assertThat(demand.feedbackRating()).isEqualTo(4);
     assertThat(demand.closedAt()).isNotNull();
     assertThat(steps.instances(number)).isEmpty();
+    assertThat(steps.path(number)).isEnded().hasPassed("askFeedback", "closeDelivered", "demandClosed");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.itops.demand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Clock;
@@ -69,6 +70,9 @@ class ServiceDemandTest {
     }
     scenario.approveAll(number);
     assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.IMPLEMENTATION);
+    assertThat(steps.path(number)).isWaitingAt("implementDemand")
+        .hasPassed("registerDemand", "notifyReceived", "routeApproval", "recordRoute", "markApproved", "notifyApproved")
+        .hasNotPassed("rejectDemand");
     assertThat(TestMail.subjects(smtp).stream().filter(s -> s.contains(number)).toList()).anyMatch(s -> s.contains("received")).anyMatch(s -> s.contains("approved"));
   }
 
@@ -130,7 +134,8 @@ class ServiceDemandTest {
 
     assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.REJECTED);
     assertThat(scenario.record(number).rejections()).isEqualTo(2);
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("rejectDemand", "notifyRejected", "demandFinallyRejected")
+        .hasNotPassed("markApproved");
     assertThat(demands.specifications(number)).hasSize(2);
   }
 
@@ -144,7 +149,7 @@ class ServiceDemandTest {
     steps.complete(number, Element.REVISE, "requester", Map.of("revision", "withdraw"));
 
     assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.WITHDRAWN);
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("closeWithdrawn", "withdrawn");
   }
 
   @Test

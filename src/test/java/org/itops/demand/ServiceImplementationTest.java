@@ -2,6 +2,7 @@ package org.itops.demand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Clock;
@@ -93,7 +94,8 @@ class ServiceImplementationTest {
 
     assertThat(demands.deliveryOf(number)).containsEntry("qc_failures", 4);
     assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.CANCELLED);
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("implementDemand", "closeCancelled", "cancelled")
+        .hasNotPassed("askFeedback");
   }
 
   @Test
@@ -113,6 +115,7 @@ class ServiceImplementationTest {
         + " where number = ?", change)).containsEntry("SOURCE_RECORD", number).containsEntry("REQUESTER", "engineer")
         .containsEntry("IMPLEMENTATION_PLAN", "Deploy the portal");
     assertThat(steps.tasks(number, Element.ALLOCATE)).hasSize(1);
+    assertThat(steps.path(number)).isWaitingAt("implementDemand");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.itops.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,7 +100,8 @@ class EmergencyDrillTest {
     run(number, "service-desk", "desk", 20, 0);
     steps.complete(number, Element.REVIEW, "engineer", Map.of("improvementActions", ""));
 
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("registerDrill", "notifyParticipants", "startDrill",
+        "evaluateDrill", "setNextDrillDate", "drillClosed").hasNotPassed("recordOverdueActions");
     assertThat(steps.as("manager", () -> drills.plan(plan.id())).nextDrillAt())
         .isEqualTo(drillDate.plus(Duration.ofDays(90)));
     JsonNode report = JSON.readTree(client.get("manager", "/api/drills/" + number + "/report").body());
@@ -147,7 +149,7 @@ class EmergencyDrillTest {
         .satisfies(t -> assertThat(t.passed()).isFalse());
     assertThat(report.actions()).extracting(DrillRepository.Action::status).containsOnly("DONE");
     assertThat(report.actions()).extracting(DrillRepository.Action::doneBy).containsOnly("engineer");
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("recordOverdueActions", "escalateOverdueActions", "drillClosed");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.itops.improvement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -47,7 +48,8 @@ class ContinuousImprovementTest {
 
     assertThat(jdbc.queryForMap("select status, outcome from improvement where number = ?", number))
         .containsEntry("STATUS", "CLOSED").containsEntry("OUTCOME", "REJECTED");
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("registerImprovement", "closeRejected", "improvementRejected")
+        .hasNotPassed("measureBaseline");
   }
 
   @Test
@@ -102,6 +104,8 @@ class ContinuousImprovementTest {
     assertThat(jdbc.queryForList("select type from record_event where record_number = ? order by id", String.class,
         number)).containsSubsequence("PROPOSED", "EVALUATED", "APPROVE", "PLANNED", "BASELINE_MEASURED", "TRAINED",
         "TRAINED", "EFFECT_MEASURED", "CHECKED", "PLANNED", "BASELINE_MEASURED", "EFFECT_MEASURED", "CHECKED", "CLOSED");
+    assertThat(steps.path(number)).isEnded()
+        .hasPassed("measureBaseline", "measureEffect", "closeStandardised", "standardised").hasNotPassed("closeStopped");
   }
 
   @Test
@@ -117,6 +121,7 @@ class ContinuousImprovementTest {
 
     assertThat(jdbc.queryForObject("select outcome from improvement where number = ?", String.class, number))
         .isEqualTo("STOPPED");
+    assertThat(steps.path(number)).isEnded().hasPassed("closeStopped", "stopped").hasNotPassed("closeStandardised");
   }
 
   @Test

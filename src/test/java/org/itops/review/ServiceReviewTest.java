@@ -1,6 +1,7 @@
 package org.itops.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,7 @@ class ServiceReviewTest {
     assertThat(steps.tasks((String) improvements.get(0).get("number"), "evaluateImprovement")).hasSize(1);
     assertThat(jdbc.queryForObject("select status from service_review where number = ?", String.class, number))
         .isEqualTo("REVIEWED");
+    assertThat(steps.path(number)).isEnded().hasPassed("buildKpiReport", "startImprovements", "reviewDone");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.itops.securityops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
@@ -60,7 +61,9 @@ class SecurityIncidentTest {
     scenario.writeReport(number);
 
     SecurityIncident incident = scenario.record(number);
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("registerSecurityIncident", "alertSecurityTeam",
+        "assessBreachNotification", "applyBreachAssessment", "closeSecurityIncident", "securityIncidentClosed")
+        .hasNotPassed("remindSecurityTeam", "recordNotificationOverdue");
     assertThat(incident.status()).isEqualTo(SecurityIncident.Status.CLOSED);
     assertThat(incident.severity()).isEqualTo("critical");
     assertThat(incident.reporter()).isEqualTo("desk");
@@ -99,6 +102,7 @@ class SecurityIncidentTest {
     assertThat(closed.notifiedAt()).isEqualTo(notifiedAt);
     assertThat(timeline.of(number)).extracting(Timeline.Entry::type).contains("NOTIFIED")
         .doesNotContain("NOTIFICATION_OVERDUE");
+    assertThat(steps.path(number)).isEnded().hasPassed("closeSecurityIncident").hasNotPassed("escalateNotification");
   }
 
   @Test
