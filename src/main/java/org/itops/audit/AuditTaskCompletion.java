@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Checks what people submit with an audit's tasks and puts it on the audit's record, with who and when. A refused
  * completion changes nothing and says why.
  */
-@Component("auditTaskValidation")
+@Component("auditTaskCompletion")
 class AuditTaskCompletion implements TaskListener {
 
   private final AuditService audits;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * where form-js can; REST clients get the same rules). A refused completion changes nothing and says why. Counts
  * the CAB's votes for the vote's completion condition.
  */
-@Component("changeTaskValidation")
+@Component("changeTaskCompletion")
 class ChangeTaskCompletion implements TaskListener {
 
   static final List<String> REVIEW_DECISIONS = List.of("accept", "reject");

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * check the same where form-js can; REST clients get the same rules). A refused completion changes nothing and says
  * why.
  */
-@Component("demandTaskValidation")
+@Component("demandTaskCompletion")
 class DemandTaskCompletion implements TaskListener {
 
   static final List<String> LEVELS = List.of("low", "medium", "high");

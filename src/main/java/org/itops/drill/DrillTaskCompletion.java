@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Checks what people submit with a drill's tasks and puts it on the drill's record (the forms check the same where
  * form-js can; REST clients get the same rules). A refused completion changes nothing and says why.
  */
-@Component("drillTaskValidation")
+@Component("drillTaskCompletion")
 class DrillTaskCompletion implements TaskListener {
 
   private final DrillService drills;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Checks what a person submits with a task of continuous-improvement and puts it on the improvement's timeline (the
  * forms check the same; REST clients get the same rules).
  */
-@Component("improvementTaskValidation")
+@Component("improvementTaskCompletion")
 class ImprovementTaskCompletion implements TaskListener {
 
   static final List<String> LEVELS = List.of("high", "medium", "low");

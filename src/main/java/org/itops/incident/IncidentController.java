@@ -109,7 +109,7 @@ class IncidentController {
     if (status != null && java.util.Arrays.stream(Incident.Status.values()).noneMatch(s -> s.name().equals(status))) {
       throw new InvalidRequestException("status", "reason.oneOf", List.of(Incident.Status.values()));
     }
-    if (priority != null && !IncidentTaskCompletion.PRIORITIES.contains(priority)) {
+    if (priority != null && !IncidentTaskValidation.PRIORITIES.contains(priority)) {
       throw new InvalidRequestException("priority", "reason.priority");
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks what a person submits with a knowledge task before the process moves on (the forms check the same where
- * form-js can; REST clients get the same rules). A refused completion changes nothing and says why.
+ * form-js can; REST clients get the same rules), then records an approving reviewer. A refused completion changes
+ * nothing and says why.
  */
-@Component("knowledgeTaskValidation")
+@Component("knowledgeTaskCompletion")
 class KnowledgeTaskCompletion implements TaskListener {
 
   private final KnowledgeService knowledge;

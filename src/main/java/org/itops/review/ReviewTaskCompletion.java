@@ -6,8 +6,11 @@ import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
-/** "Review service performance": the assessment is required; the reviewer proposes the improvements it decides. */
-@Component("reviewTaskValidation")
+/**
+ * Completes "Review service performance": the assessment is required; then the reviewer is recorded, who proposes
+ * the improvements it decides.
+ */
+@Component("reviewTaskCompletion")
 class ReviewTaskCompletion implements TaskListener {
 
   private final CurrentUser currentUser;

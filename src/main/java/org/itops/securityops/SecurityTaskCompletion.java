@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * when (the forms check the same where form-js can; REST clients get the same rules). A refused completion changes
  * nothing and says why.
  */
-@Component("securityTaskValidation")
+@Component("securityTaskCompletion")
 class SecurityTaskCompletion implements TaskListener {
 
   private final SecurityIncidentService incidents;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * "Follow up a low rating": what the service desk did must be said, and goes on the surveyed record's timeline; an
  * improvement it proposes starts continuous-improvement at the event after it (ProposeFollowUpImprovementDelegate).
  */
-@Component("surveyFollowUpValidation")
+@Component("surveyFollowUpCompletion")
 class FollowUpCompletion implements TaskListener {
 
   private final Timeline timeline;

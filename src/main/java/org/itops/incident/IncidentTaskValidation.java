@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * where form-js can; REST clients get the same rules). A refused completion changes nothing and says why.
  */
 @Component("incidentTaskValidation")
-class IncidentTaskCompletion implements TaskListener {
+class IncidentTaskValidation implements TaskListener {
 
   static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
   static final Set<String> OUTCOMES = Set.of("resolved", "waiting", "reassign");
@@ -33,7 +33,7 @@ class IncidentTaskCompletion implements TaskListener {
   private final CurrentUser currentUser;
   private final ChangeService changes;
 
-  IncidentTaskCompletion(IncidentService incidents, CurrentUser currentUser, ChangeService changes) {
+  IncidentTaskValidation(IncidentService incidents, CurrentUser currentUser, ChangeService changes) {
     this.incidents = incidents;
     this.currentUser = currentUser;
     this.changes = changes;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * get the same rules). A refused completion changes nothing and says why.
  */
 @Component("onboardingTaskValidation")
-class OnboardingTaskCompletion implements TaskListener {
+class OnboardingTaskValidation implements TaskListener {
 
   static final List<String> SLA_DECISIONS = List.of("agreed", "declined");
   static final List<String> REVIEW_OUTCOMES = List.of("keep", "change", "retire");
