@@ -1,7 +1,7 @@
 package org.itops.demand;
 
 import static org.itops.demand.DemandProcess.Var;
-import static org.itops.demand.DemandVariables.integer;
+import static org.itops.platform.FormValues.integer;
 import static org.itops.platform.FormValues.isBlank;
 import static org.itops.platform.FormValues.isOneOf;
 import static org.itops.platform.FormValues.oneOf;

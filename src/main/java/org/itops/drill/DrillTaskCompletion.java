@@ -1,10 +1,10 @@
 package org.itops.drill;
 
 import static org.itops.drill.DrillProcess.Var;
+import static org.itops.platform.FormValues.instant;
 import static org.itops.platform.FormValues.text;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -15,7 +15,6 @@ import org.itops.improvement.ImprovementService;
 import org.itops.platform.FormValues;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
-import org.itops.platform.Times;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +38,7 @@ class DrillTaskCompletion implements TaskListener {
     List<FieldError> errors = new ArrayList<>();
     switch (task.getTaskDefinitionKey()) {
       case Element.PREPARE -> {
-        Instant date = time(task, Var.DRILL_DATE, errors);
+        Instant date = instant(task, Var.DRILL_DATE, errors);
         errors.addAll(drills.preparationErrors(text(task, Var.SCENARIO), text(task, Var.PARTICIPANTS), date));
         refuse(errors);
         drills.prepared(number, text(task, Var.SCENARIO), text(task, Var.PARTICIPANTS), date);
@@ -47,8 +46,8 @@ class DrillTaskCompletion implements TaskListener {
         task.getExecution().getProcessInstance().setVariable(Var.DRILL_DATE, Date.from(date));
       }
       case Element.RUN -> {
-        Instant start = time(task, Var.STARTED_AT, errors);
-        Instant end = time(task, Var.ENDED_AT, errors);
+        Instant start = instant(task, Var.STARTED_AT, errors);
+        Instant end = instant(task, Var.ENDED_AT, errors);
         refuse(errors);
         Object loss = task.getVariable(Var.DATA_LOSS_MINUTES);
         drills.recordTeamResult(number, text(task, Var.TEAM), start, end, loss instanceof Number n ? n : null,
@@ -56,7 +55,7 @@ class DrillTaskCompletion implements TaskListener {
       }
       case Element.REVIEW -> {
         List<String> actions = DrillService.actionLines(text(task, Var.IMPROVEMENT_ACTIONS));
-        Instant due = time(task, Var.ACTIONS_DUE, errors);
+        Instant due = instant(task, Var.ACTIONS_DUE, errors);
         errors.addAll(drills.actionErrors(actions, due));
         refuse(errors);
         drills.addActions(number, actions, due);
@@ -94,15 +93,6 @@ class DrillTaskCompletion implements TaskListener {
     }
     FormValues.required(task, "trainingTopic", errors);
     refuse(errors);
-  }
-
-  private static Instant time(DelegateTask task, String field, List<FieldError> errors) {
-    try {
-      return Times.parse(task.getVariable(field));
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "reason.notADateTime", e.getParsedString()));
-      return null;
-    }
   }
 
 

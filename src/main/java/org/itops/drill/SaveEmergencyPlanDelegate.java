@@ -1,5 +1,6 @@
 package org.itops.drill;
 
+import static org.itops.platform.FormValues.integer;
 import static org.itops.platform.FormValues.text;
 
 import java.time.Instant;
@@ -29,14 +30,10 @@ class SaveEmergencyPlanDelegate implements JavaDelegate {
     Object teams = execution.getVariable("participatingTeams");
     drills.savePlan(new PlanRequest(text(execution, "name"), text(execution, "scenario"),
         text(execution, "ownerGroup"), teams == null ? List.of() : Arrays.stream(teams.toString().split(","))
-            .map(String::strip).filter(team -> !team.isEmpty()).toList(), number(execution, "rtoMinutes"),
-        number(execution, "rpoMinutes"), number(execution, "frequencyDays"), time(execution, "nextDrillAt")));
+            .map(String::strip).filter(team -> !team.isEmpty()).toList(), integer(execution, "rtoMinutes"),
+        integer(execution, "rpoMinutes"), integer(execution, "frequencyDays"), time(execution, "nextDrillAt")));
   }
 
-  private static Integer number(DelegateExecution execution, String name) {
-    return execution.getVariable(name) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-        ? n.intValue() : null;
-  }
 
   /** The form's date-time field; null when missing or unreadable (the plan is refused then). */
   private static Instant time(DelegateExecution execution, String name) {

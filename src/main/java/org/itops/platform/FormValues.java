@@ -1,5 +1,7 @@
 package org.itops.platform;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -24,6 +26,32 @@ public final class FormValues {
   /** A typed text without its surrounding blanks; null when nothing was typed (forms and API requests alike). */
   public static String blankToNull(String text) {
     return isBlank(text) ? null : text.strip();
+  }
+
+  /** A whole number a form's number field left (a Long or a Double) or a client sent as text; null otherwise. */
+  public static Integer integer(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+      return number.intValue();
+    }
+    try {
+      return value == null ? null : Integer.valueOf(value.toString().strip());
+    } catch (NumberFormatException notAWholeNumber) {
+      return null;
+    }
+  }
+
+  /**
+   * The moment a form's date-time field (ISO-8601 text) or an earlier step (a Date) left, null when there is none;
+   * an unreadable one adds its error.
+   */
+  public static Instant instant(VariableScope scope, String field, List<FieldError> errors) {
+    try {
+      return Times.parse(scope.getVariable(field));
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "reason.notADateTime", e.getParsedString()));
+      return null;
+    }
   }
 
   /** The field's text; a missing or blank one adds "is required" to the errors. */
