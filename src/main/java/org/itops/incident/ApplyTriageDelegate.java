@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("applyTriageDelegate")
 class ApplyTriageDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  ApplyTriageDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  ApplyTriageDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     boolean declareMajor = Boolean.TRUE.equals(execution.getVariable("declareMajor"));
-    boolean overridden = incidents.applyTriage(execution.getProcessBusinessKey(),
+    boolean overridden = steps.applyTriage(execution.getProcessBusinessKey(),
         (String) execution.getVariable(Var.PRIORITY), (String) execution.getVariable(Var.OVERRIDE_REASON),
         (String) execution.getVariable(Var.ASSIGNED_GROUP), declareMajor);
     execution.setVariable(Var.PRIORITY_OVERRIDDEN, overridden);

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("closeIncidentDelegate")
 class CloseIncidentDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  CloseIncidentDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  CloseIncidentDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.close(execution.getProcessBusinessKey(), (String) execution.getVariableLocal(Var.CLOSURE_CODE));
+    steps.close(execution.getProcessBusinessKey(), (String) execution.getVariableLocal(Var.CLOSURE_CODE));
   }
 }

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("pauseSlaClockDelegate")
 class PauseSlaClockDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  PauseSlaClockDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  PauseSlaClockDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.waitForRequester(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.QUESTION));
+    steps.waitForRequester(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.QUESTION));
   }
 }

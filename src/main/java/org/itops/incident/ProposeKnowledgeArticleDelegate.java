@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component("proposeKnowledgeArticleDelegate")
 class ProposeKnowledgeArticleDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  ProposeKnowledgeArticleDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  ProposeKnowledgeArticleDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.proposeArticle(execution.getProcessBusinessKey());
+    steps.proposeArticle(execution.getProcessBusinessKey());
   }
 }

@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("recordAlertResolutionDelegate")
 class RecordAlertResolutionDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  RecordAlertResolutionDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  RecordAlertResolutionDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Incident incident = incidents.resolveByAlert(execution.getProcessBusinessKey(),
+    Incident incident = steps.resolveByAlert(execution.getProcessBusinessKey(),
         (String) execution.getVariable(Var.ALERT_NOTE));
     // what the reporter's mail and confirmation form show
     execution.setVariable(Var.RESOLUTION_CODE, incident.getResolutionCode());

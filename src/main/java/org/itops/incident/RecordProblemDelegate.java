@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("recordProblemDelegate")
 class RecordProblemDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  RecordProblemDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  RecordProblemDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.recordProblem(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.ROOT_CAUSE),
+    steps.recordProblem(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.ROOT_CAUSE),
         (String) execution.getVariable(Var.PREVENTIVE_ACTIONS));
   }
 }

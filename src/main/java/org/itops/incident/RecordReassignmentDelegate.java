@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("recordReassignmentDelegate")
 class RecordReassignmentDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  RecordReassignmentDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  RecordReassignmentDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String group = (String) execution.getVariable(Var.NEW_GROUP);
-    incidents.reassign(execution.getProcessBusinessKey(), group, (String) execution.getVariable(Var.REASSIGN_REASON));
+    steps.reassign(execution.getProcessBusinessKey(), group, (String) execution.getVariable(Var.REASSIGN_REASON));
     execution.setVariable(Var.ASSIGNED_GROUP, group);
     execution.setVariable(Var.ENGINEER, null);
     execution.removeVariable(Var.NEW_GROUP);

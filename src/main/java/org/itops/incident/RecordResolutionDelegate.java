@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("recordResolutionDelegate")
 class RecordResolutionDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  RecordResolutionDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  RecordResolutionDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.resolve(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.RESOLUTION_CODE),
+    steps.resolve(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.RESOLUTION_CODE),
         (String) execution.getVariable(Var.RESOLUTION_NOTES), (String) execution.getVariable(Var.CAUSED_BY_CHANGE));
     if (execution.getVariable(Var.PROPOSE_ARTICLE) == null) {
       execution.setVariable(Var.PROPOSE_ARTICLE, false);

@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("recordResponseDelegate")
 class RecordResponseDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  RecordResponseDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  RecordResponseDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Incident incident = incidents.recordResponse(execution.getProcessBusinessKey(),
+    Incident incident = steps.recordResponse(execution.getProcessBusinessKey(),
         (String) execution.getVariable(Var.ENGINEER));
     // monitoring may have reported the alert resolved before anyone worked on it (the record keeps it)
     execution.setVariable(Var.ALERT_RESOLVED, incident.getAlertResolvedAt() != null);

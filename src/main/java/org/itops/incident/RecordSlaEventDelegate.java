@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("recordSlaEventDelegate")
 class RecordSlaEventDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  RecordSlaEventDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  RecordSlaEventDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     SlaEvent event = SlaEvent.valueOf((String) execution.getVariableLocal(Var.SLA_EVENT));
-    execution.setVariable(Var.FIRST_OCCURRENCE, incidents.recordSlaEvent(execution.getProcessBusinessKey(), event));
+    execution.setVariable(Var.FIRST_OCCURRENCE, steps.recordSlaEvent(execution.getProcessBusinessKey(), event));
   }
 }

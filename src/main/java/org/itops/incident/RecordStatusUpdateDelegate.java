@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("recordStatusUpdateDelegate")
 class RecordStatusUpdateDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  RecordStatusUpdateDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  RecordStatusUpdateDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.recordStatusUpdate(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.STATUS_UPDATE));
+    steps.recordStatusUpdate(execution.getProcessBusinessKey(), (String) execution.getVariable(Var.STATUS_UPDATE));
   }
 }

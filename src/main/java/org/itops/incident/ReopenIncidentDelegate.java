@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("reopenIncidentDelegate")
 class ReopenIncidentDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  ReopenIncidentDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  ReopenIncidentDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Incident incident = incidents.reopen(execution.getProcessBusinessKey(),
+    Incident incident = steps.reopen(execution.getProcessBusinessKey(),
         (String) execution.getVariable(Var.REJECTION_REASON));
     // the clock resumes later than it stopped: the timers of the new work follow the record's later due times
     StartSlaClocksDelegate.setDueTimes(execution, incident);

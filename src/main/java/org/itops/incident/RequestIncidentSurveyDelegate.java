@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component("requestIncidentSurveyDelegate")
 class RequestIncidentSurveyDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  RequestIncidentSurveyDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  RequestIncidentSurveyDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.requestSurvey(execution.getProcessBusinessKey());
+    steps.requestSurvey(execution.getProcessBusinessKey());
   }
 }

@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("resumeSlaClockDelegate")
 class ResumeSlaClockDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
 
-  ResumeSlaClockDelegate(IncidentService incidents) {
-    this.incidents = incidents;
+  ResumeSlaClockDelegate(IncidentSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Incident incident = incidents.requesterAnswered(execution.getProcessBusinessKey(),
+    Incident incident = steps.requesterAnswered(execution.getProcessBusinessKey(),
         (String) execution.getVariable(Var.ANSWER));
     StartSlaClocksDelegate.setDueTimes(execution, incident);
     execution.removeVariable(Var.OUTCOME);

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component("startSlaClocksDelegate")
 class StartSlaClocksDelegate implements JavaDelegate {
 
-  private final IncidentService incidents;
+  private final IncidentSteps steps;
   private final ManagementService managementService;
 
-  StartSlaClocksDelegate(IncidentService incidents, ManagementService managementService) {
-    this.incidents = incidents;
+  StartSlaClocksDelegate(IncidentSteps steps, ManagementService managementService) {
+    this.steps = steps;
     this.managementService = managementService;
   }
 
@@ -33,7 +33,7 @@ class StartSlaClocksDelegate implements JavaDelegate {
       throw new IllegalStateException("The DMN tables incident-priority and service-level-targets gave no result for"
           + " priority '" + priority + "': add a rule for it");
     }
-    Incident incident = incidents.startClocks(execution.getProcessBusinessKey(), priority,
+    Incident incident = steps.startClocks(execution.getProcessBusinessKey(), priority,
         (String) targets.get("responseTarget"), (String) targets.get("resolutionTarget"));
     setDueTimes(execution, incident);
     moveRunningResponseTimer(execution, incident);
@@ -41,7 +41,7 @@ class StartSlaClocksDelegate implements JavaDelegate {
       execution.setVariable(Var.COMPUTED_PRIORITY, incident.getComputedPriority());
     }
     boolean wanted = "P1".equals(priority) || Boolean.TRUE.equals(execution.getVariable("declareMajor"));
-    if (wanted && incidents.declareMajor(incident.getNumber())) {
+    if (wanted && steps.declareMajor(incident.getNumber())) {
       MajorIncident.declare(execution);
     }
   }
