@@ -26,9 +26,11 @@ class CiController {
   static final String CSV = "text/csv";
 
   private final CmdbService cmdb;
+  private final CmdbMaintenance maintenance;
 
-  CiController(CmdbService cmdb) {
+  CiController(CmdbService cmdb, CmdbMaintenance maintenance) {
     this.cmdb = cmdb;
+    this.maintenance = maintenance;
   }
 
   @GetMapping
@@ -47,18 +49,18 @@ class CiController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ConfigurationItem> create(@RequestBody CiInput item) {
-    ConfigurationItem created = cmdb.create(item);
+    ConfigurationItem created = maintenance.create(item);
     return ResponseEntity.created(URI.create("/api/cis/" + created.id())).body(created);
   }
 
   @PutMapping("/{id}")
   ConfigurationItem update(@PathVariable long id, @RequestBody CiInput item) {
-    return cmdb.update(id, item);
+    return maintenance.update(id, item);
   }
 
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable long id) {
-    cmdb.delete(id);
+    maintenance.delete(id);
     return ResponseEntity.noContent().build();
   }
 
@@ -67,15 +69,15 @@ class CiController {
     return cmdb.impact(id);
   }
 
-  /** A CSV file (header {@link CmdbService#CSV_COLUMNS}); all rows or none. */
+  /** A CSV file (header {@link CmdbMaintenance#CSV_COLUMNS}); all rows or none. */
   @PostMapping(path = "/import", consumes = CSV)
-  CmdbService.ImportResult importCsv(@RequestBody String csv) {
-    return cmdb.importCsv(Csv.withoutBom(csv));
+  CmdbMaintenance.ImportResult importCsv(@RequestBody String csv) {
+    return maintenance.importCsv(Csv.withoutBom(csv));
   }
 
   @GetMapping(path = "/export", produces = CSV)
   ResponseEntity<String> exportCsv() {
     return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"configuration-items.csv\"")
-        .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8")).body(Csv.file(cmdb.exportCsv()));
+        .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8")).body(Csv.file(maintenance.exportCsv()));
   }
 }

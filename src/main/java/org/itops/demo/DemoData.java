@@ -17,7 +17,7 @@ import org.itops.catalog.ServiceLevel;
 import org.itops.catalog.ServiceProposal;
 import org.itops.change.ChangeRequest;
 import org.itops.change.ChangeService;
-import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.CmdbMaintenance;
 import org.itops.demand.DemandRequest;
 import org.itops.demand.DemandService;
 import org.itops.drill.DrillService;
@@ -66,7 +66,7 @@ class DemoData implements SmartLifecycle {
   private final SuiteProperties suite;
   private final DemoSteps steps;
   private final ServiceCatalog catalog;
-  private final CmdbService cmdb;
+  private final CmdbMaintenance cmdb;
   private final IncidentService incidents;
   private final SurveyService surveys;
   private final ChangeService changes;
@@ -82,7 +82,7 @@ class DemoData implements SmartLifecycle {
   private Thread loading;
 
   DemoData(@Value("${itops.demo-data:false}") boolean enabled, SuiteProperties suite, DemoSteps steps,
-      ServiceCatalog catalog, CmdbService cmdb, IncidentService incidents, SurveyService surveys,
+      ServiceCatalog catalog, CmdbMaintenance cmdb, IncidentService incidents, SurveyService surveys,
       ChangeService changes, DemandService demands, DrillService drills, RuntimeService runtime,
       HistoryService history, ManagementService management, ObjectProvider<JobExecutor> jobExecutor) {
     this.enabled = enabled;

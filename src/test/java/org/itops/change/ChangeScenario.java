@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.itops.ProcessSteps;
 import org.itops.SuiteClient;
 import org.itops.cmdb.CiInput;
-import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.CmdbMaintenance;
 import org.springframework.stereotype.Component;
 
 /** Changes through their steps as the people, the CAB and the timers take them, for the tests. */
@@ -23,11 +23,11 @@ class ChangeScenario {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChangeService changes;
-  private final CmdbService cmdb;
+  private final CmdbMaintenance cmdb;
   private final ProcessSteps steps;
   private final Clock clock;
 
-  ChangeScenario(ChangeService changes, CmdbService cmdb, ProcessSteps steps, Clock clock) {
+  ChangeScenario(ChangeService changes, CmdbMaintenance cmdb, ProcessSteps steps, Clock clock) {
     this.changes = changes;
     this.cmdb = cmdb;
     this.steps = steps;

@@ -15,7 +15,7 @@ import org.itops.ProcessSteps;
 import org.itops.SuiteTest;
 import org.itops.TestMail;
 import org.itops.cmdb.CiInput;
-import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.CmdbMaintenance;
 import org.itops.demand.DemandProcess.Element;
 import org.itops.platform.InvalidRequestException;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class ServiceImplementationTest {
   @Autowired DemandScenario scenario;
   @Autowired DemandService demands;
   @Autowired ProcessSteps steps;
-  @Autowired CmdbService cmdb;
+  @Autowired CmdbMaintenance cmdb;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
 

@@ -21,7 +21,7 @@ import org.itops.alert.Alert;
 import org.itops.alert.AlertService;
 import org.itops.catalog.CatalogScenario;
 import org.itops.cmdb.CiInput;
-import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.CmdbMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +43,7 @@ class IncidentCatalogTest {
 
   @LocalServerPort int port;
   @Autowired CatalogScenario catalog;
-  @Autowired CmdbService cmdb;
+  @Autowired CmdbMaintenance cmdb;
   @Autowired ProcessSteps steps;
   @Autowired IncidentRepository records;
   @Autowired TaskService taskService;

@@ -18,7 +18,7 @@ import org.itops.SuiteTest;
 import org.itops.change.ChangeRequest;
 import org.itops.change.ChangeService;
 import org.itops.cmdb.CiInput;
-import org.itops.cmdb.CmdbService;
+import org.itops.cmdb.CmdbMaintenance;
 import org.itops.platform.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +37,7 @@ class IncidentChangeTest {
   @LocalServerPort int port;
   @Autowired IncidentScenario scenario;
   @Autowired ChangeService changes;
-  @Autowired CmdbService cmdb;
+  @Autowired CmdbMaintenance cmdb;
   @Autowired ProcessSteps steps;
   @Autowired Clock clock;
 
