@@ -39,6 +39,7 @@ class ChangeController {
   static final Duration MAX_CALENDAR = Duration.ofDays(400);
 
   private final ChangeService changes;
+  private final ChangeSchedule schedule;
   private final IdempotencyKeys idempotencyKeys;
   private final CurrentUser currentUser;
   private final Clock clock;
@@ -46,9 +47,10 @@ class ChangeController {
   private final SuiteText text;
   private final Attachments attachments;
 
-  ChangeController(ChangeService changes, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
-      Clock clock, SuiteProperties suite, SuiteText text, Attachments attachments) {
+  ChangeController(ChangeService changes, ChangeSchedule schedule, IdempotencyKeys idempotencyKeys,
+      CurrentUser currentUser, Clock clock, SuiteProperties suite, SuiteText text, Attachments attachments) {
     this.changes = changes;
+    this.schedule = schedule;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -105,7 +107,7 @@ class ChangeController {
   Calendar calendar(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     Period period = period(from, to);
     return new Calendar(period.from(), period.to(), changes.calendar(period.from(), period.to()),
-        changes.readsFreezes() ? changes.freezes(period.from(), period.to()) : List.of());
+        schedule.readsFreezes() ? schedule.freezes(period.from(), period.to()) : List.of());
   }
 
   /** The same calendar as iCalendar, to subscribe to in a mail client. */
@@ -123,19 +125,19 @@ class ChangeController {
   List<ChangeRepository.Freeze> freezes(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Period period = period(from, to);
-    return changes.freezes(period.from(), period.to());
+    return schedule.freezes(period.from(), period.to());
   }
 
   @PostMapping("/freezes")
   ResponseEntity<ChangeRepository.Freeze> addFreeze(@RequestBody FreezeRequest freeze) {
-    ChangeRepository.Freeze added = changes.addFreeze(freeze.name(), freeze.startsAt(), freeze.endsAt(),
+    ChangeRepository.Freeze added = schedule.addFreeze(freeze.name(), freeze.startsAt(), freeze.endsAt(),
         freeze.reason());
     return ResponseEntity.created(URI.create("/api/changes/freezes/" + added.id())).body(added);
   }
 
   @DeleteMapping("/freezes/{id}")
   ResponseEntity<Void> deleteFreeze(@PathVariable long id) {
-    changes.deleteFreeze(id);
+    schedule.deleteFreeze(id);
     return ResponseEntity.noContent().build();
   }
 

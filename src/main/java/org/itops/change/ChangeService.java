@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happens to changes. The {@code change-management} process calls it through thin delegates and its task
- * listener; the API calls it for requests, cancellations, the calendar and the freeze periods.
+ * listener; the API calls it for requests, cancellations and the calendar. A change's window (freezes, conflicts,
+ * rescheduling) is {@link ChangeSchedule}'s.
  */
 @Service
 public class ChangeService {
@@ -45,13 +46,6 @@ public class ChangeService {
 
   /** What the CMDB says about a new change: it feeds DMN change-classification and the CAB's forms. */
   public record Registered(Change change, String ciCriticality, List<String> affectedServices) {}
-
-  /** Freezes and other changes on the same items that overlap the change's window. */
-  public record ScheduleCheck(boolean inFreeze, List<String> problems) {
-    boolean clear() {
-      return problems.isEmpty();
-    }
-  }
 
   private final ChangeRepository changes;
   private final RecordNumbers recordNumbers;
@@ -183,66 +177,6 @@ public class ChangeService {
     timeline.record(number, "APPROVED", "timeline.change.approved");
   }
 
-  // --- scheduling -------------------------------------------------------------------------------------
-
-  /** The freezes and the open changes on the same configuration items that overlap the change's window. */
-  @Transactional(readOnly = true)
-  public ScheduleCheck checkSchedule(String number) {
-    Change change = load(number);
-    List<String> problems = new ArrayList<>();
-    List<ChangeRepository.Freeze> freezes = changes.freezes(change.plannedStart(), change.plannedEnd());
-    freezes.forEach(f -> problems.add("Freeze '" + f.name() + "' " + f.startsAt() + " - " + f.endsAt()
-        + (f.reason() == null ? "" : ": " + f.reason())));
-    for (Change other : changes.overlapping(number, changes.itemIds(number), change.plannedStart(),
-        change.plannedEnd())) {
-      List<String> shared = other.configurationItems().stream().filter(change.configurationItems()::contains).toList();
-      problems.add("Conflict with " + other.number() + " '" + other.summary() + "' " + other.plannedStart() + " - "
-          + other.plannedEnd() + " on " + shared);
-    }
-    return new ScheduleCheck(!freezes.isEmpty(), problems);
-  }
-
-  @Transactional
-  public void scheduleChecked(String number, ScheduleCheck check) {
-    load(number);
-    timeline.record(number, check.clear() ? "WINDOW_CLEAR" : "SCHEDULE_PROBLEMS",
-        check.clear() ? "timeline.change.windowClear" : "timeline.typed", String.join("; ", check.problems()));
-  }
-
-  /** A change manager moves the change to another window (validated like a request's window). */
-  @Transactional
-  public Change reschedule(String number, Instant start, Instant end) {
-    Change change = load(number);
-    List<FieldError> errors = windowErrors(start, end);
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
-    Change moved = change.rescheduled(start, end, clock.instant());
-    changes.update(moved);
-    timeline.record(number, "RESCHEDULED", "timeline.change.rescheduled", change.plannedStart(),
-        change.plannedEnd(), start, end);
-    return moved;
-  }
-
-  List<FieldError> windowErrors(Instant start, Instant end) {
-    List<FieldError> errors = new ArrayList<>();
-    if (start == null || end == null) {
-      errors.add(new FieldError(start == null ? Var.NEW_START : Var.NEW_END, "reason.change.rescheduleRequired"));
-    } else if (!end.isAfter(start)) {
-      errors.add(new FieldError(Var.NEW_END, "reason.change.newEndAfterStart"));
-    } else if (start.isBefore(clock.instant())) {
-      errors.add(new FieldError(Var.NEW_START, "reason.inThePast"));
-    }
-    return errors;
-  }
-
-  @Transactional
-  public void scheduled(String number, Timeline.Text how) {
-    Change change = load(number);
-    save(change.with(Status.SCHEDULED, clock.instant()));
-    timeline.record(number, "SCHEDULED", "timeline.change.scheduled", how, change.plannedStart());
-  }
-
   // --- implementation, review and closing ---------------------------------------------------------------
 
   @Transactional
@@ -281,45 +215,6 @@ public class ChangeService {
     }
   }
 
-  // --- freezes ----------------------------------------------------------------------------------------
-
-  @Transactional
-  public ChangeRepository.Freeze addFreeze(String name, Instant start, Instant end, String reason) {
-    requireChangeManager();
-    List<FieldError> errors = new ArrayList<>();
-    if (name == null || name.isBlank() || name.length() > 100) {
-      errors.add(new FieldError("name", "reason.requiredMaxLength", 100));
-    }
-    if (start == null || end == null || !end.isAfter(start)) {
-      errors.add(new FieldError("endsAt", "reason.freeze.period"));
-    }
-    if (reason != null && reason.length() > 1000) {
-      errors.add(new FieldError("reason", "reason.maxLength", 1000));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
-    long id = changes.insertFreeze(name.strip(), start, end, blankToNull(reason), currentUser.id(), clock.instant());
-    return new ChangeRepository.Freeze(id, name.strip(), start, end, blankToNull(reason), currentUser.id());
-  }
-
-  @Transactional
-  public void deleteFreeze(long id) {
-    requireChangeManager();
-    if (!changes.deleteFreeze(id)) {
-      throw new NotFoundException("detail.notFound.freezePeriod", id);
-    }
-  }
-
-  /** The freeze periods in {@code [from, to)}, for those who read all changes ({@link ChangeReadRule}). */
-  @Transactional(readOnly = true)
-  public List<ChangeRepository.Freeze> freezes(Instant from, Instant to) {
-    if (!readRule.readsAll()) {
-      throw new NotAllowedException("detail.forbidden.freezes");
-    }
-    return changes.freezes(from, to);
-  }
-
   // --- reading ----------------------------------------------------------------------------------------
 
   /** The change, if the current user reads it ({@link ChangeReadRule}). */
@@ -339,11 +234,6 @@ public class ChangeService {
   @Transactional(readOnly = true)
   public List<Change> calendar(Instant from, Instant to) {
     return changes.inWindow(from, to, readRule.onlyOf());
-  }
-
-  /** Whether the current user reads the freeze periods ({@link ChangeReadRule}). */
-  public boolean readsFreezes() {
-    return readRule.readsAll();
   }
 
   public List<Timeline.Entry> timelineOf(String number) {
@@ -366,11 +256,5 @@ public class ChangeService {
 
   private void save(Change change) {
     changes.update(change);
-  }
-
-  private void requireChangeManager() {
-    if (currentUser.groups().stream().noneMatch(CHANGE_MANAGERS::contains)) {
-      throw new NotAllowedException("detail.forbidden.freezeCalendar");
-    }
   }
 }

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ChangeStatusDelegate implements JavaDelegate {
 
   private final ChangeService changes;
+  private final ChangeSchedule schedule;
 
-  ChangeStatusDelegate(ChangeService changes) {
+  ChangeStatusDelegate(ChangeService changes, ChangeSchedule schedule) {
     this.changes = changes;
+    this.schedule = schedule;
   }
 
   @Override
@@ -24,7 +26,7 @@ class ChangeStatusDelegate implements JavaDelegate {
     String note = String.valueOf(execution.getVariableLocal("note"));
     if (status == Change.Status.SCHEDULED) {
       Object problems = execution.getVariable(ChangeProcess.Var.SCHEDULE_PROBLEMS);
-      changes.scheduled(execution.getProcessBusinessKey(), problems == null
+      schedule.scheduled(execution.getProcessBusinessKey(), problems == null
           ? Timeline.text("timeline.change.windowClearShort")
           : Timeline.text("timeline.change.problemsAccepted", problems));
     } else {

@@ -33,10 +33,12 @@ class ChangeTaskCompletion implements TaskListener {
   static final List<String> SCHEDULE_DECISIONS = List.of("reschedule", "accept");
 
   private final ChangeService changes;
+  private final ChangeSchedule schedule;
   private final CurrentUser currentUser;
 
-  ChangeTaskCompletion(ChangeService changes, CurrentUser currentUser) {
+  ChangeTaskCompletion(ChangeService changes, ChangeSchedule schedule, CurrentUser currentUser) {
     this.changes = changes;
+    this.schedule = schedule;
     this.currentUser = currentUser;
   }
 
@@ -113,7 +115,7 @@ class ChangeTaskCompletion implements TaskListener {
     String decision = oneOf(task, Var.SCHEDULE_DECISION, SCHEDULE_DECISIONS, errors);
     if ("reschedule".equals(decision)) {
       try {
-        errors.addAll(changes.windowErrors(ChangeVariables.instant(task, Var.NEW_START),
+        errors.addAll(schedule.windowErrors(ChangeVariables.instant(task, Var.NEW_START),
             ChangeVariables.instant(task, Var.NEW_END)));
       } catch (DateTimeParseException e) {
         errors.add(new FieldError(Var.NEW_START, "reason.notADateTime", e.getParsedString()));

@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("checkChangeScheduleDelegate")
 class CheckScheduleDelegate implements JavaDelegate {
 
-  private final ChangeService changes;
+  private final ChangeSchedule schedule;
 
-  CheckScheduleDelegate(ChangeService changes) {
-    this.changes = changes;
+  CheckScheduleDelegate(ChangeSchedule schedule) {
+    this.schedule = schedule;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ChangeService.ScheduleCheck check = changes.checkSchedule(execution.getProcessBusinessKey());
-    changes.scheduleChecked(execution.getProcessBusinessKey(), check);
+    ChangeSchedule.ScheduleCheck check = schedule.checkSchedule(execution.getProcessBusinessKey());
+    schedule.scheduleChecked(execution.getProcessBusinessKey(), check);
     execution.setVariable(Var.SCHEDULE_PROBLEMS, check.clear() ? null : String.join("\n", check.problems()));
     execution.setVariable(Var.IN_FREEZE, check.inFreeze());
   }

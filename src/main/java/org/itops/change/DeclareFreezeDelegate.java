@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("declareFreezeDelegate")
 class DeclareFreezeDelegate implements JavaDelegate {
 
-  private final ChangeService changes;
+  private final ChangeSchedule schedule;
 
-  DeclareFreezeDelegate(ChangeService changes) {
-    this.changes = changes;
+  DeclareFreezeDelegate(ChangeSchedule schedule) {
+    this.schedule = schedule;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ChangeRepository.Freeze freeze = changes.addFreeze(text(execution, "name"),
+    ChangeRepository.Freeze freeze = schedule.addFreeze(text(execution, "name"),
         ChangeVariables.instant(execution, "startsAt"), ChangeVariables.instant(execution, "endsAt"),
         text(execution, "reason"));
     execution.setProcessBusinessKey("FREEZE-" + freeze.id());

@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("rescheduleChangeDelegate")
 class RescheduleChangeDelegate implements JavaDelegate {
 
-  private final ChangeService changes;
+  private final ChangeSchedule schedule;
 
-  RescheduleChangeDelegate(ChangeService changes) {
-    this.changes = changes;
+  RescheduleChangeDelegate(ChangeSchedule schedule) {
+    this.schedule = schedule;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Change change = changes.reschedule(execution.getProcessBusinessKey(),
+    Change change = schedule.reschedule(execution.getProcessBusinessKey(),
         ChangeVariables.instant(execution, Var.NEW_START), ChangeVariables.instant(execution, Var.NEW_END));
     ChangeVariables.setWindow(execution, change);
   }

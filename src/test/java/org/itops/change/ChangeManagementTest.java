@@ -33,6 +33,7 @@ class ChangeManagementTest {
 
   @Autowired ChangeScenario scenario;
   @Autowired ChangeService changes;
+  @Autowired ChangeSchedule schedule;
   @Autowired ProcessSteps steps;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
@@ -205,7 +206,7 @@ class ChangeManagementTest {
     String item = scenario.item("low");
     ChangeRequest request = scenario.request("standard", "low", List.of(item));
     Instant start = Times.parse(request.plannedStart());
-    ChangeRepository.Freeze freeze = steps.as("changemgr", () -> changes.addFreeze("Year-end close",
+    ChangeRepository.Freeze freeze = steps.as("changemgr", () -> schedule.addFreeze("Year-end close",
         start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)), "Finance closes the books"));
     try {
       String number = scenario.raise("engineer", request);
@@ -228,7 +229,7 @@ class ChangeManagementTest {
       assertThat(scenario.record(number).status()).isEqualTo(Change.Status.IMPLEMENTING);
     } finally {
       steps.as("changemgr", () -> {
-        changes.deleteFreeze(freeze.id());
+        schedule.deleteFreeze(freeze.id());
         return null;
       });
     }
@@ -248,13 +249,13 @@ class ChangeManagementTest {
     String key = steps.as("changemgr", () -> runtimeService.startProcessInstanceByKey("change-freeze", form)
         .getBusinessKey());
 
-    List<ChangeRepository.Freeze> freezes = steps.as("changemgr", () -> changes.freezes(start,
+    List<ChangeRepository.Freeze> freezes = steps.as("changemgr", () -> schedule.freezes(start,
         start.plus(Duration.ofDays(1))));
     assertThat(freezes).extracting(ChangeRepository.Freeze::name).contains("Quarter close");
     assertThat(key).isEqualTo("FREEZE-" + freezes.stream().filter(f -> f.name().equals("Quarter close")).findFirst()
         .orElseThrow().id());
     steps.as("changemgr", () -> {
-      freezes.forEach(f -> changes.deleteFreeze(f.id()));
+      freezes.forEach(f -> schedule.deleteFreeze(f.id()));
       return null;
     });
   }
