@@ -28,13 +28,15 @@ class KnowledgeController {
   static final int MAX_PAGE_SIZE = 50;
 
   private final KnowledgeService knowledge;
+  private final KnowledgeBase base;
   private final IdempotencyKeys idempotencyKeys;
   private final CurrentUser currentUser;
   private final Attachments attachments;
 
-  KnowledgeController(KnowledgeService knowledge, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
-      Attachments attachments) {
+  KnowledgeController(KnowledgeService knowledge, KnowledgeBase base, IdempotencyKeys idempotencyKeys,
+      CurrentUser currentUser, Attachments attachments) {
     this.knowledge = knowledge;
+    this.base = base;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
     this.attachments = attachments;
@@ -70,13 +72,13 @@ class KnowledgeController {
 
   @GetMapping("/{number}")
   Details get(@PathVariable String number) {
-    Article a = knowledge.view(number);
-    boolean inFull = knowledge.readsAll();
+    Article a = base.view(number);
+    boolean inFull = base.readsAll();
     return new Details(a.getNumber(), a.getTitle(), a.getSymptoms(), a.getCause(), a.getResolution(), a.getService(),
         a.getConfigurationItem(), a.getCategory(), a.getOwningGroup(), a.getStatus().name(), a.getVersion(),
         a.getPublishedVersion(), a.getAuthor(), a.getReviewers() == null ? List.of() : List.of(a.getReviewers()
         .split(",")), a.getSourceIncident(), a.getUseCount(), a.getCreatedAt(), a.getPublishedAt(),
-        knowledge.versions(number), inFull ? knowledge.timelineOf(number) : List.of(),
+        base.versions(number), inFull ? base.timelineOf(number) : List.of(),
         attachments.of(number));
   }
 
@@ -85,7 +87,7 @@ class KnowledgeController {
       @RequestParam(required = false) String category, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
-    Page<KnowledgeRepository.Hit> found = knowledge.search(q, category, service, page, size);
+    Page<KnowledgeRepository.Hit> found = base.search(q, category, service, page, size);
     return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
   }
 
@@ -104,16 +106,16 @@ class KnowledgeController {
   /** The article solved the caller's problem, who reports no incident for it (the portal's "this solved it"). */
   @PostMapping("/{number}/solved")
   Map<String, Object> solved(@PathVariable String number) {
-    boolean counted = knowledge.markSolved(number);
+    boolean counted = base.markSolved(number);
     return Map.of("article", number, "counted", counted, "useCount", knowledge.load(number).getUseCount());
   }
 
   @PostMapping("/{number}/uses")
   Map<String, Object> use(@PathVariable String number, @RequestBody Use use) {
-    if (!knowledge.isStaff()) {
+    if (!base.isStaff()) {
       throw new NotAllowedException("detail.forbidden.articleUse");
     }
-    boolean counted = knowledge.markUsed(number, use.incident());
+    boolean counted = base.markUsed(number, use.incident());
     return Map.of("article", number, "incident", String.valueOf(use.incident()), "counted", counted,
         "useCount", knowledge.load(number).getUseCount());
   }

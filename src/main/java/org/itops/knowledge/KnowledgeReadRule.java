@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who reads knowledge articles in full (drafts, reviews, the timeline and audit trail): the staff. Everybody logged in
- * reads the published version of an article ({@link KnowledgeService#view}) and finds it in search.
+ * reads the published version of an article ({@link KnowledgeBase#view}) and finds it in search.
  */
 @Component
 class KnowledgeReadRule extends ReadRule {

@@ -23,26 +23,24 @@ import org.itops.platform.InvalidRequestException.FieldError;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
-import org.itops.platform.Page;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What happens to knowledge articles. The process calls it through thin delegates, in the transaction of the step;
- * the API calls it for proposals, revisions, retirement, uses and search; the incident's work task for suggestions.
+ * What happens to knowledge articles as they are written: proposed, reviewed, published, revised and retired. The
+ * process calls it through thin delegates, in the transaction of the step; the API for proposals, revisions and
+ * retirement. How people find and use the published ones is {@link KnowledgeBase}.
  */
 @Service
 public class KnowledgeService {
 
-  static final int MAX_QUERY_TERMS = 32;
-  static final int MAX_QUERY_LENGTH = 500;
-  static final int SUGGESTIONS = 5;
   /** The group that owns articles whose category names none (and articles without a category). */
   static final String DEFAULT_OWNING_GROUP = "service-desk";
 
   private final KnowledgeRepository articles;
+  private final KnowledgeBase base;
   private final RecordNumbers recordNumbers;
   private final Timeline timeline;
   private final Clock clock;
@@ -52,12 +50,12 @@ public class KnowledgeService {
   private final Set<String> staffGroups;
   private final ServiceCatalog catalog;
   private final CmdbService cmdb;
-  private final KnowledgeReadRule readRule;
 
-  KnowledgeService(KnowledgeRepository articles, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
-      DecisionService decisionService, RuntimeService runtimeService, CurrentUser currentUser,
-      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, KnowledgeReadRule readRule) {
+  KnowledgeService(KnowledgeRepository articles, KnowledgeBase base, RecordNumbers recordNumbers, Timeline timeline,
+      Clock clock, DecisionService decisionService, RuntimeService runtimeService, CurrentUser currentUser,
+      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb) {
     this.articles = articles;
+    this.base = base;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
     this.clock = clock;
@@ -66,7 +64,6 @@ public class KnowledgeService {
     this.currentUser = currentUser;
     this.catalog = catalog;
     this.cmdb = cmdb;
-    this.readRule = readRule;
     this.staffGroups = Set.copyOf(access.staffGroups());
   }
 
@@ -132,7 +129,7 @@ public class KnowledgeService {
   /** Starts a revision of a published article: a new instance for the same number, through the same review. */
   @Transactional
   public void revise(String number) {
-    Article article = view(number);
+    Article article = base.view(number);
     if (article.getStatus() != Status.PUBLISHED) {
       throw new InvalidRequestException("number", "reason.article.notRevisable", number, article.getStatus());
     }
@@ -201,7 +198,7 @@ public class KnowledgeService {
   /** Takes a published article out of search; only its owning group or an administrator may. */
   @Transactional
   public void retire(String number, String reason) {
-    Article article = view(number);
+    Article article = base.view(number);
     if (!currentUser.groups().contains(article.getOwningGroup()) && !currentUser.isAdministrator()) {
       throw new NotAllowedException("detail.forbidden.retireArticle", article.getOwningGroup(), number);
     }
@@ -213,116 +210,6 @@ public class KnowledgeService {
     articles.deleteTerms(number);
     timeline.record(number, "RETIRED", reason == null || reason.isBlank() ? "timeline.knowledge.retired"
         : "timeline.typed", reason);
-  }
-
-  // --- using ------------------------------------------------------------------------------------------
-
-  /**
-   * The article helped with the incident; counted once per article and incident. Answers whether this call counted
-   * it (false: it was marked before).
-   */
-  @Transactional
-  public boolean markUsed(String number, String incident) {
-    requirePublished(number);
-    if (incident == null || articles.incident(incident).isEmpty()) {
-      throw new InvalidRequestException("incident", "reason.notAnIncident", incident);
-    }
-    boolean counted = articles.recordUse(number, incident, currentUser.id(), clock.instant());
-    if (counted) {
-      timeline.record(number, "USED", "timeline.knowledge.used", incident);
-    }
-    return counted;
-  }
-
-  /**
-   * The article solved the current user's problem without an incident (they read it in the portal while reporting
-   * and reported nothing). Counted like a use, once per article and user; answers whether this call counted it.
-   */
-  @Transactional
-  public boolean markSolved(String number) {
-    requirePublished(number);
-    boolean counted = articles.recordSelfHelp(number, currentUser.id(), clock.instant());
-    if (counted) {
-      timeline.record(number, "SOLVED", "timeline.knowledge.solved");
-    }
-    return counted;
-  }
-
-  private void requirePublished(String number) {
-    Article article = articles.find(number).orElseThrow(() -> new InvalidRequestException("article",
-        "reason.article.unknown", number));
-    if (article.getPublishedVersion() == null || article.getStatus() == Status.RETIRED) {
-      throw new InvalidRequestException("article", "reason.article.notPublished", number);
-    }
-  }
-
-  /** Published articles for an incident's text, its category and configuration item lifted. */
-  @Transactional(readOnly = true)
-  public List<KnowledgeRepository.Hit> suggest(String title, String description, String category,
-      String configurationItem) {
-    List<String> terms = SearchTerms.ofQuery((title == null ? "" : title) + " " + (description == null ? ""
-        : description), MAX_QUERY_TERMS);
-    return articles.search(new KnowledgeRepository.Query(terms, null, null, category, configurationItem, 0,
-        SUGGESTIONS)).items();
-  }
-
-  // --- reading ----------------------------------------------------------------------------------------
-
-  @Transactional(readOnly = true)
-  public Page<KnowledgeRepository.Hit> search(String q, String category, String service, int page, int size) {
-    List<FieldError> errors = new ArrayList<>();
-    if (q == null || q.isBlank()) {
-      errors.add(new FieldError("q", "reason.search.words"));
-    } else if (q.length() > MAX_QUERY_LENGTH) {
-      errors.add(new FieldError("q", "reason.maxLength", MAX_QUERY_LENGTH));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
-    return articles.search(new KnowledgeRepository.Query(SearchTerms.ofQuery(q, MAX_QUERY_TERMS),
-        blankToNull(category), blankToNull(service), null, null, page, size));
-  }
-
-  /**
-   * The article, if the current user may see it: its readers ({@link KnowledgeReadRule}) every article and its draft;
-   * others only what is published, and during a revision the published version.
-   */
-  @Transactional(readOnly = true)
-  public Article view(String number) {
-    Article article = articles.find(number).orElseThrow(() -> notFound(number));
-    if (readRule.readsAll()) {
-      return article;
-    }
-    if (!article.readByEverybody()) {
-      throw notFound(number);
-    }
-    if (article.getStatus() != Status.PUBLISHED) {
-      KnowledgeRepository.Version published = versions(number).stream()
-          .filter(v -> v.version() == article.getPublishedVersion()).findFirst().orElseThrow();
-      article.setContent(new ArticleContent(published.title(), published.symptoms(), published.cause(),
-          published.resolution(), published.service(), published.configurationItem(), published.category()));
-      article.setVersion(published.version());
-      article.setAuthor(published.author());
-      article.setStatus(Status.PUBLISHED);
-    }
-    return article;
-  }
-
-  public List<KnowledgeRepository.Version> versions(String number) {
-    return articles.versions(number);
-  }
-
-  public List<Timeline.Entry> timelineOf(String number) {
-    return timeline.of(number);
-  }
-
-  /** Whether the current user reads articles in full ({@link KnowledgeReadRule}). */
-  boolean readsAll() {
-    return readRule.readsAll();
-  }
-
-  boolean isStaff() {
-    return currentUser.isAdministrator() || currentUser.groups().stream().anyMatch(staffGroups::contains);
   }
 
   Article load(String number) {
@@ -390,7 +277,7 @@ public class KnowledgeService {
     return first != null && !first.isBlank() ? first : second;
   }
 
-  private static NotFoundException notFound(String number) {
+  static NotFoundException notFound(String number) {
     return new NotFoundException("detail.notFound.article", number);
   }
 }

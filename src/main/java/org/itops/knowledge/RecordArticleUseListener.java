@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component("recordKnowledgeArticleUseListener")
 class RecordArticleUseListener implements TaskListener {
 
-  private final KnowledgeService knowledge;
+  private final KnowledgeBase knowledge;
 
-  RecordArticleUseListener(KnowledgeService knowledge) {
+  RecordArticleUseListener(KnowledgeBase knowledge) {
     this.knowledge = knowledge;
   }
 

@@ -18,9 +18,9 @@ class SuggestArticlesListener implements TaskListener {
   static final String SUGGESTED_ARTICLE_NUMBERS = "suggestedArticleNumbers";
   static final String USED_ARTICLE = "usedArticle";
 
-  private final KnowledgeService knowledge;
+  private final KnowledgeBase knowledge;
 
-  SuggestArticlesListener(KnowledgeService knowledge) {
+  SuggestArticlesListener(KnowledgeBase knowledge) {
     this.knowledge = knowledge;
   }
 

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.itops.TestMail;
 import org.itops.SuiteTest;
 import org.itops.knowledge.KnowledgeScenario;
-import org.itops.knowledge.KnowledgeService;
+import org.itops.knowledge.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ class IncidentKnowledgeTest {
 
   @Autowired IncidentScenario scenario;
   @Autowired KnowledgeScenario knowledge;
-  @Autowired KnowledgeService knowledgeService;
+  @Autowired KnowledgeBase knowledgeBase;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
@@ -63,7 +63,7 @@ class IncidentKnowledgeTest {
         "Mails over 10 MB bounce", "Raise message_size_limit", "server", null);
     String incident = scenario.reportAndTake("low", "low");
     // the service desk marked it through the API while the engineer worked
-    assertThat(knowledge.as("desk", () -> knowledgeService.markUsed(article, incident))).isTrue();
+    assertThat(knowledge.as("desk", () -> knowledgeBase.markUsed(article, incident))).isTrue();
 
     scenario.complete(incident, IncidentProcess.Element.WORK, "engineer", Map.of("outcome", "resolved",
         "resolutionCode", "FIXED", "resolutionNotes", "Raised the limit", "usedArticle", article));

@@ -35,6 +35,7 @@ class KnowledgeArticleProcessTest {
 
   @Autowired KnowledgeScenario scenario;
   @Autowired KnowledgeService knowledge;
+  @Autowired KnowledgeBase base;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
@@ -75,10 +76,10 @@ class KnowledgeArticleProcessTest {
     assertThat(article.getAuthor()).isEqualTo("engineer");
     assertThat(article.getReviewers()).isEqualTo("demo");
     assertThat(article.getCause()).isEqualTo("The firmware enables EEE by default");
-    assertThat(knowledge.versions(number)).singleElement().satisfies(v -> assertThat(v.reviewer()).isEqualTo("demo"));
-    assertThat(scenario.as("requester", () -> knowledge.search("switch port flaps", null, null, 0, 5)).items())
+    assertThat(base.versions(number)).singleElement().satisfies(v -> assertThat(v.reviewer()).isEqualTo("demo"));
+    assertThat(scenario.as("requester", () -> base.search("switch port flaps", null, null, 0, 5)).items())
         .first().extracting(KnowledgeRepository.Hit::number).isEqualTo(number);
-    assertThat(knowledge.timelineOf(number)).extracting(e -> e.type())
+    assertThat(base.timelineOf(number)).extracting(e -> e.type())
         .containsExactly("PROPOSED", "SUBMITTED", "PUBLISHED");
   }
 
@@ -103,9 +104,9 @@ class KnowledgeArticleProcessTest {
 
     assertThat(instance).isEnded().hasPassed(Element.RETURN, Element.PUBLISH);
     assertThat(scenario.record(number).getResolution()).contains("bulk-external");
-    assertThat(knowledge.timelineOf(number)).extracting(e -> e.type())
+    assertThat(base.timelineOf(number)).extracting(e -> e.type())
         .containsExactly("PROPOSED", "SUBMITTED", "RETURNED", "SUBMITTED", "PUBLISHED");
-    assertThat(knowledge.timelineOf(number).get(2).detail()).isEqualTo("Say which mail filter rule catches it");
+    assertThat(base.timelineOf(number).get(2).detail()).isEqualTo("Say which mail filter rule catches it");
   }
 
   @Test
@@ -155,7 +156,7 @@ class KnowledgeArticleProcessTest {
     assertThat(runtimeService.getVariable(revision.getId(), Var.RESOLUTION)).isEqualTo("Renew the certificate in the vault");
     assertThat(scenario.record(number).getStatus()).isEqualTo(Status.DRAFT);
     // while version 2 is written, search still finds version 1
-    assertThat(knowledge.search("certificate expired", null, null, 0, 5).items()).extracting(
+    assertThat(base.search("certificate expired", null, null, 0, 5).items()).extracting(
         KnowledgeRepository.Hit::number).contains(number);
     assertThatThrownBy(() -> scenario.as("desk", () -> {
       knowledge.revise(number);
@@ -172,13 +173,13 @@ class KnowledgeArticleProcessTest {
     assertThat(article.getPublishedVersion()).isEqualTo(2);
     assertThat(article.getAuthor()).isEqualTo("desk");
     assertThat(article.getReviewers()).isEqualTo("demo,engineer");
-    assertThat(knowledge.versions(number)).extracting(KnowledgeRepository.Version::version,
+    assertThat(base.versions(number)).extracting(KnowledgeRepository.Version::version,
         KnowledgeRepository.Version::resolution, KnowledgeRepository.Version::reviewer).containsExactly(
         org.assertj.core.groups.Tuple.tuple(1, "Renew the certificate in the vault", "demo"),
         org.assertj.core.groups.Tuple.tuple(2, "Renew with the ACME client; it renews automatically", "engineer"));
-    assertThat(knowledge.search("acme", null, null, 0, 5).items()).extracting(KnowledgeRepository.Hit::number)
+    assertThat(base.search("acme", null, null, 0, 5).items()).extracting(KnowledgeRepository.Hit::number)
         .containsExactly(number);
-    assertThat(knowledge.search("vault", null, null, 0, 5).items()).extracting(KnowledgeRepository.Hit::number)
+    assertThat(base.search("vault", null, null, 0, 5).items()).extracting(KnowledgeRepository.Hit::number)
         .doesNotContain(number);
   }
 
@@ -186,7 +187,7 @@ class KnowledgeArticleProcessTest {
   void aRetiredArticleLeavesSearchAndCannotBeRevised() {
     String number = scenario.publish("desk", "demo", "Badge reader rejects new badges",
         "Door stays locked for badges issued this week", "Sync the badge database", "workplace", null);
-    assertThat(knowledge.search("badge reader", null, null, 0, 5).items()).extracting(
+    assertThat(base.search("badge reader", null, null, 0, 5).items()).extracting(
         KnowledgeRepository.Hit::number).contains(number);
 
     scenario.as("desk", () -> {
@@ -195,11 +196,11 @@ class KnowledgeArticleProcessTest {
     });
 
     assertThat(scenario.record(number).getStatus()).isEqualTo(Status.RETIRED);
-    assertThat(knowledge.search("badge reader", null, null, 0, 5).items()).extracting(
+    assertThat(base.search("badge reader", null, null, 0, 5).items()).extracting(
         KnowledgeRepository.Hit::number).doesNotContain(number);
     assertThat(jdbc.queryForObject("select count(*) from knowledge_term where article_number = ?", Long.class,
         number)).isZero();
-    assertThat(knowledge.versions(number)).hasSize(1);
+    assertThat(base.versions(number)).hasSize(1);
     assertThatThrownBy(() -> scenario.as("desk", () -> {
       knowledge.revise(number);
       return null;
