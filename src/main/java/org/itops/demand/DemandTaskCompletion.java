@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * Checks what a person submits with a task of the three demand processes and records it on the demand (the forms
  * check the same where form-js can; REST clients get the same rules). A refused completion changes nothing and says
  * why.
+ *
+ * <p>One listener of about 300 lines for the three processes: their tasks share the demand's record and its rules (a
+ * decision other than the first needs a reason; a requester does not approve their own demand), one method a task.
  */
 @Component("demandTaskCompletion")
 class DemandTaskCompletion implements TaskListener {

@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Emergency plans and their drills. The {@code emergency-drill} process calls it through thin delegates and its task
  * listener; the API calls it for plans, drills on demand and reports.
+ *
+ * <p>One class of about 300 lines: plans and drills are kept by the same people under one rule (who may start drills
+ * keeps the plans), and a drill is measured against its plan's objectives (RTO, RPO) when it is evaluated.
  */
 @Service
 public class DrillService {

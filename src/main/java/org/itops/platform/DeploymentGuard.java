@@ -54,6 +54,9 @@ import org.xml.sax.SAXException;
  * <p>A deployer the engine runs before its own for every new deployment, whichever way it arrives: the engine
  * offers no public hook for that, so this uses its documented plugin and deployer extension points
  * ({@code impl.cfg}, {@code impl.persistence.deploy}).
+ *
+ * <p>One class of about 300 lines because it is one check, of every element kind a file can hold; what expressions
+ * may reach is {@link ExpressionRules}'.
  */
 @Component
 class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
