@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the configuration items, one by one or as a CSV file (all of a file or nothing): validated together with the
- * CMDB so that every dependency points at an item and depends-on has no cycles. Only the CMDB's editors may.
+ * CMDB so that every dependency points at an item and depends-on has no cycles. Only the CMDB's editors may. One class
+ * of about 300 lines: one item and a file of them go through the same validation of the whole graph.
  */
 @Service
 public class CmdbMaintenance {
