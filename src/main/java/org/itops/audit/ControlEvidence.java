@@ -20,4 +20,9 @@ interface ControlEvidence {
 
   /** The lines of the period {@code [from, to)}, worded in the suite's language. */
   List<Row> rows(Instant from, Instant to);
+
+  /** What the report should say about the limits of these lines, or nothing (message key and values). */
+  default List<Object> note() {
+    return List.of();
+  }
 }

@@ -74,7 +74,7 @@ class EvidenceReports {
       attachments.add(number, name + ".csv", bytes(Csv.file(csv(header, rows))), "system");
     }
     if (!present.contains(name + ".html")) {
-      attachments.add(number, name + ".html", bytes(html(number, control, period, header, rows)), "system");
+      attachments.add(number, name + ".html", bytes(html(number, source, period, header, rows)), "system");
     }
   }
 
@@ -86,14 +86,20 @@ class EvidenceReports {
     }).toList());
   }
 
-  private String html(String number, String control, Period period, List<String> header,
+  private String html(String number, ControlEvidence source, Period period, List<String> header,
       List<ControlEvidence.Row> rows) {
-    String title = texts.text("evidence.title", control, number, time.format(period.from()),
+    String title = texts.text("evidence.title", source.control(), number, time.format(period.from()),
         time.format(period.to()));
     StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(suite.language().toLanguageTag())
         .append("\"><head><meta charset=\"utf-8\"><title>").append(escape(title)).append("</title></head><body>\n<h1>")
         .append(escape(title)).append("</h1>\n<p>").append(escape(texts.text("evidence.source", rows.size())))
-        .append("</p>\n<table border=\"1\">\n<tr>");
+        .append("</p>\n");
+    List<Object> note = source.note();
+    if (!note.isEmpty()) {
+      html.append("<p>").append(escape(texts.text((String) note.get(0), note.subList(1, note.size()).toArray())))
+          .append("</p>\n");
+    }
+    html.append("<table border=\"1\">\n<tr>");
     // the record's number is the link to it: the link's own column of the CSV is left out
     header.stream().filter(column -> !column.equals(header.get(1)))
         .forEach(column -> html.append("<th>").append(escape(column)).append("</th>"));
