@@ -102,9 +102,9 @@ class AccessControlEvidence implements ControlEvidence {
   }
 
   @Override
-  public List<Object> note() {
-    return ProcessEngineConfiguration.HISTORY_FULL.equals(engine.getHistory()) ? List.of()
-        : List.of("evidence.access.notLogged", engine.getHistory());
+  public String note() {
+    return ProcessEngineConfiguration.HISTORY_FULL.equals(engine.getHistory()) ? ""
+        : texts.text("evidence.access.notLogged", engine.getHistory());
   }
 
   private static String resourceName(int type) {

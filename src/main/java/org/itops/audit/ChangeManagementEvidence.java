@@ -8,7 +8,6 @@ import org.itops.change.ChangeService;
 import org.itops.platform.ShownCodes;
 import org.itops.platform.SuiteTime;
 import org.itops.platform.Timeline;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**

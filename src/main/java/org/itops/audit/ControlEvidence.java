@@ -21,8 +21,8 @@ interface ControlEvidence {
   /** The lines of the period {@code [from, to)}, worded in the suite's language. */
   List<Row> rows(Instant from, Instant to);
 
-  /** What the report should say about the limits of these lines, or nothing (message key and values). */
-  default List<Object> note() {
-    return List.of();
+  /** What the report says about the limits of these lines, in the suite's language; empty when nothing. */
+  default String note() {
+    return "";
   }
 }

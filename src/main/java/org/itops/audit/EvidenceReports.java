@@ -94,10 +94,8 @@ class EvidenceReports {
         .append("\"><head><meta charset=\"utf-8\"><title>").append(escape(title)).append("</title></head><body>\n<h1>")
         .append(escape(title)).append("</h1>\n<p>").append(escape(texts.text("evidence.source", rows.size())))
         .append("</p>\n");
-    List<Object> note = source.note();
-    if (!note.isEmpty()) {
-      html.append("<p>").append(escape(texts.text((String) note.get(0), note.subList(1, note.size()).toArray())))
-          .append("</p>\n");
+    if (!source.note().isEmpty()) {
+      html.append("<p>").append(escape(source.note())).append("</p>\n");
     }
     html.append("<table border=\"1\">\n<tr>");
     // the record's number is the link to it: the link's own column of the CSV is left out
