@@ -27,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
  * ({@link AttachingRecords.Access}); for anybody else the record does not exist (404).
  */
 @RestController
-@RequestMapping("/api/{records:incidents|demands|changes|security-incidents|knowledge}/{number}/attachments")
+@RequestMapping("/api/{records:incidents|demands|changes|security-incidents|knowledge|audits}/{number}/attachments")
 class AttachmentController {
 
   private final Attachments attachments;

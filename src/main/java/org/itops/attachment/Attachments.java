@@ -160,9 +160,7 @@ public class Attachments {
    * Tasklist forms of its staff show ({@link #LINKS_VARIABLE}). The file names are escaped: a name is never markup.
    */
   private void showInTasklist(String recordNumber) {
-    String links = of(recordNumber).stream()
-        .map(summary -> "- [" + markdownText(summary.fileName()) + "](" + summary.download() + ")")
-        .collect(Collectors.joining("\n"));
+    String links = links(recordNumber);
     // the uploader may not change the instance (a requester); the suite sets what its processes show
     currentUser.asSystem(() -> {
       runtimeService.createProcessInstanceQuery().processDefinitionKey(kindOf(recordNumber).processKey())
@@ -170,6 +168,16 @@ public class Attachments {
           .forEach(instance -> runtimeService.setVariable(instance.getId(), LINKS_VARIABLE, links));
       return null;
     });
+  }
+
+  /**
+   * The record's attachments as Markdown links, the value of {@link #LINKS_VARIABLE}: for a process that attaches
+   * files to its record while it starts, before the engine has stored the instance that the variable is set on.
+   */
+  public String links(String recordNumber) {
+    return of(recordNumber).stream()
+        .map(summary -> "- [" + markdownText(summary.fileName()) + "](" + summary.download() + ")")
+        .collect(Collectors.joining("\n"));
   }
 
   /** The text with every character that Markdown or HTML could take as markup escaped by a backslash. */

@@ -80,6 +80,13 @@ class ChangeRepository {
   }
 
   /** Changes that hold a window overlapping {@code [from, to)}: the calendar; {@code requester} as in the list. */
+  /** The changes closed in {@code [from, to)}, in the order they closed. */
+  List<Change> closedBetween(Instant from, Instant to) {
+    return withItems(jdbc.query("select * from change_request where status = 'CLOSED' and closed_at >= :from"
+        + " and closed_at < :to order by closed_at, number", new MapSqlParameterSource("from", Timestamp.from(from))
+        .addValue("to", Timestamp.from(to)), ChangeRepository::change));
+  }
+
   List<Change> inWindow(Instant from, Instant to, String requester) {
     return withItems(jdbc.query("select * from change_request where " + HOLDS_WINDOW
         + " and planned_start < :to and planned_end > :from" + ofRequester(requester) + " order by planned_start, number",

@@ -14,14 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The staff's Tasklist forms of incidents, demands, changes and security incidents show the record's attachments as
- * links (the variable {@link Attachments#LINKS_VARIABLE}, set at each upload); the requester's own tasks (assigned to
+ * The staff's Tasklist forms of incidents, demands, changes, security incidents and audits show the record's
+ * attachments as links (the variable {@link Attachments#LINKS_VARIABLE}, set at each upload); the requester's own tasks (assigned to
  * the record's requester or reporter) need not.
  */
 class StaffFormsShowAttachmentsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"incident/incident-lifecycle", "demand/service-demand", "change/change-management", "security/security-incident"})
+  @ValueSource(strings = {"incident/incident-lifecycle", "demand/service-demand", "change/change-management",
+      "security/security-incident", "audit/compliance-audit"})
   void everyStaffTaskShowsTheRecordsAttachments(String process) throws IOException {
     String area = process.substring(0, process.indexOf('/'));
     BpmnModelInstance model;

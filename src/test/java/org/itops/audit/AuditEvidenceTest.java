@@ -1,0 +1,274 @@
+package org.itops.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.itops.MutableClock;
+import org.itops.ProcessSteps;
+import org.itops.SuiteClient;
+import org.itops.SuiteTest;
+import org.itops.TestMail;
+import org.itops.attachment.Attachments;
+import org.itops.change.ChangeRequest;
+import org.itops.change.ChangeService;
+import org.itops.cmdb.CiInput;
+import org.itops.cmdb.CmdbMaintenance;
+import org.itops.platform.Csv;
+import org.itops.platform.SuiteProperties;
+import org.itops.platform.SuiteTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The evidence a compliance audit's Collect evidence starts from: per control the suite runs, the records of the
+ * quarter before the audit, made through the real processes with the clock moved across the quarters, compared with
+ * rows worked out by hand; records closed just outside the quarter are not in it.
+ */
+@SuiteTest
+class AuditEvidenceTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestMail.smtp();
+
+  @LocalServerPort int port;
+  @Autowired AuditService audits;
+  @Autowired ChangeService changes;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired CmdbMaintenance cmdb;
+  @Autowired ProcessSteps steps;
+  @Autowired MutableClock clock;
+  @Autowired SuiteTime time;
+  @Autowired SuiteProperties suite;
+  SuiteClient client;
+
+  @BeforeEach
+  void connect() {
+    clock.reset();
+    client = new SuiteClient(port);
+  }
+
+  @AfterEach
+  void backToNow() {
+    clock.reset();
+  }
+
+  @Test
+  void changeManagementEvidenceHoldsTheChangesClosedInTheQuarterBeforeTheAudit() throws Exception {
+    // Given: a change closed in this quarter, three in the next, one as the quarter after it begins
+    Instant nextQuarter = quarterAfter(clock.instant());
+    Instant auditQuarter = quarterAfter(nextQuarter);
+    String before = rejectedInReview();
+    clock.advance(Duration.between(clock.instant(), nextQuarter.plus(Duration.ofHours(1))));
+    Instant voted = clock.instant();
+    String standard = standardChangeThatWorks();
+    String rejectedByCab = rejectedByTheCab();
+    clock.advance(Duration.between(clock.instant(), auditQuarter.minus(Duration.ofMinutes(1))));
+    String lastMinute = rejectedInReview();
+    clock.advance(Duration.ofMinutes(1));
+    String after = rejectedInReview();
+
+    // When: the audit of change management starts as the new quarter begins
+    String number = steps.as("manager", () -> audits.audit("Changes", List.of("A.8.32")));
+
+    // Then
+    String link = suite.baseUrlWithoutSlash() + "/api/changes/";
+    String window = time.format(voted.plus(Duration.ofDays(1))) + " - "
+        + time.format(voted.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)));
+    List<List<String>> rows = rowsOf(download(number, "changemgr", number + "-A.8.32-evidence.csv"), List.of(
+        "Record", "Link", "Summary", "Classification", "Risk", "Window", "CAB votes", "Approved",
+        "Without the CAB because", "Outcome", "Closed"));
+    assertThat(rows).filteredOn(row -> Set.of(before, standard, rejectedByCab, lastMinute, after).contains(row.get(0)))
+        .containsExactly(
+            List.of(standard, link + standard, "修补内核 Patch the kernel", "standard", "low", window, "",
+                time.format(voted), "standard change: pre-approved, no CAB", "SUCCESSFUL", time.format(voted)),
+            List.of(rejectedByCab, link + rejectedByCab, "修补内核 Patch the kernel", "normal", "low", window,
+                time.format(voted) + " cab1 votes approve\n" + time.format(voted) + " cab2 votes reject: Not now", "",
+                "", "REJECTED", time.format(voted)),
+            List.of(lastMinute, link + lastMinute, "修补内核 Patch the kernel", "normal", "low",
+                time.format(auditQuarter.minus(Duration.ofMinutes(1)).plus(Duration.ofDays(1))) + " - "
+                    + time.format(auditQuarter.minus(Duration.ofMinutes(1)).plus(Duration.ofDays(1))
+                    .plus(Duration.ofHours(2))),
+                "", "", "ended before the CAB was called (rejected in review or cancelled)", "REJECTED",
+                time.format(auditQuarter.minus(Duration.ofMinutes(1)))));
+    String html = download(number, "changemgr", number + "-A.8.32-evidence.html");
+    assertThat(html).contains("<a href=\"" + link + rejectedByCab + "\">" + rejectedByCab + "</a>")
+        .contains("cab2 votes reject: Not now").contains("修补内核").doesNotContain(">" + after + "<")
+        .doesNotContain(">" + before + "<");
+    assertThat(steps.task(number, AuditProcess.Element.COLLECT_EVIDENCE).getId()).isNotNull();
+    assertThat(steps.runtime().getVariable(steps.instance(number).getId(), Attachments.LINKS_VARIABLE).toString())
+        .contains(markdown(number + "-A.8.32-evidence.csv"), markdown(number + "-A.8.32-evidence.html"));
+  }
+
+  @Test
+  void accessControlEvidenceHoldsTheMembershipsAndGrantsOfNowAndSaysWhyThePeriodsChangesAreMissing()
+      throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String group = "ev-" + suffix;
+    String user = "ev" + suffix;
+    // made as the engine, with no one logged in: setting up is no one's operation
+    Group auditors = identityService.newGroup(group);
+    auditors.setName("审计员 Auditors");
+    identityService.saveGroup(auditors);
+    identityService.saveUser(identityService.newUser(user));
+    identityService.createMembership(user, group);
+    Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setGroupId(group);
+    read.setResource(Resources.PROCESS_DEFINITION);
+    read.setResourceId("compliance-audit");
+    read.addPermission(Permissions.READ);
+    Authorization grant = authorizationService.saveAuthorization(read);
+    // the engine lets a new group's members read the group
+    String ownGroup = authorizationService.createAuthorizationQuery().resourceType(Resources.GROUP).resourceId(group)
+        .singleResult().getId();
+
+    String number = steps.as("manager", () -> audits.audit("Access", List.of("A.5.15")));
+
+    List<List<String>> rows = rowsOf(download(number, "secops", number + "-A.5.15-evidence.csv"),
+        List.of("Record", "Link", "Kind", "User or group", "What", "When"));
+    assertThat(rows).filteredOn(row -> row.contains(group)).containsExactly(
+        List.of(group, suite.baseUrlWithoutSlash() + "/engine-rest/user?memberOfGroup=" + group,
+            "member of a group now", user, "审计员 Auditors", ""),
+        List.of(ownGroup, suite.baseUrlWithoutSlash() + "/engine-rest/authorization/" + ownGroup, "grant now", group,
+            "Group " + group + ": READ", ""),
+        List.of(grant.getId(), suite.baseUrlWithoutSlash() + "/engine-rest/authorization/" + grant.getId(),
+            "grant now", group, "ProcessDefinition compliance-audit: READ", ""));
+    assertThat(rows).filteredOn(row -> row.get(2).equals("change in the period")).isEmpty();
+    assertThat(download(number, "secops", number + "-A.5.15-evidence.html"))
+        .contains("history level audit").contains("审计员 Auditors");
+  }
+
+  @Test
+  void aControlTheSuiteDoesNotRunGetsNoGeneratedEvidence() throws Exception {
+    String number = steps.as("manager", () -> audits.audit("Backups", List.of("A.8.13")));
+
+    JsonNode listed = JSON.readTree(client.get("engineer", "/api/audits/" + number + "/attachments").body());
+
+    assertThat(listed.path("items")).isEmpty();
+    assertThat(steps.runtime().getVariable(steps.instance(number).getId(), Attachments.LINKS_VARIABLE)).isNull();
+  }
+
+  @Test
+  void theEvidenceIsReadByTheReadersOfTheAuditOnly() {
+    String number = steps.as("manager", () -> audits.audit("Changes", List.of("A.8.32")));
+    String attachments = "/api/audits/" + number + "/attachments";
+
+    for (String reader : List.of("manager", "changemgr", "secops")) {
+      assertThat(client.get(reader, attachments).statusCode()).as(reader).isEqualTo(200);
+    }
+    for (String outsider : List.of("requester", "engineer", "desk")) {
+      assertThat(client.get(outsider, attachments).statusCode()).as(outsider).isEqualTo(404);
+    }
+  }
+
+  // --- changes through change-management ---------------------------------------------------------------------
+
+  private String rejectedInReview() {
+    String number = raise("normal", "low", "low");
+    steps.complete(number, "reviewChange", "changemgr", Map.of("decision", "reject", "decisionNotes", "No owner"));
+    steps.runAsyncJobs(number);
+    return number;
+  }
+
+  private String standardChangeThatWorks() {
+    String number = raise("standard", "low", "low");
+    steps.runAsyncJobs(number);
+    steps.fire(number, "windowOpens");
+    steps.complete(number, "implementChange", "engineer", Map.of("implementationNotes", "Patched"));
+    steps.complete(number, "verifyChange", "engineer", Map.of("verification", "success",
+        "verificationNotes", "Checked the service"));
+    steps.runAsyncJobs(number);
+    return number;
+  }
+
+  private String rejectedByTheCab() {
+    String number = raise("normal", "low", "medium");
+    steps.complete(number, "reviewChange", "changemgr", Map.of("decision", "accept"));
+    vote(number, "cab1", Map.of("vote", "approve"));
+    vote(number, "cab2", Map.of("vote", "reject", "voteComment", "Not now"));
+    steps.runAsyncJobs(number);
+    return number;
+  }
+
+  private String raise(String type, String impact, String criticality) {
+    String item = steps.as("engineer", () -> cmdb.create(new CiInput("ev-" + UUID.randomUUID().toString()
+        .substring(0, 8), "server", "production", null, "ops-engineers", criticality, null, List.of()))).reference();
+    Instant start = clock.instant().plus(Duration.ofDays(1));
+    return steps.as("engineer", () -> changes.request(new ChangeRequest("修补内核 Patch the kernel", "Security fix",
+        type, impact, List.of(item), "Drain, patch, reboot", "Restore the snapshot", "Passed on staging",
+        start.toString(), start.plus(Duration.ofHours(2)).toString(), null)));
+  }
+
+  private void vote(String number, String member, Map<String, Object> vote) {
+    String taskId = steps.tasks(number, "voteOnChange").stream().filter(task -> member.equals(task.getAssignee()))
+        .findFirst().orElseThrow().getId();
+    steps.as(member, () -> {
+      steps.taskService().complete(taskId, vote);
+      return null;
+    });
+  }
+
+  // --- the evidence as its readers download it -------------------------------------------------------------------
+
+  /** The attached file as {@code user} downloads it from the audit's attachments. */
+  private String download(String number, String user, String fileName) throws IOException {
+    JsonNode listed = JSON.readTree(client.get(user, "/api/audits/" + number + "/attachments").body());
+    for (JsonNode attachment : listed.path("items")) {
+      if (attachment.path("fileName").asText().equals(fileName)) {
+        HttpResponse<String> file = client.get(user, attachment.path("download").asText());
+        assertThat(file.statusCode()).isEqualTo(200);
+        return file.body();
+      }
+    }
+    throw new AssertionError(fileName + " is not attached to " + number + ": " + listed);
+  }
+
+  /** The rows of a CSV after its header, which must be this one; UTF-8 with the mark that spreadsheets need. */
+  private static List<List<String>> rowsOf(String file, List<String> header) throws IOException {
+    assertThat(file).startsWith(Csv.BOM);
+    List<List<String>> rows = new ArrayList<>();
+    try (MappingIterator<List<String>> reader = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+        .readerForListOf(String.class).readValues(Csv.withoutBom(file))) {
+      reader.forEachRemaining(rows::add);
+    }
+    assertThat(rows.get(0)).isEqualTo(header);
+    return rows.subList(1, rows.size());
+  }
+
+  /** A file name as the Markdown links of the attachments escape it. */
+  private static String markdown(String fileName) {
+    return fileName.replace("-", "\\-").replace(".", "\\.");
+  }
+
+  /** The first instant of the calendar quarter after the one of {@code instant}, in the suite's zone. */
+  private Instant quarterAfter(Instant instant) {
+    Instant start = EvidenceReports.Period.quarterBefore(instant, time.zone()).to();
+    return EvidenceReports.Period.quarterBefore(start.plus(Duration.ofDays(100)), time.zone()).to();
+  }
+}
