@@ -136,6 +136,8 @@ class WhatIfApiTest {
     assertRefused(client.send(client.fileUpload("modeler",
         "/api/decisions/incident-priority/what-if?from=2030-01-01&to=2031-03-01", "incident-priority.dmn", priority)),
         "400");
+    assertRefused(client.send(client.fileUpload("modeler", "/api/decisions/incident-priority/what-if",
+        "notes.dmn", "not a table".getBytes()).header("Accept-Language", "zh-CN")), "不是可解析的 DMN 文件");
   }
 
   @Test
