@@ -44,6 +44,9 @@ public final class DecisionInputBenchmark {
       System.out.println("decision_input on " + suite.database + ", " + INCIDENTS + " incidents reported");
       System.out.printf("rows per incident reported: %.2f%n", rows / (double) INCIDENTS);
       System.out.printf("bytes per row: %.0f%n", bytesPerRow);
+      jdbc.queryForList("select decision_key, count(*) as n from decision_input group by decision_key order by 1")
+          .forEach(row -> System.out.printf("  %s: %.2f per incident%n", row.get("decision_key"),
+              ((Number) row.get("n")).doubleValue() / INCIDENTS));
       jdbc.queryForList("select decision_key, inputs, outcome from decision_input where record_number is not null"
           + " order by id desc limit 3").forEach(row -> System.out.println("  e.g. " + row));
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the inputs and the outcome of every evaluation of the tables process owners tune ({@link #RECORDED}), with
- * the number of the record it decided for and the time, in the transaction of the step that evaluated it: the engine
+ * Records the inputs and the outcome of every evaluation of the tables process owners tune ({@link #RECORDED}) by the
+ * process of a record, with the record's number (the business key) and the time, in the transaction of the step that evaluated it: the engine
  * keeps them only at history level full, which costs every step of every process (docs/benchmarks.md). Kept
  * {@link #KEPT} (the KPIs' longest period); a daily job removes older rows.
  *
@@ -91,8 +92,9 @@ class DecisionInputs extends AbstractProcessEnginePlugin implements DmnDecisionT
   @Override
   public void notify(DmnDecisionTableEvaluationEvent event) {
     DmnDecision decision = event.getDecision();
-    if (!RECORDED.contains(decision.getKey()) || Context.getCommandContext() == null) {
-      return; // a table evaluated outside the engine's commands is a what-if, not a decision
+    String recordNumber = recordNumber();
+    if (!RECORDED.contains(decision.getKey()) || recordNumber == null) {
+      return; // a check of an input (a known category?) or a what-if: the decision for a record is its process's
     }
     Map<String, Object> inputs = new LinkedHashMap<>();
     List<DmnDecisionTableInputImpl> tableInputs = ((DmnDecisionTableImpl) decision.getDecisionLogic()).getInputs();
@@ -104,7 +106,7 @@ class DecisionInputs extends AbstractProcessEnginePlugin implements DmnDecisionT
       }
     }
     jdbc.update("insert into decision_input (decision_key, record_number, evaluated_at, inputs, outcome)"
-        + " values (?, ?, ?, ?, ?)", decision.getKey(), recordNumber(), Timestamp.from(clock.instant()),
+        + " values (?, ?, ?, ?, ?)", decision.getKey(), recordNumber, Timestamp.from(clock.instant()),
         write(inputs), Outcome.of(outcomes(event)));
   }
 
@@ -119,25 +121,24 @@ class DecisionInputs extends AbstractProcessEnginePlugin implements DmnDecisionT
     return rules;
   }
 
-  /** The business key of the process instance that evaluates the table, if a process does. */
+  /** The business key of the process instance that evaluates the table, if a process of a record does. */
   private static String recordNumber() {
-    var execution = Context.getBpmnExecutionContext();
+    var execution = Context.getCommandContext() == null ? null : Context.getBpmnExecutionContext();
     return execution == null || execution.getExecution() == null ? null
         : execution.getExecution().getProcessBusinessKey();
   }
 
-  /** The evaluations of a table in a period: the latest of each record (and each evaluation without a record). */
+  /** The evaluations of a table in a period: the latest of each record, newest first. */
   List<Evaluation> of(String decisionKey, Instant from, Instant to) {
-    List<Evaluation> all = jdbc.query("select record_number, evaluated_at, inputs from decision_input"
+    List<Evaluation> all = jdbc.query("select record_number, inputs from decision_input"
         + " where decision_key = ? and evaluated_at >= ? and evaluated_at < ? order by evaluated_at desc, id desc",
-        (row, i) -> new Evaluation(row.getString(1), row.getTimestamp(2).toInstant(), read(row.getString(3))),
+        (row, i) -> new Evaluation(row.getString(1), read(row.getString(2))),
         decisionKey, Timestamp.from(from), Timestamp.from(to));
-    Set<String> seen = new java.util.HashSet<>();
-    return all.stream().filter(evaluation -> evaluation.recordNumber() == null || seen.add(evaluation.recordNumber()))
-        .toList();
+    Set<String> seen = new HashSet<>();
+    return all.stream().filter(evaluation -> seen.add(evaluation.recordNumber())).toList();
   }
 
-  record Evaluation(String recordNumber, Instant evaluatedAt, Map<String, Object> inputs) {}
+  record Evaluation(String recordNumber, Map<String, Object> inputs) {}
 
   /** Removes the evaluations older than {@link #KEPT}, daily; on every node of a cluster alike, which is harmless. */
   @Scheduled(cron = "0 20 1 * * *")

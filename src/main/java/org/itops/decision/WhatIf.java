@@ -97,18 +97,14 @@ class WhatIf {
     for (Evaluation evaluation : evaluations) {
       List<Map<String, Object>> before = evaluate(inForce, evaluation);
       List<Map<String, Object>> after = evaluate(changed, evaluation);
-      if (evaluation.recordNumber() != null) {
-        oldOutcomes.put(evaluation.recordNumber(), before);
-        newOutcomes.put(evaluation.recordNumber(), after);
-      }
+      oldOutcomes.put(evaluation.recordNumber(), before);
+      newOutcomes.put(evaluation.recordNumber(), after);
       String from = Outcome.of(before);
       String to = Outcome.of(after);
       if (!from.equals(to)) {
         changedCount++;
         shifts.merge(List.of(from, to), 1L, Long::sum);
-        if (evaluation.recordNumber() != null) {
-          affected.add(evaluation.recordNumber());
-        }
+        affected.add(evaluation.recordNumber());
       }
     }
     List<Shift> matrix = shifts.entrySet().stream()
@@ -166,8 +162,8 @@ class WhatIf {
     try {
       return engine().evaluateDecisionTable(table, new HashMap<>(evaluation.inputs())).getResultList();
     } catch (RuntimeException e) {
-      throw new InvalidRequestException(FILE, "reason.whatIf.notEvaluable",
-          evaluation.recordNumber() == null ? evaluation.evaluatedAt() : evaluation.recordNumber(), e.getMessage());
+      throw new InvalidRequestException(FILE, "reason.whatIf.notEvaluable", evaluation.recordNumber(),
+          e.getMessage());
     }
   }
 
