@@ -3,7 +3,8 @@
 // a period, beside the table in force. Logs in with the portal's session; texts from GET /portal/session.
 
 import { ApiError, call, get, useCsrfToken } from './api.js';
-import { h } from './dom.js';
+import { h, labelled } from './dom.js';
+import { loginForm } from './login.js';
 
 const DECISIONS = ['incident-priority', 'service-level-targets', 'incident-assignment', 'alert-routing',
   'alert-mapping', 'change-classification', 'demand-approval-routing', 'breach-notification'];
@@ -18,15 +19,15 @@ function t(key, ...values) {
   return text.replace(/\{(\d+)}/g, (all, index) => String(values[Number(index)] ?? ''));
 }
 
-function fail(error) {
-  statusRegion.textContent = '';
-  errorRegion.textContent = error instanceof ApiError ? t('error.refused', error.message) : t('error.network');
-  errorRegion.focus();
+function reasonOf(error) {
+  return error instanceof ApiError ? t('error.refused', error.message) : t('error.network');
 }
 
-function labelled(id, text, control) {
-  control.id = id;
-  return h('div', {}, h('label', { for: id }, text), control);
+/** A refusal is announced and takes the focus, as an answer does. */
+function fail(error) {
+  statusRegion.textContent = '';
+  errorRegion.textContent = reasonOf(error);
+  errorRegion.focus();
 }
 
 function view(title, ...content) {
@@ -53,26 +54,15 @@ async function start() {
 }
 
 function showLogin() {
-  const user = h('input', { type: 'text', autocomplete: 'username', required: true });
-  const password = h('input', { type: 'password', autocomplete: 'current-password', required: true });
-  const form = h('form', {}, labelled('login-user', t('login.user'), user),
-    labelled('login-password', t('login.password'), password),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('login.submit'))));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const answer = await call('POST', '/portal/login', { user: user.value, password: password.value });
-      session.user = answer.data.user;
-      useCsrfToken(answer.data.csrfToken);
-      errorRegion.textContent = '';
-      showForm();
-    } catch (error) {
-      password.value = '';
-      fail(error);
-    }
+  const login = loginForm(t, (user) => {
+    session.user = user;
+    errorRegion.textContent = '';
+    showForm();
+  }, (error) => {
+    errorRegion.textContent = reasonOf(error);
   });
-  view(t('login.title'), form);
-  user.focus();
+  view(t('login.title'), login.form);
+  login.user.focus();
 }
 
 function showForm() {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A month of four incidents through the real process, on a day of their own far ahead, and the what-if of a changed
@@ -40,6 +42,8 @@ class WhatIfApiTest {
   @Autowired MutableClock clock;
   @Autowired ProcessSteps steps;
   @Autowired RepositoryService repositoryService;
+  @Autowired DecisionInputs decisionInputs;
+  @Autowired JdbcTemplate jdbc;
   SuiteClient client;
   Instant monthStart;
   List<String> numbers = new ArrayList<>();
@@ -125,6 +129,21 @@ class WhatIfApiTest {
     assertThat(answer.path("changed").asInt()).isZero();
     assertThat(answer.path("matrix").size()).isZero();
     assertThat(answer.path("affected").size()).isZero();
+  }
+
+  @Test
+  void evaluationsOlderThan400DaysAreRemovedAndYoungerOnesKept() {
+    String number = a();
+    jdbc.update("insert into decision_input (decision_key, record_number, evaluated_at, inputs, outcome)"
+        + " values ('incident-priority', ?, ?, '{}', 'P4')", number, Timestamp.from(clock.instant().minus(
+            Duration.ofDays(401))));
+    long before = jdbc.queryForObject("select count(*) from decision_input where record_number = ?", Long.class,
+        number);
+
+    decisionInputs.removeOld();
+
+    assertThat(jdbc.queryForObject("select count(*) from decision_input where record_number = ?", Long.class,
+        number)).isEqualTo(before - 1);
   }
 
   @Test
