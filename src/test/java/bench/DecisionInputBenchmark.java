@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * tables its process evaluates) and bytes per row (the database's own size of the table with its index on
  * PostgreSQL; on H2, the stored texts plus the fixed columns, H2 having no size of one table). Prints the figures.
  *
- * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.DecisionInputBenchmark
- * -Dexec.args=h2} (or {@code postgres}).
+ * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=bench.DecisionInputBenchmark -Dexec.args=h2} (or {@code postgres}).
  */
 public final class DecisionInputBenchmark {
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
@@ -25,21 +26,20 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Records the inputs and the outcome of every evaluation of the tables process owners tune ({@link #RECORDED}) by the
- * process of a record, with the record's number (the business key) and the time, in the transaction of the step that evaluated it: the engine
- * keeps them only at history level full, which costs every step of every process (docs/benchmarks.md). Kept
- * {@link #KEPT} (the KPIs' longest period); a daily job removes older rows.
+ * process of a record, with the record's number (its business key) and the time, in the transaction of the step that
+ * evaluated it: the engine keeps them only at history level full, which costs every step of every process
+ * (docs/benchmarks.md). Kept {@link #KEPT} (the KPIs' longest period); a daily job removes older rows.
  *
  * <p>The engine offers its DMN configuration and the execution being run only through its plugin hook and its
  * command context ({@code impl.cfg}, {@code impl.context}), and a table's input expressions only on the parsed table
- * ({@code dmn.engine.impl}): there is no public way to listen to every evaluation, made by processes and by the
- * decision service alike.
+ * ({@code dmn.engine.impl}): there is no public way to listen to every evaluation, by a business rule task and by the
+ * decision service a step calls alike.
  */
 @Component
 class DecisionInputs extends AbstractProcessEnginePlugin implements DmnDecisionTableEvaluationListener {

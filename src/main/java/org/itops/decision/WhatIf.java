@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,8 +129,8 @@ class WhatIf {
     if (!changed.isDecisionTable()) {
       throw new InvalidRequestException(FILE, "reason.whatIf.notATable", fileName, decisionKey);
     }
-    guard.refuseCode(FILE, fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".dmn") ? fileName : fileName + ".dmn",
-        file);
+    // checked as the deployment of a DMN file would be, whatever the upload's name
+    guard.refuseCode(FILE, fileName.toLowerCase(Locale.ROOT).endsWith(".dmn") ? fileName : fileName + ".dmn", file);
     return changed;
   }
 

@@ -169,6 +169,8 @@ class WhatIfApiTest {
         "400");
     assertRefused(client.send(client.fileUpload("modeler", "/api/decisions/incident-priority/what-if",
         "notes.dmn", "not a table".getBytes()).header("Accept-Language", "zh-CN")), "不是可解析的 DMN 文件");
+    assertRefused(client.postMultipart("modeler", "/api/decisions/incident-priority/what-if", "b", ("--b\r\n"
+        + "Content-Disposition: form-data; name=\"note\"\r\n\r\nno file\r\n--b--\r\n").getBytes()), ".dmn");
   }
 
   @Test

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Every text of the portal's pages (the portal, the what-if) is a text of the suite in English and Chinese ({@code portal.*} in
- * {@code i18n/messages*.properties}): the page writes no text of its own, and each key it uses has both.
+ * Every text of the portal's pages (the portal, the what-if) is a text of the suite in English and Chinese
+ * ({@code portal.*} in {@code i18n/messages*.properties}): a page writes no text of its own, and each key it uses has
+ * both.
  */
 class PortalTextsTest {
 
