@@ -16,3 +16,9 @@ export function h(tag, attributes = {}, ...children) {
   }
   return element;
 }
+
+/** A field with its label (the field gets the id). */
+export function labelled(id, text, control) {
+  control.id = id;
+  return h('div', {}, h('label', { for: id }, text), control);
+}

@@ -2,7 +2,8 @@
 // (docs/portal.md, "Portal"); every text comes from the suite's texts in its language (GET /portal/session).
 
 import { ApiError, SessionEnded, call, get, useCsrfToken } from './api.js';
-import { h } from './dom.js';
+import { h, labelled } from './dom.js';
+import { loginForm } from './login.js';
 import { renderForm } from './form.js';
 
 const RECORD_PATHS = { INC: 'incidents', DMD: 'demands', CHG: 'changes', SEC: 'security-incidents' };
@@ -121,11 +122,6 @@ function view(title, ...children) {
   }
 }
 
-function labelled(id, text, control) {
-  control.id = id;
-  return h('div', {}, h('label', { for: id }, text), control);
-}
-
 function options(select, pairs, chosen) {
   for (const [value, text] of pairs) {
     select.append(h('option', { value }, text));
@@ -177,30 +173,16 @@ async function start() {
 function showLogin(message) {
   document.getElementById('nav').hidden = true;
   document.getElementById('who').hidden = true;
-  const user = h('input', { type: 'text', autocomplete: 'username', required: true });
-  const password = h('input', { type: 'password', autocomplete: 'current-password', required: true });
-  const form = h('form', {}, labelled('login-user', t('login.user'), user),
-    labelled('login-password', t('login.password'), password),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('login.submit'))));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const answer = await call('POST', '/portal/login', { user: user.value, password: password.value });
-      session.user = answer.data.user;
-      useCsrfToken(answer.data.csrfToken);
-      loggedIn();
-      route();
-    } catch (error) {
-      password.value = '';
-      fail(error);
-      password.focus();
-    }
-  });
-  view(t('login.title'), form);
+  const login = loginForm(t, (user) => {
+    session.user = user;
+    loggedIn();
+    route();
+  }, fail);
+  view(t('login.title'), login.form);
   if (message) {
     errorRegion.textContent = message;
   }
-  user.focus();
+  login.user.focus();
 }
 
 function loggedIn() {

@@ -1,16 +1,12 @@
 package org.itops.kpi;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.itops.platform.NotAllowedException;
-import org.itops.platform.InvalidRequestException;
 import org.itops.platform.ReadRules;
+import org.itops.platform.ReportPeriod;
 import org.itops.platform.SuiteText;
 import org.itops.platform.SuiteTime;
 import org.springframework.http.MediaType;
@@ -27,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/kpis")
 class KpiController {
 
-  static final Duration MAX_PERIOD = Duration.ofDays(400);
   /** The kinds of record the KPIs count, by the prefix of their numbers: incidents, changes, demands, drills, surveys. */
   static final List<String> COUNTED = List.of("INC", "CHG", "DMD", "DRL", "SVY");
 
@@ -51,7 +46,9 @@ class KpiController {
     if (!readRules.readsAllOf(COUNTED)) {
       throw new NotAllowedException("detail.forbidden.kpis");
     }
-    Period period = Period.of(from, to, clock.instant(), time.zone());
+    YearMonth month = YearMonth.from(clock.instant().atZone(time.zone()));
+    ReportPeriod period = ReportPeriod.of(from, to, new ReportPeriod(month.atDay(1).atStartOfDay(time.zone())
+        .toInstant(), month.plusMonths(1).atDay(1).atStartOfDay(time.zone()).toInstant()), time.zone());
     return kpis.of(period.from(), period.to(), service == null || service.isBlank() ? null : service.strip());
   }
 
@@ -61,31 +58,5 @@ class KpiController {
       @RequestParam(required = false) String service) {
     return KpiReport.html(get(from, to, service), text, time.zone(),
         LocalDate.ofInstant(clock.instant(), time.zone()));
-  }
-
-  /** A period given as ISO instants or dates (days in the suite's zone); without them this month in that zone. */
-  record Period(Instant from, Instant to) {
-
-    static Period of(String from, String to, Instant now, ZoneId zone) {
-      YearMonth month = YearMonth.from(now.atZone(zone));
-      Instant start = parse("from", from, month.atDay(1).atStartOfDay(zone).toInstant(), zone);
-      Instant end = parse("to", to, month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), zone);
-      if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
-        throw new InvalidRequestException("to", "reason.period", MAX_PERIOD.toDays());
-      }
-      return new Period(start, end);
-    }
-
-    private static Instant parse(String field, String text, Instant otherwise, ZoneId zone) {
-      if (text == null || text.isBlank()) {
-        return otherwise;
-      }
-      try {
-        return text.strip().length() == 10 ? LocalDate.parse(text.strip()).atStartOfDay(zone).toInstant()
-            : Instant.parse(text.strip());
-      } catch (DateTimeParseException e) {
-        throw new InvalidRequestException(field, "reason.notADateOrInstant", text);
-      }
-    }
   }
 }

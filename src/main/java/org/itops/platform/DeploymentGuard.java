@@ -59,7 +59,7 @@ import org.xml.sax.SAXException;
  * may reach is {@link ExpressionRules}'.
  */
 @Component
-class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
+public class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Pattern BEAN_ONLY = Pattern.compile("\\s*\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*");
@@ -111,12 +111,24 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
     }
     List<FieldError> refusals = new ArrayList<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
-      check(resource.getName(), resource.getBytes()).forEach(problem -> refusals.add(new FieldError(resource.getName(),
-          "reason.deployment", problem)));
+      refusals.addAll(refusals(resource.getName(), resource.getName(), resource.getBytes()));
     }
     if (!refusals.isEmpty()) {
       throw new InvalidRequestException(refusals);
     }
+  }
+
+  /** Refuses a file that is not deployed but evaluated all the same (a what-if's table), as its deployment would be. */
+  public void refuseCode(String field, String resourceName, byte[] content) {
+    List<FieldError> refusals = refusals(field, resourceName, content);
+    if (!refusals.isEmpty()) {
+      throw new InvalidRequestException(refusals);
+    }
+  }
+
+  private List<FieldError> refusals(String field, String resourceName, byte[] content) {
+    return check(resourceName, content).stream().map(problem -> new FieldError(field, "reason.deployment", problem))
+        .toList();
   }
 
   /** The problems of one file of a deployment, each naming the element. */

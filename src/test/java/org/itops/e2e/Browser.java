@@ -115,14 +115,19 @@ final class Browser implements AutoCloseable {
 
   /** Logs into the portal as a demo user, in a fresh browser, with the keyboard only (typing, Tab, Enter). */
   void portalLogin(String user) {
+    sessionLogin("/portal/", user);
+    visible(By.id("nav"));
+  }
+
+  /** Logs into a page of the portal's session (the portal, the what-if) the same way; the page shows its view next. */
+  void sessionLogin(String page, String user) {
     start();
-    driver.get(baseUrl + "/portal/");
+    driver.get(baseUrl + page);
     WebElement name = new WebDriverWait(driver, Duration.ofMinutes(1))
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
     name.sendKeys(user);
     name.sendKeys(Keys.TAB);
     driver.switchTo().activeElement().sendKeys(user, Keys.ENTER);
-    visible(By.id("nav"));
   }
 
   // --- the keyboard ------------------------------------------------------------------------------------

@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Every text of the portal's page is a text of the suite in English and Chinese ({@code portal.*} in
- * {@code i18n/messages*.properties}): the page writes no text of its own, and each key it uses has both.
+ * Every text of the portal's pages (the portal, the what-if) is a text of the suite in English and Chinese
+ * ({@code portal.*} in {@code i18n/messages*.properties}): a page writes no text of its own, and each key it uses has
+ * both.
  */
 class PortalTextsTest {
 
-  private static final List<String> PAGE_FILES = List.of("index.html", "portal.js", "form.js", "api.js", "dom.js");
+  private static final List<String> PAGE_FILES = List.of("index.html", "portal.js", "form.js", "api.js", "dom.js",
+      "login.js", "what-if.html", "what-if.js");
   private static final Pattern TEXT_CALL = Pattern.compile("\\bt\\('([A-Za-z0-9_.-]+)'");
   private static final Pattern DATA_TEXT = Pattern.compile("data-text=\"([^\"]+)\"");
   private static final Pattern LABEL_CALL = Pattern.compile("label\\('([a-z]+)', ");
@@ -81,9 +83,11 @@ class PortalTextsTest {
 
   @Test
   void thePageItselfHoldsNoTextOnlyPlacesForTexts() throws IOException {
-    String body = page("index.html").replaceAll("(?s)<head>.*</head>", "").replaceAll("<[^>]+>", "");
+    for (String file : List.of("index.html", "what-if.html")) {
+      String body = page(file).replaceAll("(?s)<head>.*</head>", "").replaceAll("<[^>]+>", "");
 
-    assertThat(body.strip()).isEmpty();
+      assertThat(body.strip()).as(file).isEmpty();
+    }
   }
 
   private static String page(String file) throws IOException {
