@@ -164,6 +164,10 @@ public class ProcessSteps {
     return runtimeService;
   }
 
+  public HistoryService history() {
+    return historyService;
+  }
+
   /**
    * The running instance of the business key, or null when it has ended; of several (a process and those it calls
    * with the same key), the one that called the others.

@@ -15,6 +15,7 @@ final class IncidentProcess {
 
   /** Variables the process routes on or shows in forms. */
   static final class Var {
+    static final String BREACH_ACTION = "breachAction";
     static final String RECORD_NUMBER = "recordNumber";
     static final String TITLE = "title";
     static final String DESCRIPTION = "description";

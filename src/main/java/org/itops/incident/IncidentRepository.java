@@ -1,6 +1,10 @@
 package org.itops.incident;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.itops.platform.Filters;
 import org.itops.platform.Page;
@@ -47,6 +51,26 @@ class IncidentRepository {
 
   void update(Incident incident) {
     jdbc.update(UPDATE, parameters(incident));
+  }
+
+  /** The incidents reported in {@code [from, to)}, by priority and then number. */
+  List<Incident> reportedBetween(Instant from, Instant to) {
+    return jdbc.query("select * from incident where reported_at >= :from and reported_at < :to"
+        + " order by priority, number", Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), ROWS);
+  }
+
+  /** The root-cause reviews of the incidents, by incident number. */
+  Map<String, IncidentService.RootCauseReview> rootCauseReviews(List<String> numbers) {
+    Map<String, IncidentService.RootCauseReview> reviews = new HashMap<>();
+    if (numbers.isEmpty()) {
+      return reviews;
+    }
+    jdbc.query("select incident_number, root_cause, preventive_actions, recorded_by, recorded_at from problem_record"
+        + " where incident_number in (:numbers) order by id", Map.of("numbers", numbers), rs -> {
+          reviews.put(rs.getString(1), new IncidentService.RootCauseReview(rs.getString(2), rs.getString(3),
+              rs.getString(4), rs.getTimestamp(5).toInstant()));
+        });
+    return reviews;
   }
 
   Optional<Incident> find(String number) {

@@ -48,7 +48,7 @@ class IncidentTaskValidation implements TaskListener {
       case IncidentProcess.Element.WORK -> work(task, errors);
       case IncidentProcess.Element.ANSWER_QUESTION -> required(task, Var.ANSWER, errors);
       case IncidentProcess.Element.CONFIRM -> confirm(task, errors);
-      case IncidentProcess.Element.REVIEW_BREACH -> required(task, "breachAction", errors);
+      case IncidentProcess.Element.REVIEW_BREACH -> required(task, Var.BREACH_ACTION, errors);
       case IncidentProcess.Element.POST_STATUS_UPDATE -> required(task, Var.STATUS_UPDATE, errors);
       case IncidentProcess.Element.REVIEW_ROOT_CAUSE -> {
         required(task, Var.ROOT_CAUSE, errors);

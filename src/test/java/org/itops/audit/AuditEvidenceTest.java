@@ -33,6 +33,8 @@ import org.itops.change.ChangeRequest;
 import org.itops.change.ChangeService;
 import org.itops.cmdb.CiInput;
 import org.itops.cmdb.CmdbMaintenance;
+import org.itops.incident.IncidentReport;
+import org.itops.incident.IncidentService;
 import org.itops.platform.Csv;
 import org.itops.platform.SuiteProperties;
 import org.itops.platform.SuiteTime;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The evidence a compliance audit's Collect evidence starts from: per control the suite runs, the records of the
@@ -58,6 +61,8 @@ class AuditEvidenceTest {
 
   @LocalServerPort int port;
   @Autowired AuditService audits;
+  @Autowired IncidentService incidents;
+  @Autowired JdbcTemplate jdbc;
   @Autowired ChangeService changes;
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
@@ -232,6 +237,74 @@ class AuditEvidenceTest {
       steps.taskService().complete(taskId, vote);
       return null;
     });
+  }
+
+  @Test
+  void incidentManagementEvidenceHoldsTheIncidentsOfTheQuarterWithTheirSlaAndReviews() throws Exception {
+    // Given: an incident reported in this quarter; three in the next: a major one resolved and reviewed for its root
+    // cause, one whose resolution target passed and whose breach the IT managers reviewed, one nobody took yet; and
+    // one reported as the quarter after it begins
+    Instant nextQuarter = quarterAfter(clock.instant());
+    Instant auditQuarter = quarterAfter(nextQuarter);
+    String before = reportIncident("low", "low");
+    clock.advance(Duration.between(clock.instant(), nextQuarter.plus(Duration.ofHours(1))));
+    String major = reportIncident("high", "high");
+    steps.complete(major, "postStatusUpdate", "manager", Map.of("statusUpdate", "Core switch down"));
+    steps.runAsyncJobs(major);
+    work(major);
+    steps.complete(major, "workOnIncident", "engineer", Map.of("outcome", "resolved", "resolutionCode", "FIXED",
+        "resolutionNotes", "Replaced the switch"));
+    steps.runAsyncJobs(major);
+    steps.complete(major, "reviewRootCause", "engineer", Map.of("rootCause", "固件缺陷 Firmware bug",
+        "preventiveActions", "Upgrade the firmware of every core switch"));
+    String breached = reportIncident("low", "low");
+    work(breached);
+    steps.fire(breached, "resolutionWarningDue");
+    steps.fire(breached, "resolutionTargetMissed");
+    steps.runAsyncJobs(breached);
+    steps.complete(breached, "reviewBreachedIncident", "manager", Map.of("breachAction", "A second on-call engineer"));
+    String waiting = reportIncident("medium", "medium");
+    clock.advance(Duration.between(clock.instant(), auditQuarter));
+    String after = reportIncident("low", "low");
+
+    // When: the audit of incident management starts as the new quarter begins
+    String number = steps.as("manager", () -> audits.audit("Incidents", List.of("A.5.24")));
+
+    // Then: the quarter's incidents by priority, each with its SLA, its breach reviews and its root-cause review
+    String link = suite.baseUrlWithoutSlash() + "/api/incidents/";
+    Instant reviewed = steps.history().createHistoricTaskInstanceQuery().processInstanceBusinessKey(breached)
+        .taskDefinitionKey("reviewBreachedIncident").singleResult().getEndTime().toInstant();
+    Instant rootCauseRecorded = jdbc.queryForObject("select recorded_at from problem_record where incident_number = ?",
+        java.sql.Timestamp.class, major).toInstant();
+    List<List<String>> rows = rowsOf(download(number, "desk", number + "-A.5.24-evidence.csv"), List.of("Record",
+        "Link", "Priority", "Title", "Status", "Response within its SLA target", "Resolution within its SLA target",
+        "Breach reviews", "Major incident", "Root-cause review"));
+    assertThat(rows).filteredOn(row -> Set.of(before, major, breached, waiting, after).contains(row.get(0)))
+        .containsExactly(
+            List.of(major, link + major, "P1", "核心交换机 Core switch down", "RESOLVED", "met", "met", "", "yes",
+                time.format(rootCauseRecorded) + " engineer: 固件缺陷 Firmware bug (preventive actions: Upgrade the"
+                    + " firmware of every core switch)"),
+            List.of(waiting, link + waiting, "P3", "核心交换机 Core switch down", "REGISTERED", "not yet", "not yet", "",
+                "no", ""),
+            List.of(breached, link + breached, "P4", "核心交换机 Core switch down", "IN_PROGRESS", "met", "missed",
+                time.format(reviewed) + " manager: A second on-call engineer", "no", ""));
+    assertThat(download(number, "desk", number + "-A.5.24-evidence.html"))
+        .contains("<a href=\"" + link + breached + "\">" + breached + "</a>").contains("A second on-call engineer")
+        .doesNotContain(">" + before + "<").doesNotContain(">" + after + "<");
+  }
+
+  /** {@code requester} reports an incident (high impact and urgency make a major one); answers its number. */
+  private String reportIncident(String impact, String urgency) {
+    return steps.as("requester", () -> incidents.report(new IncidentReport("核心交换机 Core switch down",
+        "Nothing reaches the network", impact, urgency, "network", null, null, null, null), "test"));
+  }
+
+  /** The service desk triages the incident as computed, and {@code engineer} takes it. */
+  private void work(String incident) {
+    steps.complete(incident, "triageIncident", "desk", Map.of("priority", steps.runtime().getVariable(
+        steps.instance(incident).getId(), "priority"), "assignedGroup", "ops-engineers"));
+    steps.runAsyncJobs(incident);
+    steps.complete(incident, "takeIncident", "engineer", Map.of());
   }
 
   // --- the evidence as its readers download it -------------------------------------------------------------------
