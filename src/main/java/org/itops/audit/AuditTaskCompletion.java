@@ -1,10 +1,10 @@
 package org.itops.audit;
 
 import static org.itops.audit.AuditProcess.Var;
+import static org.itops.platform.FormValues.instant;
 import static org.itops.platform.FormValues.text;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.itops.audit.AuditProcess.Element;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
-import org.itops.platform.Times;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +40,7 @@ class AuditTaskCompletion implements TaskListener {
         String findings = text(task, Var.FINDINGS);
         List<String> lines = findings == null ? List.of() : Arrays.stream(findings.split("\n")).map(String::strip)
             .filter(line -> !line.isEmpty()).distinct().toList();
-        Instant due = time(task, Var.REMEDIATION_DUE, errors);
+        Instant due = instant(task, Var.REMEDIATION_DUE, errors);
         errors.addAll(audits.findingErrors(number, lines, due));
         if (!errors.isEmpty()) {
           throw new InvalidRequestException(errors);
@@ -64,14 +63,5 @@ class AuditTaskCompletion implements TaskListener {
       throw new InvalidRequestException(field, "reason.requiredMaxLength", 4000);
     }
     return value;
-  }
-
-  private static Instant time(DelegateTask task, String field, List<FieldError> errors) {
-    try {
-      return Times.parse(task.getVariable(field));
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "reason.notADateTime", e.getParsedString()));
-      return null;
-    }
   }
 }

@@ -2,6 +2,7 @@ package org.itops.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,8 @@ class ComplianceAuditTest {
     collectEvidence(number);
     steps.complete(number, Element.REVIEW, "manager", Map.of("findings", ""));
 
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded().hasPassed("registerAudit", "closeAudit", "auditClosed")
+        .hasNotPassed("recordOverdueRemediation");
     JsonNode report = JSON.readTree(client.get("manager", "/api/audits/" + number + "/report").body());
     assertThat(report.path("audit").path("status").asText()).isEqualTo("CLOSED");
     assertThat(report.path("audit").path("conclusion").asText()).isEqualTo("No findings");
@@ -98,7 +100,8 @@ class ComplianceAuditTest {
     assertThat(report.audit().status()).isEqualTo("CLOSED");
     assertThat(report.findings()).extracting(AuditRepository.Finding::status).containsOnly("CLOSED");
     assertThat(report.findings()).extracting(AuditRepository.Finding::closedBy).containsExactly("engineer", "desk");
-    assertThat(steps.instance(number)).isNull();
+    assertThat(steps.path(number)).isEnded()
+        .hasPassed("recordOverdueRemediation", "escalateOverdueRemediation", "closeAudit", "auditClosed");
   }
 
   @Test
