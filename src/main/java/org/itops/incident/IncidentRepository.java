@@ -85,7 +85,8 @@ class IncidentRepository {
     Filters filters = new Filters(parameters).equal("status", status).equal("priority", priority)
         .equal("assigned_group", group);
     if (readers != null) {
-      filters.and("(reporter = :reader" + (readers.groups().isEmpty() ? ")" : " or assigned_group in (:readerGroups))"));
+      filters.and("(reporter = :reader"
+          + (readers.groups().isEmpty() ? ")" : " or assigned_group in (:readerGroups))"));
       parameters.addValue("reader", readers.user()).addValue("readerGroups", readers.groups());
     }
     String where = filters.where();

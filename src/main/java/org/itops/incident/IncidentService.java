@@ -340,7 +340,8 @@ public class IncidentService {
     historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(numberOfInstance.keySet().toArray(String[]::new)).variableName(Var.BREACH_ACTION)
         .disableBinaryFetching().unlimitedList()
-        .forEach(variable -> actionOfInstance.put(variable.getProcessInstanceId(), String.valueOf(variable.getValue())));
+        .forEach(variable -> actionOfInstance.put(variable.getProcessInstanceId(),
+            String.valueOf(variable.getValue())));
     historyService.createHistoricTaskInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
         .taskDefinitionKey(IncidentProcess.Element.REVIEW_BREACH).processInstanceBusinessKeyIn(keys).finished()
         .orderByHistoricTaskInstanceEndTime().asc().unlimitedList()

@@ -104,8 +104,8 @@ class ContinuousImprovementTest {
     assertThat(jdbc.queryForList("select type from record_event where record_number = ? order by id", String.class,
         number)).containsSubsequence("PROPOSED", "EVALUATED", "APPROVE", "PLANNED", "BASELINE_MEASURED", "TRAINED",
         "TRAINED", "EFFECT_MEASURED", "CHECKED", "PLANNED", "BASELINE_MEASURED", "EFFECT_MEASURED", "CHECKED", "CLOSED");
-    assertThat(steps.path(number)).isEnded()
-        .hasPassed("measureBaseline", "measureEffect", "closeStandardised", "standardised").hasNotPassed("closeStopped");
+    assertThat(steps.path(number)).isEnded().hasPassed("measureBaseline", "measureEffect", "closeStandardised",
+        "standardised").hasNotPassed("closeStopped");
   }
 
   @Test
