@@ -15,6 +15,8 @@ final class AuditProcess {
     static final String PRIORITY = "priority";
     static final String AUDIT_TITLE = "auditTitle";
     static final String CONTROLS = "controls";
+    static final String PERIOD_FROM = "periodFrom";
+    static final String PERIOD_TO = "periodTo";
     static final String INITIATOR = "initiator";
     static final String CONTROL = "control";
     static final String EVIDENCE = "evidence";

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itops.platform.ReportPeriod;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -38,13 +39,24 @@ class AuditRepository {
         rs.getString("name"), rs.getString("owner_group")));
   }
 
-  void insert(Audit audit, List<String> controls) {
-    jdbc.update("insert into compliance_audit (number, title, status, started_by, created_at) values (:number, :title,"
-        + " :status, :startedBy, :createdAt)", new MapSqlParameterSource("number", audit.number())
-        .addValue("title", audit.title()).addValue("status", audit.status()).addValue("startedBy", audit.startedBy())
-        .addValue("createdAt", Timestamp.from(audit.createdAt())));
+  /** The audit and its scope; {@code period}, when given, is what its generated evidence covers. */
+  void insert(Audit audit, List<String> controls, ReportPeriod period) {
+    jdbc.update("insert into compliance_audit (number, title, status, started_by, created_at, period_from, period_to)"
+        + " values (:number, :title, :status, :startedBy, :createdAt, :periodFrom, :periodTo)",
+        new MapSqlParameterSource("number", audit.number()).addValue("title", audit.title())
+        .addValue("status", audit.status()).addValue("startedBy", audit.startedBy())
+        .addValue("createdAt", Timestamp.from(audit.createdAt()))
+        .addValue("periodFrom", period == null ? null : Timestamp.from(period.from()))
+        .addValue("periodTo", period == null ? null : Timestamp.from(period.to())));
     controls.forEach(code -> jdbc.update("insert into audit_control (audit_number, control_code) values (:number,"
         + " :code)", Map.of("number", audit.number(), "code", code)));
+  }
+
+  /** The period the audit was started with, if it was. */
+  Optional<ReportPeriod> period(String number) {
+    return jdbc.query("select period_from, period_to from compliance_audit where number = :number"
+        + " and period_from is not null", Map.of("number", number),
+        (rs, row) -> new ReportPeriod(instant(rs, "period_from"), instant(rs, "period_to"))).stream().findFirst();
   }
 
   Optional<Audit> audit(String number) {

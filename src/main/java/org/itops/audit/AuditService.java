@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +17,11 @@ import org.itops.audit.AuditRepository.Control;
 import org.itops.audit.AuditRepository.Evidence;
 import org.itops.audit.AuditRepository.Finding;
 import org.itops.platform.CurrentUser;
-import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.InvalidRequestException;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.RecordNumbers;
+import org.itops.platform.ReportPeriod;
 import org.itops.platform.Timeline;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,9 +67,22 @@ public class AuditService {
   /** Starts {@code compliance-audit} as the current user (the engine checks who may); answers the number. */
   @Transactional
   public String audit(String title, List<String> controls) {
+    return audit(title, controls, null);
+  }
+
+  /**
+   * The same, with the period its generated evidence covers ({@code null}: the calendar quarter before the audit
+   * starts).
+   */
+  @Transactional
+  public String audit(String title, List<String> controls, ReportPeriod period) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Var.AUDIT_TITLE, title);
     variables.put(Var.CONTROLS, controls == null ? null : String.join(",", controls));
+    if (period != null) {
+      variables.put(Var.PERIOD_FROM, Date.from(period.from()));
+      variables.put(Var.PERIOD_TO, Date.from(period.to()));
+    }
     return runtimeService.startProcessInstanceByKey(AuditProcess.KEY, variables).getBusinessKey();
   }
 
@@ -80,7 +95,7 @@ public class AuditService {
    * control; unknown controls are refused.
    */
   @Transactional
-  public Audit register(String title, String controls, String startedBy) {
+  public Audit register(String title, String controls, String startedBy, ReportPeriod period) {
     List<FieldError> errors = new ArrayList<>();
     List<String> known = audits.controls().stream().map(Control::code).toList();
     List<String> scope = controls == null || controls.isBlank() ? known
@@ -101,7 +116,7 @@ public class AuditService {
     }
     Audit audit = new Audit(recordNumbers.next(AuditProcess.RECORD_PREFIX), name, "COLLECTING", startedBy, null,
         clock.instant(), null);
-    audits.insert(audit, scope);
+    audits.insert(audit, scope, period);
     timeline.record(audit.number(), "STARTED", "timeline.audit.started", scope, startedBy);
     return audit;
   }

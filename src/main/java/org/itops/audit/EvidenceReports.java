@@ -64,7 +64,8 @@ class EvidenceReports {
       return;
     }
     Instant started = audits.audit(number).orElseThrow().createdAt();
-    Period period = Period.quarterBefore(started, time.zone());
+    Period period = audits.period(number).map(given -> new Period(given.from(), given.to()))
+        .orElseGet(() -> Period.quarterBefore(started, time.zone()));
     List<String> header = new ArrayList<>(List.of(texts.text("evidence.record"), texts.text("evidence.link")));
     source.columns().forEach(key -> header.add(texts.text(key)));
     List<ControlEvidence.Row> rows = source.rows(period.from(), period.to());

@@ -55,6 +55,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditEvidenceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> INCIDENT_COLUMNS = List.of("Record", "Link", "Priority", "Title", "Status",
+      "Response within its SLA target", "Resolution within its SLA target", "Breach reviews", "Major incident",
+      "Root-cause review");
 
   @RegisterExtension
   static GreenMailExtension smtp = TestMail.smtp();
@@ -276,9 +279,7 @@ class AuditEvidenceTest {
         .taskDefinitionKey("reviewBreachedIncident").singleResult().getEndTime().toInstant();
     Instant rootCauseRecorded = jdbc.queryForObject("select recorded_at from problem_record where incident_number = ?",
         java.sql.Timestamp.class, major).toInstant();
-    List<List<String>> rows = rowsOf(download(number, "desk", number + "-A.5.24-evidence.csv"), List.of("Record",
-        "Link", "Priority", "Title", "Status", "Response within its SLA target", "Resolution within its SLA target",
-        "Breach reviews", "Major incident", "Root-cause review"));
+    List<List<String>> rows = rowsOf(download(number, "desk", number + "-A.5.24-evidence.csv"), INCIDENT_COLUMNS);
     assertThat(rows).filteredOn(row -> Set.of(before, major, breached, waiting, after).contains(row.get(0)))
         .containsExactly(
             List.of(major, link + major, "P1", "核心交换机 Core switch down", "RESOLVED", "met", "met", "", "yes",
@@ -291,6 +292,32 @@ class AuditEvidenceTest {
     assertThat(download(number, "desk", number + "-A.5.24-evidence.html"))
         .contains("<a href=\"" + link + breached + "\">" + breached + "</a>").contains("A second on-call engineer")
         .doesNotContain(">" + before + "<").doesNotContain(">" + after + "<");
+  }
+
+  @Test
+  void anAuditStartedWithAPeriodGathersTheEvidenceOfThatPeriod() throws Exception {
+    String before = reportIncident("low", "low");
+    clock.advance(Duration.ofDays(2));
+    Instant from = clock.instant();
+    String within = reportIncident("low", "low");
+    clock.advance(Duration.ofDays(2));
+    Instant to = clock.instant();
+    String after = reportIncident("low", "low");
+
+    HttpResponse<String> started = client.postJson("manager", "/api/audits", "{\"title\": \"Last days\","
+        + " \"controls\": [\"A.5.24\"], \"from\": \"" + from + "\", \"to\": \"" + to + "\"}");
+
+    assertThat(started.statusCode()).isEqualTo(201);
+    String number = JSON.readTree(started.body()).path("number").asText();
+    assertThat(rowsOf(download(number, "desk", number + "-A.5.24-evidence.csv"), INCIDENT_COLUMNS))
+        .extracting(row -> row.get(0)).contains(within).doesNotContain(before, after);
+    // both bounds or none, and no longer than the KPIs' longest period
+    assertThat(client.postJson("manager", "/api/audits", "{\"controls\": [\"A.5.24\"], \"from\": \"2026-01-01\"}")
+        .body()).contains("to");
+    assertThat(client.postJson("manager", "/api/audits", "{\"controls\": [\"A.5.24\"], \"from\": \"2020-01-01\","
+        + " \"to\": \"2026-01-01\"}").statusCode()).isEqualTo(400);
+    assertThat(client.postJson("manager", "/api/audits", "{\"controls\": [\"A.5.24\"], \"from\": \"last week\","
+        + " \"to\": \"2026-01-01\"}").statusCode()).isEqualTo(400);
   }
 
   /** {@code requester} reports an incident (high impact and urgency make a major one); answers its number. */
