@@ -13,20 +13,25 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Plans in {@code emergency_plan}, drills in {@code drill}, {@code drill_team_result} and {@code drill_action}. */
+/**
+ * Plans in {@code emergency_plan}, drills in {@code drill}, {@code drill_team_result} and {@code drill_action}.
+ *
+ * <p>Public for its records only, which {@link DrillService.Report} hands to other features (the audit's evidence);
+ * its constructor and queries stay in the package.
+ */
 @Repository
-class DrillRepository {
+public class DrillRepository {
 
   /** A drill of a plan. */
-  record Drill(String number, long planId, String scenario, String participants, Instant scheduledFor, String status,
+  public record Drill(String number, long planId, String scenario, String participants, Instant scheduledFor, String status,
       String result, String startedBy, Instant createdAt, Instant closedAt) {}
 
   /** What a team measured, and whether it met the objectives. */
-  record TeamResult(String team, Instant startedAt, Instant endedAt, long recoveryMinutes, int dataLossMinutes,
+  public record TeamResult(String team, Instant startedAt, Instant endedAt, long recoveryMinutes, int dataLossMinutes,
       String notes, boolean passed, String recordedBy, Instant recordedAt) {}
 
   /** An improvement action for the plan. */
-  record Action(long id, String description, Instant dueAt, String status, String doneBy, Instant doneAt,
+  public record Action(long id, String description, Instant dueAt, String status, String doneBy, Instant doneAt,
       String notes) {}
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -121,10 +126,21 @@ class DrillRepository {
   }
 
   Optional<Drill> drill(String number) {
-    return jdbc.query("select * from drill where number = :number", Map.of("number", number), (rs, row) -> new Drill(
-        rs.getString("number"), rs.getLong("plan_id"), rs.getString("scenario"), rs.getString("participants"),
-        instant(rs, "scheduled_for"), rs.getString("status"), rs.getString("result"), rs.getString("started_by"),
-        instant(rs, "created_at"), instant(rs, "closed_at"))).stream().findFirst();
+    return jdbc.query("select * from drill where number = :number", Map.of("number", number), DrillRepository::drill)
+        .stream().findFirst();
+  }
+
+  /** The drills dated in {@code [from, to)}: their drill date, else when they were started (as the KPIs count). */
+  List<Drill> drillsBetween(Instant from, Instant to) {
+    return jdbc.query("select * from drill where coalesce(scheduled_for, created_at) >= :from"
+        + " and coalesce(scheduled_for, created_at) < :to order by coalesce(scheduled_for, created_at), number",
+        Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), DrillRepository::drill);
+  }
+
+  private static Drill drill(ResultSet rs, int row) throws SQLException {
+    return new Drill(rs.getString("number"), rs.getLong("plan_id"), rs.getString("scenario"),
+        rs.getString("participants"), instant(rs, "scheduled_for"), rs.getString("status"), rs.getString("result"),
+        rs.getString("started_by"), instant(rs, "created_at"), instant(rs, "closed_at"));
   }
 
   void insertResult(String number, TeamResult result) {

@@ -292,9 +292,21 @@ public class DrillService {
   @Transactional(readOnly = true)
   public Report report(String number) {
     readRule.requireReads(number);
-    Drill drill = load(number);
-    return new Report(drill, drills.plan(drill.planId()).orElseThrow(), drills.results(number), drills.actions(number),
-        timeline.of(number));
+    return reportOf(load(number));
+  }
+
+  /**
+   * The reports of the drills dated in {@code [from, to)}, by date: the drill date, or when the drill was started if it
+   * was never prepared, as the KPIs count drills. For the audit's evidence, which the audit's readers see.
+   */
+  @Transactional(readOnly = true)
+  public List<Report> drillsBetween(Instant from, Instant to) {
+    return drills.drillsBetween(from, to).stream().map(this::reportOf).toList();
+  }
+
+  private Report reportOf(Drill drill) {
+    return new Report(drill, drills.plan(drill.planId()).orElseThrow(), drills.results(drill.number()),
+        drills.actions(drill.number()), timeline.of(drill.number()));
   }
 
   Drill load(String number) {
