@@ -50,7 +50,18 @@ public class ProcessSteps {
 
   /** Claims the task as the user and completes it with the form's values, logged in as that user. */
   public void complete(String businessKey, String taskKey, String user, Map<String, Object> form) {
-    Task task = task(businessKey, taskKey);
+    complete(task(businessKey, taskKey), user, form);
+  }
+
+  /** As {@link #complete}, for the one task of a multi-instance activity whose element variable has that value. */
+  public void completeOne(String businessKey, String taskKey, String elementVariable, Object value, String user,
+      Map<String, Object> form) {
+    complete(tasks(businessKey, taskKey).stream()
+        .filter(t -> value.equals(taskService.getVariable(t.getId(), elementVariable))).findFirst().orElseThrow(),
+        user, form);
+  }
+
+  private void complete(Task task, String user, Map<String, Object> form) {
     as(user, () -> {
       if (task.getAssignee() == null) {
         taskService.claim(task.getId(), user);

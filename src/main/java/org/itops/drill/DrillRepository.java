@@ -23,8 +23,8 @@ import org.springframework.stereotype.Repository;
 public class DrillRepository {
 
   /** A drill of a plan. */
-  public record Drill(String number, long planId, String scenario, String participants, Instant scheduledFor, String status,
-      String result, String startedBy, Instant createdAt, Instant closedAt) {}
+  public record Drill(String number, long planId, String scenario, String participants, Instant scheduledFor,
+      String status, String result, String startedBy, Instant createdAt, Instant closedAt) {}
 
   /** What a team measured, and whether it met the objectives. */
   public record TeamResult(String team, Instant startedAt, Instant endedAt, long recoveryMinutes, int dataLossMinutes,

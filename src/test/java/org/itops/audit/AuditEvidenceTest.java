@@ -362,7 +362,7 @@ class AuditEvidenceTest {
         "Automate the database fail-over\nPre-stage the restore images", "actionsDue", due.toString()));
     clock.advance(Duration.ofDays(2));
     Instant actionDone = clock.instant();
-    completeOne(over, "carryOutAction", "action", "Automate the database fail-over", "engineer",
+    steps.completeOne(over, "carryOutAction", "action", "Automate the database fail-over", "engineer",
         Map.of("actionNotes", "Fail-over script in place"));
     clock.advance(Duration.between(clock.instant(), auditQuarter.minus(Duration.ofHours(12))));
     String later = startDrill(drillPlan(60, 15));
@@ -426,22 +426,9 @@ class AuditEvidenceTest {
   /** The team's run took that many minutes and lost that many minutes of data. */
   private void runDrill(String number, String team, String user, int minutes, int dataLoss) {
     Instant start = clock.instant().minus(Duration.ofHours(3));
-    completeOne(number, "runDrill", "team", team, user, Map.of("startedAt", start.toString(), "endedAt",
+    steps.completeOne(number, "runDrill", "team", team, user, Map.of("startedAt", start.toString(), "endedAt",
         start.plus(Duration.ofMinutes(minutes)).toString(), "dataLossMinutes", dataLoss, "whatHappened",
         "Restored from the spare site"));
-  }
-
-  /** Completes the one task of a multi-instance activity whose element variable has that value. */
-  private void completeOne(String number, String taskKey, String elementVariable, String value, String user,
-      Map<String, Object> form) {
-    String taskId = steps.tasks(number, taskKey).stream()
-        .filter(t -> value.equals(steps.taskService().getVariable(t.getId(), elementVariable))).findFirst()
-        .orElseThrow().getId();
-    steps.as(user, () -> {
-      steps.taskService().claim(taskId, user);
-      steps.taskService().complete(taskId, form);
-      return null;
-    });
   }
 
   // --- the evidence as its readers download it -------------------------------------------------------------------

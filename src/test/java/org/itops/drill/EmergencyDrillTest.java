@@ -232,7 +232,7 @@ class EmergencyDrillTest {
     prepare(number);
     untilDrillDay(number);
     Instant end = clock.instant().minus(Duration.ofHours(2));
-    assertThatThrownBy(() -> completeOne(number, Element.RUN, "team", "ops-engineers", "engineer", Map.of(
+    assertThatThrownBy(() -> steps.completeOne(number, Element.RUN, "team", "ops-engineers", "engineer", Map.of(
         "startedAt", end.plus(Duration.ofMinutes(30)).toString(), "endedAt", end.toString(), "dataLossMinutes", -1,
         "whatHappened", "Restored")))
         .hasRootCauseInstanceOf(InvalidRequestException.class).rootCause()
@@ -277,26 +277,13 @@ class EmergencyDrillTest {
 
   private void run(String number, String team, String user, int minutes, int dataLoss) {
     Instant start = clock.instant().minus(Duration.ofHours(3));
-    completeOne(number, Element.RUN, "team", team, user, Map.of("startedAt", start.toString(), "endedAt",
+    steps.completeOne(number, Element.RUN, "team", team, user, Map.of("startedAt", start.toString(), "endedAt",
         start.plus(Duration.ofMinutes(minutes)).toString(), "dataLossMinutes", dataLoss, "whatHappened",
         "Restored from the spare site"));
   }
 
   private void completeAction(String number, String action, String notes) {
-    completeOne(number, Element.ACTION, "action", action, "engineer", Map.of("actionNotes", notes));
-  }
-
-  /** Completes the one task of a multi-instance activity whose element variable has that value. */
-  private void completeOne(String number, String taskKey, String elementVariable, String value, String user,
-      Map<String, Object> form) {
-    String taskId = steps.tasks(number, taskKey).stream()
-        .filter(t -> value.equals(steps.taskService().getVariable(t.getId(), elementVariable))).findFirst()
-        .orElseThrow().getId();
-    steps.as(user, () -> {
-      steps.taskService().claim(taskId, user);
-      steps.taskService().complete(taskId, form);
-      return null;
-    });
+    steps.completeOne(number, Element.ACTION, "action", action, "engineer", Map.of("actionNotes", notes));
   }
 
   private void runSchedule() {
