@@ -339,7 +339,8 @@ class AuditEvidenceTest {
   @Test
   void readinessEvidenceHoldsTheDrillsOfTheQuarterWithTheirTeamsAgainstTheObjectivesAndTheirActions() throws Exception {
     // Given: a drill started in this quarter; two dated in the next: one within its objectives, one over its RTO with
-    // two improvement actions of which one is done; and one started in the next quarter for a date in the one after
+    // two improvement actions of which one is done, one started but never prepared (dated when it was started); and
+    // one started in the next quarter for a date in the one after
     Instant nextQuarter = quarterAfter(clock.instant());
     Instant auditQuarter = quarterAfter(nextQuarter);
     String before = startDrill(drillPlan(60, 15));
@@ -364,6 +365,9 @@ class AuditEvidenceTest {
     Instant actionDone = clock.instant();
     steps.completeOne(over, "carryOutAction", "action", "Automate the database fail-over", "engineer",
         Map.of("actionNotes", "Fail-over script in place"));
+    String unpreparedPlan = drillPlan(60, 15);
+    Instant unpreparedStarted = clock.instant();
+    String unprepared = startDrill(unpreparedPlan);
     clock.advance(Duration.between(clock.instant(), auditQuarter.minus(Duration.ofHours(12))));
     String later = startDrill(drillPlan(60, 15));
     prepareDrill(later);
@@ -377,7 +381,8 @@ class AuditEvidenceTest {
     List<List<String>> rows = rowsOf(download(number, "manager", number + "-A.5.30-evidence.csv"), List.of("Record",
         "Link", "Plan", "Drill date", "RTO (minutes)", "RPO (minutes)", "Teams against the objectives", "Result",
         "Improvement actions"));
-    assertThat(rows).filteredOn(row -> Set.of(before, within, over, later).contains(row.get(0))).containsExactly(
+    assertThat(rows).filteredOn(row -> Set.of(before, within, over, unprepared, later).contains(row.get(0)))
+        .containsExactly(
         List.of(within, link + within + "/report", withinPlan, time.format(withinDate), "60", "15",
             "ops-engineers: recovered in 45 of 60 minutes, lost 10 of 15 minutes of data: passed\n"
                 + "service-desk: recovered in 20 of 60 minutes, lost 0 of 15 minutes of data: passed", "passed", ""),
@@ -385,9 +390,12 @@ class AuditEvidenceTest {
             "ops-engineers: recovered in 75 of 30 minutes, lost 0 of 5 minutes of data: failed\n"
                 + "service-desk: recovered in 10 of 30 minutes, lost 0 of 5 minutes of data: passed", "failed",
             "Automate the database fail-over (due " + time.format(due) + "): done by engineer at "
-                + time.format(actionDone) + "\nPre-stage the restore images (due " + time.format(due) + "): open"));
+                + time.format(actionDone) + "\nPre-stage the restore images (due " + time.format(due) + "): open"),
+        List.of(unprepared, link + unprepared + "/report", unpreparedPlan, time.format(unpreparedStarted), "60", "15",
+            "", "not evaluated yet", ""));
     assertThat(download(number, "manager", number + "-A.5.30-evidence.html"))
         .contains("<a href=\"" + link + over + "/report\">" + over + "</a>").contains("Pre-stage the restore images")
+        .contains("by when it was started if it was never prepared")
         .doesNotContain(">" + before + "<").doesNotContain(">" + later + "<");
   }
 
