@@ -47,6 +47,8 @@ class DemandRepository {
         .addValue("costBand", d.costBand()).addValue("services", d.affectedServices())
         .addValue("requester", d.requester()).addValue("status", d.status().name())
         .addValue("now", Timestamp.from(d.createdAt())));
+    // its delivery row from the start: reading a demand then never writes
+    jdbc.update("insert into demand_delivery (demand_number) values (:number)", Map.of("number", d.number()));
   }
 
   /** Sets the columns (of {@link #DEMAND_COLUMNS}) and the update time. */
@@ -81,13 +83,12 @@ class DemandRepository {
             rs.getString("reason"), rs.getString("written_by"), rs.getTimestamp("written_at").toInstant()));
   }
 
-  /** The delivery's row, created on first use. */
+  /** The delivery's row (every demand has one, written with it). */
   Map<String, Object> delivery(String number) {
     List<Map<String, Object>> rows = jdbc.queryForList("select * from demand_delivery where demand_number = :number",
         Map.of("number", number));
     if (rows.isEmpty()) {
-      jdbc.update("insert into demand_delivery (demand_number) values (:number)", Map.of("number", number));
-      return delivery(number);
+      throw new IllegalStateException("Demand " + number + " has no delivery row");
     }
     Map<String, Object> row = new LinkedHashMap<>();
     rows.get(0).forEach((column, value) -> row.put(column.toLowerCase(), value instanceof Timestamp t
@@ -96,7 +97,6 @@ class DemandRepository {
   }
 
   void updateDelivery(String number, Map<String, Object> columns) {
-    delivery(number);
     set("demand_delivery", "demand_number", number, DELIVERY_COLUMNS, columns, null);
   }
 

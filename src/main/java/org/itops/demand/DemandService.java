@@ -227,7 +227,7 @@ public class DemandService {
     timeline.record(number, type, key, arguments);
   }
 
-  @Transactional
+  @Transactional(readOnly = true)
   public Map<String, Object> deliveryOf(String number) {
     return demands.delivery(number);
   }
