@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.itops.incident.Incident;
-import org.itops.incident.IncidentService;
+import org.itops.incident.IncidentReviews;
 import org.itops.platform.ShownCodes;
 import org.itops.platform.SuiteTime;
 import org.springframework.stereotype.Component;
@@ -12,18 +12,18 @@ import org.springframework.stereotype.Component;
 /**
  * A.5.24 incident management: every incident reported in the period, by priority, with whether its response and
  * resolution met their SLA targets, the IT managers' reviews of its breaches, and for a major incident its root-cause
- * review (the incident feature's {@link IncidentService#reviewedBetween}).
+ * review (the incident feature's {@link IncidentReviews#reviewedBetween}).
  */
 @Component
 class IncidentManagementEvidence implements ControlEvidence {
 
-  private final IncidentService incidents;
+  private final IncidentReviews reviews;
   private final EvidenceTexts texts;
   private final ShownCodes codes;
   private final SuiteTime time;
 
-  IncidentManagementEvidence(IncidentService incidents, EvidenceTexts texts, ShownCodes codes, SuiteTime time) {
-    this.incidents = incidents;
+  IncidentManagementEvidence(IncidentReviews reviews, EvidenceTexts texts, ShownCodes codes, SuiteTime time) {
+    this.reviews = reviews;
     this.texts = texts;
     this.codes = codes;
     this.time = time;
@@ -43,12 +43,12 @@ class IncidentManagementEvidence implements ControlEvidence {
 
   @Override
   public List<Row> rows(Instant from, Instant to) {
-    return incidents.reviewedBetween(from, to).stream().map(this::row).toList();
+    return reviews.reviewedBetween(from, to).stream().map(this::row).toList();
   }
 
-  private Row row(IncidentService.Reviewed reviewed) {
+  private Row row(IncidentReviews.Reviewed reviewed) {
     Incident incident = reviewed.incident();
-    IncidentService.RootCauseReview rootCause = reviewed.rootCause();
+    IncidentReviews.RootCauseReview rootCause = reviewed.rootCause();
     return new Row(incident.getNumber(), "/api/incidents/" + incident.getNumber(), List.of(
         codes.shown("priority", incident.getPriority()), incident.getTitle(), incident.getStatus().name(),
         sla(incident.isResponseBreached(), incident.getRespondedAt()),

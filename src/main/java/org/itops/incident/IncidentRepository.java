@@ -60,14 +60,14 @@ class IncidentRepository {
   }
 
   /** The root-cause reviews of the incidents, by incident number. */
-  Map<String, IncidentService.RootCauseReview> rootCauseReviews(List<String> numbers) {
-    Map<String, IncidentService.RootCauseReview> reviews = new HashMap<>();
+  Map<String, IncidentReviews.RootCauseReview> rootCauseReviews(List<String> numbers) {
+    Map<String, IncidentReviews.RootCauseReview> reviews = new HashMap<>();
     if (numbers.isEmpty()) {
       return reviews;
     }
     jdbc.query("select incident_number, root_cause, preventive_actions, recorded_by, recorded_at from problem_record"
         + " where incident_number in (:numbers) order by id", Map.of("numbers", numbers), rs -> {
-          reviews.put(rs.getString(1), new IncidentService.RootCauseReview(rs.getString(2), rs.getString(3),
+          reviews.put(rs.getString(1), new IncidentReviews.RootCauseReview(rs.getString(2), rs.getString(3),
               rs.getString(4), rs.getTimestamp(5).toInstant()));
         });
     return reviews;

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -52,7 +51,6 @@ public class IncidentService {
   private final DecisionService decisionService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
-  private final HistoryService historyService;
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final ServiceCatalog catalog;
@@ -61,7 +59,7 @@ public class IncidentService {
 
   IncidentService(IncidentRepository incidents, IncidentSteps steps, RecordNumbers recordNumbers, Timeline timeline,
       Clock clock, DecisionService decisionService, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, IdentityService identityService, CurrentUser currentUser,
+      IdentityService identityService, CurrentUser currentUser,
       AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, IncidentReadRule readRule) {
     this.incidents = incidents;
     this.steps = steps;
@@ -71,7 +69,6 @@ public class IncidentService {
     this.decisionService = decisionService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
-    this.historyService = historyService;
     this.identityService = identityService;
     this.currentUser = currentUser;
     this.catalog = catalog;
@@ -298,57 +295,6 @@ public class IncidentService {
   public Incident view(String number) {
     readRule.requireReads(number);
     return incidents.find(number).orElseThrow(() -> IncidentSteps.notFound(number));
-  }
-
-  /** A breach review of an incident: who reviewed it, when, and the action the IT managers decided. */
-  public record BreachReview(String by, Instant at, String action) {}
-
-  /** The root-cause review of a major incident (its problem record). */
-  public record RootCauseReview(String rootCause, String preventiveActions, String by, Instant at) {}
-
-  /** An incident with its breach reviews and its root-cause review (null when it had none). */
-  public record Reviewed(Incident incident, List<BreachReview> breachReviews, RootCauseReview rootCause) {}
-
-  /**
-   * The incidents reported in {@code [from, to)}, by priority, with their breach reviews (from the engine's history
-   * of the IT managers' task) and root-cause reviews: what an audit of incident management reads (A.5.24).
-   */
-  @Transactional(readOnly = true)
-  public List<Reviewed> reviewedBetween(Instant from, Instant to) {
-    List<Incident> reported = incidents.reportedBetween(from, to);
-    List<String> numbers = reported.stream().map(Incident::getNumber).toList();
-    Map<String, RootCauseReview> rootCauses = incidents.rootCauseReviews(numbers);
-    Map<String, List<BreachReview>> breachReviews = currentUser.asSystem(() -> breachReviews(numbers));
-    return reported.stream().map(incident -> new Reviewed(incident,
-        breachReviews.getOrDefault(incident.getNumber(), List.of()), rootCauses.get(incident.getNumber()))).toList();
-  }
-
-  private Map<String, List<BreachReview>> breachReviews(List<String> numbers) {
-    Map<String, List<BreachReview>> reviews = new HashMap<>();
-    if (numbers.isEmpty()) {
-      return reviews;
-    }
-    String[] keys = numbers.toArray(String[]::new);
-    Map<String, String> numberOfInstance = new HashMap<>();
-    historyService.createHistoricProcessInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
-        .processInstanceBusinessKeyIn(keys).unlimitedList()
-        .forEach(instance -> numberOfInstance.put(instance.getId(), instance.getBusinessKey()));
-    if (numberOfInstance.isEmpty()) {
-      return reviews;
-    }
-    Map<String, String> actionOfInstance = new HashMap<>();
-    historyService.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(numberOfInstance.keySet().toArray(String[]::new)).variableName(Var.BREACH_ACTION)
-        .disableBinaryFetching().unlimitedList()
-        .forEach(variable -> actionOfInstance.put(variable.getProcessInstanceId(),
-            String.valueOf(variable.getValue())));
-    historyService.createHistoricTaskInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
-        .taskDefinitionKey(IncidentProcess.Element.REVIEW_BREACH).processInstanceBusinessKeyIn(keys).finished()
-        .orderByHistoricTaskInstanceEndTime().asc().unlimitedList()
-        .forEach(task -> reviews.computeIfAbsent(numberOfInstance.get(task.getProcessInstanceId()),
-            number -> new ArrayList<>()).add(new BreachReview(task.getAssignee(), task.getEndTime().toInstant(),
-                actionOfInstance.get(task.getProcessInstanceId()))));
-    return reviews;
   }
 
   /** The incidents the current user reads ({@link IncidentReadRule}) that match the filters. */
