@@ -74,8 +74,11 @@ function goTo(hash, text, refusal) {
   }
 }
 
-/** A time in the suite's zone and, when the browser's zone differs, in the browser's too. */
-function when(iso) {
+/**
+ * A time in the suite's zone (or the given one: an incident's due time in its service's calendar) and, when the
+ * browser's zone differs, in the browser's too.
+ */
+function when(iso, zone) {
   if (!iso) {
     return '';
   }
@@ -88,7 +91,7 @@ function when(iso) {
       return date.toISOString(); // a zone the browser does not know (a bare offset): the time in UTC
     }
   };
-  const suite = format(session.timeZone);
+  const suite = format(zone ?? session.timeZone);
   const browser = format(Intl.DateTimeFormat().resolvedOptions().timeZone);
   return browser === suite ? suite : t('time.both', suite, browser); // one zone may have two names (Etc/UTC, UTC)
 }
@@ -280,8 +283,11 @@ async function showRecord(number) {
   const record = await get(`/api/${path}/${encodeURIComponent(number)}`);
   const shown = summaryOf(kind, record);
   const parts = [facts([t('field.kind'), label('kind', kind)], [t('field.status'), label('status', shown.status)],
-    [t('field.priority'), label('level', shown.priority)], [t('field.due'), when(shown.due)],
+    [t('field.priority'), label('level', shown.priority)], [t('field.due'), when(shown.due, shown.dueZone)],
     [t('field.created'), when(shown.created)])];
+  if (kind === 'INC') {
+    parts.push(...await onCallPage(number));
+  }
   if (shown.description) {
     parts.push(h('h2', {}, t('record.description')), h('p', { class: 'pre' }, shown.description));
   }
@@ -299,13 +305,50 @@ async function showRecord(number) {
   await showAttachments(attachments, `/api/${path}/${encodeURIComponent(number)}/attachments`);
 }
 
+/**
+ * The on-call page of a P1 or major incident (none: nothing): whom it pages now, whether it is acknowledged, and the
+ * button to acknowledge it when the server says the user may (reached by the page, or an IT manager) and it is open.
+ */
+async function onCallPage(number) {
+  const path = `/api/incidents/${encodeURIComponent(number)}/page`;
+  let page;
+  try {
+    page = await get(path);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return []; // an incident that was not paged
+    }
+    throw error;
+  }
+  // current is null for the moment between the page's start and its first step (the job executor's)
+  const current = page.current ?? {};
+  const parts = [h('h2', {}, t('oncall.title')), facts(
+    [t('field.status'), page.status === 'OPEN' ? t('oncall.open') : t('oncall.acknowledged')],
+    [t('oncall.paged'), page.current && (current.user ?? t('oncall.managers'))], [t('oncall.step'), current.step],
+    [t('oncall.pagedAt'), when(current.pagedAt ?? page.pagedAt)], [t('oncall.acknowledgedBy'), page.acknowledgedBy],
+    [t('oncall.acknowledgedAt'), when(page.acknowledgedAt)])];
+  if (page.canAcknowledge) {
+    const acknowledge = h('button', { type: 'button' }, t('oncall.acknowledge'));
+    acknowledge.addEventListener('click', async () => {
+      try {
+        await call('POST', `${path}/acknowledge`);
+        goTo(`#/record/${number}`, t('oncall.done', number));
+      } catch (error) {
+        refused(error);
+      }
+    });
+    parts.push(h('div', { class: 'actions' }, acknowledge));
+  }
+  return parts;
+}
+
 /** What the page shows of each kind's record, as its own API answers it. */
 function summaryOf(kind, record) {
   switch (kind) {
     case 'INC':
       return { title: record.title, status: record.status, priority: record.priority, due: record.sla?.resolutionDue,
-        created: record.reportedAt, description: record.description, resolution: record.resolutionNotes,
-        timeline: record.timeline };
+        dueZone: record.sla?.timeZone, created: record.reportedAt, description: record.description,
+        resolution: record.resolutionNotes, timeline: record.timeline };
     case 'DMD':
       return { title: record.demand.title, status: record.demand.status, due: record.demand.requestedDate,
         created: record.demand.createdAt, description: record.demand.businessNeed, timeline: record.timeline };

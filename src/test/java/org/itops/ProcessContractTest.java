@@ -244,6 +244,7 @@ class ProcessContractTest {
     Map<String, Set<String>> accepted = new HashMap<>();
     accepted.put("tier", choices(catalog + "ServiceLevel", "TIERS"));
     accepted.put("hours", choices(catalog + "ServiceLevel", "HOURS"));
+    accepted.put("dayKind", choices("org.itops.calendar.ApplyCalendarChangeDelegate", "DAY_KINDS"));
     accepted.put("slaDecision", choices(catalog + "OnboardingTaskValidation", "SLA_DECISIONS"));
     accepted.put("reviewOutcome", choices(catalog + "OnboardingTaskValidation", "REVIEW_OUTCOMES"));
     accepted.put("ownersApproval", choices(catalog + "OnboardingTaskValidation", "APPROVALS"));
@@ -251,6 +252,7 @@ class ProcessContractTest {
     accepted.put("supportGroup", staff);
     accepted.put("changeType", choices(change + "ChangeRequest", "TYPES"));
     accepted.put("raise-change/impact", choices(change + "ChangeRequest", "LEVELS"));
+    accepted.put("request-fix-change/impact", choices("org.itops.problem.ProblemTaskCompletion", "IMPACTS"));
     accepted.put("review-change/decision", choices(change + "ChangeTaskCompletion", "REVIEW_DECISIONS"));
     accepted.put("decide-change/decision", choices(change + "ChangeTaskCompletion", "APPROVALS"));
     accepted.put("changeManagerDecision", choices(change + "ChangeTaskCompletion", "APPROVALS"));

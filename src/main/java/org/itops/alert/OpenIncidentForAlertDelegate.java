@@ -46,6 +46,7 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
         Boolean.TRUE.equals(execution.getVariableLocal("majorIncident")));
     String incident = incidents.report(report, "alert");
     execution.setVariable("incidentNumber", incident);
+    execution.setVariable("incidentTitle", report.title());
     alerts.linkIncident(execution.getProcessBusinessKey(), incident);
   }
 

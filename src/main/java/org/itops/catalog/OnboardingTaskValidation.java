@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.calendar.Calendars;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,12 @@ class OnboardingTaskValidation implements TaskListener {
   static final List<String> REVIEW_OUTCOMES = List.of("keep", "change", "retire");
   static final List<String> APPROVALS = List.of("approve", "reject");
 
+  private final Calendars calendars;
+
+  OnboardingTaskValidation(Calendars calendars) {
+    this.calendars = calendars;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     List<FieldError> errors = new ArrayList<>();
@@ -30,7 +37,7 @@ class OnboardingTaskValidation implements TaskListener {
       case OnboardingProcess.Element.AGREE_SLA -> {
         String decision = oneOf(task, Var.SLA_DECISION, SLA_DECISIONS, errors);
         if ("agreed".equals(decision)) {
-          OnboardingVariables.level(task).addErrors(errors);
+          OnboardingVariables.level(task).addErrors(errors, calendars.hoursNames());
         }
       }
       case OnboardingProcess.Element.APPROVE_OWNERS -> approval(task, Var.OWNERS_APPROVAL, Var.OWNERS_COMMENT, errors);

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.itops.calendar.BusinessCalendar;
+import org.itops.calendar.Calendars;
 import org.itops.catalog.CatalogEntry.Status;
 import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
@@ -42,10 +44,11 @@ public class ServiceCatalog {
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final Set<String> supportGroups;
+  private final Calendars calendars;
 
   ServiceCatalog(ServiceRepository services, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       RuntimeService runtimeService, IdentityService identityService, CurrentUser currentUser,
-      AccessProperties access) {
+      AccessProperties access, Calendars calendars) {
     this.services = services;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -54,6 +57,7 @@ public class ServiceCatalog {
     this.identityService = identityService;
     this.currentUser = currentUser;
     this.supportGroups = access.staffGroups();
+    this.calendars = calendars;
   }
 
   // --- onboarding -------------------------------------------------------------------------------------
@@ -76,7 +80,7 @@ public class ServiceCatalog {
   /** Validates the proposal and creates the draft record; the process's first step. */
   @Transactional
   public CatalogEntry register(ServiceProposal proposal) {
-    List<FieldError> errors = new ArrayList<>(proposal.fieldErrors());
+    List<FieldError> errors = new ArrayList<>(proposal.fieldErrors(calendars.hoursNames()));
     if (proposal.name() != null && !proposal.name().isBlank()
         && services.findByName(proposal.name().strip()).isPresent()) {
       errors.add(new FieldError("name", "reason.service.nameTaken", proposal.name().strip()));
@@ -169,7 +173,7 @@ public class ServiceCatalog {
       throw new NotAllowedException("detail.forbidden.serviceSla");
     }
     List<FieldError> errors = new ArrayList<>();
-    level.addErrors(errors);
+    level.addErrors(errors, calendars.hoursNames());
     if (reason == null || reason.isBlank()) {
       errors.add(new FieldError("reason", "reason.required"));
     }
@@ -218,6 +222,20 @@ public class ServiceCatalog {
   @Transactional(readOnly = true)
   public Optional<CatalogEntry> published(String name) {
     return services.findByName(name).filter(s -> s.status() == Status.PUBLISHED);
+  }
+
+  /** The hours of the published service of that name, which its SLA clocks count; 24x7 for none. */
+  @Transactional(readOnly = true)
+  public BusinessCalendar hoursOf(String name) {
+    return name == null ? BusinessCalendar.ALWAYS
+        : published(name).map(CatalogEntry::hours).map(calendars::hours).orElse(BusinessCalendar.ALWAYS);
+  }
+
+  /** The names of the published services whose hours are the calendar's. */
+  @Transactional(readOnly = true)
+  public List<String> servedIn(String calendar) {
+    return services.list(Status.PUBLISHED.name()).stream().filter(s -> calendar.equals(s.hours()))
+        .map(CatalogEntry::name).toList();
   }
 
   private CatalogEntry load(String number) {

@@ -12,7 +12,7 @@ public record ServiceProposal(String name, String description, String owner, Str
   static final int MAX_DESCRIPTION = 2000;
 
   /** The problems that can be judged without the database and the identity service. */
-  List<FieldError> fieldErrors() {
+  List<FieldError> fieldErrors(List<String> hoursNames) {
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank()) {
       errors.add(new FieldError("name", "reason.required"));
@@ -27,7 +27,7 @@ public record ServiceProposal(String name, String description, String owner, Str
     if (owner == null || owner.isBlank()) {
       errors.add(new FieldError("owner", "reason.service.owner"));
     }
-    level.addErrors(errors);
+    level.addErrors(errors, hoursNames);
     return errors;
   }
 }

@@ -90,7 +90,7 @@ class ChangeController {
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     Page<Change> found = changes.list(status == null ? null : Change.Status.valueOf(status), page, size);
-    return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
+    return found.answer(page, size);
   }
 
   @PostMapping("/{number}/cancel")

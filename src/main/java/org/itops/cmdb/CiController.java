@@ -39,7 +39,7 @@ class CiController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     Page<ConfigurationItem> found = cmdb.list(type, environment, service, page, size);
-    return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
+    return found.answer(page, size);
   }
 
   @GetMapping("/{id}")

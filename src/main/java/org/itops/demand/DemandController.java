@@ -68,7 +68,7 @@ class DemandController {
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     Page<Demand> found = demands.list(status == null ? null : Demand.Status.valueOf(status), page, size);
-    return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
+    return found.answer(page, size);
   }
 
   /** A change of an approved demand (guide 2.3), by its requester or the staff. */

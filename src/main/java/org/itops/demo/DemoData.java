@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.itops.demand.DemandService;
 import org.itops.drill.DrillService;
 import org.itops.incident.IncidentReport;
 import org.itops.incident.IncidentService;
+import org.itops.oncall.Pages;
+import org.itops.oncall.RotaRequest;
+import org.itops.oncall.Rotas;
 import org.itops.platform.SuiteProperties;
 import org.itops.survey.SurveyService;
 import org.slf4j.Logger;
@@ -72,6 +76,8 @@ class DemoData implements SmartLifecycle {
   private final ChangeService changes;
   private final DemandService demands;
   private final DrillService drills;
+  private final Rotas rotas;
+  private final Pages pages;
   private final RuntimeService runtime;
   private final HistoryService history;
   private final ManagementService management;
@@ -83,8 +89,9 @@ class DemoData implements SmartLifecycle {
 
   DemoData(@Value("${itops.demo-data:false}") boolean enabled, SuiteProperties suite, DemoSteps steps,
       ServiceCatalog catalog, CmdbMaintenance cmdb, IncidentService incidents, SurveyService surveys,
-      ChangeService changes, DemandService demands, DrillService drills, RuntimeService runtime,
-      HistoryService history, ManagementService management, ObjectProvider<JobExecutor> jobExecutor) {
+      ChangeService changes, DemandService demands, DrillService drills, Rotas rotas, Pages pages,
+      RuntimeService runtime, HistoryService history, ManagementService management,
+      ObjectProvider<JobExecutor> jobExecutor) {
     this.enabled = enabled;
     this.suite = suite;
     this.steps = steps;
@@ -95,6 +102,8 @@ class DemoData implements SmartLifecycle {
     this.changes = changes;
     this.demands = demands;
     this.drills = drills;
+    this.rotas = rotas;
+    this.pages = pages;
     this.runtime = runtime;
     this.history = history;
     this.management = management;
@@ -195,6 +204,7 @@ class DemoData implements SmartLifecycle {
   private void load(Instant now) {
     steps.at(daysAgo(now, 50));
     DemoRecords.SERVICES.forEach(this::onboard);
+    rotas(daysAgo(now, 50));
     steps.at(daysAgo(now, 45));
     steps.as("engineer", () -> cmdb.importCsv(DemoRecords.CONFIGURATION_ITEMS));
     // signed off 33 days ago: its 30 days of warranty ended this month, and its feedback closed it yesterday
@@ -230,6 +240,15 @@ class DemoData implements SmartLifecycle {
     steps.complete(number, "approveAsItManager", "manager", Map.of("managerApproval", "approve"));
   }
 
+  // --- on-call ---------------------------------------------------------------------------------------
+
+  /** The IT manager gives the groups that incidents go to a weekly rota, so that a P1 pages a person. */
+  private void rotas(Instant from) {
+    String startsOn = from.atZone(ZoneId.of(DemoRecords.ROTA_ZONE)).toLocalDate().toString();
+    DemoRecords.ROTAS.forEach((group, members) -> steps.as("manager", () -> rotas.save(group,
+        new RotaRequest("manager", DemoRecords.ROTA_ZONE, "09:00", 7, startsOn, members))));
+  }
+
   // --- incidents and their surveys ---------------------------------------------------------------------
 
   /** One incident as it went: reported, then as far as its story says, each step at its time. */
@@ -239,6 +258,11 @@ class DemoData implements SmartLifecycle {
         story.description(), story.impact(), story.urgency(), story.category(), story.configurationItem(), null,
         null, story.major()), "demo"));
     steps.runJobs();
+    if (steps.hasTask(number, "acknowledgePage")) {
+      // a P1 pages the person on duty of the group's rota, who acknowledges it
+      later(Duration.ofMinutes(4));
+      steps.complete(number, "acknowledgePage", pages.find(number).orElseThrow().steps().get(0).user(), Map.of());
+    }
     if (story.stage() == DemoRecords.Stage.REPORTED) {
       return;
     }

@@ -1,6 +1,7 @@
 package org.itops.demo;
 
 import java.util.List;
+import java.util.Map;
 
 /** What happened in the demo month: the catalog's services, the configuration items and the incidents. */
 final class DemoRecords {
@@ -22,6 +23,11 @@ final class DemoRecords {
       new DemoService("Remote access", "VPN for staff working away from the office", "silver", "24x7", "99.5"),
       new DemoService("Intranet", "News, documents and search of the head office", "bronze", "24x7",
           "99.0"));
+
+  /** The on-call rotas of the groups incidents go to: their members in turn, a week each, handing over at 09:00. */
+  static final Map<String, List<String>> ROTAS = Map.of("ops-engineers", List.of("engineer", "demo"),
+      "service-desk", List.of("desk", "demo"));
+  static final String ROTA_ZONE = "Asia/Shanghai";
 
   static final String CONFIGURATION_ITEMS = """
       name,type,environment,owner_group,criticality,service,depends_on,description

@@ -1,6 +1,7 @@
 package org.itops.incident;
 
 import java.time.Instant;
+import org.itops.calendar.BusinessCalendar;
 
 /** An incident record (table {@code incident}); mapped by property name to the snake_case columns. */
 public class Incident {
@@ -37,6 +38,7 @@ public class Incident {
   private boolean resolutionBreached;
   private Instant pausedSince;
   private long pausedSeconds;
+  private long slaShiftSeconds;
   private Instant reportedAt;
   private Instant resolvedAt;
   private Instant closedAt;
@@ -106,6 +108,8 @@ public class Incident {
   public void setPausedSince(Instant pausedSince) { this.pausedSince = pausedSince; }
   public long getPausedSeconds() { return pausedSeconds; }
   public void setPausedSeconds(long pausedSeconds) { this.pausedSeconds = pausedSeconds; }
+  public long getSlaShiftSeconds() { return slaShiftSeconds; }
+  public void setSlaShiftSeconds(long slaShiftSeconds) { this.slaShiftSeconds = slaShiftSeconds; }
   public Instant getReportedAt() { return reportedAt; }
   public void setReportedAt(Instant reportedAt) { this.reportedAt = reportedAt; }
   public Instant getResolvedAt() { return resolvedAt; }
@@ -127,16 +131,17 @@ public class Incident {
   public Instant getUpdatedAt() { return updatedAt; }
   public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
 
-  /** The SLA clock of this incident. */
-  SlaClock slaClock() {
+  /** The SLA clock of this incident, counting the hours of its service's calendar. */
+  SlaClock slaClock(BusinessCalendar calendar) {
     return new SlaClock(reportedAt, SlaClock.duration(responseTarget), SlaClock.duration(resolutionTarget),
-        pausedSeconds, pausedSince);
+        pausedSeconds, pausedSince, slaShiftSeconds, calendar);
   }
 
   /** Takes over the clock's state and due times. */
   void setSlaClock(SlaClock clock) {
     pausedSeconds = clock.pausedSeconds();
     pausedSince = clock.pausedSince();
+    slaShiftSeconds = clock.shiftSeconds();
     responseDue = clock.responseDue();
     warningDue = clock.warningDue();
     resolutionDue = clock.resolutionDue();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.itops.attachment.Attachments;
+import org.itops.calendar.BusinessCalendar;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.IdempotencyKeys;
 import org.itops.platform.InvalidRequestException;
@@ -41,9 +42,11 @@ class IncidentController {
   private final CurrentUser currentUser;
   private final Attachments attachments;
   private final IncidentReadRule readRule;
+  private final ServiceHours hours;
 
   IncidentController(IncidentService incidents, IdempotencyKeys idempotencyKeys, CurrentUser currentUser,
-      Attachments attachments, IncidentReadRule readRule) {
+      Attachments attachments, IncidentReadRule readRule, ServiceHours hours) {
+    this.hours = hours;
     this.incidents = incidents;
     this.idempotencyKeys = idempotencyKeys;
     this.currentUser = currentUser;
@@ -62,10 +65,13 @@ class IncidentController {
     }
   }
 
-  /** The SLA of an incident: targets, due times, breaches and the paused time. */
+  /**
+   * The SLA of an incident: targets, due times, breaches and the paused time; {@code hours} of service (24x7 or a
+   * calendar's name) and the zone in which to show the due times (the calendar's; null for 24x7: the suite's).
+   */
   record Sla(String responseTarget, String resolutionTarget, Instant responseDue, Instant warningDue,
       Instant resolutionDue, Instant respondedAt, boolean responseBreached, boolean resolutionWarned,
-      boolean resolutionBreached, boolean paused, long pausedMinutes) {}
+      boolean resolutionBreached, boolean paused, long pausedMinutes, String hours, String timeZone) {}
 
   /** An incident with its history. */
   record Details(String number, String title, String description, String status, String priority,
@@ -88,9 +94,11 @@ class IncidentController {
   @GetMapping("/{number}")
   Details get(@PathVariable String number) {
     Incident i = incidents.view(number);
+    BusinessCalendar calendar = hours.of(i);
     Sla sla = new Sla(i.getResponseTarget(), i.getResolutionTarget(), i.getResponseDue(), i.getWarningDue(),
         i.getResolutionDue(), i.getRespondedAt(), i.isResponseBreached(), i.isResolutionWarned(),
-        i.isResolutionBreached(), i.getPausedSince() != null, i.getPausedSeconds() / 60);
+        i.isResolutionBreached(), i.getPausedSince() != null, i.getPausedSeconds() / 60, calendar.name(),
+        calendar.isAlways() ? null : calendar.zone().getId());
     boolean requestersView = readRule.readsAsReporterOnly(i);
     List<Timeline.Entry> timeline = incidents.timelineOf(number).stream()
         .filter(entry -> !requestersView || REPORTER_SEES.contains(entry.type())).toList();
@@ -114,8 +122,7 @@ class IncidentController {
     }
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     Page<Incident> found = incidents.list(status, priority, group, page, size);
-    return Map.of("items", found.items().stream().map(Summary::of).toList(), "page", page, "size", size,
-        "total", found.total());
+    return found.map(Summary::of).answer(page, size);
   }
 
   @PostMapping("/{number}/reassign")

@@ -23,15 +23,15 @@ class IncidentRepository {
   private static final String COLUMNS = "number, title, description, impact, urgency, category, configuration_item, service,"
       + " reporter, source, status, priority, computed_priority, priority_reason, major, assigned_group, engineer,"
       + " response_target, resolution_target, response_due, warning_due, resolution_due, responded_at,"
-      + " response_breached, resolution_warned, resolution_breached, paused_since, paused_seconds, reported_at,"
-      + " resolved_at, closed_at, resolution_code, resolution_notes, closure_code, reopen_count, knowledge_proposed,"
-      + " alert_resolved_at, caused_by_change, updated_at";
+      + " response_breached, resolution_warned, resolution_breached, paused_since, paused_seconds, sla_shift_seconds,"
+      + " reported_at, resolved_at, closed_at, resolution_code, resolution_notes, closure_code, reopen_count,"
+      + " knowledge_proposed, alert_resolved_at, caused_by_change, updated_at";
   private static final String PARAMETERS = ":number, :title, :description, :impact, :urgency, :category,"
       + " :configurationItem, :service, :reporter, :source, :status, :priority, :computedPriority, :priorityReason, :major,"
       + " :assignedGroup, :engineer, :responseTarget, :resolutionTarget, :responseDue, :warningDue, :resolutionDue,"
       + " :respondedAt, :responseBreached, :resolutionWarned, :resolutionBreached, :pausedSince, :pausedSeconds,"
-      + " :reportedAt, :resolvedAt, :closedAt, :resolutionCode, :resolutionNotes, :closureCode, :reopenCount,"
-      + " :knowledgeProposed, :alertResolvedAt, :causedByChange, :updatedAt";
+      + " :slaShiftSeconds, :reportedAt, :resolvedAt, :closedAt, :resolutionCode, :resolutionNotes, :closureCode,"
+      + " :reopenCount, :knowledgeProposed, :alertResolvedAt, :causedByChange, :updatedAt";
   private static final String UPDATE =
       "update incident set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
   private static final RowMapper<Incident> ROWS = BeanPropertyRowMapper.newInstance(Incident.class);
@@ -57,6 +57,12 @@ class IncidentRepository {
   List<Incident> reportedBetween(Instant from, Instant to) {
     return jdbc.query("select * from incident where reported_at >= :from and reported_at < :to"
         + " order by priority, number", Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), ROWS);
+  }
+
+  /** The incidents of the services that are not resolved or closed (their SLA clocks run or wait). */
+  List<Incident> openOfServices(List<String> services) {
+    return services.isEmpty() ? List.of() : jdbc.query("select * from incident where service in (:services)"
+        + " and status not in ('RESOLVED', 'CLOSED') order by number", Map.of("services", services), ROWS);
   }
 
   /** The root-cause reviews of the incidents, by incident number. */

@@ -29,6 +29,7 @@ import org.itops.platform.InvalidRequestException;
 import org.itops.platform.Page;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,11 +57,13 @@ public class IncidentService {
   private final ServiceCatalog catalog;
   private final CmdbService cmdb;
   private final IncidentReadRule readRule;
+  private final ApplicationEventPublisher events;
 
   IncidentService(IncidentRepository incidents, IncidentSteps steps, RecordNumbers recordNumbers, Timeline timeline,
       Clock clock, DecisionService decisionService, RuntimeService runtimeService, TaskService taskService,
       IdentityService identityService, CurrentUser currentUser,
-      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, IncidentReadRule readRule) {
+      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, IncidentReadRule readRule,
+      ApplicationEventPublisher events) {
     this.incidents = incidents;
     this.steps = steps;
     this.recordNumbers = recordNumbers;
@@ -74,6 +77,7 @@ public class IncidentService {
     this.catalog = catalog;
     this.cmdb = cmdb;
     this.readRule = readRule;
+    this.events = events;
     this.supportGroups = List.copyOf(access.staffGroups());
   }
 
@@ -159,6 +163,8 @@ public class IncidentService {
     incidents.insert(incident);
     timeline.record(incident.getNumber(), "REPORTED", "timeline.incident.reported", incident.getSource(), reporter,
         incident.getTitle());
+    events.publishEvent(new IncidentRegistered(incident.getNumber(), incident.getTitle(), incident.getCategory(),
+        incident.getConfigurationItem(), incident.getService()));
     return new Registered(incident, serviceContext(item, service));
   }
 

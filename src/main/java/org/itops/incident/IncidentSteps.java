@@ -14,6 +14,7 @@ import org.itops.platform.CurrentUser;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.Timeline;
 import org.itops.survey.SurveyService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,12 @@ class IncidentSteps {
   private final JdbcTemplate jdbc;
   private final IncidentMetrics metrics;
   private final SurveyService surveys;
+  private final ServiceHours hours;
+  private final ApplicationEventPublisher events;
 
   IncidentSteps(IncidentRepository incidents, Timeline timeline, Clock clock, RuntimeService runtimeService,
       RepositoryService repositoryService, CurrentUser currentUser, JdbcTemplate jdbc, IncidentMetrics metrics,
-      SurveyService surveys) {
+      SurveyService surveys, ServiceHours hours, ApplicationEventPublisher events) {
     this.incidents = incidents;
     this.timeline = timeline;
     this.clock = clock;
@@ -49,6 +52,8 @@ class IncidentSteps {
     this.jdbc = jdbc;
     this.metrics = metrics;
     this.surveys = surveys;
+    this.hours = hours;
+    this.events = events;
   }
 
   // --- classification and SLA clocks ------------------------------------------------------------------
@@ -64,7 +69,8 @@ class IncidentSteps {
     }
     incident.setResponseTarget(responseTarget);
     incident.setResolutionTarget(resolutionTarget);
-    SlaClock sla = incident.slaClock().withTargets(SlaClock.duration(responseTarget), SlaClock.duration(resolutionTarget));
+    SlaClock sla = incident.slaClock(hours.of(incident))
+        .withTargets(SlaClock.duration(responseTarget), SlaClock.duration(resolutionTarget));
     incident.setSlaClock(sla);
     save(incident);
     timeline.record(number, first ? "CLASSIFIED" : "SLA_RECALCULATED", "timeline.incident.sla",
@@ -162,7 +168,7 @@ class IncidentSteps {
   @Transactional
   public void waitForRequester(String number, String question) {
     Incident incident = load(number);
-    incident.setSlaClock(incident.slaClock().pause(clock.instant()));
+    incident.setSlaClock(incident.slaClock(hours.of(incident)).pause(clock.instant()));
     incident.setStatus(Status.WAITING_FOR_REQUESTER);
     save(incident);
     timeline.record(number, "WAITING_FOR_REQUESTER", "timeline.typed", question);
@@ -173,7 +179,7 @@ class IncidentSteps {
   public Incident requesterAnswered(String number, String answer) {
     Incident incident = load(number);
     long before = incident.getPausedSeconds();
-    incident.setSlaClock(incident.slaClock().resume(clock.instant()));
+    incident.setSlaClock(incident.slaClock(hours.of(incident)).resume(clock.instant()));
     incident.setStatus(Status.IN_PROGRESS);
     save(incident);
     timeline.record(number, "REQUESTER_ANSWERED", "timeline.incident.answered", answer,
@@ -208,7 +214,7 @@ class IncidentSteps {
     incident.setResolvedAt(now);
     incident.setStatus(Status.RESOLVED);
     // the clock stops at resolution; a reopen resumes it, so that the waiting time does not count
-    incident.setSlaClock(incident.slaClock().pause(now));
+    incident.setSlaClock(incident.slaClock(hours.of(incident)).pause(now));
     save(incident);
     metrics.resolved(incident);
   }
@@ -238,7 +244,7 @@ class IncidentSteps {
   public Incident reopen(String number, String reason) {
     Incident incident = load(number);
     incident.setReopenCount(incident.getReopenCount() + 1);
-    incident.setSlaClock(incident.slaClock().resume(clock.instant()));
+    incident.setSlaClock(incident.slaClock(hours.of(incident)).resume(clock.instant()));
     incident.setResolvedAt(null);
     incident.setResolutionCode(null);
     incident.setAlertResolvedAt(null);
@@ -278,11 +284,13 @@ class IncidentSteps {
 
   @Transactional
   public void recordProblem(String number, String rootCause, String preventiveActions) {
-    load(number);
+    Incident incident = load(number);
     String by = currentUser.id() == null ? "system" : currentUser.id();
     jdbc.update("insert into problem_record (incident_number, root_cause, preventive_actions, recorded_by, recorded_at)"
         + " values (?, ?, ?, ?, ?)", number, rootCause, preventiveActions, by, Timestamp.from(clock.instant()));
     timeline.record(number, "ROOT_CAUSE_RECORDED", "timeline.typed", rootCause);
+    events.publishEvent(new RootCauseReviewed(number, incident.getTitle(), incident.getCategory(),
+        incident.getConfigurationItem(), incident.getService(), rootCause));
   }
 
   // --- monitoring's word on the alert behind the incident ----------------------------------------------

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itops.calendar.BusinessCalendar;
+import org.itops.platform.SuiteTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +20,12 @@ class StartSlaClocksDelegate implements JavaDelegate {
 
   private final IncidentSteps steps;
   private final ManagementService managementService;
+  private final ServiceHours hours;
 
-  StartSlaClocksDelegate(IncidentSteps steps, ManagementService managementService) {
+  StartSlaClocksDelegate(IncidentSteps steps, ManagementService managementService, ServiceHours hours) {
     this.steps = steps;
     this.managementService = managementService;
+    this.hours = hours;
   }
 
   @Override
@@ -36,6 +40,7 @@ class StartSlaClocksDelegate implements JavaDelegate {
     Incident incident = steps.startClocks(execution.getProcessBusinessKey(), priority,
         (String) targets.get("responseTarget"), (String) targets.get("resolutionTarget"));
     setDueTimes(execution, incident);
+    showDueTimesInTheZoneOfTheServicesHours(execution, incident);
     moveRunningResponseTimer(execution, incident);
     if (execution.getVariable(Var.COMPUTED_PRIORITY) == null) {
       execution.setVariable(Var.COMPUTED_PRIORITY, incident.getComputedPriority());
@@ -43,6 +48,14 @@ class StartSlaClocksDelegate implements JavaDelegate {
     boolean wanted = "P1".equals(priority) || Boolean.TRUE.equals(execution.getVariable("declareMajor"));
     if (wanted && steps.declareMajor(incident.getNumber())) {
       MajorIncident.declare(execution);
+    }
+  }
+
+  /** Tasklist and mail show the due times in the zone of the service's calendar (24x7: the suite's zone). */
+  private void showDueTimesInTheZoneOfTheServicesHours(DelegateExecution execution, Incident incident) {
+    BusinessCalendar calendar = hours.of(incident);
+    if (!calendar.isAlways()) {
+      execution.setVariable(SuiteTime.ZONE_VARIABLE, calendar.zone().getId());
     }
   }
 

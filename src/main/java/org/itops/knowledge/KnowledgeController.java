@@ -88,7 +88,7 @@ class KnowledgeController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     Page<KnowledgeRepository.Hit> found = base.search(q, category, service, page, size);
-    return Map.of("items", found.items(), "page", page, "size", size, "total", found.total());
+    return found.answer(page, size);
   }
 
   @PostMapping("/{number}/revisions")

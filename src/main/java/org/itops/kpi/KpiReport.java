@@ -29,6 +29,8 @@ public final class KpiReport {
     page.append(periods(kpis.service(), text, today));
     page.append(chart(text.get("kpi.mtta"), incidents.mttaMinutes()));
     page.append(chart(text.get("kpi.mttr"), incidents.mttrMinutes()));
+    page.append(chart(text.get("kpi.mttaBusiness"), incidents.mttaBusinessMinutes()));
+    page.append(chart(text.get("kpi.mttrBusiness"), incidents.mttrBusinessMinutes()));
     Map<String, Double> sla = new LinkedHashMap<>();
     sla.put(text.get("kpi.sla.response"), incidents.responseSlaPercent());
     sla.put(text.get("kpi.sla.resolution"), incidents.resolutionSlaPercent());
@@ -50,6 +52,12 @@ public final class KpiReport {
         .append(row(text.get("kpi.figures.demandLeadTime"), figure(kpis.demands().leadTimeDays())))
         .append(row(text.get("kpi.figures.surveys"), kpis.satisfaction().answers() + " / "
             + figure(kpis.satisfaction().csat())))
+        .append(row(text.get("kpi.figures.pages"), kpis.pages().acknowledged() + " / " + kpis.pages().paged() + " / "
+            + figure(kpis.pages().mttaMinutes())))
+        .append(row(text.get("kpi.figures.problems"), kpis.problems().open() + " / "
+            + kpis.problems().linkedIncidents()))
+        .append(row(text.get("kpi.figures.timeToRootCause"), figure(kpis.problems().timeToRootCauseHours())))
+        .append(row(text.get("kpi.figures.recurredAfterFix"), figure(kpis.problems().recurredAfterFixPercent())))
         .append("</table></section></body></html>");
     return page.toString();
   }

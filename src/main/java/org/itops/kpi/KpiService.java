@@ -8,15 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.ToLongFunction;
+import org.itops.calendar.BusinessCalendar;
+import org.itops.kpi.IncidentFigures.Measure;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The KPIs of a period over the records of the suite (incidents, changes, demands, surveys). The rows are read with
- * plain SQL and the figures computed here, so that the same code runs on H2 and PostgreSQL.
+ * The KPIs of a period over the records of the suite (incidents, changes, demands, surveys): a read model over the
+ * features' tables (docs/kpis.md). Counts and means are aggregated in SQL, written alike for H2 and PostgreSQL, over
+ * indexed time columns (V22); the incidents' come from {@link IncidentFigures}, which keeps daily sums of the closed
+ * ones, so that a year over a million incidents is about as light to answer as a month.
  */
 @Service
 public class KpiService {
@@ -25,18 +30,21 @@ public class KpiService {
   public static final Map<String, String> TARGETS = targets();
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final IncidentFigures figures;
 
-  KpiService(NamedParameterJdbcTemplate jdbc) {
+  KpiService(NamedParameterJdbcTemplate jdbc, IncidentFigures figures) {
     this.jdbc = jdbc;
+    this.figures = figures;
   }
 
   /** The KPIs of {@code [from, to)}, of one service or (null) of all. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Kpis of(Instant from, Instant to, String service) {
     MapSqlParameterSource period = new MapSqlParameterSource().addValue("from", Timestamp.from(from))
         .addValue("to", Timestamp.from(to)).addValue("service", service);
-    return new Kpis(from, to, service, incidents(period, to, service), changes(period, service),
-        demands(period, service), drills(period), satisfaction(period, service));
+    return new Kpis(from, to, service, incidents(period, from, to, service), changes(period, service),
+        demands(period, service), drills(period), satisfaction(period, service), pages(period),
+        problems(period, service));
   }
 
   /** The value of a target KPI ({@link #TARGETS}) in the KPIs, null when the period has nothing to measure. */
@@ -80,94 +88,152 @@ public class KpiService {
     return java.util.Collections.unmodifiableMap(targets);
   }
 
-  private Kpis.Incidents incidents(MapSqlParameterSource period, Instant to, String service) {
+  private Kpis.Incidents incidents(MapSqlParameterSource period, Instant from, Instant to, String service) {
+    Function<String, BusinessCalendar> hours = figures.hoursOfServices();
+    List<IncidentFigures.Sums> taken = figures.of(Measure.TAKEN, from, to, service, hours);
+    List<IncidentFigures.Sums> resolved = figures.of(Measure.RESOLVED, from, to, service, hours);
+    List<IncidentFigures.Sums> reported = figures.of(Measure.REPORTED, from, to, service, hours);
+    long resolvedCount = total(resolved, IncidentFigures.Sums::cases);
+    // the response is measured once the incident was taken or its response breached
+    long measured = total(reported, IncidentFigures.Sums::flagA);
+    Map<String, Long> perService = new TreeMap<>();
+    reported.forEach(sums -> perService.merge(sums.service().isEmpty() ? "(none)" : sums.service(), sums.cases(),
+        Long::sum));
     String ofService = service == null ? "" : " and service = :service";
-    List<Map<String, Object>> taken = jdbc.queryForList("select priority, reported_at, responded_at from incident"
-        + " where responded_at >= :from and responded_at < :to" + ofService, period);
-    List<Map<String, Object>> resolved = jdbc.queryForList("select priority, reported_at, resolved_at, paused_seconds,"
-        + " resolution_breached, reopen_count from incident where resolved_at >= :from and resolved_at < :to"
-        + ofService, period);
-    List<Map<String, Object>> reported = jdbc.queryForList("select priority, service, responded_at,"
-        + " response_breached from incident where reported_at >= :from and reported_at < :to" + ofService, period);
-    List<Map<String, Object>> open = jdbc.queryForList("select reported_at from incident where reported_at < :to"
-        + " and (resolved_at is null or resolved_at >= :to) and (closed_at is null or closed_at >= :to)" + ofService,
-        period);
+    return new Kpis.Incidents(total(reported, IncidentFigures.Sums::cases), resolvedCount,
+        meanMinutes(taken, IncidentFigures.Sums::seconds), meanMinutes(resolved, IncidentFigures.Sums::seconds),
+        percent(measured - total(reported, IncidentFigures.Sums::flagB), measured),
+        percent(resolvedCount - total(resolved, IncidentFigures.Sums::flagA), resolvedCount),
+        backlog(period, to, ofService), percent(total(resolved, IncidentFigures.Sums::flagB), resolvedCount),
+        perService, meanMinutes(taken, IncidentFigures.Sums::businessSeconds),
+        meanMinutes(resolved, IncidentFigures.Sums::businessSeconds));
+  }
 
-    Map<String, Double> mtta = meanPerPriority(taken, row -> minutes(row, "reported_at", "responded_at"));
-    Map<String, Double> mttr = meanPerPriority(resolved, row -> minutes(row, "reported_at", "resolved_at")
-        - ((Number) row.get("paused_seconds")).doubleValue() / 60);
-    List<Map<String, Object>> responseMeasured = reported.stream()
-        .filter(row -> row.get("responded_at") != null || Boolean.TRUE.equals(row.get("response_breached"))).toList();
-    Double responseSla = percent(responseMeasured.stream().filter(row -> !Boolean.TRUE.equals(
-        row.get("response_breached"))).count(), responseMeasured.size());
-    Double resolutionSla = percent(resolved.stream().filter(row -> !Boolean.TRUE.equals(
-        row.get("resolution_breached"))).count(), resolved.size());
-    Double reopenRate = percent(resolved.stream().filter(row -> ((Number) row.get("reopen_count")).intValue() > 0)
-        .count(), resolved.size());
+  /**
+   * The incidents open at the end of the period by their age then. Those resolved or closed before it are most of the
+   * table and are passed over through the indexes on the time columns: an incident is open at {@code to} if it was
+   * not yet resolved or closed then.
+   */
+  private Map<String, Long> backlog(MapSqlParameterSource period, Instant to, String ofService) {
+    MapSqlParameterSource ages = new MapSqlParameterSource(period.getValues())
+        .addValue("day", Timestamp.from(to.minus(Duration.ofDays(1))))
+        .addValue("threeDays", Timestamp.from(to.minus(Duration.ofDays(3))))
+        .addValue("week", Timestamp.from(to.minus(Duration.ofDays(7))));
+    Map<String, Object> counts = jdbc.queryForMap("select sum(case when reported_at > :day then 1 else 0 end) as d1,"
+        + " sum(case when reported_at <= :day and reported_at > :threeDays then 1 else 0 end) as d3,"
+        + " sum(case when reported_at <= :threeDays and reported_at > :week then 1 else 0 end) as d7,"
+        + " sum(case when reported_at <= :week then 1 else 0 end) as older from incident where reported_at < :to"
+        + " and (resolved_at is null or resolved_at >= :to) and (closed_at is null or closed_at >= :to)" + ofService,
+        ages);
     Map<String, Long> backlog = new LinkedHashMap<>();
-    List.of("<1d", "1-3d", "3-7d", ">7d").forEach(bucket -> backlog.put(bucket, 0L));
-    for (Map<String, Object> row : open) {
-      Duration age = Duration.between(instant(row, "reported_at"), to);
-      String bucket = age.toDays() < 1 ? "<1d" : age.toDays() < 3 ? "1-3d" : age.toDays() < 7 ? "3-7d" : ">7d";
-      backlog.merge(bucket, 1L, Long::sum);
-    }
-    Map<String, Long> perService = reported.stream().collect(Collectors.groupingBy(
-        row -> row.get("service") == null ? "(none)" : (String) row.get("service"), TreeMap::new,
-        Collectors.counting()));
-    return new Kpis.Incidents(reported.size(), resolved.size(), mtta, mttr, responseSla, resolutionSla, backlog,
-        reopenRate, perService);
+    backlog.put("<1d", count(counts, "d1"));
+    backlog.put("1-3d", count(counts, "d3"));
+    backlog.put("3-7d", count(counts, "d7"));
+    backlog.put(">7d", count(counts, "older"));
+    return backlog;
   }
 
   private Kpis.Changes changes(MapSqlParameterSource period, String service) {
     String ofService = service == null ? "" : " and exists (select 1 from change_item i join configuration_item c"
         + " on c.id = i.ci_id where i.change_number = number and c.service = :service)";
-    List<String> outcomes = jdbc.queryForList("select outcome from change_request where closed_at >= :from"
-        + " and closed_at < :to and outcome in ('SUCCESSFUL', 'FAILED', 'BACKED_OUT')" + ofService, period,
-        String.class);
-    List<String> classifications = jdbc.queryForList("select classification from change_request"
-        + " where created_at >= :from and created_at < :to and classification is not null" + ofService, period,
-        String.class);
-    return new Kpis.Changes(outcomes.size(), percent(outcomes.stream().filter("SUCCESSFUL"::equals).count(),
-        outcomes.size()), classifications.size(), percent(classifications.stream().filter("emergency"::equals).count(),
-        classifications.size()));
+    Map<String, Object> closed = jdbc.queryForMap("select count(*) as closed, sum(case when outcome = 'SUCCESSFUL'"
+        + " then 1 else 0 end) as succeeded from change_request where closed_at >= :from and closed_at < :to"
+        + " and outcome in ('SUCCESSFUL', 'FAILED', 'BACKED_OUT')" + ofService, period);
+    Map<String, Object> requested = jdbc.queryForMap("select count(*) as requested, sum(case when classification ="
+        + " 'emergency' then 1 else 0 end) as emergencies from change_request where created_at >= :from"
+        + " and created_at < :to and classification is not null" + ofService, period);
+    return new Kpis.Changes(count(closed, "closed"), percent(count(closed, "succeeded"), count(closed, "closed")),
+        count(requested, "requested"), percent(count(requested, "emergencies"), count(requested, "requested")));
   }
 
+  /** Delivered demands are few (a handful a month), and a demand names its services as a list: read as rows. */
   private Kpis.Demands demands(MapSqlParameterSource period, String service) {
     List<Map<String, Object>> delivered = jdbc.queryForList("select d.created_at, d.closed_at, d.affected_services,"
         + " v.acceptance_rounds from demand d join demand_delivery v on v.demand_number = d.number"
         + " where d.status = 'DELIVERED' and d.closed_at >= :from and d.closed_at < :to", period).stream()
         .filter(row -> service == null || affects(row.get("affected_services"), service)).toList();
-    return new Kpis.Demands(delivered.size(), mean(delivered.stream().map(row -> minutes(row, "created_at",
-        "closed_at") / (60 * 24)).toList()), percent(delivered.stream().filter(row ->
-        ((Number) row.get("acceptance_rounds")).intValue() == 1).count(), delivered.size()));
+    return new Kpis.Demands(delivered.size(), mean(delivered.stream().map(row -> Duration.between(
+        instant(row, "created_at"), instant(row, "closed_at")).toSeconds() / (60.0 * 60 * 24)).toList()),
+        percent(delivered.stream().filter(row -> ((Number) row.get("acceptance_rounds")).intValue() == 1).count(),
+        delivered.size()));
   }
 
   private Kpis.Drills drills(MapSqlParameterSource period) {
-    List<String> results = jdbc.queryForList("select result from drill where result is not null"
-        + " and coalesce(scheduled_for, created_at) >= :from and coalesce(scheduled_for, created_at) < :to", period,
-        String.class);
-    return new Kpis.Drills(results.size(), percent(results.stream().filter("PASSED"::equals).count(), results.size()));
+    Map<String, Object> drills = jdbc.queryForMap("select count(*) as evaluated, sum(case when result = 'PASSED'"
+        + " then 1 else 0 end) as passed from drill where result is not null"
+        + " and coalesce(scheduled_for, created_at) >= :from and coalesce(scheduled_for, created_at) < :to", period);
+    return new Kpis.Drills(count(drills, "evaluated"), percent(count(drills, "passed"), count(drills, "evaluated")));
   }
 
   private Kpis.Satisfaction satisfaction(MapSqlParameterSource period, String service) {
-    List<Integer> ratings = jdbc.queryForList("select rating from survey where answered_at >= :from"
-        + " and answered_at < :to" + (service == null ? "" : " and service = :service"), period, Integer.class);
-    return new Kpis.Satisfaction(ratings.size(), mean(ratings.stream().map(Integer::doubleValue).toList()),
-        percent(ratings.stream().filter(rating -> rating >= 4).count(), ratings.size()));
+    Map<String, Object> answers = jdbc.queryForMap("select count(*) as answers, avg(cast(rating as double precision))"
+        + " as csat, sum(case when rating >= 4 then 1 else 0 end) as satisfied from survey where answered_at >= :from"
+        + " and answered_at < :to" + (service == null ? "" : " and service = :service"), period);
+    Number csat = (Number) answers.get("csat");
+    return new Kpis.Satisfaction(count(answers, "answers"), csat == null ? null : round(csat.doubleValue()),
+        percent(count(answers, "satisfied"), count(answers, "answers")));
   }
+
+  private Kpis.Pages pages(MapSqlParameterSource period) {
+    Map<String, Object> pages = jdbc.queryForMap("select count(*) as paged, count(acknowledged_at) as acknowledged,"
+        + " avg(" + secondsBetween("paged_at", "acknowledged_at") + ") as mean_seconds"
+        + " from oncall_page where paged_at >= :from and paged_at < :to", period);
+    Number meanSeconds = (Number) pages.get("mean_seconds");
+    return new Kpis.Pages(count(pages, "paged"), count(pages, "acknowledged"),
+        meanSeconds == null ? null : round(meanSeconds.doubleValue() / 60));
+  }
+
+  private Kpis.Problems problems(MapSqlParameterSource period, String service) {
+    String ofService = service == null ? "" : " and service = :service";
+    Long open = jdbc.queryForObject("select count(*) from problem where created_at < :to"
+        + " and (closed_at is null or closed_at >= :to)" + ofService, period, Long.class);
+    Long linked = jdbc.queryForObject("select count(distinct l.incident_number) from problem_incident l join incident i"
+        + " on i.number = l.incident_number where i.reported_at >= :from and i.reported_at < :to"
+        + (service == null ? "" : " and i.service = :service"), period, Long.class);
+    Map<String, Object> rootCauses = jdbc.queryForMap("select avg(" + secondsBetween("created_at", "root_cause_at")
+        + ") as mean_seconds from problem where root_cause_at >= :from"
+        + " and root_cause_at < :to" + ofService, period);
+    Map<String, Object> fixed = jdbc.queryForMap("select count(*) as fixed, sum(case when recurred_after_fix then 1"
+        + " else 0 end) as recurred from problem where fixed_at >= :from and fixed_at < :to" + ofService, period);
+    Number meanSeconds = (Number) rootCauses.get("mean_seconds");
+    return new Kpis.Problems(open, linked, meanSeconds == null ? null : round(meanSeconds.doubleValue() / 3600),
+        percent(count(fixed, "recurred"), count(fixed, "fixed")));
+  }
+
 
   private static boolean affects(Object services, String service) {
     return services != null && List.of(services.toString().split(",\\s*")).contains(service);
   }
 
-  private static Map<String, Double> meanPerPriority(List<Map<String, Object>> rows,
-      Function<Map<String, Object>, Double> measure) {
+  /** The mean of the seconds per priority, in minutes (null where none). */
+  private static Map<String, Double> meanMinutes(List<IncidentFigures.Sums> sums,
+      ToLongFunction<IncidentFigures.Sums> seconds) {
     Map<String, Double> means = new LinkedHashMap<>();
     for (String priority : Kpis.PRIORITIES) {
-      means.put(priority, mean(rows.stream().filter(row -> priority.equals(row.get("priority"))).map(measure)
-          .toList()));
+      List<IncidentFigures.Sums> ofPriority = sums.stream().filter(s -> priority.equals(s.priority())).toList();
+      long cases = total(ofPriority, IncidentFigures.Sums::cases);
+      means.put(priority, cases == 0 ? null
+          : round(total(ofPriority, seconds) / 60.0 / cases));
     }
     return means;
+  }
+
+  private static long total(List<IncidentFigures.Sums> sums, ToLongFunction<IncidentFigures.Sums> figure) {
+    return sums.stream().mapToLong(figure).sum();
+  }
+
+  /**
+   * SQL for the whole seconds from one time column to another, as the SLA clock counts them; {@code extract(epoch ...)}
+   * is written alike in H2 and PostgreSQL.
+   */
+  static String secondsBetween(String start, String end) {
+    return "floor(extract(epoch from " + end + ") - extract(epoch from " + start + "))";
+  }
+
+  /** A count or a sum of a row ({@code sum} of no rows is null). */
+  static long count(Map<String, Object> row, String column) {
+    Object value = row.get(column);
+    return value == null ? 0 : ((Number) value).longValue();
   }
 
   private static Double mean(List<Double> values) {
@@ -176,10 +242,6 @@ public class KpiService {
 
   private static Double percent(long part, long whole) {
     return whole == 0 ? null : round(100.0 * part / whole);
-  }
-
-  private static double minutes(Map<String, Object> row, String start, String end) {
-    return Duration.between(instant(row, start), instant(row, end)).toSeconds() / 60.0;
   }
 
   private static Instant instant(Map<String, Object> row, String column) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param service the service the figures are limited to, null for all
  */
 public record Kpis(Instant from, Instant to, String service, Incidents incidents, Changes changes, Demands demands,
-    Drills drills, Satisfaction satisfaction) {
+    Drills drills, Satisfaction satisfaction, Pages pages, Problems problems) {
 
   /**
    * @param mttaMinutes mean time to acknowledge (report to take) per priority, of the incidents taken in the period
@@ -26,7 +26,8 @@ public record Kpis(Instant from, Instant to, String service, Incidents incidents
    */
   public record Incidents(long reported, long resolved, Map<String, Double> mttaMinutes,
       Map<String, Double> mttrMinutes, Double responseSlaPercent, Double resolutionSlaPercent,
-      Map<String, Long> backlog, Double reopenRatePercent, Map<String, Long> perService) {}
+      Map<String, Long> backlog, Double reopenRatePercent, Map<String, Long> perService,
+      Map<String, Double> mttaBusinessMinutes, Map<String, Double> mttrBusinessMinutes) {}
 
   /**
    * @param successRatePercent changes closed in the period that were implemented and succeeded
@@ -52,6 +53,25 @@ public record Kpis(Instant from, Instant to, String service, Incidents incidents
    * @param satisfiedPercent answers rating 4 or 5
    */
   public record Satisfaction(long answers, Double csat, Double satisfiedPercent) {}
+
+  /**
+   * The on-call pages of P1 and major incidents (org.itops.oncall) first paged in the period; pages name a support
+   * group, not a service, so a service's KPIs count all of them.
+   *
+   * @param mttaMinutes mean time from the first page to its acknowledgement, of the acknowledged ones
+   */
+  public record Pages(long paged, long acknowledged, Double mttaMinutes) {}
+
+  /**
+   * @param open problems open at the end of the period
+   * @param linkedIncidents incidents reported in the period that are linked to a problem
+   * @param timeToRootCauseHours mean hours from a problem's opening to its first root cause, of the problems whose
+   *     root cause was found in the period
+   * @param recurredAfterFixPercent problems fixed in the period (their change succeeded) on whose item an incident
+   *     recurred during the watch
+   */
+  public record Problems(long open, long linkedIncidents, Double timeToRootCauseHours,
+      Double recurredAfterFixPercent) {}
 
   /** The priorities, in order, that the per-priority figures use. */
   static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");

@@ -40,11 +40,12 @@ class SendNotificationDelegate implements JavaDelegate {
         execution.getProcessInstanceId(), execution.getCurrentActivityId()));
   }
 
-  /** The process's variables, dates as people read them (in the suite's zone). */
+  /** The process's variables, dates as people read them (in the suite's zone, or the instance's own). */
   private Map<String, Object> templateValues(DelegateExecution execution) {
     Map<String, Object> values = new HashMap<>();
+    Object zone = execution.getVariable(SuiteTime.ZONE_VARIABLE);
     execution.getVariables().forEach((name, value) ->
-        values.put(name, value instanceof Date date ? time.format(date) : value));
+        values.put(name, value instanceof Date date ? time.format(date, zone) : value));
     return values;
   }
 }

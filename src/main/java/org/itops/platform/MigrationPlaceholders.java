@@ -16,14 +16,23 @@ import org.springframework.stereotype.Component;
  * {@code BLOB}. PostgreSQL: {@code oid}, a large object: its driver writes one from {@code setBlob(InputStream)} in
  * 8 KiB chunks and reads it through {@code getBlob().getBinaryStream()} in chunks, whereas a {@code bytea} value is
  * always read whole into memory ({@code getBinaryStream} answers a copy of the received value).
+ *
+ * <p>{@code ${time_zone}}: the suite's zone ({@code itops.time-zone}), of the calendar {@code business-hours}.
  */
 @Component
 class MigrationPlaceholders implements FlywayConfigurationCustomizer {
+
+  private final SuiteProperties suite;
+
+  MigrationPlaceholders(SuiteProperties suite) {
+    this.suite = suite;
+  }
 
   @Override
   public void customize(FluentConfiguration configuration) {
     Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
     placeholders.put("large_object", isPostgres(configuration) ? "oid" : "blob");
+    placeholders.put("time_zone", suite.zone().getId());
     configuration.placeholders(placeholders);
   }
 

@@ -14,6 +14,11 @@ public record ReportPeriod(Instant from, Instant to) {
 
   public static final Duration LONGEST = Duration.ofDays(400);
 
+  /** A period of which the caller has both bounds (it checked that they are given). */
+  public static ReportPeriod of(String from, String to, ZoneId zone) {
+    return of(from, to, new ReportPeriod(null, null), zone);
+  }
+
   public static ReportPeriod of(String from, String to, ReportPeriod otherwise, ZoneId zone) {
     Instant start = parse("from", from, otherwise.from(), zone);
     Instant end = parse("to", to, otherwise.to(), zone);

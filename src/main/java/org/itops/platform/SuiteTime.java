@@ -1,5 +1,6 @@
 package org.itops.platform;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SuiteTime {
+
+  /**
+   * A process variable naming the zone in which the instance's dates are shown and mailed instead of the suite's (an
+   * incident on a service with a business calendar: its due times in the calendar's zone).
+   */
+  public static final String ZONE_VARIABLE = "shownTimeZone";
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC'xxx')'");
 
@@ -32,5 +39,18 @@ public class SuiteTime {
 
   public String format(Date date) {
     return date == null ? "" : format(date.toInstant());
+  }
+
+  /** The date as people read it in the zone that the instance's {@link #ZONE_VARIABLE} names, else the suite's. */
+  public String format(Date date, Object zoneVariable) {
+    return date == null ? "" : SHOWN.format(date.toInstant().atZone(zoneOf(zoneVariable)));
+  }
+
+  private ZoneId zoneOf(Object zoneVariable) {
+    try {
+      return zoneVariable == null ? zone : ZoneId.of(zoneVariable.toString());
+    } catch (DateTimeException notAZone) {
+      return zone;
+    }
   }
 }

@@ -73,8 +73,9 @@ public class ValuesShownOnForms {
     if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
       return;
     }
+    Object zone = task.getVariable(SuiteTime.ZONE_VARIABLE);
     for (String name : shownBy(task.getProcessDefinitionId(), task.getTaskDefinitionKey())) {
-      task.setVariableLocal(name + SUFFIX, shown(name, task.getVariable(name)));
+      task.setVariableLocal(name + SUFFIX, shown(name, task.getVariable(name), zone));
     }
   }
 
@@ -126,8 +127,9 @@ public class ValuesShownOnForms {
       }
       try {
         Map<String, Object> values = taskService.getVariables(task.getKey(), missing);
+        Object zone = taskService.getVariable(task.getKey(), SuiteTime.ZONE_VARIABLE);
         Map<String, Object> shown = new HashMap<>();
-        missing.forEach(name -> shown.put(name + SUFFIX, shown(name, values.get(name))));
+        missing.forEach(name -> shown.put(name + SUFFIX, shown(name, values.get(name), zone)));
         taskService.setVariablesLocal(task.getKey(), shown);
         count++;
       } catch (ProcessEngineException e) {
@@ -138,9 +140,12 @@ public class ValuesShownOnForms {
     return count;
   }
 
-  /** A date in the suite's zone, a code by its name in the suite's language, anything else as it is. */
-  private String shown(String name, Object value) {
-    return value instanceof Date date ? time.format(date) : codes.shown(name, value);
+  /**
+   * A date in the suite's zone (or the one the instance names, {@link SuiteTime#ZONE_VARIABLE}), a code by its name
+   * in the suite's language, anything else as it is.
+   */
+  private String shown(String name, Object value, Object zone) {
+    return value instanceof Date date ? time.format(date, zone) : codes.shown(name, value);
   }
 
   /** The names the task's form shows; none for a task without a form bound to its deployment. */

@@ -36,8 +36,9 @@ class BuildKpiReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String service = text(execution, "service");
-    ReviewService.Review review = reviews.build(date(execution, "periodFrom", zone), date(execution, "periodTo", zone),
-        service == null || service.isBlank() ? null : service.strip());
+    // asked for over the API, the review has its number already; the monthly timer's gets one here
+    ReviewService.Review review = reviews.build(execution.getProcessBusinessKey(), date(execution, "periodFrom", zone),
+        date(execution, "periodTo", zone), service == null || service.isBlank() ? null : service.strip());
     execution.setProcessBusinessKey(review.number());
     execution.setVariable("recordNumber", review.number());
     execution.setVariable("title", text.get("review.title", KpiReport.day(review.kpis(), zone))

@@ -11,6 +11,9 @@ import org.itops.platform.NotAllowedException;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
+import org.itops.platform.NotFoundException;
+import org.itops.platform.ReportPeriod;
+import org.itops.platform.SuiteTime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,11 +35,13 @@ class ReviewController {
   private final RuntimeService runtimeService;
   private final ReviewService reviews;
   private final CurrentUser currentUser;
+  private final SuiteTime time;
 
-  ReviewController(RuntimeService runtimeService, ReviewService reviews, CurrentUser currentUser) {
+  ReviewController(RuntimeService runtimeService, ReviewService reviews, CurrentUser currentUser, SuiteTime time) {
     this.runtimeService = runtimeService;
     this.reviews = reviews;
     this.currentUser = currentUser;
+    this.time = time;
   }
 
   record Request(String from, String to, String service) {}
@@ -48,18 +53,29 @@ class ReviewController {
     }
     date("from", request.from());
     date("to", request.to());
+    ReportPeriod.of(request.from(), request.to(), time.zone());
+    // the number now, the report in a job: a long period is never built while the request waits
+    String number = reviews.newNumber();
     Map<String, Object> variables = new HashMap<>();
     variables.put("periodFrom", request.from());
     variables.put("periodTo", request.to());
     variables.put("service", request.service());
-    String number = currentUser.asSystem(() -> runtimeService.createMessageCorrelation("review.requested")
-        .setVariables(variables).correlateStartMessage().getBusinessKey());
+    currentUser.asSystem(() -> runtimeService.createMessageCorrelation("review.requested")
+        .processInstanceBusinessKey(number).setVariables(variables).correlateStartMessage());
     return ResponseEntity.created(URI.create("/api/reviews/" + number)).body(Map.of("number", number));
   }
 
+  /** The review; one asked for whose report is still being built answers its number and {@code BUILDING}. */
   @GetMapping("/{number}")
   Map<String, Object> get(@PathVariable String number) {
-    return reviews.view(number);
+    return reviews.view(number).orElseGet(() -> {
+      boolean building = currentUser.asSystem(() -> runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(ReviewService.PROCESS_KEY).processInstanceBusinessKey(number).count() > 0);
+      if (!building) {
+        throw new NotFoundException("detail.notFound.record", number);
+      }
+      return Map.of("number", number, "status", "BUILDING");
+    });
   }
 
   private static void date(String field, String text) {

@@ -4,17 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.itops.kpi.KpiService;
 import org.itops.kpi.Kpis;
 import org.itops.platform.InvalidRequestException;
-import org.itops.platform.NotFoundException;
 import org.itops.platform.RecordNumbers;
+import org.itops.platform.ReportPeriod;
 import org.itops.platform.SuiteText;
 import org.itops.platform.Timeline;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,30 +52,36 @@ public class ReviewService {
     this.readRule = readRule;
   }
 
+  /** The number of a review asked for, before its report is built. */
+  String newNumber() {
+    return recordNumbers.next(RECORD_PREFIX);
+  }
+
   /**
-   * Builds the KPI report of the period (null: the previous month, as the monthly timer starts it) and keeps it with a
-   * new review record.
+   * Builds the KPI report of the period (null: the previous month, as the monthly timer starts it) and keeps it with
+   * the review record {@code number} (null: a new one).
    */
   @Transactional
-  public Review build(Instant from, Instant to, String service) {
-    if ((from == null) != (to == null) || (from != null && !to.isAfter(from))) {
+  public Review build(String number, Instant from, Instant to, String service) {
+    if ((from == null) != (to == null) || (from != null && !to.isAfter(from))
+        || (from != null && Duration.between(from, to).compareTo(ReportPeriod.LONGEST) > 0)) {
       throw new InvalidRequestException("periodTo", "reason.review.period");
     }
     YearMonth previous = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).minusMonths(1);
     Instant start = from != null ? from : previous.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     Instant end = to != null ? to : previous.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     Kpis kpis = kpiService.of(start, end, service);
-    String number = recordNumbers.next(RECORD_PREFIX);
+    String recordNumber = number != null ? number : newNumber();
     try {
       jdbc.update("insert into service_review (number, period_from, period_to, service, kpis, status, created_at)"
-          + " values (?, ?, ?, ?, ?, 'IN_REVIEW', ?)", number, Timestamp.from(start), Timestamp.from(end), service,
-          json.writeValueAsString(kpis), Timestamp.from(clock.instant()));
+          + " values (?, ?, ?, ?, ?, 'IN_REVIEW', ?)", recordNumber, Timestamp.from(start), Timestamp.from(end),
+          service, json.writeValueAsString(kpis), Timestamp.from(clock.instant()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    timeline.record(number, "REPORT_BUILT", "timeline.review.reportBuilt", start, end,
+    timeline.record(recordNumber, "REPORT_BUILT", "timeline.review.reportBuilt", start, end,
         service == null ? "" : Timeline.text("timeline.review.forService", service));
-    return new Review(number, start, end, service, kpis);
+    return new Review(recordNumber, start, end, service, kpis);
   }
 
   /** The reviewers' assessment and the improvement actions they decided, one per line. */
@@ -108,10 +116,9 @@ public class ReviewService {
     return value == null ? "-" : String.valueOf(value);
   }
 
-  /** The review, if the current user reads it ({@link ReviewReadRule}). */
-  Map<String, Object> view(String number) {
+  /** The review, if the current user reads it ({@link ReviewReadRule}); empty while its report is not built yet. */
+  Optional<Map<String, Object>> view(String number) {
     readRule.requireReads(number);
-    return jdbc.queryForList("select * from service_review where number = ?", number).stream().findFirst()
-        .orElseThrow(() -> new NotFoundException("detail.notFound.record", number));
+    return jdbc.queryForList("select * from service_review where number = ?", number).stream().findFirst();
   }
 }

@@ -1,24 +1,18 @@
 package org.itops.survey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.platform.CurrentUser;
+import org.itops.platform.Hmac;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.SuiteProperties;
@@ -186,8 +180,7 @@ public class SurveyService {
 
   private Survey genuine(String link) {
     int dot = link == null ? -1 : link.lastIndexOf('.');
-    if (dot < 0 || !MessageDigest.isEqual(signature(link.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
-        link.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+    if (dot < 0 || !Hmac.isLinkSignature(properties.secret(), link.substring(0, dot), link.substring(dot + 1))) {
       throw new RefusedLinkException(Refusal.INVALID);
     }
     return jdbc.query("select * from survey where token = ?", SurveyService::survey, link.substring(0, dot)).stream()
@@ -195,13 +188,7 @@ public class SurveyService {
   }
 
   private String signature(String token) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.forLink(properties.secret(), token);
   }
 
   private static Survey survey(ResultSet rs, int row) throws SQLException {

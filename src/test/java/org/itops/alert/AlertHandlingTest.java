@@ -65,7 +65,7 @@ class AlertHandlingTest {
       "average,  prod, incident, P3, incidentOpened",
       "critical, prod, incident, P2, incidentOpened",
       "high,     prod, incident, P2, incidentOpened",
-      "disaster, prod, major,    P1, managersPaged",
+      "disaster, prod, major,    P1, onCallPaged",
       "critical, dev,  record,   ,   recordedOnly",
       "weird,    prod, notify,   ,   groupNotified"})
   void eachSeverityLeadsToItsLevel(String severity, String env, String level, String priority, String end) {
@@ -86,6 +86,9 @@ class AlertHandlingTest {
           .containsEntry("SOURCE", "alert").containsEntry("REPORTER", "monitoring")
           .containsEntry("CONFIGURATION_ITEM", "db-01:9100").containsEntry("CATEGORY", "database")
           .containsEntry("MAJOR", "P1".equals(priority));
+      assertThat(jdbc.queryForObject("select count(*) from oncall_page where incident_number = ?", Integer.class,
+          outcome.incident())).as("paged once, by alert-handling and incident-lifecycle together")
+          .isEqualTo("P1".equals(priority) ? 1 : 0);
     }
   }
 

@@ -19,13 +19,23 @@ public class CatalogScenario {
 
   /** {@code owner} proposes the service (owned by {@code owner}, supported by ops-engineers); answers its number. */
   public String propose(String name, String tier) {
+    return propose(name, tier, "24x7");
+  }
+
+  /** {@link #propose(String, String)} with the hours of service: 24x7 or a calendar's name. */
+  public String propose(String name, String tier, String hours) {
     return steps.as("owner", () -> catalog.propose(new ServiceProposal(name, "For the tests", "owner",
-        "ops-engineers", new ServiceLevel(tier, "24x7", new BigDecimal("99.9")))));
+        "ops-engineers", new ServiceLevel(tier, hours, new BigDecimal("99.9")))));
   }
 
   /** Proposes the service and takes it through agreement and both approvals: it is published. */
   public String publish(String name, String tier) {
-    String number = propose(name, tier);
+    return publish(name, tier, "24x7");
+  }
+
+  /** {@link #publish(String, String)} with the hours of service: 24x7 or a calendar's name. */
+  public String publish(String name, String tier, String hours) {
+    String number = propose(name, tier, hours);
     agree(number);
     approve(number);
     steps.runAsyncJobs(number);

@@ -138,12 +138,12 @@ class CrashRecoveryIT {
     /** The incident of the answer: the one the alert opened, or the one reported. */
     String incident(HttpResponse<String> answer) throws IOException {
       JsonNode body = JSON.readTree(answer.body());
-      return alert ? body.path("alerts").get(0).path("incident").asText() : body.path("number").asText();
+      return alert ? body.path("alerts").path(0).path("incident").asText() : body.path("number").asText();
     }
 
     /** Whether the answer found what an earlier sending created: a repeated alert, or a replayed report. */
     boolean foundEarlier(HttpResponse<String> answer) throws IOException {
-      return alert ? "REPEATED".equals(JSON.readTree(answer.body()).path("alerts").get(0).path("result").asText())
+      return alert ? "REPEATED".equals(JSON.readTree(answer.body()).path("alerts").path(0).path("result").asText())
           : "true".equals(answer.headers().firstValue("Idempotent-Replayed").orElse(null));
     }
   }
@@ -206,7 +206,13 @@ class CrashRecoveryIT {
       return new Sent(request, 0, null);
     }
     int status = answer.statusCode();
-    return new Sent(request, status, status / 100 == 2 ? request.incident(answer) : null);
+    if (status / 100 != 2) {
+      return new Sent(request, status, null);
+    }
+    String incident = request.incident(answer);
+    // a 2xx must name its record: what came instead is what the failure has to show
+    return new Sent(request, status, incident.isEmpty() ? "no record in " + answer.headers().map() + " "
+        + answer.body() : incident);
   }
 
   private static void assertEveryAnsweredRequestIsKeptAndEveryRequestCreatedOnce(SuiteNode node, List<Sent> burst,

@@ -69,6 +69,7 @@ final class SuiteNode implements AutoCloseable {
     env.put("ITOPS_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("ITOPS_MONITORING_TOKEN", MONITORING_TOKEN);
     env.put("ITOPS_SURVEY_SECRET", "the-cluster-test-survey-key");
+    env.put("ITOPS_PAGING_SECRET", "the-cluster-test-paging-key");
     env.put("ITOPS_BASE_URL", "http://127.0.0.1:" + port);
     env.put("ITOPS_MAIL_FROM", "itops@cluster.test");
     env.put("ITOPS_SMTP_HOST", "127.0.0.1");

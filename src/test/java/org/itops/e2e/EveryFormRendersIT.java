@@ -208,6 +208,10 @@ class EveryFormRendersIT {
     values.put("assignedGroup", "service-desk");
     values.put("reporter", "demo");
     values.put("engineer", "demo");
+    // the page of on-call-page: its acknowledgement's timer and whom it is assigned to
+    values.put("acknowledgeWithin", "PT10M");
+    values.put("acknowledgeMinutes", 10L);
+    values.put("pagedUser", "demo");
     values.put("responseDue", inAnHour);
     values.put("warningDue", inAnHour);
     values.put("resolutionDue", inAnHour);

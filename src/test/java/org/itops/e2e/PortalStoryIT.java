@@ -2,11 +2,19 @@ package org.itops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.itops.ProcessSteps;
+import org.itops.SuiteClient;
 import org.itops.TestMail;
+import org.itops.oncall.Pages;
+import org.itops.oncall.RotaRequest;
+import org.itops.oncall.Rotas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -30,6 +38,9 @@ class PortalStoryIT {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessSteps steps;
+  @Autowired IdentityService identityService;
+  @Autowired Rotas rotas;
+  @Autowired Pages pages;
 
   @Test
   void aRequesterReportsAnswersConfirmsAndRatesInThePortalWithTheKeyboardAlone() throws Exception {
@@ -125,6 +136,40 @@ class PortalStoryIT {
   }
 
   @Test
+  void thePagedEngineerAcknowledgesThePageOnTheIncidentsPageOfThePortal() throws Exception {
+    String group = "oncall-" + UUID.randomUUID().toString().substring(0, 8);
+    identityService.saveGroup(identityService.newGroup(group));
+    steps.as("manager", () -> rotas.save(group, new RotaRequest("changemgr", "UTC", "09:00", 7, "2026-01-05",
+        List.of("engineer"))));
+    HttpResponse<String> reported = new SuiteClient(port).postJson("requester", "/api/incidents", """
+        {"title": "Core switch down", "description": "No network on floor 3", "category": "network",
+         "impact": "low", "urgency": "low"}""");
+    String number = new ObjectMapper().readTree(reported.body()).path("number").asText();
+    pages.request(number, group, "P1", "Core switch down");
+    By acknowledge = By.xpath("//main//button[normalize-space(.)='Acknowledge page']");
+    try (Browser browser = new Browser(port)) {
+      // the page's steps after its start are the job executor's, as in production
+      browser.eventually(() -> jdbc.queryForObject("select count(*) from oncall_page_step where incident_number = ?",
+          Integer.class, number) > 0, "the page's first step");
+      browser.portalLogin("engineer");
+      browser.open("/portal/#/record/" + number);
+      assertThat(browser.focusOn(PortalRequester.HEADING).getText()).startsWith(number + " · Core switch down");
+      assertThat(browser.pageText()).contains("On-call page", "Paged, not acknowledged yet");
+      assertThat(browser.visible(fact("Paged now")).getText()).isEqualTo("engineer");
+      browser.screenshot("portal-engineer-sees-the-page");
+
+      browser.tabTo(acknowledge);
+      browser.press(Keys.ENTER);
+
+      assertThat(browser.focusOn(PortalRequester.RESULT).getText()).isEqualTo("Page of " + number + " acknowledged");
+      assertThat(jdbc.queryForObject("select acknowledged_by from oncall_page where incident_number = ?",
+          String.class, number)).isEqualTo("engineer");
+      assertThat(browser.visible(fact("Acknowledged by")).getText()).isEqualTo("engineer");
+      assertThat(browser.isShown(acknowledge)).as("nothing left to acknowledge").isFalse();
+    }
+  }
+
+  @Test
   void atPhoneWidthNoViewScrollsSidewaysAndEveryFieldHasALabel() {
     try (Browser browser = new Browser(port)) {
       browser.portalLogin("requester");
@@ -140,6 +185,11 @@ class PortalStoryIT {
       assertThat(browser.scrollsSideways()).isFalse();
       browser.screenshot("portal-new-demand-at-375-px");
     }
+  }
+
+  /** The value of a fact of the record's page (the term's definition). */
+  private static By fact(String term) {
+    return By.xpath("//main//dt[normalize-space(.)='" + term + "']/following-sibling::dd[1]");
   }
 
   /** The first stop of Tab is the skip link, shown while it has the focus; Enter moves the focus to the heading. */

@@ -215,12 +215,12 @@ class IncidentLifecycleTest {
     String number = scenario.reportAndTake("high", "medium");
     Instant dueBefore = due(number, Element.RESOLUTION_TARGET_MISSED);
 
-    ask(number, "Which mailbox is affected?");
+    scenario.ask(number, "Which mailbox is affected?");
     assertThat(scenario.record(number).getStatus()).isEqualTo(Status.WAITING_FOR_REQUESTER);
     assertThat(scenario.instance(number)).isWaitingAt(Element.ANSWER_QUESTION);
     assertThat(timerCount(number, Element.RESOLUTION_TARGET_MISSED)).as("clock stopped").isZero();
     clock.advance(Duration.ofMinutes(42));
-    answer(number);
+    scenario.answer(number);
 
     Incident incident = scenario.record(number);
     assertThat(incident.getPausedSeconds() / 60).isEqualTo(42);
@@ -234,8 +234,8 @@ class IncidentLifecycleTest {
     String number = scenario.reportAndTake("high", "medium");
     scenario.fire(number, Element.RESOLUTION_WARNING_DUE);
     scenario.runMailJobs(number);
-    ask(number, "Still broken?");
-    answer(number);
+    scenario.ask(number, "Still broken?");
+    scenario.answer(number);
 
     scenario.fire(number, Element.RESOLUTION_WARNING_DUE);
     scenario.runMailJobs(number);
@@ -248,9 +248,9 @@ class IncidentLifecycleTest {
   @Test
   void theServiceDeskReassignsAndThePausedTimeIsKept() {
     String number = scenario.reportAndTake("high", "medium");
-    ask(number, "Which mailbox?");
+    scenario.ask(number, "Which mailbox?");
     clock.advance(Duration.ofMinutes(15));
-    answer(number);
+    scenario.answer(number);
 
     scenario.as("desk", () -> {
       incidents.requestReassignment(number, "security-team", "Looks like a phishing wave");
@@ -342,6 +342,9 @@ class IncidentLifecycleTest {
     String number = scenario.report("high", "high", "network");
     ProcessInstance instance = scenario.instance(number);
     assertThat(scenario.record(number).isMajor()).isTrue();
+    assertThat(instance).hasPassed("pageOnCall");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("on-call-page")
+        .processInstanceBusinessKey(number).count()).as("the person on call paged").isOne();
 
     scenario.complete(number, Element.POST_STATUS_UPDATE, "manager", Map.of("statusUpdate", "Core switch down"));
     scenario.runMailJobs(number);
@@ -379,6 +382,8 @@ class IncidentLifecycleTest {
 
     assertThat(scenario.record(number).isMajor()).isTrue();
     assertThat(scenario.instance(number)).isWaitingAt(Element.POST_STATUS_UPDATE);
+    assertThat(jdbc.queryForObject("select group_id from oncall_page where incident_number = ?", String.class, number))
+        .as("the triaged group's person on call paged").isEqualTo("ops-engineers");
   }
 
   @Test
@@ -458,15 +463,6 @@ class IncidentLifecycleTest {
   private void resolveProposingArticle(String number) {
     scenario.complete(number, Element.WORK, "engineer", Map.of("outcome", "resolved", "resolutionCode", "WORKAROUND",
         "resolutionNotes", "Cleared the cache", "proposeArticle", true));
-  }
-
-  private void ask(String number, String question) {
-    scenario.complete(number, Element.WORK, "engineer", Map.of("outcome", "waiting", "question", question));
-    scenario.runMailJobs(number);
-  }
-
-  private void answer(String number) {
-    scenario.complete(number, Element.ANSWER_QUESTION, "requester", Map.of("answer", "The sales mailbox"));
   }
 
   private Instant due(String number, String timerId) {

@@ -62,6 +62,17 @@ class IncidentScenario {
     runMailJobs(number);
   }
 
+  /** The engineer asks the requester a question: the resolution clock pauses. */
+  void ask(String number, String question) {
+    complete(number, IncidentProcess.Element.WORK, "engineer", Map.of("outcome", "waiting", "question", question));
+    runMailJobs(number);
+  }
+
+  /** The requester answers: the resolution clock runs again. */
+  void answer(String number) {
+    complete(number, IncidentProcess.Element.ANSWER_QUESTION, "requester", Map.of("answer", "The sales mailbox"));
+  }
+
   void complete(String number, String taskKey, String user, Map<String, Object> form) {
     steps.complete(number, taskKey, user, form);
   }

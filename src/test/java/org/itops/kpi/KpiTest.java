@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.itops.ProcessSteps;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
+import org.itops.TestMail;
+import org.itops.calendar.CalendarInput;
+import org.itops.calendar.Calendars;
+import org.itops.catalog.CatalogScenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +33,16 @@ class KpiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @RegisterExtension
+  static GreenMailExtension smtp = TestMail.smtp();
+
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired KpiService kpiService;
+  @Autowired IncidentFigures incidentFigures;
+  @Autowired Calendars calendars;
+  @Autowired CatalogScenario catalog;
+  @Autowired ProcessSteps steps;
   SuiteClient client;
   String service;
   String prefix;
@@ -63,6 +80,11 @@ class KpiTest {
     drill("d1", drillDay + "T08:00:00Z", "PASSED");
     drill("d2", drillDay + "T12:00:00Z", "FAILED");
     drill("d3", drillDay + "T16:00:00Z", null);
+    // problems of the service: opened, first root cause, fix succeeded, recurred after it, closed; their incidents
+    problem("P1", "2030-01-02T00:00:00Z", "2030-01-02T06:00:00Z", "2030-01-10T00:00:00Z", true, null, "A", "B");
+    problem("P2", "2030-01-03T00:00:00Z", "2030-01-04T00:00:00Z", "2030-01-12T00:00:00Z", false,
+        "2030-01-20T00:00:00Z", "A", "E");
+    problem("P3", "2029-12-01T00:00:00Z", "2029-12-02T00:00:00Z", null, false, "2029-12-20T00:00:00Z");
     // survey answers
     survey("s1", 5);
     survey("s2", 4);
@@ -104,6 +126,75 @@ class KpiTest {
     assertThat(satisfaction.path("answers").asLong()).isEqualTo(3);
     assertThat(satisfaction.path("csat").asDouble()).isEqualTo(3.7);          // 11 / 3
     assertThat(satisfaction.path("satisfiedPercent").asDouble()).isEqualTo(66.7);
+    JsonNode problems = kpis.path("problems");
+    assertThat(problems.path("open").asLong()).isEqualTo(1);                  // P1 (P2 and P3 closed)
+    assertThat(problems.path("linkedIncidents").asLong()).isEqualTo(2);       // A B (E was reported in 2029)
+    assertThat(problems.path("timeToRootCauseHours").asDouble()).isEqualTo(15.0);      // (6 + 24) / 2
+    assertThat(problems.path("recurredAfterFixPercent").asDouble()).isEqualTo(50.0);   // P1 of P1 P2
+  }
+
+  @Test
+  void theDailySumsOfClosedIncidentsGiveTheSameKpisAsTheRowsForAnyPeriod() throws Exception {
+    // half of the incidents are of a service on a calendar, whose times count in its hours
+    String calendar = "r-" + prefix.substring(1).toLowerCase();
+    List<String> officeHours = List.of("09:00-12:00", "13:00-17:00");
+    steps.as("manager", () -> calendars.save(calendar, new CalendarInput("Europe/Berlin", Map.of("MONDAY",
+        officeHours, "TUESDAY", officeHours, "WEDNESDAY", officeHours, "THURSDAY", officeHours, "FRIDAY",
+        officeHours), null)));
+    service = prefix + " rolled up";
+    catalog.publish(service, "gold", calendar);
+    java.util.Random random = new java.util.Random(7);
+    Instant start = Instant.parse("2021-01-01T00:00:00Z");
+    for (int i = 0; i < 300; i++) {
+      Instant reported = start.plusSeconds(random.nextInt(500 * 24 * 3600));
+      Instant responded = random.nextInt(10) == 0 ? null : reported.plusSeconds(random.nextInt(3 * 24 * 3600));
+      Instant resolved = responded == null ? null : responded.plusSeconds(random.nextInt(5 * 24 * 3600));
+      Instant closed = (resolved == null ? reported : resolved).plusSeconds(random.nextInt(4 * 24 * 3600));
+      jdbc.update("insert into incident (number, title, impact, urgency, category, reporter, source, status, priority,"
+          + " service, reported_at, responded_at, resolved_at, closed_at, paused_seconds, response_breached,"
+          + " resolution_breached, reopen_count, updated_at) values (?, 'Seeded', 'low', 'low', 'server', 'requester',"
+          + " 'test', 'CLOSED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", prefix + "R" + i,
+          random.nextInt(12) == 0 ? null : "P" + (1 + random.nextInt(4)), random.nextBoolean() ? service : null,
+          Timestamp.from(reported), responded == null ? null : Timestamp.from(responded),
+          resolved == null ? null : Timestamp.from(resolved), Timestamp.from(closed), random.nextInt(3) * 600,
+          random.nextInt(5) == 0, random.nextInt(4) == 0, random.nextInt(6) == 0 ? 1 : 0, Timestamp.from(closed));
+    }
+    List<Instant[]> periods = List.of(
+        new Instant[] {Instant.parse("2021-03-01T00:00:00Z"), Instant.parse("2021-06-01T00:00:00Z")},
+        new Instant[] {Instant.parse("2021-03-01T05:17:00Z"), Instant.parse("2021-09-14T22:03:00Z")},
+        new Instant[] {Instant.parse("2021-05-05T01:00:00Z"), Instant.parse("2021-05-05T20:00:00Z")},
+        new Instant[] {Instant.parse("2021-01-01T00:00:00Z"), Instant.parse("2022-01-01T00:00:00Z")},
+        new Instant[] {Instant.parse("2021-12-31T23:59:59Z"), Instant.parse("2022-06-02T00:00:01Z")});
+    try {
+      resetTheDailySums();
+      List<Kpis.Incidents> fromTheRows = new java.util.ArrayList<>();
+      for (Instant[] period : periods) {
+        fromTheRows.add(kpiService.of(period[0], period[1], null).incidents());
+        fromTheRows.add(kpiService.of(period[0], period[1], service).incidents());
+      }
+      assertThat(fromTheRows.get(6).resolved()).as("a year of the seeded incidents").isGreaterThan(100);
+      assertThat(fromTheRows.get(7).mttrBusinessMinutes()).as("the service's hours count")
+          .isNotEqualTo(fromTheRows.get(7).mttrMinutes());
+
+      incidentFigures.rollUp();
+
+      assertThat(jdbc.queryForObject("select watermark from kpi_rollup", Timestamp.class).toInstant())
+          .as("rolled up to today").isAfter(Instant.now().minus(java.time.Duration.ofDays(1)));
+      List<Kpis.Incidents> fromTheSums = new java.util.ArrayList<>();
+      for (Instant[] period : periods) {
+        fromTheSums.add(kpiService.of(period[0], period[1], null).incidents());
+        fromTheSums.add(kpiService.of(period[0], period[1], service).incidents());
+      }
+      assertThat(fromTheSums).isEqualTo(fromTheRows);
+    } finally {
+      resetTheDailySums();
+    }
+  }
+
+  /** Other tests write incidents closed in the past: the shared database is left as if nothing was rolled up. */
+  private void resetTheDailySums() {
+    jdbc.update("delete from kpi_incident_day");
+    jdbc.update("update kpi_rollup set watermark = null");
   }
 
   @Test
@@ -114,6 +205,27 @@ class KpiTest {
     assertThat(client.get("manager", "/api/kpis?from=yesterday").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void responseAndResolutionTimesInTheServicesHoursStandBesideWallTime() throws Exception {
+    String calendar = "k-" + prefix.substring(1).toLowerCase();
+    List<String> nineToSix = List.of("09:00-18:00");
+    steps.as("manager", () -> calendars.save(calendar, new CalendarInput("UTC", Map.of("MONDAY", nineToSix,
+        "TUESDAY", nineToSix, "WEDNESDAY", nineToSix, "THURSDAY", nineToSix, "FRIDAY", nineToSix), null)));
+    service = prefix + " payroll";
+    catalog.publish(service, "gold", calendar);
+    // reported on Friday 1 February 2030 at 17:00, taken on Monday at 10:00, resolved on Monday at 12:00
+    incident("F", "P4", "2030-02-01T17:00:00Z", "2030-02-04T10:00:00Z", "2030-02-04T12:00:00Z", 0, false, false, 0);
+
+    JsonNode incidents = JSON.readTree(client.get("manager", "/api/kpis?from=2030-02-01&to=2030-03-01&service="
+        + service.replace(" ", "%20")).body()).path("incidents");
+
+    assertThat(incidents.path("mttaMinutes").path("P4").asDouble()).isEqualTo(65 * 60.0);
+    assertThat(incidents.path("mttaBusinessMinutes").path("P4").asDouble()).as("Fri 17-18, Mon 9-10")
+        .isEqualTo(120.0);
+    assertThat(incidents.path("mttrMinutes").path("P4").asDouble()).isEqualTo(67 * 60.0);
+    assertThat(incidents.path("mttrBusinessMinutes").path("P4").asDouble()).isEqualTo(240.0);
+  }
+
   private void incident(String id, String priority, String reported, String responded, String resolved, int paused,
       boolean responseBreached, boolean resolutionBreached, int reopens) {
     jdbc.update("insert into incident (number, title, impact, urgency, category, reporter, source, status, priority,"
@@ -122,6 +234,19 @@ class KpiTest {
         + " ?, ?, ?, ?, ?, ?)", prefix + id, resolved == null ? "ASSIGNED" : "RESOLVED", priority, service,
         time(reported), time(responded), time(resolved), paused, responseBreached, resolutionBreached, reopens,
         time(reported));
+  }
+
+  private void problem(String id, String created, String rootCause, String fixed, boolean recurred, String closed,
+      String... incidents) {
+    jdbc.update("insert into problem (number, title, category, service, source, status, root_cause, raised_by,"
+        + " created_at, root_cause_at, fixed_at, recurred_after_fix, updated_at, closed_at) values (?, 'Seeded',"
+        + " 'server', ?, 'MANUAL', ?, 'Seeded cause', 'manager', ?, ?, ?, ?, ?, ?)", prefix + id, service,
+        closed == null ? "WATCHING" : "CLOSED", time(created), time(rootCause), time(fixed), recurred, time(created),
+        time(closed));
+    for (String incident : incidents) {
+      jdbc.update("insert into problem_incident (problem_number, incident_number, linked_by, linked_at) values (?, ?,"
+          + " 'manager', ?)", prefix + id, prefix + incident, time(created));
+    }
   }
 
   private void change(String id, String created, String classification, String closed, String outcome) {

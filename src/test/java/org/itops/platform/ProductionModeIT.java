@@ -71,6 +71,13 @@ class ProductionModeIT {
   }
 
   @Test
+  void refusesThePublishedPagingKeyOfTheEmbeddedDefault() {
+    List<String> properties = List.of("--itops.paging.link-secret=dev-paging-secret-not-for-production");
+    assertThat(startupFailure(freshDatabase(), STRONG_PASSWORD, properties))
+        .hasMessageContaining("itops.paging.link-secret").hasMessageContaining("ITOPS_PAGING_SECRET");
+  }
+
+  @Test
   void refusesThePostgresProfileWithoutProdSinceItWouldCreateTheDemoUsers() {
     String database = freshDatabase();
     // the postgres profile's settings, pointed at an in-memory database: the refusal comes before any demo user
@@ -135,6 +142,11 @@ class ProductionModeIT {
           .isBetween(1L, records.get("incident") - 3);
       assertThat(jdbc.queryForList("select status from demand order by number", String.class))
           .containsExactly("DELIVERED", "IMPLEMENTATION");
+      assertThat(records).as("the groups incidents go to have a rota").containsEntry("oncall_rota", 2L);
+      assertThat(jdbc.queryForList("select user_id from oncall_page_step where step = 1", String.class))
+          .as("the P1 paged the person on duty").singleElement().isIn("engineer", "demo");
+      assertThat(jdbc.queryForList("select acknowledged_by from oncall_page", String.class))
+          .as("who acknowledged it").singleElement().isIn("engineer", "demo");
       assertThat(firstStart.getBean(TaskService.class).createTaskQuery().taskDefinitionKey("voteOnChange")
           .taskAssignee("cab2").count()).as("a change waits for the CAB in Tasklist").isOne();
 
@@ -202,7 +214,7 @@ class ProductionModeIT {
   private static Map<String, Long> countRecords(JdbcTemplate jdbc) {
     Map<String, Long> counts = new TreeMap<>();
     for (String table : List.of("catalog_service", "configuration_item", "incident", "survey", "change_request",
-        "demand", "drill", "emergency_plan", "record_event", "notification_log")) {
+        "demand", "drill", "emergency_plan", "oncall_rota", "oncall_page", "record_event", "notification_log")) {
       counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
     }
     return counts;
@@ -249,6 +261,9 @@ class ProductionModeIT {
         "spring.mail.host=127.0.0.1"));
     if (properties.stream().noneMatch(p -> p.startsWith("itops.surveys.secret="))) {
       properties.add("itops.surveys.secret=a-survey-key-of-this-test");
+    }
+    if (properties.stream().noneMatch(p -> p.startsWith("itops.paging.link-secret="))) {
+      properties.add("itops.paging.link-secret=a-paging-key-of-this-test");
     }
     if (adminPassword != null) {
       properties.add("itops.admin.password=" + adminPassword);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.itops.ProcessSteps;
 import org.itops.ReadAttempts;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
@@ -25,6 +26,7 @@ class AServiceDeskMemberCannotReadServiceReviews {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessSteps steps;
   ReadAttempts attempts;
   String number;
 
@@ -35,6 +37,7 @@ class AServiceDeskMemberCannotReadServiceReviews {
     var created = client.postJson("owner", "/api/reviews", "{\"from\": \"2031-03-01\", \"to\": \"2031-04-01\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     number = new ObjectMapper().readTree(created.body()).path("number").asText();
+    steps.runAsyncJobs(number);
   }
 
   @Test

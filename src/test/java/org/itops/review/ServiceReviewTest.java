@@ -50,6 +50,9 @@ class ServiceReviewTest {
     assertThat(created.statusCode()).isEqualTo(201);
     String number = JSON.readTree(created.body()).path("number").asText();
     assertThat(number).matches("REV-\\d{6}");
+    // the report is built in a job, not while the request waits
+    assertThat(client.get("owner", "/api/reviews/" + number).body()).contains("\"status\":\"BUILDING\"");
+    steps.runAsyncJobs(number);
 
     Map<String, Object> variables = taskService.getVariables(steps.task(number, "reviewPerformance").getId());
     assertThat((String) variables.get("kpiSummary")).contains("Incidents:").contains("response SLA");
@@ -79,6 +82,8 @@ class ServiceReviewTest {
     assertThat(timer).as("the monthly timer").isNotNull();
 
     managementService.executeJob(timer.getId());
+    managementService.createJobQuery().processDefinitionKey("service-review").activityId("buildKpiReport").list()
+        .forEach(build -> managementService.executeJob(build.getId()));
 
     YearMonth previous = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).minusMonths(1);
     String number = jdbc.queryForObject("select number from service_review where period_from = ? order by number"
@@ -104,5 +109,9 @@ class ServiceReviewTest {
         .statusCode()).isEqualTo(403);
     assertThat(client.postJson("owner", "/api/reviews", "{\"from\": \"January\", \"to\": \"2030-02-01\"}")
         .statusCode()).isEqualTo(400);
+    HttpResponse<String> tooLong = client.postJson("owner", "/api/reviews",
+        "{\"from\": \"2029-01-01\", \"to\": \"2030-02-06\"}");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("400 days");
   }
 }
