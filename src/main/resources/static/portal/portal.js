@@ -254,7 +254,7 @@ async function listRequests(count, results) {
     h('h2', {}, h('a', { href: `#/${item.kind === 'SVY' ? 'waiting' : `record/${item.number}`}` },
       `${item.number} · ${item.title}`)),
     facts([t('field.kind'), label('kind', item.kind)], [t('field.status'), label('status', item.status)],
-      [t('field.priority'), label('level', item.priority)], [t('field.due'), when(item.dueAt)],
+      [t('field.priority'), label('level', item.priority)], [t('field.due'), when(item.dueAt, item.dueZone)],
       [t('field.created'), when(item.createdAt)], [t('field.closed'), when(item.closedAt)]))));
   const previous = h('button', { type: 'button', class: 'secondary' }, t('page.previous'));
   const next = h('button', { type: 'button', class: 'secondary' }, t('page.next'));

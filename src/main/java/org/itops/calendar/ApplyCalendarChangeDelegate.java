@@ -1,5 +1,6 @@
 package org.itops.calendar;
 
+import static org.itops.platform.FormValues.isBlank;
 import static org.itops.platform.FormValues.text;
 
 import java.util.Arrays;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Apply calendar change" of the process calendar-change: the start form's date becomes a holiday or a make-up
  * working day of the calendar, or goes back to its weekday; or (WEEK) the calendar gets the form's zone and weekly
- * working hours. Each goes through the service method of /api/calendars with its rules (IT managers only); a refused
- * change fails the start and Tasklist shows why.
+ * working hours, a new calendar when the name is new. Each goes through the service method of /api/calendars with its
+ * rules (IT managers only); a refused change fails the start and Tasklist shows why.
  */
 @Component("applyCalendarChangeDelegate")
 class ApplyCalendarChangeDelegate implements JavaDelegate {
@@ -39,8 +40,11 @@ class ApplyCalendarChangeDelegate implements JavaDelegate {
       throw new InvalidRequestException("dayKind", "reason.notOneOf", kind, DAY_KINDS);
     }
     if (WEEK.equals(kind)) {
-      // Tasklist changes existing calendars only (a new one is created over the API); its description stays.
-      String description = calendars.view(name).description();
+      // a new name creates the calendar; an empty description keeps the one a calendar has
+      String description = isBlank(text(execution, "description")) ? null : text(execution, "description");
+      if (description == null && calendars.hoursNames().contains(name)) {
+        description = calendars.view(name).description();
+      }
       calendars.save(name, new CalendarInput(text(execution, "zone"), week(text(execution, "week")), description));
     } else if (REMOVE.equals(kind)) {
       calendars.removeDay(name, date);

@@ -3,8 +3,13 @@ package org.itops.platform;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,13 +30,24 @@ public class RequesterRecords {
   /**
    * The records of one kind that a user asked for: a select of the columns {@code number, title, status, priority,
    * created_at, due_at, closed_at} (null where the kind has none, {@code closed_at} null while the record is open)
-   * restricted to {@code :user}; {@code :now} is the suite's time.
+   * restricted to {@code :user}; {@code :now} is the suite's time. A kind whose due time counts in a zone of its own
+   * (an incident's, in its service's calendar) selects a column {@code due_in} too, which {@code dueZone} turns into
+   * that zone (null: the suite's).
    */
-  public record Source(String prefix, String select) {}
+  public record Source(String prefix, String select, Function<String, ZoneId> dueZone) {
 
-  /** One line of the list; {@code kind} is the prefix of the number ({@code INC}). */
+    /** A kind whose due times are in the suite's zone. */
+    public Source(String prefix, String select) {
+      this(prefix, select, null);
+    }
+  }
+
+  /**
+   * One line of the list; {@code kind} is the prefix of the number ({@code INC}); {@code dueZone} the zone its due
+   * time counts in when that is not the suite's, else null.
+   */
   public record Item(String kind, String number, String title, String status, String priority, Instant createdAt,
-      Instant dueAt, Instant closedAt) {}
+      Instant dueAt, String dueZone, Instant closedAt) {}
 
   /** A page of the list, where it starts and how long it may be (the portal pages by offset), and the whole count. */
   public record Slice(List<Item> items, int offset, int limit, long total) {}
@@ -65,7 +81,9 @@ public class RequesterRecords {
       return new Slice(List.of(), offset, limit, 0);
     }
     String union = chosen.stream()
-        .map(source -> "select '" + source.prefix() + "' as kind, s.* from (" + source.select() + ") s")
+        .map(source -> "select '" + source.prefix() + "' as kind, s.number, s.title, s.status, s.priority,"
+            + " s.created_at, s.due_at, s.closed_at, " + (source.dueZone() == null ? "cast(null as varchar(100))"
+            : "s.due_in") + " as due_in from (" + source.select() + ") s")
         .collect(Collectors.joining(" union all "));
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("user", user)
         .addValue("now", Timestamp.from(clock.instant())).addValue("offset", offset).addValue("limit", limit);
@@ -82,13 +100,26 @@ public class RequesterRecords {
     }
     String records = "(" + union + ") r" + filters.where();
     Long total = jdbc.queryForObject("select count(*) from " + records, parameters, Long.class);
-    List<Item> items = jdbc.query("select r.* from " + records
+    List<Row> rows = jdbc.query("select r.* from " + records
         + " order by r.created_at desc, r.number desc limit :limit offset :offset", parameters,
-        (rs, row) -> new Item(rs.getString("kind"), rs.getString("number"), rs.getString("title"),
+        (rs, row) -> new Row(new Item(rs.getString("kind"), rs.getString("number"), rs.getString("title"),
             rs.getString("status"), rs.getString("priority"), instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("closed_at"))));
+            instant(rs.getTimestamp("due_at")), null, instant(rs.getTimestamp("closed_at"))), rs.getString("due_in")));
+    // after the query, not while its rows are read: a kind may look its zones up in the database
+    Map<String, Source> byKind = chosen.stream().collect(Collectors.toMap(Source::prefix, Function.identity()));
+    Map<String, Optional<ZoneId>> zones = new HashMap<>(); // a page names a few services: each is looked up once
+    List<Item> items = rows.stream().map(row -> {
+      Item item = row.item();
+      Optional<ZoneId> zone = row.dueIn() == null ? Optional.empty() : zones.computeIfAbsent(
+          item.kind() + ":" + row.dueIn(), in -> Optional.ofNullable(byKind.get(item.kind()).dueZone().apply(row.dueIn())));
+      return zone.map(z -> new Item(item.kind(), item.number(), item.title(), item.status(), item.priority(),
+          item.createdAt(), item.dueAt(), z.getId(), item.closedAt())).orElse(item);
+    }).toList();
     return new Slice(items, offset, limit, total == null ? 0 : total);
   }
+
+  /** A line as read, with what its kind's zone is looked up by. */
+  private record Row(Item item, String dueIn) {}
 
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();

@@ -217,6 +217,31 @@ class CalendarApiTest {
     assertThat(calendars.view(name).zone()).as("a refused change loses nothing").isEqualTo("Asia/Shanghai");
   }
 
+  @Test
+  void aNewNameInTasklistsWeekFormCreatesTheCalendarAndAnEmptyDescriptionKeepsItsOwn() throws Exception {
+    String path = "/engine-rest/process-definition/key/calendar-change/submit-form";
+
+    HttpResponse<String> created = client.postJson("manager", path, weekForm("Asia/Shanghai", "MONDAY 09:00-18:00",
+        "Support desk Shanghai"));
+    HttpResponse<String> changed = client.postJson("manager", path, weekForm("Asia/Shanghai", "TUESDAY 09:00-18:00",
+        ""));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    Calendars.View view = calendars.view(name);
+    assertThat(view.zone()).isEqualTo("Asia/Shanghai");
+    assertThat(view.description()).isEqualTo("Support desk Shanghai");
+    assertThat(view.week()).containsOnlyKeys(java.time.DayOfWeek.TUESDAY);
+    assertThat(view.updatedBy()).isEqualTo("manager");
+  }
+
+  private String weekForm(String zone, String week, String description) throws Exception {
+    return JSON.writeValueAsString(java.util.Map.of("variables", java.util.Map.of(
+        "calendarName", java.util.Map.of("value", name), "dayKind", java.util.Map.of("value", "WEEK"),
+        "zone", java.util.Map.of("value", zone), "week", java.util.Map.of("value", week),
+        "description", java.util.Map.of("value", description))));
+  }
+
   private String weekForm(String zone, String week) throws Exception {
     return JSON.writeValueAsString(java.util.Map.of("variables", java.util.Map.of(
         "calendarName", java.util.Map.of("value", name), "dayKind", java.util.Map.of("value", "WEEK"),

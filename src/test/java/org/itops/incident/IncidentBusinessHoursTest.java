@@ -92,6 +92,10 @@ class IncidentBusinessHoursTest {
         .path("sla");
     assertThat(sla.path("hours").asText()).isEqualTo(calendar);
     assertThat(sla.path("timeZone").asText()).as("the portal shows the due time there").isEqualTo("Europe/Berlin");
+    JsonNode listed = new ObjectMapper().readTree(new SuiteClient(port).get("requester",
+        "/api/my/requests?kind=INC&q=" + number).body()).path("items").path(0);
+    assertThat(listed.path("dueZone").asText()).as("and in the requester's list").isEqualTo("Europe/Berlin");
+    assertThat(Instant.parse(listed.path("dueAt").asText())).isEqualTo(incident.getResolutionDue());
   }
 
   @Test

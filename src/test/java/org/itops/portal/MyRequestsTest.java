@@ -105,6 +105,7 @@ class MyRequestsTest {
     assertThat(printer.path("total").asInt()).isEqualTo(1);
     assertThat(printer.path("items").get(0).path("number").asText()).isEqualTo(number("I", 7));
     assertThat(printer.path("items").get(0).path("kind").asText()).isEqualTo("INC");
+    assertThat(printer.path("items").get(0).path("dueZone").isNull()).as("no service: due in the suite's zone").isTrue();
     assertThat(requests("state=all&q=" + number("D", 42)).path("total").asInt()).isEqualTo(1);
     // a wildcard of SQL is searched as a character
     assertThat(requests("state=all&q=%25").path("total").asInt()).isZero();
