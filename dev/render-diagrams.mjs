@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { join, basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +22,14 @@ if (files.length === 0) {
       readdirSync(folder).filter(f => f.endsWith('.bpmn')).sort().forEach(f => files.push(join(folder, f)));
     }
   }
+}
+
+// bpmn-js wraps labels by their width in Arial: another font (Debian's fallback DejaVu Sans is wider) wraps them
+// elsewhere, so the pictures would differ from machine to machine. Liberation Sans has Arial's metrics.
+const arial = execFileSync('fc-match', ['Arial'], { encoding: 'utf8' });
+if (!/Arial|Liberation Sans/.test(arial)) {
+  console.error(`Arial is drawn as ${arial.trim()} here: install Arial or Liberation Sans (Debian: fonts-liberation)`);
+  process.exit(2);
 }
 
 const browser = await chromium.launch({

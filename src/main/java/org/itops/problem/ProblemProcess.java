@@ -1,9 +1,14 @@
 package org.itops.problem;
 
-/** Names of {@code processes/problem/problem-management.bpmn} and {@code problem-detection.dmn} used from Java. */
+/**
+ * Names of {@code processes/problem/problem-management.bpmn}, {@code new-problem.bpmn} and {@code problem-detection.dmn}
+ * used from Java.
+ */
 final class ProblemProcess {
 
   static final String KEY = "problem-management";
+  /** A staff member raises a problem from Tasklist: processes/problem/new-problem.bpmn. */
+  static final String NEW_PROBLEM_KEY = "new-problem";
   static final String RECORD_PREFIX = "PRB";
   /** DMN problem-detection: open a problem, link to the open one, or nothing. */
   static final String DETECTION_KEY = "problem-detection";
@@ -26,6 +31,8 @@ final class ProblemProcess {
     static final String CATEGORY = "category";
     static final String CONFIGURATION_ITEM = "configurationItem";
     static final String SERVICE = "service";
+    /** The incidents a problem raised from Tasklist explains (numbers, as text). */
+    static final String INCIDENTS = "incidents";
     static final String LINKED_INCIDENTS = "linkedIncidents";
     static final String ROOT_CAUSE = "rootCause";
     static final String CONTRIBUTING_FACTORS = "contributingFactors";

@@ -1,6 +1,7 @@
 package org.itops.problem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.itops.platform.InvalidRequestException.FieldError;
 
@@ -28,6 +29,12 @@ public record ProblemRequest(String title, String description, String category, 
       errors.add(new FieldError("category", "reason.required"));
     }
     return errors;
+  }
+
+  /** The incident numbers of a form's field: separated by commas or spaces, in any case, each once. */
+  static List<String> incidentNumbers(String text) {
+    return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).map(String::strip)
+        .filter(number -> !number.isEmpty()).map(String::toUpperCase).distinct().toList();
   }
 
   List<String> incidentList() {

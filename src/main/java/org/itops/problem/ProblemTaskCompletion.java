@@ -5,7 +5,6 @@ import static org.itops.platform.FormValues.text;
 import static org.itops.problem.ProblemProcess.Var;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -42,7 +41,7 @@ class ProblemTaskCompletion implements TaskListener {
     String number = task.getExecution().getProcessBusinessKey();
     List<FieldError> errors = new ArrayList<>();
     String rootCause = FormValues.requiredWithin(task, Var.ROOT_CAUSE, ProblemRequest.MAX_TEXT, errors);
-    List<String> link = numbers(text(task, Var.LINK_INCIDENTS));
+    List<String> link = ProblemRequest.incidentNumbers(text(task, Var.LINK_INCIDENTS));
     for (String incident : link) {
       if (!repository.incidentExists(incident)) {
         errors.add(new FieldError(Var.LINK_INCIDENTS, "reason.notAnIncident", incident));
@@ -56,7 +55,7 @@ class ProblemTaskCompletion implements TaskListener {
         workaround);
     String by = task.getAssignee();
     link.forEach(incident -> problems.link(number, incident, by));
-    numbers(text(task, Var.UNLINK_INCIDENTS)).forEach(incident -> problems.unlink(number, incident));
+    ProblemRequest.incidentNumbers(text(task, Var.UNLINK_INCIDENTS)).forEach(incident -> problems.unlink(number, incident));
     task.setVariable(Var.LINK_INCIDENTS, null);
     task.setVariable(Var.UNLINK_INCIDENTS, null);
     task.setVariable("proposeKnownError", workaround != null && problem.knownErrorArticle() == null);
@@ -74,10 +73,5 @@ class ProblemTaskCompletion implements TaskListener {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-  }
-
-  private static List<String> numbers(String text) {
-    return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).map(String::strip)
-        .filter(number -> !number.isEmpty()).map(String::toUpperCase).distinct().toList();
   }
 }

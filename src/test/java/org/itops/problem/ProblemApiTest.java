@@ -109,6 +109,42 @@ class ProblemApiTest {
     assertThat(put("requester", number, "INC-000001").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void aStaffMemberRaisesAProblemFromTasklistsStartFormWithTheRulesOfTheApi() throws Exception {
+    String item = scenario.item();
+    String incident = scenario.incident(item, "database");
+    String path = "/engine-rest/process-definition/key/new-problem/submit-form";
+    long before = jdbc.queryForObject("select count(*) from problem", Long.class);
+
+    HttpResponse<String> bad = client.postJson("engineer", path, startForm("", item, "INC-999999"));
+    HttpResponse<String> refused = client.postJson("requester", path, startForm("Mine", item, incident));
+
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("must have 1 to 200 characters", "INC-999999 is not an incident of the suite");
+    assertThat(refused.statusCode()).as("the engine shows no definition to who may not start it").isEqualTo(404);
+    assertThat(jdbc.queryForObject("select count(*) from problem", Long.class)).as("refusals write nothing")
+        .isEqualTo(before);
+
+    HttpResponse<String> started = client.postJson("engineer", path, startForm("Replica lags at night", item,
+        incident.toLowerCase() + ", " + incident));
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String number = JSON.readTree(started.body()).path("businessKey").asText();
+    assertThat(number).matches("PRB-\\d{6}");
+    Problem problem = scenario.record(number);
+    assertThat(problem.title()).isEqualTo("Replica lags at night");
+    assertThat(problem.incidents()).containsExactly(incident);
+    assertThat(problem.raisedBy()).isEqualTo("engineer");
+    scenario.investigate(number, "The replica's disk is the slowest tier", null); // its problem-management runs
+    assertThat(scenario.record(number).rootCause()).isEqualTo("The replica's disk is the slowest tier");
+  }
+
+  private String startForm(String title, String item, String incidents) throws Exception {
+    return JSON.writeValueAsString(java.util.Map.of("variables", java.util.Map.of(
+        "title", java.util.Map.of("value", title), "category", java.util.Map.of("value", "database"),
+        "configurationItem", java.util.Map.of("value", item), "incidents", java.util.Map.of("value", incidents))));
+  }
+
   private HttpResponse<String> raise(String user, String body, String key) {
     var request = client.request(user, "/api/problems").header("Content-Type", "application/json");
     if (key != null) {
