@@ -3,7 +3,6 @@ package org.itops.catalog;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.itops.catalog.CatalogEntry.Status;
@@ -48,10 +47,7 @@ class ServiceController {
 
   @GetMapping
   List<CatalogEntry> list(@RequestParam(required = false) String status) {
-    if (status != null && Arrays.stream(Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "reason.oneOf", List.of(Status.values()));
-    }
-    return catalog.list(status == null ? null : Status.valueOf(status));
+    return catalog.list(InvalidRequestException.checkOneOf("status", status, Status.class));
   }
 
   @GetMapping("/{number}")

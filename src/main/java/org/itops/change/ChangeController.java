@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.itops.attachment.Attachments;
@@ -85,9 +84,7 @@ class ChangeController {
   @GetMapping
   Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    if (status != null && Arrays.stream(Change.Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "reason.oneOf", List.of(Change.Status.values()));
-    }
+    InvalidRequestException.checkOneOf("status", status, Change.Status.class);
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     Page<Change> found = changes.list(status == null ? null : Change.Status.valueOf(status), page, size);
     return found.answer(page, size);

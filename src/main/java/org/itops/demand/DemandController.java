@@ -1,6 +1,5 @@
 package org.itops.demand;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.itops.attachment.Attachments;
@@ -63,9 +62,7 @@ class DemandController {
   @GetMapping
   Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    if (status != null && Arrays.stream(Demand.Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "reason.oneOf", List.of(Demand.Status.values()));
-    }
+    InvalidRequestException.checkOneOf("status", status, Demand.Status.class);
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     Page<Demand> found = demands.list(status == null ? null : Demand.Status.valueOf(status), page, size);
     return found.answer(page, size);

@@ -114,9 +114,7 @@ class IncidentController {
   Map<String, Object> list(@RequestParam(required = false) String status,
       @RequestParam(required = false) String priority, @RequestParam(required = false) String group,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    if (status != null && java.util.Arrays.stream(Incident.Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "reason.oneOf", List.of(Incident.Status.values()));
-    }
+    InvalidRequestException.checkOneOf("status", status, Incident.Status.class);
     if (priority != null && !IncidentTaskValidation.PRIORITIES.contains(priority)) {
       throw new InvalidRequestException("priority", "reason.priority");
     }

@@ -1,5 +1,6 @@
 package org.itops.platform;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -59,6 +60,18 @@ public class InvalidRequestException extends BadUserRequestException {
   /** The field's reason, in the language of the request being answered (English without one). */
   static String reason(FieldError error) {
     return error.reason(RequestTexts.TEXTS, RequestTexts.language());
+  }
+
+  /**
+   * The constant of {@code type} that a list's filter names, or null when it names none; refuses a name that is not
+   * one of them, listing those that are.
+   */
+  public static <E extends Enum<E>> E checkOneOf(String field, String name, Class<E> type) {
+    if (name == null) {
+      return null;
+    }
+    return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst()
+        .orElseThrow(() -> new InvalidRequestException(field, "reason.oneOf", List.of(type.getEnumConstants())));
   }
 
   /** Refuses a page of a list outside 0 and more, or a size outside 1 to {@code maxSize}. */

@@ -1,6 +1,5 @@
 package org.itops.problem;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.itops.platform.CurrentUser;
@@ -55,9 +54,7 @@ class ProblemController {
   @GetMapping
   Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    if (status != null && Arrays.stream(Problem.Status.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new InvalidRequestException("status", "reason.oneOf", List.of(Problem.Status.values()));
-    }
+    InvalidRequestException.checkOneOf("status", status, Problem.Status.class);
     InvalidRequestException.checkPage(page, size, MAX_PAGE_SIZE);
     Page<Problem> found = problems.list(status == null ? null : Problem.Status.valueOf(status), page, size);
     return found.answer(page, size);

@@ -95,6 +95,10 @@ class ProblemApiTest {
     assertThat(reasons(chinese)).containsExactly("title: 必须为 1 到 200 个字符",
         "incidents: INC-999999 不是套件中的事件");
     assertThat(jdbc.queryForObject("select count(*) from problem", Long.class)).isEqualTo(before);
+    HttpResponse<String> unknownStatus = client.get("desk", "/api/problems?status=GONE");
+    assertThat(unknownStatus.statusCode()).isEqualTo(400);
+    assertThat(reasons(JSON.readTree(unknownStatus.body()))).singleElement().asString().startsWith("status: ")
+        .contains("INVESTIGATING");
   }
 
   @Test
