@@ -10,15 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.itops.catalog.CatalogEntry;
+import org.itops.catalog.ServiceCatalog;
+import org.itops.catalog.ServicePublished;
 import org.itops.platform.SuiteTime;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * {@code itops_service_availability_ratio{service}}: the availability (0-1) of each published service with an
- * availability target in this month so far (the suite's zone), as {@code /api/kpis} measures it. Measured at most once
- * a minute whatever the number of scrapes, in one query over the outages of the month; a service that gets a target
- * gets its gauge within a minute, and one that loses it reads NaN.
+ * availability target in this month so far (the suite's zone), as {@code /api/kpis} measures it. A service has its
+ * gauge from the start of the suite or from its publication on; the gauges read figures measured at most once a
+ * minute whatever the number of scrapes, in one query over the month's outages. A service without a target any more
+ * (retired, or its SLA changed) reads NaN.
  */
 @Component
 class AvailabilityMetrics {
@@ -28,28 +34,39 @@ class AvailabilityMetrics {
 
   private final MeterRegistry meters;
   private final KpiService kpis;
+  private final ServiceCatalog catalog;
   private final Clock clock;
   private final SuiteTime time;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
   private Map<String, Double> ratios = Map.of();
   private Instant measuredAt;
 
-  AvailabilityMetrics(MeterRegistry meters, KpiService kpis, Clock clock, SuiteTime time) {
+  AvailabilityMetrics(MeterRegistry meters, KpiService kpis, ServiceCatalog catalog, Clock clock, SuiteTime time) {
     this.meters = meters;
     this.kpis = kpis;
+    this.catalog = catalog;
     this.clock = clock;
     this.time = time;
   }
 
-  /** A gauge for each service measured that has none yet (a gauge is registered once; it reads {@link #ratios()}). */
-  @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT1M")
-  void registerGauges() {
-    for (String service : ratios().keySet()) {
-      if (registered.add(service)) {
-        Gauge.builder(NAME, () -> ratios().getOrDefault(service, Double.NaN))
-            .description("Availability of the service in its hours of service this month so far (0-1)")
-            .tag("service", service).register(meters);
-      }
+  @EventListener(ApplicationReadyEvent.class)
+  void registerThePublishedServices() {
+    catalog.list(CatalogEntry.Status.PUBLISHED).stream().filter(s -> s.availabilityTarget() != null)
+        .forEach(s -> register(s.name()));
+  }
+
+  /** After the publication commits: a gauge registered for a rolled-back one would only read NaN, but none is. */
+  @TransactionalEventListener(fallbackExecution = true)
+  synchronized void published(ServicePublished service) {
+    register(service.name());
+    measuredAt = null; // its target may be new or changed
+  }
+
+  private void register(String service) {
+    if (registered.add(service)) {
+      Gauge.builder(NAME, () -> ratios().getOrDefault(service, Double.NaN))
+          .description("Availability of the service in its hours of service this month so far (0-1)")
+          .tag("service", service).register(meters);
     }
   }
 

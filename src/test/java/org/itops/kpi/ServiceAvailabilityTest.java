@@ -117,7 +117,6 @@ class ServiceAvailabilityTest {
         / Duration.between(monthStart, now).toMillis();
 
     metrics.measure(now);
-    metrics.registerGauges();
     String scraped = client.get("manager", "/actuator/prometheus").body();
 
     String line = scraped.lines().filter(l -> l.startsWith("itops_service_availability_ratio{")
