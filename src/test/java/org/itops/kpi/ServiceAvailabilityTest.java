@@ -47,6 +47,7 @@ class ServiceAvailabilityTest {
   @Autowired CatalogScenario catalog;
   @Autowired ProcessSteps steps;
   @Autowired AvailabilityMetrics metrics;
+  @Autowired KpiService kpiService;
   @Autowired Clock clock;
   @Autowired SuiteTime time;
   SuiteClient client;
@@ -82,6 +83,9 @@ class ServiceAvailabilityTest {
     assertThat(february.path("outageMinutes").asLong()).isEqualTo(30);
     assertThat(february.path("availabilityPercent").asDouble()).isEqualTo(99.926);        // 1 - 30 / 40320
     assertThat(february.path("met").asBoolean()).isTrue();
+    assertThat(KpiService.value(kpiService.of(Instant.parse("2025-03-01T00:00:00Z"),
+        Instant.parse("2025-04-01T00:00:00Z"), service), "availability")).as("what an improvement measures")
+        .isEqualTo(99.395);
   }
 
   @Test
