@@ -532,6 +532,8 @@ function incidentFields() {
   const levels = ['high', 'medium', 'low'].map((level) => [level, label('level', level)]);
   const impact = radios('incident-impact', t('incident.impact'), levels, true);
   const urgency = radios('incident-urgency', t('incident.urgency'), levels, true);
+  // the browser's local time; the API wants an instant (availability counts an outage from then)
+  const outageStart = h('input', { type: 'datetime-local' });
   // a live region that is always there (an element shown or hidden is not announced): the articles are read out
   const suggestions = h('div', { 'aria-live': 'polite' });
   let timer = null;
@@ -540,10 +542,12 @@ function incidentFields() {
     timer = setTimeout(() => suggest(title.input.value.trim(), suggestions).catch(fail), 300);
   });
   const elements = [title.element, suggestions, description.element,
-    labelled('incident-category', t('incident.category'), category), impact, urgency];
+    labelled('incident-category', t('incident.category'), category), impact, urgency,
+    labelled('incident-outage-start', t('incident.outageStart'), outageStart)];
   return { elements, path: '/api/incidents', body: () => ({ title: title.input.value, description:
     description.input.value, category: category.value, impact: chosen(impact, 'incident-impact'),
-  urgency: chosen(urgency, 'incident-urgency') }) };
+  urgency: chosen(urgency, 'incident-urgency'),
+  outageStart: outageStart.value ? new Date(outageStart.value).toISOString() : null }) };
 }
 
 /** A security concern: a security incident of its own, of which the reporter later reads only the receipt. */

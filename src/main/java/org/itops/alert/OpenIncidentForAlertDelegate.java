@@ -1,5 +1,6 @@
 package org.itops.alert;
 
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -43,7 +44,7 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
     IncidentReport report = new IncidentReport(AlertService.title(alert), description(alert),
         (String) grade.get("impact"), (String) grade.get("urgency"), (String) owner.get("category"),
         configurationItem(owner, alert), service(alert), properties.user(),
-        Boolean.TRUE.equals(execution.getVariableLocal("majorIncident")));
+        Boolean.TRUE.equals(execution.getVariableLocal("majorIncident")), outageStart(alert));
     String incident = incidents.report(report, "alert");
     execution.setVariable("incidentNumber", incident);
     execution.setVariable("incidentTitle", report.title());
@@ -69,6 +70,18 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
   private String service(AlertRecord alert) {
     return alert.getService() == null ? null
         : catalog.published(alert.getService()).map(CatalogEntry::name).orElse(null);
+  }
+
+  /**
+   * When the alert began firing (its startsAt) is when the outage began, if the incident is one; a source's clock ahead
+   * of ours cannot put it after the alert reached the suite.
+   */
+  static String outageStart(AlertRecord alert) {
+    Instant start = alert.getStartsAt();
+    if (alert.getFirstSeen() != null && (start == null || start.isAfter(alert.getFirstSeen()))) {
+      start = alert.getFirstSeen();
+    }
+    return start == null ? null : start.toString();
   }
 
   private static String description(AlertRecord alert) {

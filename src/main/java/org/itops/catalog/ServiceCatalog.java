@@ -23,6 +23,7 @@ import org.itops.platform.InvalidRequestException.FieldError;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,10 +46,12 @@ public class ServiceCatalog {
   private final CurrentUser currentUser;
   private final Set<String> supportGroups;
   private final Calendars calendars;
+  private final ApplicationEventPublisher events;
 
   ServiceCatalog(ServiceRepository services, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       RuntimeService runtimeService, IdentityService identityService, CurrentUser currentUser,
-      AccessProperties access, Calendars calendars) {
+      AccessProperties access, Calendars calendars, ApplicationEventPublisher events) {
+    this.events = events;
     this.services = services;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -144,6 +147,7 @@ public class ServiceCatalog {
         e.lastReviewedAt(), e.createdAt(), now);
     services.update(published);
     timeline.record(number, "PUBLISHED", "timeline.service.published", published.slaVersion(), level);
+    events.publishEvent(new ServicePublished(published.name()));
     return published;
   }
 

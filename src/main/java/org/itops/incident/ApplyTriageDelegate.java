@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Apply triage": the priority, support group and major flag the service desk chose (validated on completion). */
+/**
+ * "Apply triage": the priority, support group, major flag and outage mark the service desk chose (validated on
+ * completion).
+ */
 @Component("applyTriageDelegate")
 class ApplyTriageDelegate implements JavaDelegate {
 
@@ -21,10 +24,12 @@ class ApplyTriageDelegate implements JavaDelegate {
     boolean declareMajor = Boolean.TRUE.equals(execution.getVariable("declareMajor"));
     boolean overridden = steps.applyTriage(execution.getProcessBusinessKey(),
         (String) execution.getVariable(Var.PRIORITY), (String) execution.getVariable(Var.OVERRIDE_REASON),
-        (String) execution.getVariable(Var.ASSIGNED_GROUP), declareMajor);
+        (String) execution.getVariable(Var.ASSIGNED_GROUP), declareMajor,
+        (Boolean) execution.getVariable(Var.OUTAGE));
     execution.setVariable(Var.PRIORITY_OVERRIDDEN, overridden);
     if (declareMajor) {
       MajorIncident.declare(execution);
+      execution.setVariable(Var.OUTAGE, true);
     }
   }
 }

@@ -25,6 +25,8 @@ public class Incident {
   private String computedPriority;
   private String priorityReason;
   private boolean major;
+  private boolean outage;
+  private Instant outageStart;
   private String assignedGroup;
   private String engineer;
   private String responseTarget;
@@ -82,6 +84,10 @@ public class Incident {
   public void setPriorityReason(String priorityReason) { this.priorityReason = priorityReason; }
   public boolean isMajor() { return major; }
   public void setMajor(boolean major) { this.major = major; }
+  public boolean isOutage() { return outage; }
+  public void setOutage(boolean outage) { this.outage = outage; }
+  public Instant getOutageStart() { return outageStart; }
+  public void setOutageStart(Instant outageStart) { this.outageStart = outageStart; }
   public String getAssignedGroup() { return assignedGroup; }
   public void setAssignedGroup(String assignedGroup) { this.assignedGroup = assignedGroup; }
   public String getEngineer() { return engineer; }

@@ -79,7 +79,7 @@ class IncidentController {
       String configurationItem, String service, String reporter, String source, String assignedGroup, String engineer, Sla sla,
       Instant reportedAt, Instant resolvedAt, Instant closedAt, String resolutionCode, String resolutionNotes,
       String closureCode, String causedByChange, int reopenCount, boolean knowledgeProposed, Instant alertResolvedAt,
-      List<Timeline.Entry> timeline, List<Attachments.Summary> attachments) {}
+      boolean outage, Instant outageStart, List<Timeline.Entry> timeline, List<Attachments.Summary> attachments) {}
 
   record Reassignment(String group, String reason) {}
 
@@ -107,7 +107,7 @@ class IncidentController {
         i.getConfigurationItem(), i.getService(), i.getReporter(), i.getSource(), i.getAssignedGroup(), i.getEngineer(), sla,
         i.getReportedAt(), i.getResolvedAt(), i.getClosedAt(), i.getResolutionCode(), i.getResolutionNotes(),
         i.getClosureCode(), i.getCausedByChange(), i.getReopenCount(), i.isKnowledgeProposed(), i.getAlertResolvedAt(),
-        timeline, attachments.of(number));
+        i.isOutage(), i.getOutageStart(), timeline, attachments.of(number));
   }
 
   @GetMapping

@@ -31,6 +31,8 @@ final class IncidentProcess {
     static final String INITIATOR = "initiator";
     static final String SOURCE = "source";
     static final String MAJOR = "major";
+    static final String OUTAGE = "outage";
+    static final String OUTAGE_START = "outageStart";
     static final String PRIORITY = "priority";
     static final String COMPUTED_PRIORITY = "computedPriority";
     static final String PRIORITY_OVERRIDDEN = "priorityOverridden";

@@ -25,13 +25,13 @@ class IncidentRepository {
       + " response_target, resolution_target, response_due, warning_due, resolution_due, responded_at,"
       + " response_breached, resolution_warned, resolution_breached, paused_since, paused_seconds, sla_shift_seconds,"
       + " reported_at, resolved_at, closed_at, resolution_code, resolution_notes, closure_code, reopen_count,"
-      + " knowledge_proposed, alert_resolved_at, caused_by_change, updated_at";
+      + " knowledge_proposed, alert_resolved_at, caused_by_change, outage, outage_start, updated_at";
   private static final String PARAMETERS = ":number, :title, :description, :impact, :urgency, :category,"
       + " :configurationItem, :service, :reporter, :source, :status, :priority, :computedPriority, :priorityReason, :major,"
       + " :assignedGroup, :engineer, :responseTarget, :resolutionTarget, :responseDue, :warningDue, :resolutionDue,"
       + " :respondedAt, :responseBreached, :resolutionWarned, :resolutionBreached, :pausedSince, :pausedSeconds,"
       + " :slaShiftSeconds, :reportedAt, :resolvedAt, :closedAt, :resolutionCode, :resolutionNotes, :closureCode,"
-      + " :reopenCount, :knowledgeProposed, :alertResolvedAt, :causedByChange, :updatedAt";
+      + " :reopenCount, :knowledgeProposed, :alertResolvedAt, :causedByChange, :outage, :outageStart, :updatedAt";
   private static final String UPDATE =
       "update incident set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
   private static final RowMapper<Incident> ROWS = BeanPropertyRowMapper.newInstance(Incident.class);

@@ -99,6 +99,7 @@ public class IncidentService {
     variables.put(Var.SERVICE, report.service());
     variables.put(Var.REPORTER, report.reporter());
     variables.put("declareMajor", Boolean.TRUE.equals(report.major()));
+    variables.put(Var.OUTAGE_START, report.outageStart());
     variables.put(Var.SOURCE, source);
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(IncidentProcess.KEY, variables);
     return instance.getBusinessKey();
@@ -117,7 +118,7 @@ public class IncidentService {
    */
   @Transactional
   public Registered register(IncidentReport report, String initiator, String source) {
-    List<FieldError> errors = new ArrayList<>(report.fieldErrors());
+    List<FieldError> errors = new ArrayList<>(report.fieldErrors(clock.instant()));
     if (report.category() != null && !report.category().isBlank() && supportGroupFor(report.category()) == null) {
       errors.add(new FieldError("category", "reason.notACategory", report.category()));
     }
@@ -159,6 +160,10 @@ public class IncidentService {
     incident.setSource(source == null ? "tasklist" : source);
     incident.setStatus(Status.REGISTERED);
     incident.setReportedAt(now);
+    // a major incident is an outage of its service until triage says otherwise; the start is kept for every
+    // incident, so that triage can mark one later
+    incident.setOutage(Boolean.TRUE.equals(report.major()));
+    incident.setOutageStart(report.outageStartTime() == null ? now : report.outageStartTime());
     incident.setUpdatedAt(now);
     incidents.insert(incident);
     timeline.record(incident.getNumber(), "REPORTED", "timeline.incident.reported", incident.getSource(), reporter,

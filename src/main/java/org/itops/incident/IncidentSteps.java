@@ -79,11 +79,13 @@ class IncidentSteps {
   }
 
   /**
-   * The service desk's triage: the final priority (a change needs a reason), the support group and whether it
-   * is a major incident. Answers whether the priority changed, which means new SLA targets.
+   * The service desk's triage: the final priority (a change needs a reason), the support group, whether it is a major
+   * incident and whether it is an outage of its service (null: as it is). Declaring it major marks the outage too
+   * (the default). Answers whether the priority changed, which means new SLA targets.
    */
   @Transactional
-  public boolean applyTriage(String number, String priority, String reason, String group, boolean declareMajor) {
+  public boolean applyTriage(String number, String priority, String reason, String group, boolean declareMajor,
+      Boolean outage) {
     Incident incident = load(number);
     boolean overridden = !incident.getPriority().equals(priority);
     if (overridden) {
@@ -95,13 +97,14 @@ class IncidentSteps {
     incident.setStatus(Status.ASSIGNED);
     save(incident);
     timeline.record(number, "ASSIGNED", "timeline.incident.assigned", Timeline.code("assignedGroup", group));
-    if (declareMajor) {
-      declareMajor(number);
+    boolean declared = declareMajor && declareMajor(number);
+    if (outage != null || declared) {
+      markOutage(number, declared || outage);
     }
     return overridden;
   }
 
-  /** Marks the incident major; answers false when it was already. */
+  /** Marks the incident major, and so an outage of its service; answers false when it was major already. */
   @Transactional
   public boolean declareMajor(String number) {
     Incident incident = load(number);
@@ -111,7 +114,27 @@ class IncidentSteps {
     incident.setMajor(true);
     save(incident);
     timeline.record(number, "MAJOR_DECLARED", "timeline.incident.majorDeclared");
+    markOutage(number, true);
     return true;
+  }
+
+  /**
+   * Marks or unmarks the incident as an outage of its service (its availability counts the outage from its start to
+   * the resolution); a change is on the timeline, a repeat changes nothing.
+   */
+  @Transactional
+  public void markOutage(String number, boolean outage) {
+    Incident incident = load(number);
+    if (incident.isOutage() == outage) {
+      return;
+    }
+    incident.setOutage(outage);
+    save(incident);
+    if (outage) {
+      timeline.record(number, "OUTAGE_MARKED", "timeline.incident.outageMarked", incident.getOutageStart());
+    } else {
+      timeline.record(number, "OUTAGE_UNMARKED", "timeline.incident.outageUnmarked");
+    }
   }
 
   @Transactional

@@ -69,6 +69,11 @@ class IncidentTaskValidation implements TaskListener {
       required(task, Var.OVERRIDE_REASON, errors);
     }
     group(task, Var.ASSIGNED_GROUP, errors);
+    // the box is ticked or not (registration sets it; instances started before V25 lack it and keep the record's)
+    Object outage = task.getVariable(Var.OUTAGE);
+    if (outage != null && !(outage instanceof Boolean)) {
+      errors.add(new FieldError(Var.OUTAGE, "reason.requiredBoolean"));
+    }
   }
 
   private void take(DelegateTask task, List<FieldError> errors) {

@@ -24,7 +24,7 @@ class RegisterIncidentDelegate implements JavaDelegate {
     IncidentReport report = new IncidentReport(text(execution, Var.TITLE), text(execution, Var.DESCRIPTION),
         text(execution, Var.IMPACT), text(execution, Var.URGENCY), text(execution, Var.CATEGORY),
         text(execution, Var.CONFIGURATION_ITEM), text(execution, Var.SERVICE), text(execution, Var.REPORTER),
-        Boolean.TRUE.equals(execution.getVariable("declareMajor")));
+        Boolean.TRUE.equals(execution.getVariable("declareMajor")), text(execution, Var.OUTAGE_START));
     // who reports is whoever is logged in (nobody for alerts and mail, which name the reporter)
     IncidentService.Registered registered = incidents.register(report, currentUser.id(), text(execution, Var.SOURCE));
     Incident incident = registered.incident();
@@ -43,6 +43,8 @@ class RegisterIncidentDelegate implements JavaDelegate {
     execution.setVariable(Var.AFFECTED_SERVICES, String.join(", ", context.affectedServices()));
     execution.setVariable(Var.ALERT_RESOLVED, false);
     execution.setVariable(Var.RESOLVED, false);
+    // what triage's Outage box starts from
+    execution.setVariable(Var.OUTAGE, incident.isOutage());
   }
 
   static String text(DelegateExecution execution, String name) {

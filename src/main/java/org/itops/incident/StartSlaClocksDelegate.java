@@ -48,6 +48,8 @@ class StartSlaClocksDelegate implements JavaDelegate {
     boolean wanted = "P1".equals(priority) || Boolean.TRUE.equals(execution.getVariable("declareMajor"));
     if (wanted && steps.declareMajor(incident.getNumber())) {
       MajorIncident.declare(execution);
+      // the triage form's Outage box starts ticked for a major incident
+      execution.setVariable(Var.OUTAGE, true);
     }
   }
 

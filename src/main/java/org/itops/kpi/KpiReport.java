@@ -45,6 +45,7 @@ public final class KpiReport {
     others.put(text.get("kpi.others.drillsPassed"), kpis.drills().passRatePercent());
     others.put(text.get("kpi.others.satisfied"), kpis.satisfaction().satisfiedPercent());
     page.append(chart(text.get("kpi.others"), others));
+    page.append(availability(kpis.availability(), text));
     page.append("<section><h2>").append(escape(text.get("kpi.figures"))).append("</h2><table>")
         .append(row(text.get("kpi.figures.incidents"), incidents.reported() + " / " + incidents.resolved()))
         .append(row(text.get("kpi.figures.changes"), kpis.changes().closed() + " / " + kpis.changes().requested()))
@@ -97,6 +98,30 @@ public final class KpiReport {
       y += 24;
     }
     return svg.append("</svg></section>").toString();
+  }
+
+  /** The availability of each service with a target: a table, with the months below target marked. */
+  private static String availability(java.util.List<Kpis.ServiceAvailability> services, SuiteText text) {
+    StringBuilder table = new StringBuilder("<section id=\"availability\"><h2>")
+        .append(escape(text.get("kpi.availability"))).append("</h2>");
+    if (services.isEmpty()) {
+      return table.append("<p>").append(escape(text.get("kpi.availability.none"))).append("</p></section>").toString();
+    }
+    table.append("<table><tr><th>").append(escape(text.get("kpi.availability.service"))).append("</th><th>")
+        .append(escape(text.get("kpi.availability.target"))).append("</th><th>")
+        .append(escape(text.get("kpi.availability.measured"))).append("</th><th>")
+        .append(escape(text.get("kpi.availability.outageMinutes"))).append("</th><th>")
+        .append(escape(text.get("kpi.availability.met"))).append("</th></tr>");
+    for (Kpis.ServiceAvailability service : services) {
+      String met = service.met() == null ? "-" : text.get(service.met() ? "kpi.availability.yes" : "kpi.availability.no");
+      table.append("<tr><td>").append(escape(service.service())).append("</td><td>")
+          .append(service.targetPercent()).append(" %</td><td>")
+          .append(service.availabilityPercent() == null ? "-" : service.availabilityPercent() + " %")
+          .append("</td><td>").append(service.outageMinutes()).append(" / ").append(service.serviceMinutes())
+          .append("</td><td").append(Boolean.FALSE.equals(service.met()) ? " style=\"color:#b00020\"" : "")
+          .append(">").append(escape(met)).append("</td></tr>");
+    }
+    return table.append("</table></section>").toString();
   }
 
   private static Map<String, Double> doubles(Map<String, Long> counts) {

@@ -1,8 +1,11 @@
 package org.itops.kpi;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.itops.calendar.BusinessCalendar;
+import org.itops.catalog.CatalogEntry;
+import org.itops.catalog.ServiceCatalog;
 import org.itops.kpi.IncidentFigures.Measure;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,10 +36,14 @@ public class KpiService {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final IncidentFigures figures;
+  private final ServiceCatalog catalog;
+  private final Clock clock;
 
-  KpiService(NamedParameterJdbcTemplate jdbc, IncidentFigures figures) {
+  KpiService(NamedParameterJdbcTemplate jdbc, IncidentFigures figures, ServiceCatalog catalog, Clock clock) {
     this.jdbc = jdbc;
     this.figures = figures;
+    this.catalog = catalog;
+    this.clock = clock;
   }
 
   /** The KPIs of {@code [from, to)}, of one service or (null) of all. */
@@ -44,7 +53,44 @@ public class KpiService {
         .addValue("to", Timestamp.from(to)).addValue("service", service);
     return new Kpis(from, to, service, incidents(period, from, to, service), changes(period, service),
         demands(period, service), drills(period), satisfaction(period, service), pages(period),
-        problems(period, service));
+        problems(period, service), availability(from, to, service));
+  }
+
+  /**
+   * The availability in {@code [from, to)} (up to now, if it has not ended) of each published service with an
+   * availability target, or of the one named. Reads only the incidents marked as outages that overlap the period
+   * (index {@code incident_outage}, V25).
+   */
+  @Transactional(readOnly = true)
+  public List<Kpis.ServiceAvailability> availability(Instant from, Instant to, String service) {
+    List<CatalogEntry> services = catalog.list(CatalogEntry.Status.PUBLISHED).stream()
+        .filter(s -> s.availabilityTarget() != null && (service == null || service.equals(s.name()))).toList();
+    if (services.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    Instant end = to.isAfter(now) ? now : to;
+    Map<String, List<Availability.Outage>> outages = new HashMap<>();
+    jdbc.query("select service, outage_start, resolved_at from incident where service in (:services)"
+        + " and outage = true and outage_start < :end and (resolved_at is null or resolved_at > :from)",
+        new MapSqlParameterSource("services", services.stream().map(CatalogEntry::name).toList())
+            .addValue("from", Timestamp.from(from)).addValue("end", Timestamp.from(end)), row -> {
+          Timestamp resolved = row.getTimestamp(3);
+          outages.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(new Availability.Outage(
+              row.getTimestamp(2).toInstant(), resolved == null ? null : resolved.toInstant()));
+        });
+    List<Kpis.ServiceAvailability> measured = new ArrayList<>();
+    for (CatalogEntry s : services) {
+      Availability.Measured m = Availability.of(outages.getOrDefault(s.name(), List.of()), from,
+          end.isAfter(from) ? end : from, catalog.hoursOf(s.name()));
+      double target = s.availabilityTarget().doubleValue();
+      Double ratio = m.ratio();
+      measured.add(new Kpis.ServiceAvailability(s.name(), target,
+          ratio == null ? null : Math.round(ratio * 100_000) / 1000.0,
+          ratio == null ? null : Math.round(ratio * 100_000) / 100_000.0, m.downTime().toMinutes(),
+          m.serviceTime().toMinutes(), ratio == null ? null : ratio * 100 >= target));
+    }
+    return measured;
   }
 
   /** The value of a target KPI ({@link #TARGETS}) in the KPIs, null when the period has nothing to measure. */
@@ -59,6 +105,8 @@ public class KpiService {
       case "acceptance-first-pass" -> kpis.demands().acceptanceFirstPassPercent();
       case "csat" -> kpis.satisfaction().csat();
       case "drill-pass-rate" -> kpis.drills().passRatePercent();
+      case "availability" -> kpis.availability().stream().filter(a -> a.service().equals(kpis.service()))
+          .map(Kpis.ServiceAvailability::availabilityPercent).findFirst().orElse(null);
       default -> {
         if (key.matches("mtt[ar]-p[1-4]")) {
           Map<String, Double> means = key.startsWith("mtta") ? kpis.incidents().mttaMinutes()
@@ -85,6 +133,7 @@ public class KpiService {
     targets.put("acceptance-first-pass", "Deliveries accepted at the first test (%)");
     targets.put("drill-pass-rate", "Emergency drills in which every team met the objectives (%)");
     targets.put("csat", "Mean satisfaction rating (1-5)");
+    targets.put("availability", "Availability of the service in its hours of service (%)");
     return java.util.Collections.unmodifiableMap(targets);
   }
 

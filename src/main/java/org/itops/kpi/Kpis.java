@@ -11,7 +11,7 @@ import java.util.Map;
  * @param service the service the figures are limited to, null for all
  */
 public record Kpis(Instant from, Instant to, String service, Incidents incidents, Changes changes, Demands demands,
-    Drills drills, Satisfaction satisfaction, Pages pages, Problems problems) {
+    Drills drills, Satisfaction satisfaction, Pages pages, Problems problems, List<ServiceAvailability> availability) {
 
   /**
    * @param mttaMinutes mean time to acknowledge (report to take) per priority, of the incidents taken in the period
@@ -72,6 +72,21 @@ public record Kpis(Instant from, Instant to, String service, Incidents incidents
    */
   public record Problems(long open, long linkedIncidents, Double timeToRootCauseHours,
       Double recurredAfterFixPercent) {}
+
+  /**
+   * The measured availability of a published service with an availability target: 1 - (the union of the outages of
+   * its incidents marked as outages, clipped to the period) / (its service time in the period), both counted in its
+   * hours of service ({@link Availability}). A period that has not ended yet counts up to now.
+   *
+   * @param targetPercent the availability target of its SLA in force
+   * @param availabilityPercent measured (0-100, three decimals), null when the period has no service time
+   * @param ratio measured (0-1, five decimals), null when the period has no service time
+   * @param outageMinutes the minutes of its hours of service it was down
+   * @param serviceMinutes the minutes of its hours of service in the period (up to now)
+   * @param met whether the measured availability reaches the target, null when there is none
+   */
+  public record ServiceAvailability(String service, double targetPercent, Double availabilityPercent, Double ratio,
+      long outageMinutes, long serviceMinutes, Boolean met) {}
 
   /** The priorities, in order, that the per-priority figures use. */
   static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");

@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.itops.platform.InvalidRequestException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.ReportPeriod;
 import org.itops.platform.SuiteText;
+import org.itops.platform.SuiteTime;
 import org.itops.platform.Timeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -30,6 +34,9 @@ public class ReviewService {
   static final String RECORD_PREFIX = "REV";
   static final String PROCESS_KEY = "service-review";
 
+  /** A service's availability below its target in a month. */
+  public record BelowTarget(Kpis.ServiceAvailability availability, YearMonth month) {}
+
   /** A review's record as the process needs it. */
   public record Review(String number, Instant from, Instant to, String service, Kpis kpis) {}
 
@@ -40,9 +47,11 @@ public class ReviewService {
   private final Clock clock;
   private final ObjectMapper json;
   private final ReviewReadRule readRule;
+  private final ZoneId zone;
 
   ReviewService(KpiService kpiService, JdbcTemplate jdbc, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
-      ObjectMapper json, ReviewReadRule readRule) {
+      ObjectMapper json, ReviewReadRule readRule, SuiteTime time) {
+    this.zone = time.zone();
     this.kpiService = kpiService;
     this.jdbc = jdbc;
     this.recordNumbers = recordNumbers;
@@ -109,7 +118,66 @@ public class ReviewService {
         String.valueOf(kpis.demands().delivered()), figure(kpis.demands().leadTimeDays()),
         figure(kpis.demands().acceptanceFirstPassPercent()), String.valueOf(kpis.drills().evaluated()),
         figure(kpis.drills().passRatePercent()), String.valueOf(kpis.satisfaction().answers()),
-        figure(kpis.satisfaction().csat()));
+        figure(kpis.satisfaction().csat())) + availability(kpis.availability(), text);
+  }
+
+  /** Each service's availability against its target, in one line; nothing when no service has a target. */
+  private static String availability(List<Kpis.ServiceAvailability> services, SuiteText text) {
+    return services.isEmpty() ? "" : text.get("review.availability", String.join("; ", services.stream()
+        .map(a -> text.get(Boolean.FALSE.equals(a.met()) ? "review.availability.belowTarget"
+            : "review.availability.service", a.service(), figure(a.availabilityPercent()),
+            String.valueOf(a.targetPercent()))).toList()));
+  }
+
+  /**
+   * The services below their availability target in the month the review covers (none for a review of another
+   * period), that no review of that month has started an improvement for yet: each is noted in
+   * {@code availability_improvement} (V25) as it is answered, in the transaction that starts its improvement, so that
+   * a retry or a second review of the month starts none again.
+   */
+  @Transactional
+  public List<BelowTarget> belowTargetInItsMonth(String number) {
+    Map<String, Object> review = jdbc.queryForMap("select period_from, period_to, service from service_review"
+        + " where number = ?", number);
+    Instant from = ((Timestamp) review.get("period_from")).toInstant();
+    Instant to = ((Timestamp) review.get("period_to")).toInstant();
+    ZoneId monthZone = isAMonth(from, to, ZoneOffset.UTC) ? ZoneOffset.UTC : isAMonth(from, to, zone) ? zone : null;
+    if (monthZone == null) {
+      return List.of();
+    }
+    YearMonth month = YearMonth.from(from.atZone(monthZone));
+    return kpiService.availability(from, to, (String) review.get("service")).stream()
+        .filter(a -> Boolean.FALSE.equals(a.met()))
+        .filter(a -> noted(a.service(), from, number)).map(a -> new BelowTarget(a, month)).toList();
+  }
+
+  /**
+   * Notes that the review starts the service's improvement for the month; false when one was started before. Two
+   * reviews of the month at once: the second's insert breaks the primary key, and its retry finds the first's.
+   */
+  private boolean noted(String service, Instant month, String number) {
+    Long before = jdbc.queryForObject("select count(*) from availability_improvement where service = ?"
+        + " and period_from = ?", Long.class, service, Timestamp.from(month));
+    if (before > 0) {
+      return false;
+    }
+    jdbc.update("insert into availability_improvement (service, period_from, review_number) values (?, ?, ?)", service,
+        Timestamp.from(month), number);
+    return true;
+  }
+
+  /** Notes the improvement started for the service's month. */
+  @Transactional
+  public void improvementStarted(String service, String number, String improvement) {
+    jdbc.update("update availability_improvement set improvement_number = ? where service = ? and review_number = ?",
+        improvement, service, number);
+  }
+
+  /** Whether {@code [from, to)} is a calendar month in the zone. */
+  static boolean isAMonth(Instant from, Instant to, ZoneId zone) {
+    ZonedDateTime start = from.atZone(zone);
+    return start.getDayOfMonth() == 1 && start.toLocalTime().equals(LocalTime.MIDNIGHT)
+        && start.plusMonths(1).toInstant().equals(to);
   }
 
   private static String figure(Double value) {

@@ -118,6 +118,29 @@ class AlertHandlingTest {
   }
 
   @Test
+  void anIncidentOfAnAlertIsAnOutageFromWhenTheAlertBeganFiringIfItIsMajor() {
+    Instant started = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Alert disaster = firing(newFingerprint(), "disaster", "prod");
+    Alert average = firing(newFingerprint(), "average", "prod");
+
+    Outcome major = alerts.receive(new Alert(disaster.source(), disaster.identity(), true, disaster.labels(),
+        disaster.summary(), disaster.description(), started, null, null));
+    Outcome minor = alerts.receive(new Alert(average.source(), average.identity(), true, average.labels(),
+        average.summary(), average.description(), started, null, null));
+    steps.runAsyncJobs(major.alert());
+    steps.runAsyncJobs(minor.alert());
+
+    Map<String, Object> outage = jdbc.queryForMap("select major, outage, outage_start from incident where number = ?",
+        major.incident());
+    assertThat(outage).containsEntry("MAJOR", true).containsEntry("OUTAGE", true);
+    assertThat(((java.sql.Timestamp) outage.get("OUTAGE_START")).toInstant()).isEqualTo(started);
+    Map<String, Object> notOutage = jdbc.queryForMap("select outage, outage_start from incident where number = ?",
+        minor.incident());
+    assertThat(notOutage).as("not major: triage may mark it").containsEntry("OUTAGE", false);
+    assertThat(((java.sql.Timestamp) notOutage.get("OUTAGE_START")).toInstant()).isEqualTo(started);
+  }
+
+  @Test
   void aRepeatedFiringCountsAndOpensNoSecondIncident() {
     String fingerprint = newFingerprint();
     Outcome first = alerts.receive(firing(fingerprint, "critical", "prod"));

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
 import org.itops.TestMail;
+import org.itops.catalog.CatalogScenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +35,13 @@ class MetricsTest {
 
   @LocalServerPort int port;
   @Autowired IncidentScenario scenario;
+  @Autowired CatalogScenario catalog;
 
   @Test
   void theIncidentMetricsMoveWithTheIncidentsAndTheDashboardAndRulesFindEachOfTheirMetrics() throws Exception {
+    // a service with an availability target has its gauge from its publication on
+    String service = "Metrics " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    catalog.publish(service, "gold");
     Map<String, Double> before = scrape();
     String number = scenario.reportAndTake("high", "medium");
     scenario.resolve(number);
@@ -52,6 +57,8 @@ class MetricsTest {
         + "kind=\"response\",priority=\"P2\"}")).isEqualTo(1);
     assertThat(after.get("itops_incidents_open{application=\"itops-process-suite\",priority=\"P2\"}"))
         .isGreaterThanOrEqualTo(1);
+    assertThat(after.get("itops_service_availability_ratio{application=\"itops-process-suite\",service=\"" + service
+        + "\"}")).as("no outage this month").isEqualTo(1.0);
 
     Set<String> used = new TreeSet<>();
     Matcher names = DASHBOARD_METRIC.matcher(Files.readString(Path.of("integrations/grafana/itops-kpis.json"))

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.itops.Daemons;
 import org.itops.TestMail;
+import org.itops.catalog.CatalogScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,7 @@ class PrometheusIT {
 
   @LocalServerPort int port;
   @Autowired IncidentScenario scenario;
+  @Autowired CatalogScenario catalog;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Process prometheus;
@@ -51,6 +53,7 @@ class PrometheusIT {
   @Test
   void everyQueryOfTheGrafanaDashboardAnswersDataAndEveryAlertingRuleEvaluates() throws Exception {
     start();
+    catalog.publish("Prometheus " + java.util.UUID.randomUUID().toString().substring(0, 8), "gold"); // availability
     // increase() needs a counter that grows while Prometheus watches: the same events twice, a scrape apart
     incidentsTakenResolvedAndBreached();
     awaitSample("itops_incident_acknowledge_seconds_count{priority=\"P2\"} == 1");

@@ -120,7 +120,7 @@ class ModelTranslationsTest {
     assertThat(impact.path("label").asText()).isEqualTo("影响度");
     assertThat(impact.path("values").get(0).path("label").asText()).isEqualTo("高：多人或整个服务受影响");
     assertThat(impact.path("values").get(0).path("value").asText()).isEqualTo("high");
-    for (String text : List.of("label", "description", "text")) {
+    for (String text : List.of("label", "description", "placeholder", "text", "dateLabel", "timeLabel")) {
       removeAll(english, text);
       removeAll(chinese, text);
     }

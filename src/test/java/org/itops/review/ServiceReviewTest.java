@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,8 +19,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.itops.ProcessSteps;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
+import org.itops.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,12 +33,16 @@ class ServiceReviewTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @RegisterExtension
+  static GreenMailExtension smtp = TestMail.smtp(); // publishing the service of a test mails its owner
+
   @LocalServerPort int port;
   @Autowired ProcessSteps steps;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired org.itops.catalog.CatalogScenario catalog;
   SuiteClient client;
 
   @BeforeEach
@@ -73,6 +80,44 @@ class ServiceReviewTest {
     assertThat(jdbc.queryForObject("select status from service_review where number = ?", String.class, number))
         .isEqualTo("REVIEWED");
     assertThat(steps.path(number)).isEnded().hasPassed("buildKpiReport", "startImprovements", "reviewDone");
+  }
+
+  @Test
+  void aMonthBelowTheAvailabilityTargetStartsOneImprovementForTheService() throws Exception {
+    String service = "Reviewed " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    catalog.publish(service, "gold");
+    // two days down in the middle of March 2025: far below 99.9 % in the suite's zone, whatever it is
+    jdbc.update("insert into incident (number, title, impact, urgency, category, reporter, source, status, priority,"
+        + " major, outage, outage_start, service, reported_at, resolved_at, updated_at) values (?, 'Down', 'high',"
+        + " 'high', 'server', 'requester', 'test', 'RESOLVED', 'P1', true, true, ?, ?, ?, ?, ?)",
+        "R" + service.substring(9), java.sql.Timestamp.valueOf("2025-03-10 00:00:00"), service,
+        java.sql.Timestamp.valueOf("2025-03-10 00:00:00"), java.sql.Timestamp.valueOf("2025-03-12 00:00:00"),
+        java.sql.Timestamp.valueOf("2025-03-12 00:00:00"));
+
+    String first = reviewed(service, "2025-03-01", "2025-04-01");
+    reviewed(service, "2025-03-01", "2025-04-01");  // the month again: no second improvement
+    reviewed(service, "2025-03-01", "2025-03-31");  // not a month: none
+
+    List<Map<String, Object>> improvements = jdbc.queryForList("select source, title, service from improvement"
+        + " where service = ?", service);
+    assertThat(improvements).as("one improvement for the month, from the first review").hasSize(1);
+    assertThat(improvements.get(0).get("source")).isEqualTo(first);
+    assertThat((String) improvements.get(0).get("title")).startsWith("Availability of " + service
+        + " below its target in 2025-03: ");
+    assertThat(jdbc.queryForObject("select improvement_number from availability_improvement where service = ?",
+        String.class, service)).matches("IMP-\\d{6}");
+  }
+
+  /** A review of the service asked for over the API, built and completed without actions; answers its number. */
+  private String reviewed(String service, String from, String to) throws Exception {
+    HttpResponse<String> created = client.postJson("owner", "/api/reviews", "{\"from\": \"" + from + "\", \"to\": \""
+        + to + "\", \"service\": \"" + service + "\"}");
+    String number = JSON.readTree(created.body()).path("number").asText();
+    steps.runAsyncJobs(number);
+    String summary = (String) taskService.getVariable(steps.task(number, "reviewPerformance").getId(), "kpiSummary");
+    assertThat(summary).contains("Availability in the hours of service: " + service).contains("(target 99.9 %: below");
+    steps.complete(number, "reviewPerformance", "owner", Map.of("assessment", "Down for two days"));
+    return number;
   }
 
   @Test
