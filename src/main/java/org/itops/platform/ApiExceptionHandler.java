@@ -1,6 +1,7 @@
 package org.itops.platform;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +10,16 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,6 +38,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice(basePackages = "org.itops")
 class ApiExceptionHandler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
   private final ApiErrors errors;
   private final long maxUploadBytes;
 
@@ -45,17 +53,47 @@ class ApiExceptionHandler {
     return ResponseEntity.badRequest().body(errors.body(locale, "api.invalid", e.errors()));
   }
 
-  /** A rule of a task listener or delegate refused the input; the engine wraps what listeners throw. */
+  /**
+   * A rule of a task listener or delegate refused the input; the engine wraps what listeners throw. The engine's
+   * other failures are the database's ({@link #databaseFailed}) or the suite's.
+   */
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<Map<String, Object>> engine(ProcessEngineException e, Locale locale) {
     Throwable cause = e;
     while (cause != null && !(cause instanceof InvalidRequestException)) {
       cause = cause.getCause();
     }
-    if (cause == null) {
-      throw e;
+    if (cause != null) {
+      return invalid((InvalidRequestException) cause, locale);
     }
-    return invalid((InvalidRequestException) cause, locale);
+    if (causedByTheDatabase(e)) {
+      return databaseFailed(e, locale);
+    }
+    throw e;
+  }
+
+  /**
+   * The database failed under the request (it is down, or a connection broke): the request may not have been kept,
+   * and sending it again may succeed (a retry does nothing twice), so 503 with Retry-After. Answered here, not left to
+   * Spring MVC: its DefaultHandlerExceptionResolver takes an exception with an {@code EOFException} among its causes
+   * for a client that went away and ends the request with an empty 200, and PostgreSQL's driver raises exactly that
+   * on a connection whose server was killed. A 2xx for work that was not kept is what must never happen.
+   */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<Map<String, Object>> databaseFailed(Exception e, Locale locale) {
+    LOG.error("The database failed under a request, which was answered 503", e);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        .body(Map.of("message", text("api.databaseUnavailable", locale)));
+  }
+
+  private static boolean causedByTheDatabase(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SQLException || cause instanceof DataAccessException
+          || cause instanceof TransactionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
