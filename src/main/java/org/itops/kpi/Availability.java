@@ -14,7 +14,7 @@ import org.itops.calendar.BusinessCalendar;
  */
 final class Availability {
 
-  /** An outage from {@code start} to {@code end}; a null end is an outage still under way (down up to the period end). */
+  /** An outage from {@code start} to {@code end}; a null end is one still under way (down up to the period end). */
   record Outage(Instant start, Instant end) {}
 
   /** The service time of the period and the part of it the service was down. */

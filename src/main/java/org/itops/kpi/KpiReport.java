@@ -113,7 +113,8 @@ public final class KpiReport {
         .append(escape(text.get("kpi.availability.outageMinutes"))).append("</th><th>")
         .append(escape(text.get("kpi.availability.met"))).append("</th></tr>");
     for (Kpis.ServiceAvailability service : services) {
-      String met = service.met() == null ? "-" : text.get(service.met() ? "kpi.availability.yes" : "kpi.availability.no");
+      String met = service.met() == null ? "-"
+          : text.get(service.met() ? "kpi.availability.yes" : "kpi.availability.no");
       table.append("<tr><td>").append(escape(service.service())).append("</td><td>")
           .append(service.targetPercent()).append(" %</td><td>")
           .append(service.availabilityPercent() == null ? "-" : service.availabilityPercent() + " %")

@@ -104,14 +104,16 @@ public class RequesterRecords {
         + " order by r.created_at desc, r.number desc limit :limit offset :offset", parameters,
         (rs, row) -> new Row(new Item(rs.getString("kind"), rs.getString("number"), rs.getString("title"),
             rs.getString("status"), rs.getString("priority"), instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("due_at")), null, instant(rs.getTimestamp("closed_at"))), rs.getString("due_in")));
+            instant(rs.getTimestamp("due_at")), null, instant(rs.getTimestamp("closed_at"))),
+            rs.getString("due_in")));
     // after the query, not while its rows are read: a kind may look its zones up in the database
     Map<String, Source> byKind = chosen.stream().collect(Collectors.toMap(Source::prefix, Function.identity()));
     Map<String, Optional<ZoneId>> zones = new HashMap<>(); // a page names a few services: each is looked up once
     List<Item> items = rows.stream().map(row -> {
       Item item = row.item();
+      Function<String, ZoneId> dueZone = byKind.get(item.kind()).dueZone();
       Optional<ZoneId> zone = row.dueIn() == null ? Optional.empty() : zones.computeIfAbsent(
-          item.kind() + ":" + row.dueIn(), in -> Optional.ofNullable(byKind.get(item.kind()).dueZone().apply(row.dueIn())));
+          item.kind() + ":" + row.dueIn(), in -> Optional.ofNullable(dueZone.apply(row.dueIn())));
       return zone.map(z -> new Item(item.kind(), item.number(), item.title(), item.status(), item.priority(),
           item.createdAt(), item.dueAt(), z.getId(), item.closedAt())).orElse(item);
     }).toList();

@@ -1,8 +1,8 @@
 package org.itops.problem;
 
 /**
- * Names of {@code processes/problem/problem-management.bpmn}, {@code new-problem.bpmn} and {@code problem-detection.dmn}
- * used from Java.
+ * Names of {@code processes/problem/problem-management.bpmn}, {@code new-problem.bpmn} and
+ * {@code problem-detection.dmn} used from Java.
  */
 final class ProblemProcess {
 

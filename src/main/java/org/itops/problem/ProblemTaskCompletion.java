@@ -55,7 +55,8 @@ class ProblemTaskCompletion implements TaskListener {
         workaround);
     String by = task.getAssignee();
     link.forEach(incident -> problems.link(number, incident, by));
-    ProblemRequest.incidentNumbers(text(task, Var.UNLINK_INCIDENTS)).forEach(incident -> problems.unlink(number, incident));
+    ProblemRequest.incidentNumbers(text(task, Var.UNLINK_INCIDENTS))
+        .forEach(incident -> problems.unlink(number, incident));
     task.setVariable(Var.LINK_INCIDENTS, null);
     task.setVariable(Var.UNLINK_INCIDENTS, null);
     task.setVariable("proposeKnownError", workaround != null && problem.knownErrorArticle() == null);
