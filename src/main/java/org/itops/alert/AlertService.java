@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.itops.alert.AlertRecord.Status;
 import org.itops.incident.IncidentService;
 import org.itops.platform.CurrentUser;
@@ -251,18 +253,26 @@ public class AlertService {
     row.setLastSeen(now);
   }
 
-  /** What the DMN tables and the mails need; the rest stays in the alert's row. */
+  /**
+   * What the DMN tables and the mails need; the rest stays in the alert's row. Transient (not written to the
+   * database, not even to history): alert-handling runs to its end in the webhook's transaction, and each of these is a
+   * copy of the alert's row, so writing them only cost rows (docs/benchmarks.md, issue 23).
+   */
   private Map<String, Object> processVariables(AlertRecord row) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("recordNumber", row.getNumber());
-    variables.put("title", title(row));
-    variables.put("alertName", row.getAlertName());
-    variables.put("severity", row.getSeverity() == null ? null : row.getSeverity().toLowerCase());
-    variables.put("service", row.getService());
-    variables.put("environment", row.getEnvironment() == null ? null : row.getEnvironment().toLowerCase());
-    variables.put("instance", row.getInstance());
-    variables.put("summary", row.getSummary());
+    variables.put("recordNumber", unwritten(row.getNumber()));
+    variables.put("title", unwritten(title(row)));
+    variables.put("alertName", unwritten(row.getAlertName()));
+    variables.put("severity", unwritten(row.getSeverity() == null ? null : row.getSeverity().toLowerCase()));
+    variables.put("service", unwritten(row.getService()));
+    variables.put("environment", unwritten(row.getEnvironment() == null ? null : row.getEnvironment().toLowerCase()));
+    variables.put("instance", unwritten(row.getInstance()));
+    variables.put("summary", unwritten(row.getSummary()));
     return variables;
+  }
+
+  private static StringValue unwritten(String value) {
+    return Variables.stringValue(value, true);
   }
 
   static String title(AlertRecord row) {

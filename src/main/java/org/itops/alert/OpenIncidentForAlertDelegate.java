@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.itops.catalog.CatalogEntry;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.cmdb.CmdbService;
@@ -46,8 +47,9 @@ class OpenIncidentForAlertDelegate implements JavaDelegate {
         configurationItem(owner, alert), service(alert), properties.user(),
         Boolean.TRUE.equals(execution.getVariableLocal("majorIncident")), outageStart(alert));
     String incident = incidents.report(report, "alert");
-    execution.setVariable("incidentNumber", incident);
-    execution.setVariable("incidentTitle", report.title());
+    // for Page on call, in this transaction (alert-handling never waits): not written, as the alert's own variables
+    execution.setVariable("incidentNumber", Variables.stringValue(incident, true));
+    execution.setVariable("incidentTitle", Variables.stringValue(report.title(), true));
     alerts.linkIncident(execution.getProcessBusinessKey(), incident);
   }
 

@@ -20,9 +20,19 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.itops.TestMail;
 import org.itops.ProcessSteps;
 import org.itops.SuiteTest;
@@ -48,6 +58,7 @@ class AlertHandlingTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
@@ -319,6 +330,32 @@ class AlertHandlingTest {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  @Test
+  void theAlertsValuesAndItsIncidentAreNotWrittenAsVariablesOfAlertHandling() {
+    Outcome outcome = alerts.receive(firing(newFingerprint(), "disaster", "prod"));
+
+    assertThat(outcome.incident()).isNotNull();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(handling(outcome.alert()).getId())
+        .list()).extracting(HistoricVariableInstance::getName).as("copies of the alert's row, not written")
+        .doesNotContain("recordNumber", "title", "alertName", "severity", "service", "environment", "instance",
+            "summary", "incidentNumber", "incidentTitle");
+  }
+
+  @Test
+  void alertHandlingNeverWaitsSoItsUnwrittenValuesAreThereUntilItsEnd() {
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(AlertProcess.KEY).latestVersion().singleResult().getId());
+
+    assertThat(model.getModelElementsByType(FlowNode.class)).as("no async boundary: AlertService's variables are"
+        + " transient").noneMatch(node -> node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter());
+    for (Class<? extends FlowNode> waits : List.of(UserTask.class, ReceiveTask.class, IntermediateCatchEvent.class,
+        EventBasedGateway.class, CallActivity.class)) {
+      assertThat(model.getModelElementsByType(waits)).as(waits.getSimpleName()).isEmpty();
+    }
+    assertThat(model.getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getCamundaType)
+        .as("external tasks wait").containsOnlyNulls();
   }
 
   private void fireTimer(String incident, String activityId) {
