@@ -175,12 +175,18 @@ final class Browser implements AutoCloseable {
     return driver.switchTo().activeElement();
   }
 
-  /** The element that has the focus, which must show it: an outline of at least 2 px, as :focus-visible draws. */
+  /**
+   * The element that has the focus, which must show it: an outline of at least 2 px, as :focus-visible draws. The
+   * focus may also be in the element's own parts (a date field's calendar button, which Tab reaches inside it): then
+   * the element is :focus-within and must show that.
+   */
   WebElement focusShown() {
     String hidden = (String) ((JavascriptExecutor) driver).executeScript("""
         const focused = document.activeElement;
         const style = getComputedStyle(focused);
-        return focused !== document.body && focused.matches(':focus-visible') && style.outlineStyle !== 'none'
+        const inItsParts = !focused.matches(':focus') && focused.matches(':focus-within');
+        return focused !== document.body && (focused.matches(':focus-visible') || inItsParts)
+            && style.outlineStyle !== 'none'
             && parseFloat(style.outlineWidth) >= 2 ? ''
             : `${focused.outerHTML.substring(0, 160)} (outline ${style.outlineStyle} ${style.outlineWidth})`;""");
     if (!hidden.isEmpty()) {
