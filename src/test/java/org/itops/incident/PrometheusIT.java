@@ -57,6 +57,8 @@ class PrometheusIT {
     // increase() needs a counter that grows while Prometheus watches: the same events twice, a scrape apart
     incidentsTakenResolvedAndBreached();
     awaitSample("itops_incident_acknowledge_seconds_count{priority=\"P2\"} == 1");
+    // the breach counter too: a series Prometheus first sees at its last value has one sample, and no increase()
+    awaitSample("itops_incident_sla_breaches_total{kind=\"response\",priority=\"P2\"} == 1");
     incidentsTakenResolvedAndBreached();
     awaitSample("itops_incident_acknowledge_seconds_count{priority=\"P2\"} == 2");
     awaitSample("itops_incident_sla_breaches_total{kind=\"response\",priority=\"P2\"} == 2");
