@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What each step of {@code incident-lifecycle} does to the incident's record: its state changes, the SLA clock, the
  * timeline and the metrics. The process calls it through thin delegates, in the transaction of the step; the API and
- * other features go through {@link IncidentService}. One class of about 300 lines: the steps of one process on one
+ * other features go through {@link IncidentService}. One class of about 350 lines: the steps of one process on one
  * record, which share its SLA clock.
  */
 @Service
