@@ -38,6 +38,13 @@ public record Change(String number, String summary, String reason, String reques
         createdAt, now, now, configurationItems);
   }
 
+  /** The change with its configuration items, which {@code change_item} holds. */
+  Change withItems(List<String> items) {
+    return new Change(number, summary, reason, requestedType, impact, classification, risk, implementationPlan,
+        backoutPlan, testEvidence, plannedStart, plannedEnd, requester, sourceRecord, status, outcome, outcomeNotes,
+        createdAt, updatedAt, closedAt, items);
+  }
+
   boolean isOpen() {
     return status != Status.CLOSED;
   }

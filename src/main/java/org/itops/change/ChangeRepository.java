@@ -1,7 +1,5 @@
 package org.itops.change;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.itops.platform.Filters;
 import org.itops.platform.Page;
-import org.itops.platform.RecordParameters;
+import org.itops.platform.Table;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,14 +22,9 @@ class ChangeRepository {
   /** A freeze period: no change may run in it. */
   record Freeze(long id, String name, Instant startsAt, Instant endsAt, String reason, String createdBy) {}
 
-  private static final String COLUMNS = "number, summary, reason, requested_type, impact, classification, risk,"
-      + " implementation_plan, backout_plan, test_evidence, planned_start, planned_end, requester, source_record,"
-      + " status, outcome, outcome_notes, created_at, updated_at, closed_at";
-  private static final String PARAMETERS = ":number, :summary, :reason, :requestedType, :impact, :classification,"
-      + " :risk, :implementationPlan, :backoutPlan, :testEvidence, :plannedStart, :plannedEnd, :requester,"
-      + " :sourceRecord, :status, :outcome, :outcomeNotes, :createdAt, :updatedAt, :closedAt";
-  private static final String UPDATE =
-      "update change_request set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
+  private static final Table<Change> CHANGES = Table.of("change_request", Change.class, "number",
+      "configurationItems");
+  private static final Table<Freeze> FREEZES = Table.of("change_freeze", Freeze.class, "id");
   /** Changes that will or may still run: they hold their window. */
   private static final String HOLDS_WINDOW = "status not in ('CLOSED')";
 
@@ -42,18 +35,18 @@ class ChangeRepository {
   }
 
   void insert(Change change, Map<Long, String> items) {
-    jdbc.update("insert into change_request (" + COLUMNS + ") values (" + PARAMETERS + ")", parameters(change));
+    jdbc.update(CHANGES.insert(), CHANGES.parameters(change));
     items.forEach((id, reference) -> jdbc.update("insert into change_item (change_number, ci_id, ci_reference)"
         + " values (:number, :id, :reference)", Map.of("number", change.number(), "id", id, "reference", reference)));
   }
 
   void update(Change change) {
-    jdbc.update(UPDATE, parameters(change));
+    jdbc.update(CHANGES.update(), CHANGES.parameters(change));
   }
 
   Optional<Change> find(String number) {
     return withItems(jdbc.query("select * from change_request where number = :number", Map.of("number", number),
-        ChangeRepository::change)).stream().findFirst();
+        CHANGES.rows())).stream().findFirst();
   }
 
   /** Changes, newest first; {@code requester} (null = anyone's) limits to one requester's. */
@@ -63,7 +56,7 @@ class ChangeRepository {
     String where = new Filters(parameters).equal("status", status).equal("requester", requester).where();
     long total = jdbc.queryForObject("select count(*) from change_request" + where, parameters, Long.class);
     return new Page<>(withItems(jdbc.query("select * from change_request" + where
-        + " order by created_at desc, number desc limit :limit offset :offset", parameters, ChangeRepository::change)),
+        + " order by created_at desc, number desc limit :limit offset :offset", parameters, CHANGES.rows())),
         total);
   }
 
@@ -76,7 +69,7 @@ class ChangeRepository {
         + " where i.ci_id in (:ids) and c.number <> :number and c." + HOLDS_WINDOW
         + " and c.planned_start < :end and c.planned_end > :start order by c.planned_start",
         new MapSqlParameterSource("ids", itemIds).addValue("number", number)
-            .addValue("start", Timestamp.from(start)).addValue("end", Timestamp.from(end)), ChangeRepository::change));
+            .addValue("start", Timestamp.from(start)).addValue("end", Timestamp.from(end)), CHANGES.rows()));
   }
 
   /** Changes that hold a window overlapping {@code [from, to)}: the calendar; {@code requester} as in the list. */
@@ -84,14 +77,14 @@ class ChangeRepository {
   List<Change> closedBetween(Instant from, Instant to) {
     return withItems(jdbc.query("select * from change_request where status = 'CLOSED' and closed_at >= :from"
         + " and closed_at < :to order by closed_at, number", new MapSqlParameterSource("from", Timestamp.from(from))
-        .addValue("to", Timestamp.from(to)), ChangeRepository::change));
+        .addValue("to", Timestamp.from(to)), CHANGES.rows()));
   }
 
   List<Change> inWindow(Instant from, Instant to, String requester) {
     return withItems(jdbc.query("select * from change_request where " + HOLDS_WINDOW
         + " and planned_start < :to and planned_end > :from" + ofRequester(requester) + " order by planned_start, number",
         new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
-            .addValue("requester", requester), ChangeRepository::change));
+            .addValue("requester", requester), CHANGES.rows()));
   }
 
   private static String ofRequester(String requester) {
@@ -101,12 +94,6 @@ class ChangeRepository {
   List<Long> itemIds(String number) {
     return jdbc.queryForList("select ci_id from change_item where change_number = :number", Map.of("number", number),
         Long.class);
-  }
-
-  /** Incidents whose resolution names the change as their cause. */
-  List<String> incidentsCausedBy(String number) {
-    return jdbc.queryForList("select number from incident where caused_by_change = :number order by number",
-        Map.of("number", number), String.class);
   }
 
   // --- freezes ------------------------------------------------------------------------------------------
@@ -127,9 +114,7 @@ class ChangeRepository {
   /** Freezes overlapping {@code [from, to)}. */
   List<Freeze> freezes(Instant from, Instant to) {
     return jdbc.query("select * from change_freeze where starts_at < :to and ends_at > :from order by starts_at",
-        Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), (rs, row) -> new Freeze(rs.getLong("id"),
-            rs.getString("name"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-            rs.getString("reason"), rs.getString("created_by")));
+        Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), FREEZES.rows());
   }
 
   private List<Change> withItems(List<Change> changes) {
@@ -141,41 +126,6 @@ class ChangeRepository {
         + " order by ci_reference", Map.of("numbers", changes.stream().map(Change::number).toList()), rs -> {
           items.computeIfAbsent(rs.getString(1), n -> new ArrayList<>()).add(rs.getString(2));
         });
-    return changes.stream().map(c -> new Change(c.number(), c.summary(), c.reason(), c.requestedType(), c.impact(),
-        c.classification(), c.risk(), c.implementationPlan(), c.backoutPlan(), c.testEvidence(), c.plannedStart(),
-        c.plannedEnd(), c.requester(), c.sourceRecord(), c.status(), c.outcome(), c.outcomeNotes(), c.createdAt(),
-        c.updatedAt(), c.closedAt(), List.copyOf(items.getOrDefault(c.number(), List.of())))).toList();
-  }
-
-  private static Change change(ResultSet rs, int row) throws SQLException {
-    return new Change(rs.getString("number"), rs.getString("summary"), rs.getString("reason"),
-        rs.getString("requested_type"), rs.getString("impact"), rs.getString("classification"), rs.getString("risk"),
-        rs.getString("implementation_plan"), rs.getString("backout_plan"), rs.getString("test_evidence"),
-        instant(rs, "planned_start"), instant(rs, "planned_end"), rs.getString("requester"),
-        rs.getString("source_record"), Change.Status.valueOf(rs.getString("status")), rs.getString("outcome"),
-        rs.getString("outcome_notes"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "closed_at"),
-        List.of());
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  private static MapSqlParameterSource parameters(Change c) {
-    return new MapSqlParameterSource().addValue("number", c.number()).addValue("summary", c.summary())
-        .addValue("reason", c.reason()).addValue("requestedType", c.requestedType()).addValue("impact", c.impact())
-        .addValue("classification", c.classification()).addValue("risk", c.risk())
-        .addValue("implementationPlan", c.implementationPlan()).addValue("backoutPlan", c.backoutPlan())
-        .addValue("testEvidence", c.testEvidence()).addValue("plannedStart", timestamp(c.plannedStart()))
-        .addValue("plannedEnd", timestamp(c.plannedEnd())).addValue("requester", c.requester())
-        .addValue("sourceRecord", c.sourceRecord()).addValue("status", c.status().name())
-        .addValue("outcome", c.outcome()).addValue("outcomeNotes", c.outcomeNotes())
-        .addValue("createdAt", timestamp(c.createdAt())).addValue("updatedAt", timestamp(c.updatedAt()))
-        .addValue("closedAt", timestamp(c.closedAt()));
-  }
-
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
+    return changes.stream().map(c -> c.withItems(List.copyOf(items.getOrDefault(c.number(), List.of())))).toList();
   }
 }

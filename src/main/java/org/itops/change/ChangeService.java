@@ -24,6 +24,7 @@ import org.itops.cmdb.ConfigurationItem;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException.FieldError;
+import org.itops.platform.IncidentsOfChanges;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
@@ -56,10 +57,11 @@ public class ChangeService {
   private final CmdbService cmdb;
   private final CurrentUser currentUser;
   private final ChangeReadRule readRule;
+  private final IncidentsOfChanges incidents;
 
   ChangeService(ChangeRepository changes, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       RuntimeService runtimeService, DecisionService decisionService, CmdbService cmdb, CurrentUser currentUser,
-      ChangeReadRule readRule) {
+      ChangeReadRule readRule, IncidentsOfChanges incidents) {
     this.changes = changes;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -69,6 +71,7 @@ public class ChangeService {
     this.cmdb = cmdb;
     this.currentUser = currentUser;
     this.readRule = readRule;
+    this.incidents = incidents;
   }
 
   // --- requesting -------------------------------------------------------------------------------------
@@ -250,7 +253,7 @@ public class ChangeService {
   }
 
   public List<String> incidentsCausedBy(String number) {
-    return changes.incidentsCausedBy(number);
+    return incidents.causedBy(number);
   }
 
   /** Whether a change of that number exists (incidents name the change that caused them). */
