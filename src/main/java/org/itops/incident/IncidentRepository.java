@@ -8,33 +8,30 @@ import java.util.Map;
 import java.util.Optional;
 import org.itops.platform.Filters;
 import org.itops.platform.Page;
-import org.itops.platform.RecordParameters;
-import org.springframework.jdbc.core.BeanPropertyRowMapper;
-import org.springframework.jdbc.core.RowMapper;
+import org.itops.incident.IncidentQueries.Facts;
+import org.itops.platform.Table;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /** Incident records in table {@code incident}. */
 @Repository
 class IncidentRepository {
 
-  private static final String COLUMNS = "number, title, description, impact, urgency, category, configuration_item, service,"
-      + " reporter, source, status, priority, computed_priority, priority_reason, major, assigned_group, engineer,"
-      + " response_target, resolution_target, response_due, warning_due, resolution_due, responded_at,"
-      + " response_breached, resolution_warned, resolution_breached, paused_since, paused_seconds, sla_shift_seconds,"
-      + " reported_at, resolved_at, closed_at, resolution_code, resolution_notes, closure_code, reopen_count,"
-      + " knowledge_proposed, alert_resolved_at, caused_by_change, outage, outage_start, updated_at";
-  private static final String PARAMETERS = ":number, :title, :description, :impact, :urgency, :category,"
-      + " :configurationItem, :service, :reporter, :source, :status, :priority, :computedPriority, :priorityReason, :major,"
-      + " :assignedGroup, :engineer, :responseTarget, :resolutionTarget, :responseDue, :warningDue, :resolutionDue,"
-      + " :respondedAt, :responseBreached, :resolutionWarned, :resolutionBreached, :pausedSince, :pausedSeconds,"
-      + " :slaShiftSeconds, :reportedAt, :resolvedAt, :closedAt, :resolutionCode, :resolutionNotes, :closureCode,"
-      + " :reopenCount, :knowledgeProposed, :alertResolvedAt, :causedByChange, :outage, :outageStart, :updatedAt";
-  private static final String UPDATE =
-      "update incident set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
-  private static final RowMapper<Incident> ROWS = BeanPropertyRowMapper.newInstance(Incident.class);
+  private static final Table<Incident> INCIDENTS = Table.of("incident", Incident.class, "number");
+  private static final Table<SlaFigures> SLA_FIGURES = Table.of("incident", SlaFigures.class, "number");
+  private static final Table<Facts> FACTS = Table.of("incident", Facts.class, "number");
+  /** The database numbers a review's row; written once, never updated. */
+  private static final Table<ProblemRecord> PROBLEM_RECORDS = Table.of("problem_record", ProblemRecord.class,
+      "incidentNumber");
+
+  /** A major incident's root-cause review, as table {@code problem_record} keeps it. */
+  record ProblemRecord(String incidentNumber, String rootCause, String preventiveActions, String recordedBy,
+      Instant recordedAt) {}
+
+  /** What an incident's SLA times are computed from ({@link SlaElapsed}). */
+  record SlaFigures(String number, String service, Instant reportedAt, Instant respondedAt, Instant resolvedAt,
+      Instant pausedSince, long pausedSeconds) {}
 
   /** A list limited to the incidents a user reported and those assigned to one of the user's groups. */
   record Readers(String user, List<String> groups) {}
@@ -46,23 +43,23 @@ class IncidentRepository {
   }
 
   void insert(Incident incident) {
-    jdbc.update("insert into incident (" + COLUMNS + ") values (" + PARAMETERS + ")", parameters(incident));
+    jdbc.update(INCIDENTS.insert(), INCIDENTS.parameters(incident));
   }
 
   void update(Incident incident) {
-    jdbc.update(UPDATE, parameters(incident));
+    jdbc.update(INCIDENTS.update(), INCIDENTS.parameters(incident));
   }
 
   /** The incidents reported in {@code [from, to)}, by priority and then number. */
   List<Incident> reportedBetween(Instant from, Instant to) {
-    return jdbc.query("select * from incident where reported_at >= :from and reported_at < :to"
-        + " order by priority, number", Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), ROWS);
+    return jdbc.query(INCIDENTS.select() + " where reported_at >= :from and reported_at < :to"
+        + " order by priority, number", Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), INCIDENTS.rows());
   }
 
   /** The incidents of the services that are not resolved or closed (their SLA clocks run or wait). */
   List<Incident> openOfServices(List<String> services) {
-    return services.isEmpty() ? List.of() : jdbc.query("select * from incident where service in (:services)"
-        + " and status not in ('RESOLVED', 'CLOSED') order by number", Map.of("services", services), ROWS);
+    return services.isEmpty() ? List.of() : jdbc.query(INCIDENTS.select() + " where service in (:services)"
+        + " and status not in ('RESOLVED', 'CLOSED') order by number", Map.of("services", services), INCIDENTS.rows());
   }
 
   /** The root-cause reviews of the incidents, by incident number. */
@@ -71,17 +68,17 @@ class IncidentRepository {
     if (numbers.isEmpty()) {
       return reviews;
     }
-    jdbc.query("select incident_number, root_cause, preventive_actions, recorded_by, recorded_at from problem_record"
-        + " where incident_number in (:numbers) order by id", Map.of("numbers", numbers), rs -> {
-          reviews.put(rs.getString(1), new IncidentReviews.RootCauseReview(rs.getString(2), rs.getString(3),
-              rs.getString(4), rs.getTimestamp(5).toInstant()));
-        });
+    for (ProblemRecord row : jdbc.query(PROBLEM_RECORDS.select() + " where incident_number in (:numbers) order by id",
+        Map.of("numbers", numbers), PROBLEM_RECORDS.rows())) {
+      reviews.put(row.incidentNumber(), new IncidentReviews.RootCauseReview(row.rootCause(), row.preventiveActions(),
+          row.recordedBy(), row.recordedAt()));
+    }
     return reviews;
   }
 
   Optional<Incident> find(String number) {
-    return jdbc.query("select * from incident where number = :number", new MapSqlParameterSource("number", number),
-        ROWS).stream().findFirst();
+    return jdbc.query(INCIDENTS.select() + " where number = :number", new MapSqlParameterSource("number", number),
+        INCIDENTS.rows()).stream().findFirst();
   }
 
   /** Incidents matching the filters (null = any), newest first; {@code readers} (null = all) limits to theirs. */
@@ -97,13 +94,51 @@ class IncidentRepository {
     }
     String where = filters.where();
     long total = jdbc.queryForObject("select count(*) from incident" + where, parameters, Long.class);
-    List<Incident> items = jdbc.query("select * from incident" + where
-        + " order by reported_at desc, number desc limit :limit offset :offset", parameters, ROWS);
+    List<Incident> items = jdbc.query(INCIDENTS.select() + "" + where
+        + " order by reported_at desc, number desc limit :limit offset :offset", parameters, INCIDENTS.rows());
     return new Page<>(items, total);
   }
 
+  void insert(ProblemRecord review) {
+    jdbc.update(PROBLEM_RECORDS.insert(), PROBLEM_RECORDS.parameters(review));
+  }
 
-  private static SqlParameterSource parameters(Incident incident) {
-    return RecordParameters.of(incident);
+  List<SlaFigures> slaFigures(List<String> numbers) {
+    return jdbc.query(SLA_FIGURES.select() + " where number in (:numbers)", Map.of("numbers", numbers),
+        SLA_FIGURES.rows());
+  }
+
+  // --- what other features read of incidents (IncidentQueries) ---------------------------------------
+
+  Optional<Facts> facts(String number) {
+    return jdbc.query(FACTS.select() + " where number = :number", Map.of("number", number), FACTS.rows()).stream()
+        .findFirst();
+  }
+
+  boolean exists(String number) {
+    return !jdbc.queryForList("select number from incident where number = :number", Map.of("number", number),
+        String.class).isEmpty();
+  }
+
+  List<String> causedBy(String change) {
+    return jdbc.queryForList("select number from incident where caused_by_change = :change order by number",
+        Map.of("change", change), String.class);
+  }
+
+  List<String> reportedOn(List<String> services, Instant from, Instant to) {
+    if (services.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.queryForList("select number from incident where service in (:services) and reported_at >= :from"
+        + " and reported_at < :to order by number", new MapSqlParameterSource("services", services)
+        .addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), String.class);
+  }
+
+  List<String> recurrences(String configurationItem, String service, String category, Instant since) {
+    String where = configurationItem != null ? "configuration_item = :item" : "service = :service";
+    return jdbc.queryForList("select number from incident where " + where + " and category = :category"
+        + " and reported_at >= :since order by number", new MapSqlParameterSource("item", configurationItem)
+        .addValue("service", service).addValue("category", category).addValue("since", Timestamp.from(since)),
+        String.class);
   }
 }

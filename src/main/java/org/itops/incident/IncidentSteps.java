@@ -3,7 +3,6 @@ package org.itops.incident;
 import static org.itops.incident.IncidentProcess.Var;
 import static org.itops.platform.FormValues.blankToNull;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.itops.platform.NotFoundException;
 import org.itops.platform.Timeline;
 import org.itops.survey.SurveyService;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,14 +32,13 @@ class IncidentSteps {
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final CurrentUser currentUser;
-  private final JdbcTemplate jdbc;
   private final IncidentMetrics metrics;
   private final SurveyService surveys;
   private final ServiceHours hours;
   private final ApplicationEventPublisher events;
 
   IncidentSteps(IncidentRepository incidents, Timeline timeline, Clock clock, RuntimeService runtimeService,
-      RepositoryService repositoryService, CurrentUser currentUser, JdbcTemplate jdbc, IncidentMetrics metrics,
+      RepositoryService repositoryService, CurrentUser currentUser, IncidentMetrics metrics,
       SurveyService surveys, ServiceHours hours, ApplicationEventPublisher events) {
     this.incidents = incidents;
     this.timeline = timeline;
@@ -49,7 +46,6 @@ class IncidentSteps {
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.currentUser = currentUser;
-    this.jdbc = jdbc;
     this.metrics = metrics;
     this.surveys = surveys;
     this.hours = hours;
@@ -309,8 +305,7 @@ class IncidentSteps {
   public void recordProblem(String number, String rootCause, String preventiveActions) {
     Incident incident = load(number);
     String by = currentUser.id() == null ? "system" : currentUser.id();
-    jdbc.update("insert into problem_record (incident_number, root_cause, preventive_actions, recorded_by, recorded_at)"
-        + " values (?, ?, ?, ?, ?)", number, rootCause, preventiveActions, by, Timestamp.from(clock.instant()));
+    incidents.insert(new IncidentRepository.ProblemRecord(number, rootCause, preventiveActions, by, clock.instant()));
     timeline.record(number, "ROOT_CAUSE_RECORDED", "timeline.typed", rootCause);
     events.publishEvent(new RootCauseReviewed(number, incident.getTitle(), incident.getCategory(),
         incident.getConfigurationItem(), incident.getService(), rootCause));

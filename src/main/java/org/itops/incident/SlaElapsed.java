@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.itops.calendar.BusinessCalendar;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +24,12 @@ public class SlaElapsed {
 
   private static final int CHUNK = 500;
 
-  private final NamedParameterJdbcTemplate jdbc;
+  private final IncidentRepository incidents;
   private final Clock clock;
-
   private final ServiceHours hours;
 
-  SlaElapsed(NamedParameterJdbcTemplate jdbc, Clock clock, ServiceHours hours) {
-    this.jdbc = jdbc;
+  SlaElapsed(IncidentRepository incidents, Clock clock, ServiceHours hours) {
+    this.incidents = incidents;
     this.clock = clock;
     this.hours = hours;
   }
@@ -44,25 +41,21 @@ public class SlaElapsed {
     Map<String, Times> times = new HashMap<>();
     Map<String, BusinessCalendar> byService = new HashMap<>();
     for (int start = 0; start < all.size(); start += CHUNK) {
-      jdbc.query("select number, service, reported_at, responded_at, resolved_at, paused_since, paused_seconds"
-          + " from incident"
-          + " where number in (:numbers)", new MapSqlParameterSource("numbers",
-              all.subList(start, Math.min(all.size(), start + CHUNK))), row -> {
-            Instant reported = row.getTimestamp("reported_at").toInstant();
-            Instant responded = instant(row.getTimestamp("responded_at"), now);
-            Instant resolvedOrPaused = instant(row.getTimestamp("resolved_at"),
-                instant(row.getTimestamp("paused_since"), now));
-            String service = row.getString("service");
-            BusinessCalendar calendar = service == null ? BusinessCalendar.ALWAYS
-                : byService.computeIfAbsent(service, hours::ofService);
-            times.put(row.getString("number"), new Times(calendar.workingTimeBetween(reported, responded),
-                calendar.workingTimeBetween(reported, resolvedOrPaused).minusSeconds(row.getLong("paused_seconds"))));
-          });
+      for (IncidentRepository.SlaFigures incident : incidents.slaFigures(
+          all.subList(start, Math.min(all.size(), start + CHUNK)))) {
+        Instant responded = orElse(incident.respondedAt(), now);
+        Instant resolvedOrPaused = orElse(incident.resolvedAt(), orElse(incident.pausedSince(), now));
+        BusinessCalendar calendar = incident.service() == null ? BusinessCalendar.ALWAYS
+            : byService.computeIfAbsent(incident.service(), hours::ofService);
+        times.put(incident.number(), new Times(calendar.workingTimeBetween(incident.reportedAt(), responded),
+            calendar.workingTimeBetween(incident.reportedAt(), resolvedOrPaused)
+                .minusSeconds(incident.pausedSeconds())));
+      }
     }
     return times;
   }
 
-  private static Instant instant(java.sql.Timestamp timestamp, Instant otherwise) {
-    return timestamp == null ? otherwise : timestamp.toInstant();
+  private static Instant orElse(Instant instant, Instant otherwise) {
+    return instant == null ? otherwise : instant;
   }
 }
