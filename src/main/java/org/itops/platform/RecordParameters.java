@@ -2,12 +2,16 @@ package org.itops.platform;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.BeanPropertySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * The properties of a record class as named SQL parameters ({@code :propertyName}), with enums written as their
- * name and instants as timestamps, so that one class maps to its table in both directions.
+ * name, instants as timestamps, zones as their ids and lists as one comma-separated text, so that one class maps to
+ * its table in both directions ({@link Table}).
  */
 public final class RecordParameters implements SqlParameterSource {
 
@@ -48,6 +52,12 @@ public final class RecordParameters implements SqlParameterSource {
     }
     if (value instanceof Instant instant) {
       return Timestamp.from(instant);
+    }
+    if (value instanceof ZoneId zone) {
+      return zone.getId();
+    }
+    if (value instanceof List<?> list) { // one text column, as Table reads it back
+      return list.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
     return value;
   }
