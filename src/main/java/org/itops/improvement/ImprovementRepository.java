@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 class ImprovementRepository {
 
   private static final Table<Improvement> IMPROVEMENTS = Table.of("improvement", Improvement.class, "number");
+  /** Keyed by improvement, user and topic together: a training is only ever inserted. */
   private static final Table<TrainingRecord> TRAININGS = Table.of("training_record", TrainingRecord.class,
       "improvementNumber");
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 class ReviewRepository {
 
   private static final Table<ServiceReview> REVIEWS = Table.of("service_review", ServiceReview.class, "number");
+  /** Keyed by service and month together: a row is inserted, then only its improvement set. */
   private static final Table<AvailabilityImprovement> AVAILABILITY_IMPROVEMENTS = Table.of("availability_improvement",
       AvailabilityImprovement.class, "service");
 
