@@ -3,7 +3,6 @@ package org.itops.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -50,14 +48,14 @@ class DecisionInputs extends AbstractProcessEnginePlugin implements DmnDecisionT
   /** An input expression that names one variable: its value is the variable, which a changed table may read again. */
   static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private final JdbcTemplate jdbc;
+  private final DecisionInputRepository recorded;
   private final ObjectMapper json;
   private final Clock clock;
   private volatile boolean feelLegacyBehavior;
   private volatile boolean blankOutputAsNull;
 
-  DecisionInputs(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
-    this.jdbc = jdbc;
+  DecisionInputs(DecisionInputRepository recorded, ObjectMapper json, Clock clock) {
+    this.recorded = recorded;
     this.json = json;
     this.clock = clock;
   }
@@ -105,9 +103,8 @@ class DecisionInputs extends AbstractProcessEnginePlugin implements DmnDecisionT
         inputs.put(expression.strip(), input.getValue() == null ? null : input.getValue().getValue());
       }
     }
-    jdbc.update("insert into decision_input (decision_key, record_number, evaluated_at, inputs, outcome)"
-        + " values (?, ?, ?, ?, ?)", decision.getKey(), recordNumber, Timestamp.from(clock.instant()),
-        write(inputs), Outcome.of(outcomes(event)));
+    recorded.insert(new DecisionInput(null, decision.getKey(), recordNumber, clock.instant(), write(inputs),
+        Outcome.of(outcomes(event))));
   }
 
   private static List<Map<String, Object>> outcomes(DmnDecisionTableEvaluationEvent event) {
@@ -130,12 +127,10 @@ class DecisionInputs extends AbstractProcessEnginePlugin implements DmnDecisionT
 
   /** The evaluations of a table in a period: the latest of each record, newest first. */
   List<Evaluation> of(String decisionKey, Instant from, Instant to) {
-    List<Evaluation> all = jdbc.query("select record_number, inputs from decision_input"
-        + " where decision_key = ? and evaluated_at >= ? and evaluated_at < ? order by evaluated_at desc, id desc",
-        (row, i) -> new Evaluation(row.getString(1), read(row.getString(2))),
-        decisionKey, Timestamp.from(from), Timestamp.from(to));
     Set<String> seen = new HashSet<>();
-    return all.stream().filter(evaluation -> seen.add(evaluation.recordNumber())).toList();
+    return recorded.of(decisionKey, from, to).stream()
+        .map(evaluation -> new Evaluation(evaluation.recordNumber(), read(evaluation.inputs())))
+        .filter(evaluation -> seen.add(evaluation.recordNumber())).toList();
   }
 
   record Evaluation(String recordNumber, Map<String, Object> inputs) {}
@@ -143,7 +138,7 @@ class DecisionInputs extends AbstractProcessEnginePlugin implements DmnDecisionT
   /** Removes the evaluations older than {@link #KEPT}, daily; on every node of a cluster alike, which is harmless. */
   @Scheduled(cron = "0 20 1 * * *")
   void removeOld() {
-    jdbc.update("delete from decision_input where evaluated_at < ?", Timestamp.from(clock.instant().minus(KEPT)));
+    recorded.removeBefore(clock.instant().minus(KEPT));
   }
 
   private String write(Map<String, Object> inputs) {

@@ -3,7 +3,6 @@ package org.itops.improvement;
 import static org.itops.platform.FormValues.blankToNull;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import org.itops.platform.NotFoundException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.Timeline;
 import org.itops.kpi.KpiService;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +34,7 @@ public class ImprovementService {
   /** How long a KPI is measured before the improvement and after it. */
   static final Duration MEASUREMENT = Duration.ofDays(30);
 
-  private final JdbcTemplate jdbc;
+  private final ImprovementRepository improvements;
   private final RecordNumbers recordNumbers;
   private final Timeline timeline;
   private final Clock clock;
@@ -45,9 +43,9 @@ public class ImprovementService {
   private final KpiService kpis;
   private final CurrentUser currentUser;
 
-  ImprovementService(JdbcTemplate jdbc, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+  ImprovementService(ImprovementRepository improvements, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       RuntimeService runtimeService, IdentityService identityService, KpiService kpis, CurrentUser currentUser) {
-    this.jdbc = jdbc;
+    this.improvements = improvements;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
     this.clock = clock;
@@ -98,10 +96,9 @@ public class ImprovementService {
       throw new InvalidRequestException(errors);
     }
     String number = recordNumbers.next(RECORD_PREFIX);
-    jdbc.update("insert into improvement (number, title, description, source, target_kpi, service, status,"
-        + " proposed_by, created_at) values (?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)", number, title.strip(), description,
+    improvements.insert(new Improvement(number, title.strip(), description,
         source == null || source.isBlank() ? "proposal" : source, blankToNull(targetKpi), blankToNull(service),
-        proposer, Timestamp.from(clock.instant()));
+        "PROPOSED", 0, null, null, null, proposer, clock.instant(), null));
     timeline.record(number, "PROPOSED", "timeline.improvement.proposed", title.strip(),
         source == null ? Timeline.text("timeline.improvement.aProposal") : source);
     return number;
@@ -111,14 +108,14 @@ public class ImprovementService {
   @Transactional
   public void step(String number, String status, String type, String key, Object... arguments) {
     load(number);
-    jdbc.update("update improvement set status = ? where number = ?", status, number);
+    improvements.status(number, status);
     timeline.record(number, type, key, arguments);
   }
 
   @Transactional
   public void evaluated(String number, String targetKpi) {
     load(number);
-    jdbc.update("update improvement set target_kpi = ?, status = 'EVALUATED' where number = ?", targetKpi, number);
+    improvements.evaluated(number, targetKpi);
   }
 
   /**
@@ -127,16 +124,15 @@ public class ImprovementService {
    */
   @Transactional
   public BigDecimal measure(String number, boolean baseline) {
-    Map<String, Object> improvement = load(number);
-    String key = (String) improvement.get("target_kpi");
+    Improvement improvement = load(number);
+    String key = improvement.targetKpi();
     Instant now = clock.instant();
-    Double value = KpiService.value(kpis.of(now.minus(MEASUREMENT), now, (String) improvement.get("service")), key);
+    Double value = KpiService.value(kpis.of(now.minus(MEASUREMENT), now, improvement.service()), key);
     BigDecimal measured = value == null ? null : BigDecimal.valueOf(value);
     if (baseline) {
-      jdbc.update("update improvement set baseline = ?, cycle = cycle + 1, status = 'DOING' where number = ?",
-          measured, number);
+      improvements.baseline(number, measured);
     } else {
-      jdbc.update("update improvement set result = ?, status = 'CHECKING' where number = ?", measured, number);
+      improvements.result(number, measured);
     }
     timeline.record(number, baseline ? "BASELINE_MEASURED" : "EFFECT_MEASURED", "timeline.improvement.measured",
         KpiService.TARGETS.get(key), measured == null ? Timeline.text("timeline.improvement.nothingToMeasure")
@@ -159,25 +155,20 @@ public class ImprovementService {
   @Transactional
   public void trained(String number, String user, String topic, String notes) {
     load(number);
-    jdbc.update("insert into training_record (improvement_number, user_id, topic, completed_at, notes)"
-        + " values (?, ?, ?, ?, ?)", number, user, topic, Timestamp.from(clock.instant()), notes);
+    improvements.insert(new TrainingRecord(number, user, topic, clock.instant(), notes));
     timeline.record(number, "TRAINED", "timeline.improvement.trained", user, topic);
   }
 
   @Transactional
   public void close(String number, String outcome, String detail) {
     load(number);
-    jdbc.update("update improvement set status = 'CLOSED', outcome = ?, closed_at = ? where number = ?", outcome,
-        Timestamp.from(clock.instant()), number);
+    improvements.closed(number, outcome, clock.instant());
     timeline.record(number, "CLOSED", "timeline.withNotes", outcome, Timeline.because(detail));
   }
 
   @Transactional(readOnly = true)
-  public Map<String, Object> load(String number) {
-    List<Map<String, Object>> rows = jdbc.queryForList("select * from improvement where number = ?", number);
-    if (rows.isEmpty()) {
-      throw new NotFoundException("detail.notFound.improvement", number);
-    }
-    return rows.get(0);
+  Improvement load(String number) {
+    return improvements.find(number)
+        .orElseThrow(() -> new NotFoundException("detail.notFound.improvement", number));
   }
 }

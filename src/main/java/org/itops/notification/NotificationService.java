@@ -3,7 +3,6 @@ package org.itops.notification;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.Links;
 import org.itops.platform.ShownCodes;
 import org.itops.platform.SuiteProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -49,18 +47,18 @@ public class NotificationService {
   private final JavaMailSender mailSender;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
-  private final JdbcTemplate jdbc;
+  private final NotificationRepository log;
   private final NotificationProperties properties;
   private final Links links;
   private final SuiteProperties suite;
   private final ShownCodes shownCodes;
 
   NotificationService(JavaMailSender mailSender, IdentityService identityService, RuntimeService runtimeService,
-      JdbcTemplate jdbc, NotificationProperties properties, Links links, SuiteProperties suite, ShownCodes shownCodes) {
+      NotificationRepository log, NotificationProperties properties, Links links, SuiteProperties suite, ShownCodes shownCodes) {
     this.mailSender = mailSender;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
-    this.jdbc = jdbc;
+    this.log = log;
     this.properties = properties;
     this.links = links;
     this.suite = suite;
@@ -136,10 +134,8 @@ public class NotificationService {
     MailTemplate.Rendered mail = MailTemplate.load(notification.template(), suite.language()).render(values);
 
     // recorded first: when the database cannot take it, no mail goes out; when SMTP fails, the record rolls back
-    jdbc.update("insert into notification_log (record_number, template, recipients, subject, process_instance_id,"
-            + " activity_id, sent_at) values (?, ?, ?, ?, ?, ?, ?)",
-        notification.recordNumber(), notification.template(), user.getEmail(), mail.subject(),
-        notification.processInstanceId(), notification.activityId(), Timestamp.from(Instant.now()));
+    log.insert(new NotificationLog(null, notification.recordNumber(), notification.template(), user.getEmail(),
+        mail.subject(), notification.processInstanceId(), notification.activityId(), Instant.now()));
     mailSender.send(mimeMessage -> {
       // UTF-8 throughout: a Chinese subject or name goes out RFC 2047 encoded, the body as UTF-8 text
       MimeMessageHelper message = new MimeMessageHelper(mimeMessage, StandardCharsets.UTF_8.name());

@@ -67,8 +67,8 @@ class ReviewController {
 
   /** The review; one asked for whose report is still being built answers its number and {@code BUILDING}. */
   @GetMapping("/{number}")
-  Map<String, Object> get(@PathVariable String number) {
-    return reviews.view(number).orElseGet(() -> {
+  Object get(@PathVariable String number) {
+    return reviews.view(number).<Object>map(review -> review).orElseGet(() -> {
       boolean building = currentUser.asSystem(() -> runtimeService.createProcessInstanceQuery()
           .processDefinitionKey(ReviewService.PROCESS_KEY).processInstanceBusinessKey(number).count() > 0);
       if (!building) {

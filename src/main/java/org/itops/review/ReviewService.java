@@ -2,7 +2,6 @@ package org.itops.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.itops.kpi.KpiService;
 import org.itops.kpi.Kpis;
@@ -23,7 +21,6 @@ import org.itops.platform.ReportPeriod;
 import org.itops.platform.SuiteText;
 import org.itops.platform.SuiteTime;
 import org.itops.platform.Timeline;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +38,7 @@ public class ReviewService {
   public record Review(String number, Instant from, Instant to, String service, Kpis kpis) {}
 
   private final KpiService kpiService;
-  private final JdbcTemplate jdbc;
+  private final ReviewRepository reviews;
   private final RecordNumbers recordNumbers;
   private final Timeline timeline;
   private final Clock clock;
@@ -49,11 +46,11 @@ public class ReviewService {
   private final ReviewReadRule readRule;
   private final ZoneId zone;
 
-  ReviewService(KpiService kpiService, JdbcTemplate jdbc, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+  ReviewService(KpiService kpiService, ReviewRepository reviews, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       ObjectMapper json, ReviewReadRule readRule, SuiteTime time) {
     this.zone = time.zone();
     this.kpiService = kpiService;
-    this.jdbc = jdbc;
+    this.reviews = reviews;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
     this.clock = clock;
@@ -82,9 +79,8 @@ public class ReviewService {
     Kpis kpis = kpiService.of(start, end, service);
     String recordNumber = number != null ? number : newNumber();
     try {
-      jdbc.update("insert into service_review (number, period_from, period_to, service, kpis, status, created_at)"
-          + " values (?, ?, ?, ?, ?, 'IN_REVIEW', ?)", recordNumber, Timestamp.from(start), Timestamp.from(end),
-          service, json.writeValueAsString(kpis), Timestamp.from(clock.instant()));
+      reviews.insert(new ServiceReview(recordNumber, start, end, service, json.writeValueAsString(kpis), null, null,
+          "IN_REVIEW", clock.instant(), null));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -98,8 +94,7 @@ public class ReviewService {
   public List<String> assessed(String number, String assessment, String actions) {
     List<String> decided = actions == null ? List.of() : Arrays.stream(actions.split("\n")).map(String::strip)
         .filter(action -> !action.isEmpty()).toList();
-    jdbc.update("update service_review set assessment = ?, actions = ?, status = 'REVIEWED', closed_at = ?"
-        + " where number = ?", assessment, String.join("\n", decided), Timestamp.from(clock.instant()), number);
+    reviews.reviewed(number, assessment, String.join("\n", decided), clock.instant());
     timeline.record(number, "REVIEWED", "timeline.withNotes", assessment,
         decided.isEmpty() ? "" : Timeline.text("timeline.review.actions", decided));
     return decided;
@@ -137,16 +132,15 @@ public class ReviewService {
    */
   @Transactional
   public List<BelowTarget> belowTargetInItsMonth(String number) {
-    Map<String, Object> review = jdbc.queryForMap("select period_from, period_to, service from service_review"
-        + " where number = ?", number);
-    Instant from = ((Timestamp) review.get("period_from")).toInstant();
-    Instant to = ((Timestamp) review.get("period_to")).toInstant();
+    ServiceReview review = reviews.get(number);
+    Instant from = review.periodFrom();
+    Instant to = review.periodTo();
     ZoneId monthZone = isAMonth(from, to, ZoneOffset.UTC) ? ZoneOffset.UTC : isAMonth(from, to, zone) ? zone : null;
     if (monthZone == null) {
       return List.of();
     }
     YearMonth month = YearMonth.from(from.atZone(monthZone));
-    return kpiService.availability(from, to, (String) review.get("service")).stream()
+    return kpiService.availability(from, to, review.service()).stream()
         .filter(a -> Boolean.FALSE.equals(a.met()))
         .filter(a -> noted(a.service(), from, number)).map(a -> new BelowTarget(a, month)).toList();
   }
@@ -156,21 +150,17 @@ public class ReviewService {
    * reviews of the month at once: the second's insert breaks the primary key, and its retry finds the first's.
    */
   private boolean noted(String service, Instant month, String number) {
-    Long before = jdbc.queryForObject("select count(*) from availability_improvement where service = ?"
-        + " and period_from = ?", Long.class, service, Timestamp.from(month));
-    if (before > 0) {
+    if (reviews.improvementNoted(service, month)) {
       return false;
     }
-    jdbc.update("insert into availability_improvement (service, period_from, review_number) values (?, ?, ?)", service,
-        Timestamp.from(month), number);
+    reviews.insert(new AvailabilityImprovement(service, month, number, null));
     return true;
   }
 
   /** Notes the improvement started for the service's month. */
   @Transactional
   public void improvementStarted(String service, String number, String improvement) {
-    jdbc.update("update availability_improvement set improvement_number = ? where service = ? and review_number = ?",
-        improvement, service, number);
+    reviews.improvementStarted(service, number, improvement);
   }
 
   /** Whether {@code [from, to)} is a calendar month in the zone. */
@@ -185,8 +175,8 @@ public class ReviewService {
   }
 
   /** The review, if the current user reads it ({@link ReviewReadRule}); empty while its report is not built yet. */
-  Optional<Map<String, Object>> view(String number) {
+  Optional<ServiceReview> view(String number) {
     readRule.requireReads(number);
-    return jdbc.queryForList("select * from service_review where number = ?", number).stream().findFirst();
+    return reviews.find(number);
   }
 }

@@ -1,8 +1,5 @@
 package org.itops.survey;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +14,6 @@ import org.itops.platform.InvalidRequestException;
 import org.itops.platform.RecordNumbers;
 import org.itops.platform.SuiteProperties;
 import org.itops.platform.Timeline;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +45,7 @@ public class SurveyService {
     }
   }
 
-  private final JdbcTemplate jdbc;
+  private final SurveyRepository surveys;
   private final RecordNumbers recordNumbers;
   private final Timeline timeline;
   private final Clock clock;
@@ -58,9 +54,9 @@ public class SurveyService {
   private final SurveyProperties properties;
   private final String baseUrl;
 
-  SurveyService(JdbcTemplate jdbc, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
+  SurveyService(SurveyRepository surveys, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       RuntimeService runtimeService, CurrentUser currentUser, SurveyProperties properties, SuiteProperties suite) {
-    this.jdbc = jdbc;
+    this.surveys = surveys;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
     this.clock = clock;
@@ -81,9 +77,7 @@ public class SurveyService {
    */
   @Transactional
   public void request(String recordNumber, String title, String respondent, String service) {
-    Integer asked = jdbc.queryForObject("select count(*) from survey where record_number = ? and respondent = ?",
-        Integer.class, recordNumber, respondent);
-    if (asked > 0) {
+    if (surveys.asked(recordNumber, respondent)) {
       return;
     }
     Map<String, Object> variables = new HashMap<>();
@@ -100,9 +94,7 @@ public class SurveyService {
     Instant now = clock.instant();
     Survey survey = new Survey(recordNumbers.next(RECORD_PREFIX), UUID.randomUUID().toString(), recordNumber, title,
         respondent, service, now, now.plus(properties.validity()), null, null, null);
-    jdbc.update("insert into survey (number, token, record_number, title, respondent, service, created_at, expires_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?)", survey.number(), survey.token(), recordNumber, title, respondent, service,
-        Timestamp.from(now), Timestamp.from(survey.expiresAt()));
+    surveys.insert(survey);
     timeline.record(recordNumber, "SURVEY_SENT", "timeline.survey.sent", survey.number(), respondent,
         survey.expiresAt());
     return survey;
@@ -119,8 +111,7 @@ public class SurveyService {
    */
   @Transactional(readOnly = true)
   public Optional<String> linkKey(String recordNumber, String respondent) {
-    return jdbc.queryForList("select token from survey where record_number = ? and respondent = ?", String.class,
-        recordNumber, respondent).stream().findFirst().map(token -> token + "." + signature(token));
+    return surveys.find(recordNumber, respondent).map(survey -> survey.token() + "." + signature(survey.token()));
   }
 
   /** A survey waiting for its respondent's answer, with the end of its link (what {@link #answer} takes). */
@@ -130,8 +121,7 @@ public class SurveyService {
   /** The surveys the respondent may still answer (the portal offers them next to their tasks), newest first. */
   @Transactional(readOnly = true)
   public List<Waiting> waitingFor(String respondent) {
-    return jdbc.query("select * from survey where respondent = ? and answered_at is null and expires_at > ?"
-        + " order by created_at desc", SurveyService::survey, respondent, Timestamp.from(clock.instant())).stream()
+    return surveys.waitingFor(respondent, clock.instant()).stream()
         .map(survey -> new Waiting(survey.number(), survey.recordNumber(), survey.title(), survey.createdAt(),
             survey.expiresAt(), survey.token() + "." + signature(survey.token())))
         .toList();
@@ -162,9 +152,7 @@ public class SurveyService {
     }
     String text = comment == null || comment.isBlank() ? null : comment.strip();
     // the condition makes a second answer at the same moment change nothing
-    int answered = jdbc.update("update survey set answered_at = ?, rating = ?, comment = ? where number = ?"
-        + " and answered_at is null", Timestamp.from(clock.instant()), rating, text, survey.number());
-    if (answered == 0) {
+    if (!surveys.answer(survey.number(), clock.instant(), rating, text)) {
       throw new RefusedLinkException(Refusal.ANSWERED);
     }
     timeline.record(survey.recordNumber(), "SURVEY_ANSWERED", "timeline.rating", rating, Timeline.because(text));
@@ -175,7 +163,7 @@ public class SurveyService {
   }
 
   Optional<Survey> find(String number) {
-    return jdbc.query("select * from survey where number = ?", SurveyService::survey, number).stream().findFirst();
+    return surveys.find(number);
   }
 
   private Survey genuine(String link) {
@@ -183,19 +171,10 @@ public class SurveyService {
     if (dot < 0 || !Hmac.isLinkSignature(properties.secret(), link.substring(0, dot), link.substring(dot + 1))) {
       throw new RefusedLinkException(Refusal.INVALID);
     }
-    return jdbc.query("select * from survey where token = ?", SurveyService::survey, link.substring(0, dot)).stream()
-        .findFirst().orElseThrow(() -> new RefusedLinkException(Refusal.INVALID));
+    return surveys.withToken(link.substring(0, dot)).orElseThrow(() -> new RefusedLinkException(Refusal.INVALID));
   }
 
   private String signature(String token) {
     return Hmac.forLink(properties.secret(), token);
-  }
-
-  private static Survey survey(ResultSet rs, int row) throws SQLException {
-    Timestamp answered = rs.getTimestamp("answered_at");
-    return new Survey(rs.getString("number"), rs.getString("token"), rs.getString("record_number"),
-        rs.getString("title"), rs.getString("respondent"), rs.getString("service"),
-        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-        answered == null ? null : answered.toInstant(), (Integer) rs.getObject("rating"), rs.getString("comment"));
   }
 }

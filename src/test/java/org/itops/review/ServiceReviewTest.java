@@ -60,6 +60,12 @@ class ServiceReviewTest {
     // the report is built in a job, not while the request waits
     assertThat(client.get("owner", "/api/reviews/" + number).body()).contains("\"status\":\"BUILDING\"");
     steps.runAsyncJobs(number);
+    // the review as clients read it: the columns' names, the times as the API has always written them
+    JsonNode review = JSON.readTree(client.get("owner", "/api/reviews/" + number).body());
+    assertThat(review.path("period_from").asText()).isEqualTo("2030-01-01T00:00:00.000+00:00");
+    assertThat(review.path("period_to").asText()).isEqualTo("2030-02-01T00:00:00.000+00:00");
+    assertThat(review.path("status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(review.has("closed_at")).isTrue();
 
     Map<String, Object> variables = taskService.getVariables(steps.task(number, "reviewPerformance").getId());
     assertThat((String) variables.get("kpiSummary")).contains("Incidents:").contains("response SLA");

@@ -1,0 +1,7 @@
+package org.itops.notification;
+
+import java.time.Instant;
+
+/** A mail the suite sent: to whom, about which record, from which process step; the database numbers it. */
+record NotificationLog(Long id, String recordNumber, String template, String recipients, String subject,
+    String processInstanceId, String activityId, Instant sentAt) {}
