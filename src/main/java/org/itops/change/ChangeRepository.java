@@ -1,5 +1,6 @@
 package org.itops.change;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,14 +14,22 @@ import org.itops.platform.Page;
 import org.itops.platform.Table;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Changes in {@code change_request} and {@code change_item}; freeze periods in {@code change_freeze}. */
 @Repository
 class ChangeRepository {
 
-  /** A freeze period: no change may run in it. */
-  record Freeze(long id, String name, Instant startsAt, Instant endsAt, String reason, String createdBy) {}
+  /** A freeze period: no change may run in it (the API shows it without its time of creation). */
+  record Freeze(Long id, String name, Instant startsAt, Instant endsAt, String reason, String createdBy,
+      @JsonIgnore Instant createdAt) {
+
+    /** The freeze with the key the database gave it. */
+    Freeze numbered(long newId) {
+      return new Freeze(newId, name, startsAt, endsAt, reason, createdBy, createdAt);
+    }
+  }
 
   private static final Table<Change> CHANGES = Table.of("change_request", Change.class, "number",
       "configurationItems");
@@ -98,13 +107,11 @@ class ChangeRepository {
 
   // --- freezes ------------------------------------------------------------------------------------------
 
-  long insertFreeze(String name, Instant start, Instant end, String reason, String by, Instant now) {
-    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-    jdbc.update("insert into change_freeze (name, starts_at, ends_at, reason, created_by, created_at)"
-        + " values (:name, :start, :end, :reason, :by, :now)", new MapSqlParameterSource("name", name)
-        .addValue("start", Timestamp.from(start)).addValue("end", Timestamp.from(end)).addValue("reason", reason)
-        .addValue("by", by).addValue("now", Timestamp.from(now)), key, new String[] {"id"});
-    return key.getKey().longValue();
+  /** The freeze with its number. */
+  Freeze insert(Freeze freeze) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(FREEZES.insertGeneratingKey(), FREEZES.parameters(freeze), key, new String[] {FREEZES.keyColumn()});
+    return freeze.numbered(key.getKey().longValue());
   }
 
   boolean deleteFreeze(long id) {

@@ -126,8 +126,8 @@ public class ChangeSchedule {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    long id = changes.insertFreeze(name.strip(), start, end, blankToNull(reason), currentUser.id(), clock.instant());
-    return new ChangeRepository.Freeze(id, name.strip(), start, end, blankToNull(reason), currentUser.id());
+    return changes.insert(new ChangeRepository.Freeze(null, name.strip(), start, end, blankToNull(reason),
+        currentUser.id(), clock.instant()));
   }
 
   @Transactional

@@ -13,9 +13,6 @@ import org.springframework.stereotype.Repository;
 class DecisionInputRepository {
 
   private static final Table<DecisionInput> DECISION_INPUTS = Table.of("decision_input", DecisionInput.class, "id");
-  /** Without the id, which the database generates (an identity column). */
-  private static final String INSERT = "insert into decision_input (decision_key, record_number, evaluated_at, inputs,"
-      + " outcome) values (:decisionKey, :recordNumber, :evaluatedAt, :inputs, :outcome)";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -24,7 +21,7 @@ class DecisionInputRepository {
   }
 
   void insert(DecisionInput evaluation) {
-    jdbc.update(INSERT, DECISION_INPUTS.parameters(evaluation));
+    jdbc.update(DECISION_INPUTS.insertGeneratingKey(), DECISION_INPUTS.parameters(evaluation));
   }
 
   /** The evaluations of a table in {@code [from, to)}, newest first. */

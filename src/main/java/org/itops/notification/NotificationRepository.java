@@ -9,10 +9,6 @@ import org.springframework.stereotype.Repository;
 class NotificationRepository {
 
   private static final Table<NotificationLog> LOG = Table.of("notification_log", NotificationLog.class, "id");
-  /** Without the id, which the database generates (an identity column). */
-  private static final String INSERT = "insert into notification_log (record_number, template, recipients, subject,"
-      + " process_instance_id, activity_id, sent_at) values (:recordNumber, :template, :recipients, :subject,"
-      + " :processInstanceId, :activityId, :sentAt)";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -21,6 +17,6 @@ class NotificationRepository {
   }
 
   void insert(NotificationLog sent) {
-    jdbc.update(INSERT, LOG.parameters(sent));
+    jdbc.update(LOG.insertGeneratingKey(), LOG.parameters(sent));
   }
 }

@@ -86,6 +86,21 @@ public final class Table<T> {
         + properties.stream().map(property -> ":" + property).collect(Collectors.joining(", ")) + ")";
   }
 
+  /**
+   * The insert of a row whose key the database generates (an identity column), with {@link #parameters}: every column
+   * but the key, which a {@code GeneratedKeyHolder} may answer.
+   */
+  public String insertGeneratingKey() {
+    List<String> values = properties.subList(1, properties.size());
+    return "insert into " + name + " (" + values.stream().map(Table::column).collect(Collectors.joining(", "))
+        + ") values (" + values.stream().map(property -> ":" + property).collect(Collectors.joining(", ")) + ")";
+  }
+
+  /** The key's column, e.g. to ask the database for a generated key. */
+  public String keyColumn() {
+    return column(key);
+  }
+
   /** The update of every column but the key, of the row with the key, with {@link #parameters}. */
   public String update() {
     return "update " + name + " set " + properties.stream().skip(1)
