@@ -9,9 +9,7 @@ import static org.itops.platform.FormValues.text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -84,9 +82,9 @@ class DemandTaskCompletion implements TaskListener {
       case Element.DESIGN -> design(task, number, errors);
       case Element.ALLOCATE -> allocate(task, number, errors);
       case Element.APPROVE_BUDGET -> decision(task, Var.BUDGET_DECISION, APPROVALS, "budgetReason",
-          errors).ifValid(errors, () -> demands.delivery(number, "approve".equals(text(task, Var.BUDGET_DECISION))
-              ? Map.of("budget_approved_by", who()) : Map.of(), "BUDGET_" + text(task, Var.BUDGET_DECISION)
-              .toUpperCase(), "timeline.withNotes", who(), reason(task, "budgetReason")));
+          errors).ifValid(errors, () -> demands.delivery(number, delivery -> "approve".equals(text(task,
+              Var.BUDGET_DECISION)) ? delivery.budgetApproved(who()) : delivery, "BUDGET_" + text(task,
+              Var.BUDGET_DECISION).toUpperCase(), "timeline.withNotes", who(), reason(task, "budgetReason")));
       case Element.IMPLEMENT_MILESTONE -> required(task, "milestoneNotes", errors).ifValid(errors,
           () -> demands.note(number, "MILESTONE_DONE", "timeline.labelled", task.getVariable("milestone"),
               text(task, "milestoneNotes")));
@@ -170,11 +168,8 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "plan", errors);
     required(task, Var.MILESTONES, errors);
     if (errors.isEmpty()) {
-      Map<String, Object> columns = new LinkedHashMap<>();
-      columns.put("design_reference", text(task, "designReference"));
-      columns.put("plan", text(task, "plan"));
-      columns.put("milestones", text(task, Var.MILESTONES));
-      demands.delivery(number, columns, "DESIGNED", "timeline.demand.designed", text(task, "designReference"),
+      demands.delivery(number, delivery -> delivery.designed(text(task, "designReference"), text(task, "plan"),
+          text(task, Var.MILESTONES)), "DESIGNED", "timeline.demand.designed", text(task, "designReference"),
           text(task, Var.MILESTONES).replace("\n", "; "));
     }
   }
@@ -186,11 +181,8 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError(Var.BUDGET, "reason.amount"));
     }
     if (errors.isEmpty()) {
-      Map<String, Object> columns = new LinkedHashMap<>();
-      columns.put("people", text(task, "people"));
-      columns.put("budget", new BigDecimal(budget.toString()));
-      columns.put("environments", text(task, "environments"));
-      demands.delivery(number, columns, "RESOURCES_ALLOCATED", isBlank(text(task, "environments"))
+      demands.delivery(number, delivery -> delivery.allocated(text(task, "people"), new BigDecimal(budget.toString()),
+          text(task, "environments")), "RESOURCES_ALLOCATED", isBlank(text(task, "environments"))
           ? "timeline.demand.allocated" : "timeline.demand.allocatedWithEnvironments", text(task, "people"), budget,
           text(task, "environments"));
     }
@@ -203,8 +195,8 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError("qcFindings", "reason.qc.findings"));
       return;
     }
-    int failures = (Integer) demands.deliveryOf(number).get("qc_failures") + (passed ? 0 : 1);
-    demands.delivery(number, Map.of("qc_failures", failures), passed ? "QC_PASSED" : "QC_FAILED",
+    int failures = demands.deliveryOf(number).qcFailures() + (passed ? 0 : 1);
+    demands.delivery(number, delivery -> delivery.withQcFailures(failures), passed ? "QC_PASSED" : "QC_FAILED",
         passed ? "timeline.demand.qcPassed" : "timeline.demand.qcFailed", failures, text(task, "qcFindings"));
     DelegateExecution instance = task.getExecution().getProcessInstance();
     instance.setVariable(Var.QC_PASSED, passed);
@@ -216,8 +208,8 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "deliverables", errors);
     required(task, "handover", errors);
     if (errors.isEmpty()) {
-      demands.delivery(number, Map.of("delivery_package", text(task, "deliverables"), "handover",
-          text(task, "handover")), "PACKAGE_READY", "timeline.typed", text(task, "deliverables"));
+      demands.delivery(number, delivery -> delivery.packaged(text(task, "deliverables"), text(task, "handover")),
+          "PACKAGE_READY", "timeline.typed", text(task, "deliverables"));
       demands.step(number, Demand.Status.ACCEPTANCE, "ACCEPTANCE", "timeline.demand.acceptance");
     }
   }
@@ -234,8 +226,9 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError("failedItems", "reason.acceptance.failedItems"));
       return;
     }
-    int rounds = (Integer) demands.deliveryOf(number).get("acceptance_rounds") + 1;
-    demands.delivery(number, Map.of("acceptance_rounds", rounds), passed ? "ACCEPTANCE_PASSED" : "ACCEPTANCE_FAILED",
+    int rounds = demands.deliveryOf(number).acceptanceRounds() + 1;
+    demands.delivery(number, delivery -> delivery.withAcceptanceRounds(rounds),
+        passed ? "ACCEPTANCE_PASSED" : "ACCEPTANCE_FAILED",
         passed ? "timeline.demand.acceptancePassed" : "timeline.labelled",
         Timeline.text("timeline.demand.round", rounds),
         text(task, "failedItems"));
@@ -250,8 +243,8 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "toImprove", errors);
     required(task, "lessons", errors);
     if (errors.isEmpty()) {
-      demands.delivery(number, Map.of("went_well", text(task, "wentWell"), "to_improve", text(task, "toImprove"),
-          "lessons", text(task, "lessons")), "RETROSPECTIVE", "timeline.typed", text(task, "lessons"));
+      demands.delivery(number, delivery -> delivery.retrospective(text(task, "wentWell"), text(task, "toImprove"),
+          text(task, "lessons")), "RETROSPECTIVE", "timeline.typed", text(task, "lessons"));
     }
   }
 

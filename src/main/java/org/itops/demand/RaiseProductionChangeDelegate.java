@@ -2,7 +2,6 @@ package org.itops.demand;
 
 import static org.itops.platform.FormValues.text;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itops.change.ChangeRequest;
@@ -34,7 +33,8 @@ class RaiseProductionChangeDelegate implements JavaDelegate {
         text(execution, "plan"), text(execution, "changeBackoutPlan"), null,
         ChangeRequest.timeText(execution.getVariable("changeStart")),
         ChangeRequest.timeText(execution.getVariable("changeEnd")), number));
-    demands.delivery(number, Map.of("change_number", change), "CHANGE_RAISED", "timeline.demand.changeRaised", change);
+    demands.delivery(number, delivery -> delivery.withChange(change), "CHANGE_RAISED", "timeline.demand.changeRaised",
+        change);
     execution.setVariable("changeNumber", change);
   }
 }

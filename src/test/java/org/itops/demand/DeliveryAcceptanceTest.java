@@ -56,8 +56,9 @@ class DeliveryAcceptanceTest {
     scenario.preparePackage(number);
     scenario.acceptanceTest(number, "requester", true);
 
-    Map<String, Object> delivery = demands.deliveryOf(number);
-    assertThat(delivery).containsEntry("acceptance_rounds", 2).containsEntry("signed_off_by", "requester");
+    Delivery delivery = demands.deliveryOf(number);
+    assertThat(delivery.acceptanceRounds()).isEqualTo(2);
+    assertThat(delivery.signedOffBy()).isEqualTo("requester");
     assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.WARRANTY);
   }
 
@@ -74,9 +75,9 @@ class DeliveryAcceptanceTest {
 
     scenario.endWarrantyAndReview(number);
 
-    Map<String, Object> delivery = demands.deliveryOf(number);
-    assertThat((String) delivery.get("warranty_incidents")).contains(incident).doesNotContain(elsewhere);
-    assertThat(delivery).containsEntry("lessons", "Book the test users in week one");
+    Delivery delivery = demands.deliveryOf(number);
+    assertThat(delivery.warrantyIncidents()).contains(incident).doesNotContain(elsewhere);
+    assertThat(delivery.lessons()).isEqualTo("Book the test users in week one");
     assertThat(jdbc.queryForObject("select title from improvement where source = ?", String.class, number))
         .as("the retrospective's improvement").isEqualTo("Test users ready before the design");
     assertThat(jdbc.queryForObject("select respondent from survey where record_number = ?", String.class, number))
