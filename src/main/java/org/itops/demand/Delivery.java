@@ -6,79 +6,79 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * The delivery of a demand as stored in {@code demand_delivery}: its implementation (guide 3) and acceptance (guide 6),
- * each step setting a few of its fields. The API shows it with its column names, as it always has.
+ * The delivery of a demand (table {@code demand_delivery}): its implementation (guide 3) and acceptance (guide 6). A
+ * class with setters, as each step sets a few of its fields. The API shows it with its column names, as it always has.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Delivery(String demandNumber, String designReference, String plan, String milestones, String people,
-    BigDecimal budget, String environments, String budgetApprovedBy, int qcFailures, String changeNumber,
-    String deliveryPackage, String handover, int acceptanceRounds, String signedOffBy, Instant signedOffAt,
-    Instant warrantyUntil, String warrantyIncidents, String wentWell, String toImprove, String lessons) {
+public class Delivery {
+
+  private String demandNumber;
+  private String designReference;
+  private String plan;
+  private String milestones;
+  private String people;
+  private BigDecimal budget;
+  private String environments;
+  private String budgetApprovedBy;
+  private int qcFailures;
+  private String changeNumber;
+  private String deliveryPackage;
+  private String handover;
+  private int acceptanceRounds;
+  private String signedOffBy;
+  private Instant signedOffAt;
+  private Instant warrantyUntil;
+  /** The incidents of the warranty, comma separated. */
+  private String warrantyIncidents;
+  private String wentWell;
+  private String toImprove;
+  private String lessons;
 
   /** The delivery of a new demand: nothing done yet. */
   static Delivery of(String demandNumber) {
-    return new Delivery(demandNumber, null, null, null, null, null, null, null, 0, null, null, null, 0, null, null,
-        null, null, null, null, null);
+    Delivery delivery = new Delivery();
+    delivery.demandNumber = demandNumber;
+    return delivery;
   }
 
-  Delivery designed(String newDesignReference, String newPlan, String newMilestones) {
-    return new Delivery(demandNumber, newDesignReference, newPlan, newMilestones, people, budget, environments,
-        budgetApprovedBy, qcFailures, changeNumber, deliveryPackage, handover, acceptanceRounds, signedOffBy,
-        signedOffAt, warrantyUntil, warrantyIncidents, wentWell, toImprove, lessons);
-  }
-
-  Delivery allocated(String newPeople, BigDecimal newBudget, String newEnvironments) {
-    return new Delivery(demandNumber, designReference, plan, milestones, newPeople, newBudget, newEnvironments,
-        budgetApprovedBy, qcFailures, changeNumber, deliveryPackage, handover, acceptanceRounds, signedOffBy,
-        signedOffAt, warrantyUntil, warrantyIncidents, wentWell, toImprove, lessons);
-  }
-
-  Delivery budgetApproved(String by) {
-    return new Delivery(demandNumber, designReference, plan, milestones, people, budget, environments, by,
-        qcFailures, changeNumber, deliveryPackage, handover, acceptanceRounds, signedOffBy, signedOffAt,
-        warrantyUntil, warrantyIncidents, wentWell, toImprove, lessons);
-  }
-
-  Delivery withQcFailures(int failures) {
-    return new Delivery(demandNumber, designReference, plan, milestones, people, budget, environments,
-        budgetApprovedBy, failures, changeNumber, deliveryPackage, handover, acceptanceRounds, signedOffBy,
-        signedOffAt, warrantyUntil, warrantyIncidents, wentWell, toImprove, lessons);
-  }
-
-  Delivery withChange(String change) {
-    return new Delivery(demandNumber, designReference, plan, milestones, people, budget, environments,
-        budgetApprovedBy, qcFailures, change, deliveryPackage, handover, acceptanceRounds, signedOffBy, signedOffAt,
-        warrantyUntil, warrantyIncidents, wentWell, toImprove, lessons);
-  }
-
-  Delivery packaged(String newDeliveryPackage, String newHandover) {
-    return new Delivery(demandNumber, designReference, plan, milestones, people, budget, environments,
-        budgetApprovedBy, qcFailures, changeNumber, newDeliveryPackage, newHandover, acceptanceRounds, signedOffBy,
-        signedOffAt, warrantyUntil, warrantyIncidents, wentWell, toImprove, lessons);
-  }
-
-  Delivery withAcceptanceRounds(int rounds) {
-    return new Delivery(demandNumber, designReference, plan, milestones, people, budget, environments,
-        budgetApprovedBy, qcFailures, changeNumber, deliveryPackage, handover, rounds, signedOffBy, signedOffAt,
-        warrantyUntil, warrantyIncidents, wentWell, toImprove, lessons);
-  }
-
-  Delivery signedOff(String by, Instant at, Instant until) {
-    return new Delivery(demandNumber, designReference, plan, milestones, people, budget, environments,
-        budgetApprovedBy, qcFailures, changeNumber, deliveryPackage, handover, acceptanceRounds, by, at, until,
-        warrantyIncidents, wentWell, toImprove, lessons);
-  }
-
-  /** The incidents of the warranty, comma separated. */
-  Delivery withWarrantyIncidents(String incidents) {
-    return new Delivery(demandNumber, designReference, plan, milestones, people, budget, environments,
-        budgetApprovedBy, qcFailures, changeNumber, deliveryPackage, handover, acceptanceRounds, signedOffBy,
-        signedOffAt, warrantyUntil, incidents, wentWell, toImprove, lessons);
-  }
-
-  Delivery retrospective(String newWentWell, String newToImprove, String newLessons) {
-    return new Delivery(demandNumber, designReference, plan, milestones, people, budget, environments,
-        budgetApprovedBy, qcFailures, changeNumber, deliveryPackage, handover, acceptanceRounds, signedOffBy,
-        signedOffAt, warrantyUntil, warrantyIncidents, newWentWell, newToImprove, newLessons);
-  }
+  public String getDemandNumber() { return demandNumber; }
+  public void setDemandNumber(String demandNumber) { this.demandNumber = demandNumber; }
+  public String getDesignReference() { return designReference; }
+  public void setDesignReference(String designReference) { this.designReference = designReference; }
+  public String getPlan() { return plan; }
+  public void setPlan(String plan) { this.plan = plan; }
+  public String getMilestones() { return milestones; }
+  public void setMilestones(String milestones) { this.milestones = milestones; }
+  public String getPeople() { return people; }
+  public void setPeople(String people) { this.people = people; }
+  public BigDecimal getBudget() { return budget; }
+  public void setBudget(BigDecimal budget) { this.budget = budget; }
+  public String getEnvironments() { return environments; }
+  public void setEnvironments(String environments) { this.environments = environments; }
+  public String getBudgetApprovedBy() { return budgetApprovedBy; }
+  public void setBudgetApprovedBy(String budgetApprovedBy) { this.budgetApprovedBy = budgetApprovedBy; }
+  public int getQcFailures() { return qcFailures; }
+  public void setQcFailures(int qcFailures) { this.qcFailures = qcFailures; }
+  public String getChangeNumber() { return changeNumber; }
+  public void setChangeNumber(String changeNumber) { this.changeNumber = changeNumber; }
+  public String getDeliveryPackage() { return deliveryPackage; }
+  public void setDeliveryPackage(String deliveryPackage) { this.deliveryPackage = deliveryPackage; }
+  public String getHandover() { return handover; }
+  public void setHandover(String handover) { this.handover = handover; }
+  public int getAcceptanceRounds() { return acceptanceRounds; }
+  public void setAcceptanceRounds(int acceptanceRounds) { this.acceptanceRounds = acceptanceRounds; }
+  public String getSignedOffBy() { return signedOffBy; }
+  public void setSignedOffBy(String signedOffBy) { this.signedOffBy = signedOffBy; }
+  public Instant getSignedOffAt() { return signedOffAt; }
+  public void setSignedOffAt(Instant signedOffAt) { this.signedOffAt = signedOffAt; }
+  public Instant getWarrantyUntil() { return warrantyUntil; }
+  public void setWarrantyUntil(Instant warrantyUntil) { this.warrantyUntil = warrantyUntil; }
+  public String getWarrantyIncidents() { return warrantyIncidents; }
+  public void setWarrantyIncidents(String warrantyIncidents) { this.warrantyIncidents = warrantyIncidents; }
+  public String getWentWell() { return wentWell; }
+  public void setWentWell(String wentWell) { this.wentWell = wentWell; }
+  public String getToImprove() { return toImprove; }
+  public void setToImprove(String toImprove) { this.toImprove = toImprove; }
+  public String getLessons() { return lessons; }
+  public void setLessons(String lessons) { this.lessons = lessons; }
 }

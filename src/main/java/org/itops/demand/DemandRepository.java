@@ -35,7 +35,7 @@ class DemandRepository {
   void insert(Demand demand) {
     jdbc.update(DEMANDS.insert(), DEMANDS.parameters(demand));
     // its delivery row from the start: reading a demand then never writes
-    jdbc.update(DELIVERIES.insert(), DELIVERIES.parameters(Delivery.of(demand.number())));
+    jdbc.update(DELIVERIES.insert(), DELIVERIES.parameters(Delivery.of(demand.getNumber())));
   }
 
   void update(Demand demand) {

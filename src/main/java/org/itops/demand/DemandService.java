@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.demand.Demand.Status;
@@ -95,13 +95,21 @@ public class DemandService {
       throw new InvalidRequestException(errors);
     }
     Instant now = clock.instant();
-    Demand demand = new Demand(recordNumbers.next(DemandProcess.RECORD_PREFIX), request.title().strip(),
-        request.businessNeed(), request.expectedBenefit(), request.date(), request.costBand(),
-        String.join(", ", request.services()), requester, Status.SUBMITTED, null, null, null, null, 0, 0, null, null,
-        now, now, null);
+    Demand demand = new Demand();
+    demand.setNumber(recordNumbers.next(DemandProcess.RECORD_PREFIX));
+    demand.setTitle(request.title().strip());
+    demand.setBusinessNeed(request.businessNeed());
+    demand.setExpectedBenefit(request.expectedBenefit());
+    demand.setRequestedDate(request.date());
+    demand.setCostBand(request.costBand());
+    demand.setAffectedServices(String.join(", ", request.services()));
+    demand.setRequester(requester);
+    demand.setStatus(Status.SUBMITTED);
+    demand.setCreatedAt(now);
+    demand.setUpdatedAt(now);
     demands.insert(demand);
-    timeline.record(demand.number(), "SUBMITTED", "timeline.demand.submitted", requester, demand.title(),
-        Timeline.code("costBand", demand.costBand()), demand.requestedDate());
+    timeline.record(demand.getNumber(), "SUBMITTED", "timeline.demand.submitted", requester, demand.getTitle(),
+        Timeline.code("costBand", demand.getCostBand()), demand.getRequestedDate());
     return demand;
   }
 
@@ -110,7 +118,9 @@ public class DemandService {
   /** A step of the demand: its new status and what happened, on the timeline. */
   @Transactional
   public void step(String number, Status status, String type, String key, Object... arguments) {
-    demands.update(load(number).with(status, clock.instant()));
+    Demand demand = load(number);
+    demand.moveTo(status, clock.instant());
+    demands.update(demand);
     timeline.record(number, type, key, arguments);
   }
 
@@ -123,7 +133,11 @@ public class DemandService {
 
   @Transactional
   public void analysed(String number, String feasibility, Integer effortDays, String risk, String notes) {
-    demands.update(load(number).analysed(feasibility, effortDays, risk, clock.instant()));
+    Demand demand = load(number);
+    demand.setFeasibility(feasibility);
+    demand.setEffortDays(effortDays);
+    demand.setRisk(risk);
+    save(demand);
     timeline.record(number, "ANALYSED", "timeline.demand.analysed", feasibility, effortDays,
         Timeline.code("risk", risk), Timeline.because(notes));
   }
@@ -132,17 +146,21 @@ public class DemandService {
   @Transactional
   public int specify(String number, String text, String reason) {
     Demand demand = load(number);
-    int version = demand.specVersion() + 1;
+    int version = demand.getSpecVersion() + 1;
     String by = currentUser.id() == null ? "system" : currentUser.id();
     demands.addSpecification(new DemandRepository.Specification(number, version, text, reason, by, clock.instant()));
-    demands.update(demand.specified(version, clock.instant()));
+    demand.setSpecVersion(version);
+    save(demand);
     timeline.record(number, "SPECIFIED", "timeline.demand.specified", version, reason);
     return version;
   }
 
   @Transactional
   public void routed(String number, String route) {
-    demands.update(load(number).routed(route, clock.instant()));
+    Demand demand = load(number);
+    demand.setApprovalRoute(route);
+    demand.moveTo(Status.APPROVAL, clock.instant());
+    demands.update(demand);
     timeline.record(number, "APPROVAL_ROUTED", "timeline.demand.approvalRouted",
         Timeline.code("approvalRoute", route));
   }
@@ -151,8 +169,10 @@ public class DemandService {
   @Transactional
   public Status rejected(String number, String reason) {
     Demand demand = load(number);
-    Status status = demand.rejections() == 0 ? Status.REVISION : Status.REJECTED;
-    demands.update(demand.rejected(status, clock.instant()));
+    Status status = demand.getRejections() == 0 ? Status.REVISION : Status.REJECTED;
+    demand.setRejections(demand.getRejections() + 1);
+    demand.moveTo(status, clock.instant());
+    demands.update(demand);
     timeline.record(number, "REJECTED", status == Status.REVISION ? "timeline.demand.rejectedRevisable"
         : "timeline.typed", reason);
     return status;
@@ -161,7 +181,13 @@ public class DemandService {
   /** The requester's revision after a rejection: the demand's fields as they now read. */
   @Transactional
   public void revised(String number, String title, String businessNeed, String expectedBenefit, String costBand) {
-    demands.update(load(number).revised(title.strip(), businessNeed, expectedBenefit, costBand, clock.instant()));
+    Demand demand = load(number);
+    demand.setTitle(title.strip());
+    demand.setBusinessNeed(businessNeed);
+    demand.setExpectedBenefit(expectedBenefit);
+    demand.setCostBand(costBand);
+    demand.moveTo(Status.ANALYSIS, clock.instant());
+    demands.update(demand);
     timeline.record(number, "RESUBMITTED", "timeline.demand.resubmitted", title.strip());
   }
 
@@ -175,8 +201,8 @@ public class DemandService {
     if (description == null || description.isBlank() || description.length() > DemandRequest.MAX_TEXT) {
       throw new InvalidRequestException("description", "reason.requiredMaxLength", DemandRequest.MAX_TEXT);
     }
-    if (!demand.status().takesChanges()) {
-      throw new InvalidRequestException("number", "reason.demand.noChange", number, demand.status());
+    if (!demand.getStatus().takesChanges()) {
+      throw new InvalidRequestException("number", "reason.demand.noChange", number, demand.getStatus());
     }
     currentUser.asSystem(() -> runtimeService.createMessageCorrelation(DemandProcess.MESSAGE_CHANGE)
         .processInstanceBusinessKey(number)
@@ -187,24 +213,35 @@ public class DemandService {
   /** The analysis of a demand change: the demand's cost band and risk as they are with the change. */
   @Transactional
   public void changeAnalysed(String number, String costBand, String risk) {
-    demands.update(load(number).changeAnalysed(costBand, risk, clock.instant()));
+    Demand demand = load(number);
+    demand.setCostBand(costBand);
+    demand.setRisk(risk);
+    save(demand);
     timeline.record(number, "CHANGE_ANALYSED", "timeline.demand.changeAnalysed", Timeline.code("costBand", costBand),
         Timeline.code("risk", risk));
   }
 
   @Transactional
   public void feedback(String number, int rating, String comment) {
-    demands.update(load(number).withFeedback(rating, comment == null ? "" : comment, clock.instant()));
+    Demand demand = load(number);
+    demand.setFeedbackRating(rating);
+    demand.setFeedbackComment(comment == null ? "" : comment);
+    save(demand);
     timeline.record(number, "FEEDBACK", "timeline.rating", rating, Timeline.because(comment));
   }
 
   // --- delivery ----------------------------------------------------------------------------------------
 
-  /** A step of the delivery (implementation and acceptance), with what happened on the timeline. */
+  /**
+   * A step of the delivery (implementation and acceptance): {@code step} sets the fields it changes, and what happened
+   * goes on the timeline.
+   */
   @Transactional
-  public void delivery(String number, UnaryOperator<Delivery> step, String type, String key, Object... arguments) {
+  public void delivery(String number, Consumer<Delivery> step, String type, String key, Object... arguments) {
     load(number);
-    demands.update(step.apply(demands.delivery(number)));
+    Delivery delivery = demands.delivery(number);
+    step.accept(delivery);
+    demands.update(delivery);
     timeline.record(number, type, key, arguments);
   }
 
@@ -216,7 +253,7 @@ public class DemandService {
   /** The milestones of the solution design, one per line: one implementation task each. */
   @Transactional
   public List<String> milestones(String number) {
-    String text = demands.delivery(number).milestones();
+    String text = demands.delivery(number).getMilestones();
     return text == null ? List.of() : Arrays.stream(text.split("\n")).map(String::strip)
         .filter(m -> !m.isEmpty()).toList();
   }
@@ -226,9 +263,10 @@ public class DemandService {
   public List<String> linkWarrantyIncidents(String number) {
     Demand demand = load(number);
     Delivery delivery = demands.delivery(number);
-    List<String> incidents = incidentQueries.reportedOn(DemandRequest.splitServices(demand.affectedServices()),
-        delivery.signedOffAt(), delivery.warrantyUntil());
-    demands.update(delivery.withWarrantyIncidents(String.join(", ", incidents)));
+    List<String> incidents = incidentQueries.reportedOn(DemandRequest.splitServices(demand.getAffectedServices()),
+        delivery.getSignedOffAt(), delivery.getWarrantyUntil());
+    delivery.setWarrantyIncidents(String.join(", ", incidents));
+    demands.update(delivery);
     timeline.record(number, "WARRANTY_ENDED", incidents.isEmpty() ? "timeline.demand.noWarrantyIncidents"
         : "timeline.demand.warrantyIncidents", incidents.size(), String.join(", ", incidents));
     return incidents;
@@ -257,13 +295,19 @@ public class DemandService {
     return timeline.of(number);
   }
 
+  /** Writes the demand whose fields a step set, as updated now. */
+  private void save(Demand demand) {
+    demand.setUpdatedAt(clock.instant());
+    demands.update(demand);
+  }
+
   Demand load(String number) {
     return demands.find(number).orElseThrow(() -> new NotFoundException("detail.notFound.demand", number));
   }
 
   /** Whether the current user requested the demand (they may not approve it). */
   boolean isRequester(String number, String userId) {
-    return userId != null && userId.equals(load(number).requester());
+    return userId != null && userId.equals(load(number).getRequester());
   }
 
   private boolean isStaff() {

@@ -82,9 +82,12 @@ class DemandTaskCompletion implements TaskListener {
       case Element.DESIGN -> design(task, number, errors);
       case Element.ALLOCATE -> allocate(task, number, errors);
       case Element.APPROVE_BUDGET -> decision(task, Var.BUDGET_DECISION, APPROVALS, "budgetReason",
-          errors).ifValid(errors, () -> demands.delivery(number, delivery -> "approve".equals(text(task,
-              Var.BUDGET_DECISION)) ? delivery.budgetApproved(who()) : delivery, "BUDGET_" + text(task,
-              Var.BUDGET_DECISION).toUpperCase(), "timeline.withNotes", who(), reason(task, "budgetReason")));
+          errors).ifValid(errors, () -> demands.delivery(number, delivery -> {
+            if ("approve".equals(text(task, Var.BUDGET_DECISION))) {
+              delivery.setBudgetApprovedBy(who());
+            }
+          }, "BUDGET_" + text(task, Var.BUDGET_DECISION).toUpperCase(), "timeline.withNotes", who(),
+              reason(task, "budgetReason")));
       case Element.IMPLEMENT_MILESTONE -> required(task, "milestoneNotes", errors).ifValid(errors,
           () -> demands.note(number, "MILESTONE_DONE", "timeline.labelled", task.getVariable("milestone"),
               text(task, "milestoneNotes")));
@@ -146,7 +149,7 @@ class DemandTaskCompletion implements TaskListener {
     String revision = oneOf(task, Var.REVISION, REVISIONS, errors);
     if ("resubmit".equals(revision)) {
       DemandRequest revised = new DemandRequest(text(task, Var.TITLE), text(task, Var.BUSINESS_NEED),
-          text(task, Var.EXPECTED_BENEFIT), demands.load(number).requestedDate().toString(), text(task, Var.COST_BAND),
+          text(task, Var.EXPECTED_BENEFIT), demands.load(number).getRequestedDate().toString(), text(task, Var.COST_BAND),
           List.of());
       errors.addAll(revised.fieldErrors(java.time.LocalDate.MIN));
       if (errors.isEmpty()) {
@@ -168,8 +171,11 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "plan", errors);
     required(task, Var.MILESTONES, errors);
     if (errors.isEmpty()) {
-      demands.delivery(number, delivery -> delivery.designed(text(task, "designReference"), text(task, "plan"),
-          text(task, Var.MILESTONES)), "DESIGNED", "timeline.demand.designed", text(task, "designReference"),
+      demands.delivery(number, delivery -> {
+        delivery.setDesignReference(text(task, "designReference"));
+        delivery.setPlan(text(task, "plan"));
+        delivery.setMilestones(text(task, Var.MILESTONES));
+      }, "DESIGNED", "timeline.demand.designed", text(task, "designReference"),
           text(task, Var.MILESTONES).replace("\n", "; "));
     }
   }
@@ -181,8 +187,11 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError(Var.BUDGET, "reason.amount"));
     }
     if (errors.isEmpty()) {
-      demands.delivery(number, delivery -> delivery.allocated(text(task, "people"), new BigDecimal(budget.toString()),
-          text(task, "environments")), "RESOURCES_ALLOCATED", isBlank(text(task, "environments"))
+      demands.delivery(number, delivery -> {
+        delivery.setPeople(text(task, "people"));
+        delivery.setBudget(new BigDecimal(budget.toString()));
+        delivery.setEnvironments(text(task, "environments"));
+      }, "RESOURCES_ALLOCATED", isBlank(text(task, "environments"))
           ? "timeline.demand.allocated" : "timeline.demand.allocatedWithEnvironments", text(task, "people"), budget,
           text(task, "environments"));
     }
@@ -195,8 +204,8 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError("qcFindings", "reason.qc.findings"));
       return;
     }
-    int failures = demands.deliveryOf(number).qcFailures() + (passed ? 0 : 1);
-    demands.delivery(number, delivery -> delivery.withQcFailures(failures), passed ? "QC_PASSED" : "QC_FAILED",
+    int failures = demands.deliveryOf(number).getQcFailures() + (passed ? 0 : 1);
+    demands.delivery(number, delivery -> delivery.setQcFailures(failures), passed ? "QC_PASSED" : "QC_FAILED",
         passed ? "timeline.demand.qcPassed" : "timeline.demand.qcFailed", failures, text(task, "qcFindings"));
     DelegateExecution instance = task.getExecution().getProcessInstance();
     instance.setVariable(Var.QC_PASSED, passed);
@@ -208,15 +217,17 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "deliverables", errors);
     required(task, "handover", errors);
     if (errors.isEmpty()) {
-      demands.delivery(number, delivery -> delivery.packaged(text(task, "deliverables"), text(task, "handover")),
-          "PACKAGE_READY", "timeline.typed", text(task, "deliverables"));
+      demands.delivery(number, delivery -> {
+        delivery.setDeliveryPackage(text(task, "deliverables"));
+        delivery.setHandover(text(task, "handover"));
+      }, "PACKAGE_READY", "timeline.typed", text(task, "deliverables"));
       demands.step(number, Demand.Status.ACCEPTANCE, "ACCEPTANCE", "timeline.demand.acceptance");
     }
   }
 
   /** The requester's test: every item passes (sign-off), or the failed items go back to the implementation. */
   private void acceptanceTest(DelegateTask task, String number, List<FieldError> errors) {
-    if (currentUser.id() != null && !currentUser.id().equals(demands.load(number).requester())
+    if (currentUser.id() != null && !currentUser.id().equals(demands.load(number).getRequester())
         && !currentUser.groups().contains("service-desk")) {
       errors.add(new FieldError("acceptance", "reason.demand.acceptanceByRequester"));
       return;
@@ -226,8 +237,8 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError("failedItems", "reason.acceptance.failedItems"));
       return;
     }
-    int rounds = demands.deliveryOf(number).acceptanceRounds() + 1;
-    demands.delivery(number, delivery -> delivery.withAcceptanceRounds(rounds),
+    int rounds = demands.deliveryOf(number).getAcceptanceRounds() + 1;
+    demands.delivery(number, delivery -> delivery.setAcceptanceRounds(rounds),
         passed ? "ACCEPTANCE_PASSED" : "ACCEPTANCE_FAILED",
         passed ? "timeline.demand.acceptancePassed" : "timeline.labelled",
         Timeline.text("timeline.demand.round", rounds),
@@ -243,8 +254,11 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "toImprove", errors);
     required(task, "lessons", errors);
     if (errors.isEmpty()) {
-      demands.delivery(number, delivery -> delivery.retrospective(text(task, "wentWell"), text(task, "toImprove"),
-          text(task, "lessons")), "RETROSPECTIVE", "timeline.typed", text(task, "lessons"));
+      demands.delivery(number, delivery -> {
+        delivery.setWentWell(text(task, "wentWell"));
+        delivery.setToImprove(text(task, "toImprove"));
+        delivery.setLessons(text(task, "lessons"));
+      }, "RETROSPECTIVE", "timeline.typed", text(task, "lessons"));
     }
   }
 

@@ -32,9 +32,12 @@ class SignOffDelegate implements JavaDelegate {
     Instant now = clock.instant();
     Instant until = now.atOffset(ZoneOffset.UTC)
         .plus(Period.parse(String.valueOf(execution.getVariableLocal("warrantyPeriod")))).toInstant();
-    String requester = demands.load(number).requester();
-    demands.delivery(number, delivery -> delivery.signedOff(requester, now, until), "SIGNED_OFF",
-        "timeline.demand.signedOff", until);
+    String requester = demands.load(number).getRequester();
+    demands.delivery(number, delivery -> {
+      delivery.setSignedOffBy(requester);
+      delivery.setSignedOffAt(now);
+      delivery.setWarrantyUntil(until);
+    }, "SIGNED_OFF", "timeline.demand.signedOff", until);
     demands.step(number, Demand.Status.WARRANTY, "WARRANTY", "timeline.demand.warranty", until);
     execution.setVariable(Var.WARRANTY_ENDS, Date.from(until));
   }
