@@ -1,13 +1,14 @@
 package org.itops.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.itops.platform.ReportPeriod;
+import org.itops.platform.Table;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,14 +20,33 @@ class AuditRepository {
   /** A control an audit may cover, and the group that owns it. */
   record Control(String code, String name, String ownerGroup) {}
 
+  /** An audit; the period its generated evidence covers, if it was started with one, is not shown in the API. */
   record Audit(String number, String title, String status, String startedBy, String conclusion, Instant createdAt,
-      Instant closedAt) {}
+      Instant closedAt, @JsonIgnore Instant periodFrom, @JsonIgnore Instant periodTo) {
 
-  /** A control in an audit's scope and the evidence its owner gave. */
-  record Evidence(String control, String evidence, String submittedBy, Instant submittedAt) {}
+    Audit with(String newStatus) {
+      return new Audit(number, title, newStatus, startedBy, conclusion, createdAt, closedAt, periodFrom, periodTo);
+    }
 
-  record Finding(long id, String control, String description, Instant dueAt, String status, String closedBy,
-      Instant closedAt, String notes) {}
+    Audit closed(String newConclusion, Instant now) {
+      return new Audit(number, title, "CLOSED", startedBy, newConclusion, createdAt, now, periodFrom, periodTo);
+    }
+  }
+
+  /** A control in an audit's scope and the evidence its owner gave (the API shows it as {@code control}). */
+  record Evidence(@JsonIgnore String auditNumber, @JsonProperty("control") String controlCode, String evidence,
+      String submittedBy, Instant submittedAt) {}
+
+  /** A finding of an audit (the API shows its control as {@code control}). */
+  record Finding(long id, @JsonProperty("control") String controlCode, String description, Instant dueAt,
+      String status, String closedBy, Instant closedAt, String notes) {}
+
+  private static final Table<Control> CONTROLS = Table.of("compliance_control", Control.class, "code");
+  private static final Table<Audit> AUDITS = Table.of("compliance_audit", Audit.class, "number");
+  /** Keyed by audit and control: evidence is submitted by both (see {@link #submitEvidence}). */
+  private static final Table<Evidence> EVIDENCE = Table.of("audit_control", Evidence.class, "auditNumber");
+  /** Inserted with a generated id; read through the table. */
+  private static final Table<Finding> FINDINGS = Table.of("audit_finding", Finding.class, "id");
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -35,42 +55,29 @@ class AuditRepository {
   }
 
   List<Control> controls() {
-    return jdbc.query("select * from compliance_control order by code", (rs, row) -> new Control(rs.getString("code"),
-        rs.getString("name"), rs.getString("owner_group")));
+    return jdbc.query(CONTROLS.select() + " order by code", CONTROLS.rows());
   }
 
-  /** The audit and its scope; {@code period}, when given, is what its generated evidence covers. */
-  void insert(Audit audit, List<String> controls, ReportPeriod period) {
-    jdbc.update("insert into compliance_audit (number, title, status, started_by, created_at, period_from, period_to)"
-        + " values (:number, :title, :status, :startedBy, :createdAt, :periodFrom, :periodTo)",
-        new MapSqlParameterSource("number", audit.number()).addValue("title", audit.title())
-        .addValue("status", audit.status()).addValue("startedBy", audit.startedBy())
-        .addValue("createdAt", Timestamp.from(audit.createdAt()))
-        .addValue("periodFrom", period == null ? null : Timestamp.from(period.from()))
-        .addValue("periodTo", period == null ? null : Timestamp.from(period.to())));
-    controls.forEach(code -> jdbc.update("insert into audit_control (audit_number, control_code) values (:number,"
-        + " :code)", Map.of("number", audit.number(), "code", code)));
+  /** The audit and its scope. */
+  void insert(Audit audit, List<String> controls) {
+    jdbc.update(AUDITS.insert(), AUDITS.parameters(audit));
+    controls.forEach(code -> jdbc.update(EVIDENCE.insert(), EVIDENCE.parameters(new Evidence(audit.number(), code,
+        null, null, null))));
+  }
+
+  void update(Audit audit) {
+    jdbc.update(AUDITS.update(), AUDITS.parameters(audit));
+  }
+
+  Optional<Audit> audit(String number) {
+    return jdbc.query(AUDITS.select() + " where number = :number", Map.of("number", number), AUDITS.rows()).stream()
+        .findFirst();
   }
 
   /** The period the audit was started with, if it was. */
   Optional<ReportPeriod> period(String number) {
-    return jdbc.query("select period_from, period_to from compliance_audit where number = :number"
-        + " and period_from is not null", Map.of("number", number),
-        (rs, row) -> new ReportPeriod(instant(rs, "period_from"), instant(rs, "period_to"))).stream().findFirst();
-  }
-
-  Optional<Audit> audit(String number) {
-    return jdbc.query("select * from compliance_audit where number = :number", Map.of("number", number),
-        (rs, row) -> new Audit(rs.getString("number"), rs.getString("title"), rs.getString("status"),
-            rs.getString("started_by"), rs.getString("conclusion"), instant(rs, "created_at"),
-            instant(rs, "closed_at"))).stream().findFirst();
-  }
-
-  void setStatus(String number, String status, String conclusion, Instant closedAt) {
-    jdbc.update("update compliance_audit set status = :status, conclusion = coalesce(:conclusion, conclusion),"
-        + " closed_at = :closedAt where number = :number", new MapSqlParameterSource("number", number)
-        .addValue("status", status).addValue("conclusion", conclusion)
-        .addValue("closedAt", closedAt == null ? null : Timestamp.from(closedAt)));
+    return audit(number).filter(audit -> audit.periodFrom() != null)
+        .map(audit -> new ReportPeriod(audit.periodFrom(), audit.periodTo()));
   }
 
   boolean submitEvidence(String number, String control, String evidence, String user, Instant now) {
@@ -81,9 +88,8 @@ class AuditRepository {
   }
 
   List<Evidence> evidence(String number) {
-    return jdbc.query("select * from audit_control where audit_number = :number order by control_code",
-        Map.of("number", number), (rs, row) -> new Evidence(rs.getString("control_code"), rs.getString("evidence"),
-            rs.getString("submitted_by"), instant(rs, "submitted_at")));
+    return jdbc.query(EVIDENCE.select() + " where audit_number = :number order by control_code",
+        Map.of("number", number), EVIDENCE.rows());
   }
 
   /** The owner groups of the controls in the audit's scope. */
@@ -107,14 +113,7 @@ class AuditRepository {
   }
 
   List<Finding> findings(String number) {
-    return jdbc.query("select * from audit_finding where audit_number = :number order by id", Map.of("number", number),
-        (rs, row) -> new Finding(rs.getLong("id"), rs.getString("control_code"), rs.getString("description"),
-            instant(rs, "due_at"), rs.getString("status"), rs.getString("closed_by"), instant(rs, "closed_at"),
-            rs.getString("notes")));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
+    return jdbc.query(FINDINGS.select() + " where audit_number = :number order by id", Map.of("number", number),
+        FINDINGS.rows());
   }
 }

@@ -115,8 +115,8 @@ public class AuditService {
       throw new InvalidRequestException(errors);
     }
     Audit audit = new Audit(recordNumbers.next(AuditProcess.RECORD_PREFIX), name, "COLLECTING", startedBy, null,
-        clock.instant(), null);
-    audits.insert(audit, scope, period);
+        clock.instant(), null, period == null ? null : period.from(), period == null ? null : period.to());
+    audits.insert(audit, scope);
     timeline.record(audit.number(), "STARTED", "timeline.audit.started", scope, startedBy);
     return audit;
   }
@@ -128,7 +128,7 @@ public class AuditService {
   }
 
   public List<String> scopeOf(String number) {
-    return audits.evidence(number).stream().map(Evidence::control).toList();
+    return audits.evidence(number).stream().map(Evidence::controlCode).toList();
   }
 
   @Transactional
@@ -161,7 +161,7 @@ public class AuditService {
   public void reviewed(String number, List<String> lines, Instant due) {
     lines.stream().map(FindingLine::parse).forEach(f -> audits.insertFinding(number, f.control(), f.description(),
         due));
-    audits.setStatus(number, lines.isEmpty() ? "REVIEWED" : "REMEDIATING", null, null);
+    audits.update(load(number).with(lines.isEmpty() ? "REVIEWED" : "REMEDIATING"));
     timeline.record(number, "REVIEWED", lines.isEmpty() ? "timeline.audit.noFindings" : "timeline.audit.findings",
         lines.size(), due, String.join("; ", lines));
   }
@@ -178,7 +178,7 @@ public class AuditService {
   @Transactional
   public void remediationOverdue(String number) {
     List<String> open = audits.findings(number).stream().filter(f -> f.status().equals("OPEN"))
-        .map(f -> f.control() + ": " + f.description()).toList();
+        .map(f -> f.controlCode() + ": " + f.description()).toList();
     timeline.record(number, "REMEDIATION_OVERDUE", "timeline.overdue", String.join("; ", open));
   }
 
@@ -186,7 +186,7 @@ public class AuditService {
   public void close(String number) {
     List<Finding> findings = audits.findings(number);
     String conclusion = findings.isEmpty() ? "No findings" : findings.size() + " findings, all remediated";
-    audits.setStatus(number, "CLOSED", conclusion, clock.instant());
+    audits.update(load(number).closed(conclusion, clock.instant()));
     timeline.record(number, "CLOSED", "timeline.typed", conclusion);
   }
 
@@ -194,8 +194,11 @@ public class AuditService {
   @Transactional(readOnly = true)
   public Report report(String number) {
     readRule.requireReads(number);
-    Audit audit = audits.audit(number).orElseThrow(() -> new NotFoundException("detail.notFound.audit", number));
-    return new Report(audit, audits.evidence(number), audits.findings(number), timeline.of(number));
+    return new Report(load(number), audits.evidence(number), audits.findings(number), timeline.of(number));
+  }
+
+  private Audit load(String number) {
+    return audits.audit(number).orElseThrow(() -> new NotFoundException("detail.notFound.audit", number));
   }
 
   private String actor() {

@@ -39,7 +39,7 @@ class DemandController {
   }
 
   /** A demand with its specification versions, its delivery (implementation and acceptance) and its timeline. */
-  record Details(Demand demand, List<DemandRepository.Specification> specifications, Map<String, Object> delivery,
+  record Details(Demand demand, List<DemandRepository.Specification> specifications, Delivery delivery,
       List<Timeline.Entry> timeline, List<Attachments.Summary> attachments) {}
 
   record ChangeRequest(String description) {}

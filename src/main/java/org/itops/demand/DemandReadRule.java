@@ -23,6 +23,6 @@ class DemandReadRule extends ReadRule {
 
   @Override
   protected boolean readsOne(String number) {
-    return demands.find(number).filter(demand -> currentUser.id().equals(demand.requester())).isPresent();
+    return demands.find(number).filter(demand -> currentUser.id().equals(demand.getRequester())).isPresent();
   }
 }

@@ -10,13 +10,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.demand.Demand.Status;
+import org.itops.incident.IncidentQueries;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -49,10 +50,11 @@ public class DemandService {
   private final CurrentUser currentUser;
   private final Set<String> staffGroups;
   private final DemandReadRule readRule;
+  private final IncidentQueries incidentQueries;
 
   DemandService(DemandRepository demands, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       RuntimeService runtimeService, ServiceCatalog catalog, CurrentUser currentUser, AccessProperties access,
-      DemandReadRule readRule) {
+      DemandReadRule readRule, IncidentQueries incidentQueries) {
     this.demands = demands;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -62,6 +64,7 @@ public class DemandService {
     this.currentUser = currentUser;
     this.staffGroups = access.staffGroups();
     this.readRule = readRule;
+    this.incidentQueries = incidentQueries;
   }
 
   // --- intake ------------------------------------------------------------------------------------------
@@ -92,13 +95,21 @@ public class DemandService {
       throw new InvalidRequestException(errors);
     }
     Instant now = clock.instant();
-    Demand demand = new Demand(recordNumbers.next(DemandProcess.RECORD_PREFIX), request.title().strip(),
-        request.businessNeed(), request.expectedBenefit(), request.date(), request.costBand(),
-        String.join(", ", request.services()), requester, Status.SUBMITTED, null, null, null, null, 0, 0, null, null,
-        now, now, null);
+    Demand demand = new Demand();
+    demand.setNumber(recordNumbers.next(DemandProcess.RECORD_PREFIX));
+    demand.setTitle(request.title().strip());
+    demand.setBusinessNeed(request.businessNeed());
+    demand.setExpectedBenefit(request.expectedBenefit());
+    demand.setRequestedDate(request.date());
+    demand.setCostBand(request.costBand());
+    demand.setAffectedServices(String.join(", ", request.services()));
+    demand.setRequester(requester);
+    demand.setStatus(Status.SUBMITTED);
+    demand.setCreatedAt(now);
+    demand.setUpdatedAt(now);
     demands.insert(demand);
-    timeline.record(demand.number(), "SUBMITTED", "timeline.demand.submitted", requester, demand.title(),
-        Timeline.code("costBand", demand.costBand()), demand.requestedDate());
+    timeline.record(demand.getNumber(), "SUBMITTED", "timeline.demand.submitted", requester, demand.getTitle(),
+        Timeline.code("costBand", demand.getCostBand()), demand.getRequestedDate());
     return demand;
   }
 
@@ -107,13 +118,9 @@ public class DemandService {
   /** A step of the demand: its new status and what happened, on the timeline. */
   @Transactional
   public void step(String number, Status status, String type, String key, Object... arguments) {
-    load(number);
-    Map<String, Object> columns = new LinkedHashMap<>();
-    columns.put("status", status.name());
-    if (status.isEnd()) {
-      columns.put("closed_at", clock.instant());
-    }
-    demands.update(number, columns, clock.instant());
+    Demand demand = load(number);
+    demand.moveTo(status, clock.instant());
+    demands.update(demand);
     timeline.record(number, type, key, arguments);
   }
 
@@ -126,9 +133,11 @@ public class DemandService {
 
   @Transactional
   public void analysed(String number, String feasibility, Integer effortDays, String risk, String notes) {
-    load(number);
-    demands.update(number, Map.of("feasibility", feasibility, "effort_days", effortDays, "risk", risk),
-        clock.instant());
+    Demand demand = load(number);
+    demand.setFeasibility(feasibility);
+    demand.setEffortDays(effortDays);
+    demand.setRisk(risk);
+    save(demand);
     timeline.record(number, "ANALYSED", "timeline.demand.analysed", feasibility, effortDays,
         Timeline.code("risk", risk), Timeline.because(notes));
   }
@@ -137,18 +146,21 @@ public class DemandService {
   @Transactional
   public int specify(String number, String text, String reason) {
     Demand demand = load(number);
-    int version = demand.specVersion() + 1;
+    int version = demand.getSpecVersion() + 1;
     String by = currentUser.id() == null ? "system" : currentUser.id();
-    demands.addSpecification(number, version, text, reason, by, clock.instant());
-    demands.update(number, Map.of("spec_version", version), clock.instant());
+    demands.addSpecification(new DemandRepository.Specification(number, version, text, reason, by, clock.instant()));
+    demand.setSpecVersion(version);
+    save(demand);
     timeline.record(number, "SPECIFIED", "timeline.demand.specified", version, reason);
     return version;
   }
 
   @Transactional
   public void routed(String number, String route) {
-    load(number);
-    demands.update(number, Map.of("approval_route", route, "status", Status.APPROVAL.name()), clock.instant());
+    Demand demand = load(number);
+    demand.setApprovalRoute(route);
+    demand.moveTo(Status.APPROVAL, clock.instant());
+    demands.update(demand);
     timeline.record(number, "APPROVAL_ROUTED", "timeline.demand.approvalRouted",
         Timeline.code("approvalRoute", route));
   }
@@ -157,15 +169,10 @@ public class DemandService {
   @Transactional
   public Status rejected(String number, String reason) {
     Demand demand = load(number);
-    int rejections = demand.rejections() + 1;
-    Status status = rejections == 1 ? Status.REVISION : Status.REJECTED;
-    Map<String, Object> columns = new LinkedHashMap<>();
-    columns.put("rejections", rejections);
-    columns.put("status", status.name());
-    if (status.isEnd()) {
-      columns.put("closed_at", clock.instant());
-    }
-    demands.update(number, columns, clock.instant());
+    Status status = demand.getRejections() == 0 ? Status.REVISION : Status.REJECTED;
+    demand.setRejections(demand.getRejections() + 1);
+    demand.moveTo(status, clock.instant());
+    demands.update(demand);
     timeline.record(number, "REJECTED", status == Status.REVISION ? "timeline.demand.rejectedRevisable"
         : "timeline.typed", reason);
     return status;
@@ -174,9 +181,13 @@ public class DemandService {
   /** The requester's revision after a rejection: the demand's fields as they now read. */
   @Transactional
   public void revised(String number, String title, String businessNeed, String expectedBenefit, String costBand) {
-    load(number);
-    demands.update(number, Map.of("title", title.strip(), "business_need", businessNeed, "expected_benefit",
-        expectedBenefit, "cost_band", costBand, "status", Status.ANALYSIS.name()), clock.instant());
+    Demand demand = load(number);
+    demand.setTitle(title.strip());
+    demand.setBusinessNeed(businessNeed);
+    demand.setExpectedBenefit(expectedBenefit);
+    demand.setCostBand(costBand);
+    demand.moveTo(Status.ANALYSIS, clock.instant());
+    demands.update(demand);
     timeline.record(number, "RESUBMITTED", "timeline.demand.resubmitted", title.strip());
   }
 
@@ -190,8 +201,8 @@ public class DemandService {
     if (description == null || description.isBlank() || description.length() > DemandRequest.MAX_TEXT) {
       throw new InvalidRequestException("description", "reason.requiredMaxLength", DemandRequest.MAX_TEXT);
     }
-    if (!demand.status().takesChanges()) {
-      throw new InvalidRequestException("number", "reason.demand.noChange", number, demand.status());
+    if (!demand.getStatus().takesChanges()) {
+      throw new InvalidRequestException("number", "reason.demand.noChange", number, demand.getStatus());
     }
     currentUser.asSystem(() -> runtimeService.createMessageCorrelation(DemandProcess.MESSAGE_CHANGE)
         .processInstanceBusinessKey(number)
@@ -202,41 +213,48 @@ public class DemandService {
   /** The analysis of a demand change: the demand's cost band and risk as they are with the change. */
   @Transactional
   public void changeAnalysed(String number, String costBand, String risk) {
-    load(number);
-    demands.update(number, Map.of("cost_band", costBand, "risk", risk), clock.instant());
+    Demand demand = load(number);
+    demand.setCostBand(costBand);
+    demand.setRisk(risk);
+    save(demand);
     timeline.record(number, "CHANGE_ANALYSED", "timeline.demand.changeAnalysed", Timeline.code("costBand", costBand),
         Timeline.code("risk", risk));
   }
 
   @Transactional
   public void feedback(String number, int rating, String comment) {
-    load(number);
-    demands.update(number, Map.of("feedback_rating", rating, "feedback_comment", comment == null ? "" : comment),
-        clock.instant());
+    Demand demand = load(number);
+    demand.setFeedbackRating(rating);
+    demand.setFeedbackComment(comment == null ? "" : comment);
+    save(demand);
     timeline.record(number, "FEEDBACK", "timeline.rating", rating, Timeline.because(comment));
   }
 
   // --- delivery ----------------------------------------------------------------------------------------
 
-  /** Sets columns of the delivery (implementation and acceptance), with what happened on the timeline. */
+  /**
+   * A step of the delivery (implementation and acceptance): {@code step} sets the fields it changes, and what happened
+   * goes on the timeline.
+   */
   @Transactional
-  public void delivery(String number, Map<String, Object> columns, String type, String key,
-      Object... arguments) {
+  public void delivery(String number, Consumer<Delivery> step, String type, String key, Object... arguments) {
     load(number);
-    demands.updateDelivery(number, columns);
+    Delivery delivery = demands.delivery(number);
+    step.accept(delivery);
+    demands.update(delivery);
     timeline.record(number, type, key, arguments);
   }
 
   @Transactional(readOnly = true)
-  public Map<String, Object> deliveryOf(String number) {
+  public Delivery deliveryOf(String number) {
     return demands.delivery(number);
   }
 
   /** The milestones of the solution design, one per line: one implementation task each. */
   @Transactional
   public List<String> milestones(String number) {
-    Object text = demands.delivery(number).get("milestones");
-    return text == null ? List.of() : Arrays.stream(text.toString().split("\n")).map(String::strip)
+    String text = demands.delivery(number).getMilestones();
+    return text == null ? List.of() : Arrays.stream(text.split("\n")).map(String::strip)
         .filter(m -> !m.isEmpty()).toList();
   }
 
@@ -244,10 +262,11 @@ public class DemandService {
   @Transactional
   public List<String> linkWarrantyIncidents(String number) {
     Demand demand = load(number);
-    Map<String, Object> delivery = demands.delivery(number);
-    List<String> incidents = demands.incidentsOn(DemandRequest.splitServices(demand.affectedServices()),
-        (Instant) delivery.get("signed_off_at"), (Instant) delivery.get("warranty_until"));
-    demands.updateDelivery(number, Map.of("warranty_incidents", String.join(", ", incidents)));
+    Delivery delivery = demands.delivery(number);
+    List<String> incidents = incidentQueries.reportedOn(DemandRequest.splitServices(demand.getAffectedServices()),
+        delivery.getSignedOffAt(), delivery.getWarrantyUntil());
+    delivery.setWarrantyIncidents(String.join(", ", incidents));
+    demands.update(delivery);
     timeline.record(number, "WARRANTY_ENDED", incidents.isEmpty() ? "timeline.demand.noWarrantyIncidents"
         : "timeline.demand.warrantyIncidents", incidents.size(), String.join(", ", incidents));
     return incidents;
@@ -276,13 +295,19 @@ public class DemandService {
     return timeline.of(number);
   }
 
+  /** Writes the demand whose fields a step set, as updated now. */
+  private void save(Demand demand) {
+    demand.setUpdatedAt(clock.instant());
+    demands.update(demand);
+  }
+
   Demand load(String number) {
     return demands.find(number).orElseThrow(() -> new NotFoundException("detail.notFound.demand", number));
   }
 
   /** Whether the current user requested the demand (they may not approve it). */
   boolean isRequester(String number, String userId) {
-    return userId != null && userId.equals(load(number).requester());
+    return userId != null && userId.equals(load(number).getRequester());
   }
 
   private boolean isStaff() {

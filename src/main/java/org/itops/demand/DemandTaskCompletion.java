@@ -9,9 +9,7 @@ import static org.itops.platform.FormValues.text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -84,9 +82,12 @@ class DemandTaskCompletion implements TaskListener {
       case Element.DESIGN -> design(task, number, errors);
       case Element.ALLOCATE -> allocate(task, number, errors);
       case Element.APPROVE_BUDGET -> decision(task, Var.BUDGET_DECISION, APPROVALS, "budgetReason",
-          errors).ifValid(errors, () -> demands.delivery(number, "approve".equals(text(task, Var.BUDGET_DECISION))
-              ? Map.of("budget_approved_by", who()) : Map.of(), "BUDGET_" + text(task, Var.BUDGET_DECISION)
-              .toUpperCase(), "timeline.withNotes", who(), reason(task, "budgetReason")));
+          errors).ifValid(errors, () -> demands.delivery(number, delivery -> {
+            if ("approve".equals(text(task, Var.BUDGET_DECISION))) {
+              delivery.setBudgetApprovedBy(who());
+            }
+          }, "BUDGET_" + text(task, Var.BUDGET_DECISION).toUpperCase(), "timeline.withNotes", who(),
+              reason(task, "budgetReason")));
       case Element.IMPLEMENT_MILESTONE -> required(task, "milestoneNotes", errors).ifValid(errors,
           () -> demands.note(number, "MILESTONE_DONE", "timeline.labelled", task.getVariable("milestone"),
               text(task, "milestoneNotes")));
@@ -148,7 +149,7 @@ class DemandTaskCompletion implements TaskListener {
     String revision = oneOf(task, Var.REVISION, REVISIONS, errors);
     if ("resubmit".equals(revision)) {
       DemandRequest revised = new DemandRequest(text(task, Var.TITLE), text(task, Var.BUSINESS_NEED),
-          text(task, Var.EXPECTED_BENEFIT), demands.load(number).requestedDate().toString(), text(task, Var.COST_BAND),
+          text(task, Var.EXPECTED_BENEFIT), demands.load(number).getRequestedDate().toString(), text(task, Var.COST_BAND),
           List.of());
       errors.addAll(revised.fieldErrors(java.time.LocalDate.MIN));
       if (errors.isEmpty()) {
@@ -170,11 +171,11 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "plan", errors);
     required(task, Var.MILESTONES, errors);
     if (errors.isEmpty()) {
-      Map<String, Object> columns = new LinkedHashMap<>();
-      columns.put("design_reference", text(task, "designReference"));
-      columns.put("plan", text(task, "plan"));
-      columns.put("milestones", text(task, Var.MILESTONES));
-      demands.delivery(number, columns, "DESIGNED", "timeline.demand.designed", text(task, "designReference"),
+      demands.delivery(number, delivery -> {
+        delivery.setDesignReference(text(task, "designReference"));
+        delivery.setPlan(text(task, "plan"));
+        delivery.setMilestones(text(task, Var.MILESTONES));
+      }, "DESIGNED", "timeline.demand.designed", text(task, "designReference"),
           text(task, Var.MILESTONES).replace("\n", "; "));
     }
   }
@@ -186,11 +187,11 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError(Var.BUDGET, "reason.amount"));
     }
     if (errors.isEmpty()) {
-      Map<String, Object> columns = new LinkedHashMap<>();
-      columns.put("people", text(task, "people"));
-      columns.put("budget", new BigDecimal(budget.toString()));
-      columns.put("environments", text(task, "environments"));
-      demands.delivery(number, columns, "RESOURCES_ALLOCATED", isBlank(text(task, "environments"))
+      demands.delivery(number, delivery -> {
+        delivery.setPeople(text(task, "people"));
+        delivery.setBudget(new BigDecimal(budget.toString()));
+        delivery.setEnvironments(text(task, "environments"));
+      }, "RESOURCES_ALLOCATED", isBlank(text(task, "environments"))
           ? "timeline.demand.allocated" : "timeline.demand.allocatedWithEnvironments", text(task, "people"), budget,
           text(task, "environments"));
     }
@@ -203,8 +204,8 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError("qcFindings", "reason.qc.findings"));
       return;
     }
-    int failures = (Integer) demands.deliveryOf(number).get("qc_failures") + (passed ? 0 : 1);
-    demands.delivery(number, Map.of("qc_failures", failures), passed ? "QC_PASSED" : "QC_FAILED",
+    int failures = demands.deliveryOf(number).getQcFailures() + (passed ? 0 : 1);
+    demands.delivery(number, delivery -> delivery.setQcFailures(failures), passed ? "QC_PASSED" : "QC_FAILED",
         passed ? "timeline.demand.qcPassed" : "timeline.demand.qcFailed", failures, text(task, "qcFindings"));
     DelegateExecution instance = task.getExecution().getProcessInstance();
     instance.setVariable(Var.QC_PASSED, passed);
@@ -216,15 +217,17 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "deliverables", errors);
     required(task, "handover", errors);
     if (errors.isEmpty()) {
-      demands.delivery(number, Map.of("delivery_package", text(task, "deliverables"), "handover",
-          text(task, "handover")), "PACKAGE_READY", "timeline.typed", text(task, "deliverables"));
+      demands.delivery(number, delivery -> {
+        delivery.setDeliveryPackage(text(task, "deliverables"));
+        delivery.setHandover(text(task, "handover"));
+      }, "PACKAGE_READY", "timeline.typed", text(task, "deliverables"));
       demands.step(number, Demand.Status.ACCEPTANCE, "ACCEPTANCE", "timeline.demand.acceptance");
     }
   }
 
   /** The requester's test: every item passes (sign-off), or the failed items go back to the implementation. */
   private void acceptanceTest(DelegateTask task, String number, List<FieldError> errors) {
-    if (currentUser.id() != null && !currentUser.id().equals(demands.load(number).requester())
+    if (currentUser.id() != null && !currentUser.id().equals(demands.load(number).getRequester())
         && !currentUser.groups().contains("service-desk")) {
       errors.add(new FieldError("acceptance", "reason.demand.acceptanceByRequester"));
       return;
@@ -234,8 +237,9 @@ class DemandTaskCompletion implements TaskListener {
       errors.add(new FieldError("failedItems", "reason.acceptance.failedItems"));
       return;
     }
-    int rounds = (Integer) demands.deliveryOf(number).get("acceptance_rounds") + 1;
-    demands.delivery(number, Map.of("acceptance_rounds", rounds), passed ? "ACCEPTANCE_PASSED" : "ACCEPTANCE_FAILED",
+    int rounds = demands.deliveryOf(number).getAcceptanceRounds() + 1;
+    demands.delivery(number, delivery -> delivery.setAcceptanceRounds(rounds),
+        passed ? "ACCEPTANCE_PASSED" : "ACCEPTANCE_FAILED",
         passed ? "timeline.demand.acceptancePassed" : "timeline.labelled",
         Timeline.text("timeline.demand.round", rounds),
         text(task, "failedItems"));
@@ -250,8 +254,11 @@ class DemandTaskCompletion implements TaskListener {
     required(task, "toImprove", errors);
     required(task, "lessons", errors);
     if (errors.isEmpty()) {
-      demands.delivery(number, Map.of("went_well", text(task, "wentWell"), "to_improve", text(task, "toImprove"),
-          "lessons", text(task, "lessons")), "RETROSPECTIVE", "timeline.typed", text(task, "lessons"));
+      demands.delivery(number, delivery -> {
+        delivery.setWentWell(text(task, "wentWell"));
+        delivery.setToImprove(text(task, "toImprove"));
+        delivery.setLessons(text(task, "lessons"));
+      }, "RETROSPECTIVE", "timeline.typed", text(task, "lessons"));
     }
   }
 

@@ -2,7 +2,6 @@ package org.itops.demand;
 
 import static org.itops.platform.FormValues.text;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itops.change.ChangeRequest;
@@ -29,12 +28,13 @@ class RaiseProductionChangeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String number = execution.getProcessBusinessKey();
     Demand demand = demands.load(number);
-    String change = changes.request(new ChangeRequest(demand.title(), "Delivers demand " + number + ": "
-        + demand.businessNeed(), "normal", "medium", ChangeRequest.splitItems(text(execution, "changeItems")),
+    String change = changes.request(new ChangeRequest(demand.getTitle(), "Delivers demand " + number + ": "
+        + demand.getBusinessNeed(), "normal", "medium", ChangeRequest.splitItems(text(execution, "changeItems")),
         text(execution, "plan"), text(execution, "changeBackoutPlan"), null,
         ChangeRequest.timeText(execution.getVariable("changeStart")),
         ChangeRequest.timeText(execution.getVariable("changeEnd")), number));
-    demands.delivery(number, Map.of("change_number", change), "CHANGE_RAISED", "timeline.demand.changeRaised", change);
+    demands.delivery(number, delivery -> delivery.setChangeNumber(change), "CHANGE_RAISED",
+        "timeline.demand.changeRaised", change);
     execution.setVariable("changeNumber", change);
   }
 }

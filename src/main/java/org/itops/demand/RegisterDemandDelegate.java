@@ -22,14 +22,14 @@ class RegisterDemandDelegate implements JavaDelegate {
     Demand demand = demands.register(new DemandRequest(text(execution, Var.TITLE), text(execution, Var.BUSINESS_NEED),
         text(execution, Var.EXPECTED_BENEFIT), text(execution, Var.REQUESTED_DATE), text(execution, Var.COST_BAND),
         DemandRequest.splitServices(text(execution, Var.AFFECTED_SERVICES))), text(execution, Var.INITIATOR));
-    execution.setProcessBusinessKey(demand.number());
-    execution.setVariable(Var.RECORD_NUMBER, demand.number());
-    execution.setVariable(Var.TITLE, demand.title());
+    execution.setProcessBusinessKey(demand.getNumber());
+    execution.setVariable(Var.RECORD_NUMBER, demand.getNumber());
+    execution.setVariable(Var.TITLE, demand.getTitle());
     execution.setVariable(Var.PRIORITY, null);
-    execution.setVariable(Var.REQUESTER, demand.requester());
-    execution.setVariable(Var.AFFECTED_SERVICES, demand.affectedServices());
+    execution.setVariable(Var.REQUESTER, demand.getRequester());
+    execution.setVariable(Var.AFFECTED_SERVICES, demand.getAffectedServices());
     execution.setVariable(Var.AFFECTED_SERVICE_COUNT,
-        DemandRequest.splitServices(demand.affectedServices()).size());
+        DemandRequest.splitServices(demand.getAffectedServices()).size());
     execution.setVariable(Var.IS_CHANGE, false);
     execution.setVariable(Var.SPECIFICATION, null);
     execution.setVariable(Var.APPROVAL_REASON, null);

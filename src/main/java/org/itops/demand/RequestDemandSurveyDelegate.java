@@ -22,7 +22,7 @@ class RequestDemandSurveyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String number = execution.getProcessBusinessKey();
     Demand demand = demands.load(number);
-    List<String> services = DemandRequest.splitServices(demand.affectedServices());
-    surveys.request(number, demand.title(), demand.requester(), services.isEmpty() ? null : services.get(0));
+    List<String> services = DemandRequest.splitServices(demand.getAffectedServices());
+    surveys.request(number, demand.getTitle(), demand.getRequester(), services.isEmpty() ? null : services.get(0));
   }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,12 @@ class SignOffDelegate implements JavaDelegate {
     Instant now = clock.instant();
     Instant until = now.atOffset(ZoneOffset.UTC)
         .plus(Period.parse(String.valueOf(execution.getVariableLocal("warrantyPeriod")))).toInstant();
-    demands.delivery(number, Map.of("signed_off_by", demands.load(number).requester(), "signed_off_at", now,
-        "warranty_until", until), "SIGNED_OFF", "timeline.demand.signedOff", until);
+    String requester = demands.load(number).getRequester();
+    demands.delivery(number, delivery -> {
+      delivery.setSignedOffBy(requester);
+      delivery.setSignedOffAt(now);
+      delivery.setWarrantyUntil(until);
+    }, "SIGNED_OFF", "timeline.demand.signedOff", until);
     demands.step(number, Demand.Status.WARRANTY, "WARRANTY", "timeline.demand.warranty", until);
     execution.setVariable(Var.WARRANTY_ENDS, Date.from(until));
   }

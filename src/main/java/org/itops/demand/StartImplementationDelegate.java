@@ -22,9 +22,9 @@ class StartImplementationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Demand demand = demands.load(execution.getProcessBusinessKey());
-    demands.step(demand.number(), Demand.Status.IMPLEMENTATION, "IMPLEMENTATION",
-        "timeline.demand.toImplementation", demand.specVersion());
-    execution.setVariable(Var.BUDGET_CEILING, DemandService.BUDGET_CEILINGS.get(demand.costBand()).doubleValue());
+    demands.step(demand.getNumber(), Demand.Status.IMPLEMENTATION, "IMPLEMENTATION",
+        "timeline.demand.toImplementation", demand.getSpecVersion());
+    execution.setVariable(Var.BUDGET_CEILING, DemandService.BUDGET_CEILINGS.get(demand.getCostBand()).doubleValue());
     execution.setVariable(Var.QC_FAILURES, 0);
     // the design form's checkbox is not sent when left alone
     execution.setVariable(Var.NEEDS_CHANGE, false);

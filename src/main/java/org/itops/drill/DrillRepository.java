@@ -1,13 +1,13 @@
 package org.itops.drill;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itops.platform.Table;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,15 +24,54 @@ public class DrillRepository {
 
   /** A drill of a plan. */
   public record Drill(String number, long planId, String scenario, String participants, Instant scheduledFor,
-      String status, String result, String startedBy, Instant createdAt, Instant closedAt) {}
+      String status, String result, String startedBy, Instant createdAt, Instant closedAt) {
 
-  /** What a team measured, and whether it met the objectives. */
-  public record TeamResult(String team, Instant startedAt, Instant endedAt, long recoveryMinutes, int dataLossMinutes,
-      String notes, boolean passed, String recordedBy, Instant recordedAt) {}
+    Drill prepared(String newScenario, String newParticipants, Instant drillDate) {
+      return new Drill(number, planId, newScenario, newParticipants, drillDate, "SCHEDULED", result, startedBy,
+          createdAt, closedAt);
+    }
+
+    Drill with(String newStatus) {
+      return new Drill(number, planId, scenario, participants, scheduledFor, newStatus, result, startedBy, createdAt,
+          closedAt);
+    }
+
+    Drill evaluated(String newResult) {
+      return new Drill(number, planId, scenario, participants, scheduledFor, "EVALUATING", newResult, startedBy,
+          createdAt, closedAt);
+    }
+
+    Drill closed(Instant now) {
+      return new Drill(number, planId, scenario, participants, scheduledFor, "CLOSED", result, startedBy, createdAt,
+          now);
+    }
+  }
+
+  /**
+   * What a team measured, and whether it met the objectives; the recovery time, from start to end, is kept by no
+   * column (the API shows the result without its drill's number).
+   */
+  public record TeamResult(@JsonIgnore String drillNumber, String team, Instant startedAt, Instant endedAt,
+      long recoveryMinutes, int dataLossMinutes, String notes, boolean passed, String recordedBy, Instant recordedAt) {
+
+    private TeamResult timed() {
+      return new TeamResult(drillNumber, team, startedAt, endedAt, Duration.between(startedAt, endedAt).toMinutes(),
+          dataLossMinutes, notes, passed, recordedBy, recordedAt);
+    }
+  }
 
   /** An improvement action for the plan. */
   public record Action(long id, String description, Instant dueAt, String status, String doneBy, Instant doneAt,
       String notes) {}
+
+  /** Written from a {@link PlanRequest} (its id generated, its teams one text), read through the table. */
+  private static final Table<EmergencyPlan> PLANS = Table.of("emergency_plan", EmergencyPlan.class, "id");
+  private static final Table<Drill> DRILLS = Table.of("drill", Drill.class, "number");
+  /** Keyed by drill and team; a result is never updated. */
+  private static final Table<TeamResult> RESULTS = Table.of("drill_team_result", TeamResult.class, "drillNumber",
+      "recoveryMinutes");
+  /** Inserted with a generated id; read through the table. */
+  private static final Table<Action> ACTIONS = Table.of("drill_action", Action.class, "id");
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -70,24 +109,23 @@ public class DrillRepository {
   }
 
   Optional<EmergencyPlan> plan(long id) {
-    return jdbc.query("select * from emergency_plan where id = :id", Map.of("id", id), DrillRepository::plan).stream()
-        .findFirst();
+    return jdbc.query(PLANS.select() + " where id = :id", Map.of("id", id), PLANS.rows()).stream().findFirst();
   }
 
   Optional<EmergencyPlan> planNamed(String name) {
-    return jdbc.query("select * from emergency_plan where lower(name) = lower(:name)", Map.of("name", name.strip()),
-        DrillRepository::plan).stream().findFirst();
+    return jdbc.query(PLANS.select() + " where lower(name) = lower(:name)", Map.of("name", name.strip()),
+        PLANS.rows()).stream().findFirst();
   }
 
   List<EmergencyPlan> plans() {
-    return jdbc.query("select * from emergency_plan order by name", DrillRepository::plan);
+    return jdbc.query(PLANS.select() + " order by name", PLANS.rows());
   }
 
   /** Plans whose next drill is due by {@code now} and that have no drill running. */
   List<EmergencyPlan> duePlans(Instant now) {
-    return jdbc.query("select * from emergency_plan p where next_drill_at <= :now and not exists (select 1 from drill d"
-        + " where d.plan_id = p.id and d.status <> 'CLOSED') order by next_drill_at", Map.of("now", Timestamp.from(now)),
-        DrillRepository::plan);
+    return jdbc.query(PLANS.select() + " p where next_drill_at <= :now and not exists (select 1 from drill d"
+        + " where d.plan_id = p.id and d.status <> 'CLOSED') order by next_drill_at",
+        Map.of("now", Timestamp.from(now)), PLANS.rows());
   }
 
   private static MapSqlParameterSource planParameters(PlanRequest plan) {
@@ -97,71 +135,35 @@ public class DrillRepository {
         .addValue("next", Timestamp.from(plan.nextDrillAt()));
   }
 
-  private static EmergencyPlan plan(ResultSet rs, int row) throws SQLException {
-    return new EmergencyPlan(rs.getLong("id"), rs.getString("name"), rs.getString("scenario"), rs.getString("owner_group"),
-        Arrays.asList(rs.getString("participating_teams").split(",")), rs.getInt("rto_minutes"),
-        rs.getInt("rpo_minutes"), rs.getInt("frequency_days"), rs.getTimestamp("next_drill_at").toInstant());
-  }
-
   // --- drills -----------------------------------------------------------------------------------------
 
   void insertDrill(Drill drill) {
-    jdbc.update("insert into drill (number, plan_id, scenario, status, started_by, created_at) values (:number, :plan,"
-        + " :scenario, :status, :startedBy, :createdAt)", new MapSqlParameterSource("number", drill.number())
-        .addValue("plan", drill.planId()).addValue("scenario", drill.scenario()).addValue("status", drill.status())
-        .addValue("startedBy", drill.startedBy()).addValue("createdAt", Timestamp.from(drill.createdAt())));
+    jdbc.update(DRILLS.insert(), DRILLS.parameters(drill));
   }
 
-  void prepared(String number, String scenario, String participants, Instant scheduledFor) {
-    jdbc.update("update drill set scenario = :scenario, participants = :participants, scheduled_for = :scheduledFor,"
-        + " status = 'SCHEDULED' where number = :number", new MapSqlParameterSource("number", number)
-        .addValue("scenario", scenario).addValue("participants", participants)
-        .addValue("scheduledFor", Timestamp.from(scheduledFor)));
-  }
-
-  void setStatus(String number, String status, String result, Instant closedAt) {
-    jdbc.update("update drill set status = :status, result = coalesce(:result, result), closed_at = :closedAt"
-        + " where number = :number", new MapSqlParameterSource("number", number).addValue("status", status)
-        .addValue("result", result).addValue("closedAt", closedAt == null ? null : Timestamp.from(closedAt)));
+  void update(Drill drill) {
+    jdbc.update(DRILLS.update(), DRILLS.parameters(drill));
   }
 
   Optional<Drill> drill(String number) {
-    return jdbc.query("select * from drill where number = :number", Map.of("number", number), DrillRepository::drill)
+    return jdbc.query(DRILLS.select() + " where number = :number", Map.of("number", number), DRILLS.rows())
         .stream().findFirst();
   }
 
   /** The drills dated in {@code [from, to)}: their drill date, else when they were started (as the KPIs count). */
   List<Drill> drillsBetween(Instant from, Instant to) {
-    return jdbc.query("select * from drill where coalesce(scheduled_for, created_at) >= :from"
+    return jdbc.query(DRILLS.select() + " where coalesce(scheduled_for, created_at) >= :from"
         + " and coalesce(scheduled_for, created_at) < :to order by coalesce(scheduled_for, created_at), number",
-        Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), DrillRepository::drill);
+        Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)), DRILLS.rows());
   }
 
-  private static Drill drill(ResultSet rs, int row) throws SQLException {
-    return new Drill(rs.getString("number"), rs.getLong("plan_id"), rs.getString("scenario"),
-        rs.getString("participants"), instant(rs, "scheduled_for"), rs.getString("status"), rs.getString("result"),
-        rs.getString("started_by"), instant(rs, "created_at"), instant(rs, "closed_at"));
-  }
-
-  void insertResult(String number, TeamResult result) {
-    jdbc.update("insert into drill_team_result (drill_number, team, started_at, ended_at, data_loss_minutes, notes,"
-        + " passed, recorded_by, recorded_at) values (:number, :team, :startedAt, :endedAt, :dataLoss, :notes, :passed,"
-        + " :recordedBy, :recordedAt)", new MapSqlParameterSource("number", number).addValue("team", result.team())
-        .addValue("startedAt", Timestamp.from(result.startedAt())).addValue("endedAt", Timestamp.from(result.endedAt()))
-        .addValue("dataLoss", result.dataLossMinutes()).addValue("notes", result.notes())
-        .addValue("passed", result.passed()).addValue("recordedBy", result.recordedBy())
-        .addValue("recordedAt", Timestamp.from(result.recordedAt())));
+  void insertResult(TeamResult result) {
+    jdbc.update(RESULTS.insert(), RESULTS.parameters(result));
   }
 
   List<TeamResult> results(String number) {
-    return jdbc.query("select * from drill_team_result where drill_number = :number order by team",
-        Map.of("number", number), (rs, row) -> {
-          Instant start = instant(rs, "started_at");
-          Instant end = instant(rs, "ended_at");
-          return new TeamResult(rs.getString("team"), start, end, java.time.Duration.between(start, end).toMinutes(),
-              rs.getInt("data_loss_minutes"), rs.getString("notes"), rs.getBoolean("passed"),
-              rs.getString("recorded_by"), instant(rs, "recorded_at"));
-        });
+    return jdbc.query(RESULTS.select() + " where drill_number = :number order by team", Map.of("number", number),
+        RESULTS.rows()).stream().map(TeamResult::timed).toList();
   }
 
   void insertAction(String number, String description, Instant dueAt) {
@@ -178,13 +180,7 @@ public class DrillRepository {
   }
 
   List<Action> actions(String number) {
-    return jdbc.query("select * from drill_action where drill_number = :number order by id", Map.of("number", number),
-        (rs, row) -> new Action(rs.getLong("id"), rs.getString("description"), instant(rs, "due_at"),
-            rs.getString("status"), rs.getString("done_by"), instant(rs, "done_at"), rs.getString("notes")));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
+    return jdbc.query(ACTIONS.select() + " where drill_number = :number order by id", Map.of("number", number),
+        ACTIONS.rows());
   }
 }

@@ -171,15 +171,13 @@ public class DrillService {
 
   @Transactional
   public void prepared(String number, String scenario, String participants, Instant drillDate) {
-    load(number);
-    drills.prepared(number, scenario.strip(), participants.strip(), drillDate);
+    drills.update(load(number).prepared(scenario.strip(), participants.strip(), drillDate));
     timeline.record(number, "PREPARED", "timeline.drill.prepared", drillDate, participants.strip());
   }
 
   @Transactional
   public void running(String number) {
-    load(number);
-    drills.setStatus(number, "RUNNING", null, null);
+    drills.update(load(number).with("RUNNING"));
     timeline.record(number, "RUNNING", "timeline.drill.running");
   }
 
@@ -205,9 +203,9 @@ public class DrillService {
     EmergencyPlan plan = planOf(number);
     long minutes = Duration.between(startedAt, endedAt).toMinutes();
     boolean passed = minutes <= plan.rtoMinutes() && dataLoss.intValue() <= plan.rpoMinutes();
-    TeamResult result = new TeamResult(team, startedAt, endedAt, minutes, dataLoss.intValue(), notes.strip(), passed,
-        currentUser.id() == null ? "system" : currentUser.id(), clock.instant());
-    drills.insertResult(number, result);
+    TeamResult result = new TeamResult(number, team, startedAt, endedAt, minutes, dataLoss.intValue(), notes.strip(),
+        passed, currentUser.id() == null ? "system" : currentUser.id(), clock.instant());
+    drills.insertResult(result);
     timeline.record(number, "TEAM_RESULT", "timeline.drill.teamResult", Timeline.code("participatingTeams", team),
         minutes, plan.rtoMinutes(), dataLoss.intValue(), plan.rpoMinutes(),
         Timeline.text(passed ? "timeline.drill.passed" : "timeline.drill.failed"));
@@ -225,7 +223,7 @@ public class DrillService {
         .append(plan.rtoMinutes()).append(" min to recover, ").append(r.dataLossMinutes()).append(" of ")
         .append(plan.rpoMinutes()).append(" min of data lost: ").append(r.passed() ? "passed" : "FAILED").append('\n'));
     String result = passed ? "PASSED" : "FAILED";
-    drills.setStatus(number, "EVALUATING", result, null);
+    drills.update(load(number).evaluated(result));
     timeline.record(number, "EVALUATED", "timeline.drill.evaluated",
         Timeline.text(passed ? "timeline.drill.passed" : "timeline.drill.failed"), text.toString().strip());
     return Map.of(Var.DRILL_RESULT, result, Var.EVALUATION, text.toString().strip());
@@ -281,7 +279,7 @@ public class DrillService {
     Instant from = drill.scheduledFor() == null ? clock.instant() : drill.scheduledFor();
     Instant next = from.plus(Duration.ofDays(plan.frequencyDays()));
     drills.setNextDrill(plan.id(), next);
-    drills.setStatus(number, "CLOSED", null, clock.instant());
+    drills.update(drill.closed(clock.instant()));
     timeline.record(number, "CLOSED", "timeline.drill.closed", drill.result(), plan.name(), next);
     return next;
   }

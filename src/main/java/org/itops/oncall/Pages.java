@@ -1,12 +1,12 @@
 package org.itops.oncall;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,7 +19,6 @@ import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.SuiteProperties;
 import org.itops.platform.Timeline;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +43,7 @@ public class Pages {
   /** Whom the next step pages. */
   record Target(int step, String user, Paged as) {}
 
-  private final JdbcTemplate jdbc;
+  private final OncallRepository repository;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final Rotas rotas;
@@ -54,9 +53,9 @@ public class Pages {
   private final SuiteProperties suite;
   private final Clock clock;
 
-  Pages(JdbcTemplate jdbc, RuntimeService runtimeService, TaskService taskService, Rotas rotas, Timeline timeline,
-      CurrentUser currentUser, PagingProperties properties, SuiteProperties suite, Clock clock) {
-    this.jdbc = jdbc;
+  Pages(OncallRepository repository, RuntimeService runtimeService, TaskService taskService, Rotas rotas,
+      Timeline timeline, CurrentUser currentUser, PagingProperties properties, SuiteProperties suite, Clock clock) {
+    this.repository = repository;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.rotas = rotas;
@@ -79,12 +78,10 @@ public class Pages {
    * @return whether this call started it
    */
   public boolean request(String incident, String group, String priority, String title) {
-    if (jdbc.queryForObject("select count(*) from oncall_page where incident_number = ?", Integer.class,
-        incident) > 0) {
+    if (repository.page(incident).isPresent()) {
       return false;
     }
-    jdbc.update("insert into oncall_page (incident_number, group_id, priority, paged_at) values (?, ?, ?, ?)",
-        incident, group, priority, Timestamp.from(clock.instant()));
+    repository.insertPage(new OncallRepository.PageRow(incident, group, priority, clock.instant(), null, null));
     Map<String, Object> variables = new HashMap<>();
     variables.put(Var.GROUP, group);
     variables.put(Var.PRIORITY, priority);
@@ -105,8 +102,8 @@ public class Pages {
   public Target next(String incident, String group, Target previous, Duration waited) {
     Instant now = clock.instant();
     Optional<Rota> rota = group == null ? Optional.empty() : rotas.find(group);
-    List<String> reached = jdbc.queryForList("select user_id from oncall_page_step where incident_number = ?"
-        + " and user_id is not null", String.class, incident);
+    List<String> reached = repository.steps(incident).stream().map(OncallRepository.StepRow::userId)
+        .filter(Objects::nonNull).toList();
     int step = previous == null ? 1 : previous.step() + 1;
     Target target;
     if (rota.isEmpty()) {
@@ -121,9 +118,8 @@ public class Pages {
     } else {
       target = new Target(step, null, Paged.IT_MANAGERS);
     }
-    jdbc.update("insert into oncall_page_step (incident_number, step, user_id, group_id, paged_at)"
-            + " values (?, ?, ?, ?, ?)", incident, step, target.user(),
-        target.user() == null ? Rotas.MANAGERS : null, Timestamp.from(now));
+    repository.insertStep(new OncallRepository.StepRow(incident, step, target.user(),
+        target.user() == null ? Rotas.MANAGERS : null, now));
     String whom = target.user() == null ? "" : target.user();
     if (previous == null) {
       timeline.record(incident, "PAGED", "timeline.page." + target.as().name(), whom,
@@ -173,10 +169,8 @@ public class Pages {
   /** Records that the user acknowledged the page, unless it is acknowledged already; on the incident's timeline. */
   void recordAcknowledgement(String incident, String user) {
     Instant now = clock.instant();
-    if (jdbc.update("update oncall_page set acknowledged_at = ?, acknowledged_by = ? where incident_number = ?"
-        + " and acknowledged_at is null", Timestamp.from(now), user, incident) == 1) {
-      Instant pagedAt = jdbc.queryForObject("select paged_at from oncall_page where incident_number = ?",
-          Timestamp.class, incident).toInstant();
+    if (repository.acknowledge(incident, user, now)) {
+      Instant pagedAt = repository.page(incident).orElseThrow().pagedAt();
       timeline.record(incident, "PAGE_ACKNOWLEDGED", "timeline.page.acknowledged", user,
           Duration.between(pagedAt, now).toMinutes());
     }
@@ -185,17 +179,12 @@ public class Pages {
   /** The page of the incident, for whoever reads the incident. */
   @Transactional(readOnly = true)
   public Optional<Page> find(String incident) {
-    List<Step> steps = jdbc.query("select * from oncall_page_step where incident_number = ? order by step",
-        (rs, row) -> new Step(rs.getInt("step"), rs.getString("user_id"), rs.getString("group_id"),
-            rs.getTimestamp("paged_at").toInstant()), incident);
-    return jdbc.query("select * from oncall_page where incident_number = ?", (rs, row) -> {
-      Instant acknowledgedAt = rs.getTimestamp("acknowledged_at") == null ? null
-          : rs.getTimestamp("acknowledged_at").toInstant();
-      return new Page(incident, rs.getString("group_id"), rs.getString("priority"),
-          rs.getTimestamp("paged_at").toInstant(), acknowledgedAt, rs.getString("acknowledged_by"), steps,
-          acknowledgedAt == null ? "OPEN" : "ACKNOWLEDGED", steps.isEmpty() ? null : steps.get(steps.size() - 1),
-          acknowledgedAt == null && isReachedOrManager(steps));
-    }, incident).stream().findFirst();
+    List<Step> steps = repository.steps(incident).stream().map(s -> new Step(s.step(), s.userId(), s.groupId(),
+        s.pagedAt())).toList();
+    return repository.page(incident).map(page -> new Page(incident, page.groupId(), page.priority(), page.pagedAt(),
+        page.acknowledgedAt(), page.acknowledgedBy(), steps, page.acknowledgedAt() == null ? "OPEN" : "ACKNOWLEDGED",
+        steps.isEmpty() ? null : steps.get(steps.size() - 1),
+        page.acknowledgedAt() == null && isReachedOrManager(steps)));
   }
 
   /** The link in the page's mail: the acknowledge endpoint, signed so that a changed link is refused. */

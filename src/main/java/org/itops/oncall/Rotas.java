@@ -1,9 +1,5 @@
 package org.itops.oncall;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,7 +20,6 @@ import org.itops.platform.InvalidRequestException.FieldError;
 import org.itops.platform.NotAllowedException;
 import org.itops.platform.NotFoundException;
 import org.itops.platform.Times;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,15 +34,15 @@ public class Rotas {
   private static final int MAX_SHIFT_DAYS = 28;
   private static final int MAX_REASON = 500;
 
-  private final JdbcTemplate jdbc;
+  private final OncallRepository repository;
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final AccessProperties access;
   private final Clock clock;
 
-  Rotas(JdbcTemplate jdbc, IdentityService identityService, CurrentUser currentUser, AccessProperties access,
-      Clock clock) {
-    this.jdbc = jdbc;
+  Rotas(OncallRepository repository, IdentityService identityService, CurrentUser currentUser,
+      AccessProperties access, Clock clock) {
+    this.repository = repository;
     this.identityService = identityService;
     this.currentUser = currentUser;
     this.access = access;
@@ -60,8 +55,7 @@ public class Rotas {
   @Transactional(readOnly = true)
   public List<Rota> list() {
     requireStaff();
-    return jdbc.queryForList("select group_id from oncall_rota order by group_id", String.class).stream()
-        .map(group -> find(group).orElseThrow()).toList();
+    return repository.rotas();
   }
 
   /** The group's rota, for the staff. */
@@ -73,8 +67,7 @@ public class Rotas {
 
   /** The group's rota, read without a user's rules: for the steps of a page. */
   Optional<Rota> find(String group) {
-    List<Rota> rotas = jdbc.query("select * from oncall_rota where group_id = ?", (rs, row) -> rota(rs), group);
-    return rotas.stream().findFirst();
+    return repository.rota(group);
   }
 
   // --- keeping ------------------------------------------------------------------------------------------------
@@ -102,21 +95,9 @@ public class Rotas {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    Timestamp now = Timestamp.from(clock.instant());
-    if (jdbc.update("update oncall_rota set manager_id = ?, zone = ?, handover_minute = ?, shift_days = ?,"
-            + " starts_on = ?, updated_at = ?, updated_by = ? where group_id = ?", manager, zone.getId(),
-        handover.getHour() * 60 + handover.getMinute(), request.shiftDays(), Date.valueOf(startsOn), now,
-        currentUser.id(), group) == 0) {
-      jdbc.update("insert into oncall_rota (group_id, manager_id, zone, handover_minute, shift_days, starts_on,"
-              + " updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)", group, manager, zone.getId(),
-          handover.getHour() * 60 + handover.getMinute(), request.shiftDays(), Date.valueOf(startsOn), now,
-          currentUser.id());
-    }
-    jdbc.update("delete from oncall_rota_member where group_id = ?", group);
-    for (int position = 0; position < members.size(); position++) {
-      jdbc.update("insert into oncall_rota_member (group_id, position, user_id) values (?, ?, ?)", group, position,
-          members.get(position));
-    }
+    repository.save(new OncallRepository.RotaRow(group, manager, zone.getId(),
+        handover.getHour() * 60 + handover.getMinute(), request.shiftDays(), startsOn, clock.instant(),
+        currentUser.id()), members);
     return find(group).orElseThrow();
   }
 
@@ -148,7 +129,7 @@ public class Rotas {
       throw new InvalidRequestException(errors);
     }
     // the rota's row is locked first, so that two overrides of the group added at once are checked one after another
-    jdbc.queryForList("select group_id from oncall_rota where group_id = ? for update", String.class, group);
+    repository.lock(group);
     for (RotaOverride existing : find(group).orElseThrow().overrides()) {
       if (existing.person().equals(person) && existing.from().equals(from) && existing.to().equals(to)) {
         return new Added(existing, false);
@@ -158,9 +139,8 @@ public class Rotas {
             existing.to());
       }
     }
-    jdbc.update("insert into oncall_override (group_id, user_id, starts_at, ends_at, reason, created_by, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?)", group, person, Timestamp.from(from), Timestamp.from(to),
-        request.reason().strip(), currentUser.id(), Timestamp.from(clock.instant()));
+    repository.insertOverride(new OncallRepository.OverrideRow(0, group, person, from, to, request.reason().strip(),
+        currentUser.id(), clock.instant()));
     RotaOverride added = find(group).orElseThrow().overrides().stream()
         .filter(o -> o.from().equals(from) && o.person().equals(person)).findFirst().orElseThrow();
     return new Added(added, true);
@@ -170,7 +150,7 @@ public class Rotas {
   @Transactional
   public void removeOverride(String group, long id) {
     requireManager();
-    jdbc.update("delete from oncall_override where group_id = ? and id = ?", group, id);
+    repository.deleteOverride(group, id);
   }
 
   // --- rules ---------------------------------------------------------------------------------------------------
@@ -244,18 +224,5 @@ public class Rotas {
       errors.add(new FieldError(field, "reason.requiredDateTime"));
       return null;
     }
-  }
-
-  private Rota rota(ResultSet rs) throws SQLException {
-    String group = rs.getString("group_id");
-    int minute = rs.getInt("handover_minute");
-    List<String> members = jdbc.queryForList("select user_id from oncall_rota_member where group_id = ?"
-        + " order by position", String.class, group);
-    List<RotaOverride> overrides = jdbc.query("select * from oncall_override where group_id = ? order by starts_at",
-        (o, row) -> new RotaOverride(o.getLong("id"), o.getString("user_id"), o.getTimestamp("starts_at").toInstant(),
-            o.getTimestamp("ends_at").toInstant(), o.getString("reason"), o.getString("created_by")), group);
-    return new Rota(group, rs.getString("manager_id"), ZoneId.of(rs.getString("zone")),
-        LocalTime.of(minute / 60, minute % 60), rs.getInt("shift_days"), rs.getDate("starts_on").toLocalDate(),
-        members, overrides);
   }
 }

@@ -43,12 +43,12 @@ class DeliveryAcceptanceTest {
     scenario.implement(number);
     scenario.qualityControl(number, true);
     scenario.preparePackage(number);
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.ACCEPTANCE);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.ACCEPTANCE);
 
     assertThatThrownBy(() -> scenario.acceptanceTest(number, "engineer", true)).as("the requester tests")
         .isInstanceOf(AuthorizationException.class);
     scenario.acceptanceTest(number, "requester", false);
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.IMPLEMENTATION);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.IMPLEMENTATION);
     assertThat(steps.taskService().getVariable(steps.task(number, Element.IMPLEMENT_MILESTONE).getId(), "findings"))
         .isEqualTo("Reset mail never arrives");
     scenario.implement(number);
@@ -56,9 +56,10 @@ class DeliveryAcceptanceTest {
     scenario.preparePackage(number);
     scenario.acceptanceTest(number, "requester", true);
 
-    Map<String, Object> delivery = demands.deliveryOf(number);
-    assertThat(delivery).containsEntry("acceptance_rounds", 2).containsEntry("signed_off_by", "requester");
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.WARRANTY);
+    Delivery delivery = demands.deliveryOf(number);
+    assertThat(delivery.getAcceptanceRounds()).isEqualTo(2);
+    assertThat(delivery.getSignedOffBy()).isEqualTo("requester");
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.WARRANTY);
   }
 
   @Test
@@ -74,14 +75,14 @@ class DeliveryAcceptanceTest {
 
     scenario.endWarrantyAndReview(number);
 
-    Map<String, Object> delivery = demands.deliveryOf(number);
-    assertThat((String) delivery.get("warranty_incidents")).contains(incident).doesNotContain(elsewhere);
-    assertThat(delivery).containsEntry("lessons", "Book the test users in week one");
+    Delivery delivery = demands.deliveryOf(number);
+    assertThat(delivery.getWarrantyIncidents()).contains(incident).doesNotContain(elsewhere);
+    assertThat(delivery.getLessons()).isEqualTo("Book the test users in week one");
     assertThat(jdbc.queryForObject("select title from improvement where source = ?", String.class, number))
         .as("the retrospective's improvement").isEqualTo("Test users ready before the design");
     assertThat(jdbc.queryForObject("select respondent from survey where record_number = ?", String.class, number))
         .as("the requester's satisfaction survey").isEqualTo("requester");
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.FEEDBACK);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.FEEDBACK);
     assertThat(steps.task(number, Element.FEEDBACK).getAssignee()).isEqualTo("requester");
 
     assertThatThrownBy(() -> steps.complete(number, Element.FEEDBACK, "requester", Map.of("rating", 7)))
@@ -89,9 +90,9 @@ class DeliveryAcceptanceTest {
     steps.complete(number, Element.FEEDBACK, "requester", Map.of("rating", 4, "feedbackComment", "Good, a bit late"));
 
     Demand demand = scenario.record(number);
-    assertThat(demand.status()).isEqualTo(Demand.Status.DELIVERED);
-    assertThat(demand.feedbackRating()).isEqualTo(4);
-    assertThat(demand.closedAt()).isNotNull();
+    assertThat(demand.getStatus()).isEqualTo(Demand.Status.DELIVERED);
+    assertThat(demand.getFeedbackRating()).isEqualTo(4);
+    assertThat(demand.getClosedAt()).isNotNull();
     assertThat(steps.instances(number)).isEmpty();
     assertThat(steps.path(number)).isEnded().hasPassed("askFeedback", "closeDelivered", "demandClosed");
   }
@@ -104,7 +105,7 @@ class DeliveryAcceptanceTest {
 
     steps.fire(number, "noFeedback");
 
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.DELIVERED);
-    assertThat(scenario.record(number).feedbackRating()).isNull();
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.DELIVERED);
+    assertThat(scenario.record(number).getFeedbackRating()).isNull();
   }
 }

@@ -57,7 +57,7 @@ class ServiceDemandTest {
 
     scenario.analyseAndDocument(number, risk);
 
-    assertThat(scenario.record(number).approvalRoute()).isEqualTo(route);
+    assertThat(scenario.record(number).getApprovalRoute()).isEqualTo(route);
     switch (route) {
       case "service-owner" -> assertThat(scenario.approverGroups(number)).containsExactly("service-owners");
       case "it-manager" -> assertThat(scenario.approverGroups(number)).containsExactly("it-managers");
@@ -69,7 +69,7 @@ class ServiceDemandTest {
       }
     }
     scenario.approveAll(number);
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.IMPLEMENTATION);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.IMPLEMENTATION);
     assertThat(steps.path(number)).isWaitingAt("implementDemand")
         .hasPassed("registerDemand", "notifyReceived", "routeApproval", "recordRoute", "markApproved", "notifyApproved")
         .hasNotPassed("rejectDemand");
@@ -112,7 +112,7 @@ class ServiceDemandTest {
 
     assertThat(demands.specifications(number)).extracting(DemandRepository.Specification::version).containsExactly(1, 2);
     assertThat(demands.specifications(number).get(1).reason()).contains("Say how users prove who they are");
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.IMPLEMENTATION);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.IMPLEMENTATION);
   }
 
   @Test
@@ -122,18 +122,18 @@ class ServiceDemandTest {
 
     scenario.decide(number, "service-owners", "reject", "No budget this year");
     steps.runAsyncJobs(number);
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.REVISION);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.REVISION);
     assertThat(TestMail.subjects(smtp).stream().filter(s -> s.contains(number)).toList()).anyMatch(s -> s.contains("rejected: No budget this year"));
     steps.complete(number, Element.REVISE, "requester", Map.of("revision", "resubmit", "title",
         "Password reset for the call centre only", "businessNeed", "The call centre resets most", "expectedBenefit",
         "Half the calls", "costBand", "small"));
-    assertThat(scenario.record(number).title()).isEqualTo("Password reset for the call centre only");
+    assertThat(scenario.record(number).getTitle()).isEqualTo("Password reset for the call centre only");
     scenario.analyseAndDocument(number, "low");
     scenario.decide(number, "service-owners", "reject", "Still no budget");
     steps.runAsyncJobs(number);
 
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.REJECTED);
-    assertThat(scenario.record(number).rejections()).isEqualTo(2);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.REJECTED);
+    assertThat(scenario.record(number).getRejections()).isEqualTo(2);
     assertThat(steps.path(number)).isEnded().hasPassed("rejectDemand", "notifyRejected", "demandFinallyRejected")
         .hasNotPassed("markApproved");
     assertThat(demands.specifications(number)).hasSize(2);
@@ -148,7 +148,7 @@ class ServiceDemandTest {
 
     steps.complete(number, Element.REVISE, "requester", Map.of("revision", "withdraw"));
 
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.WITHDRAWN);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.WITHDRAWN);
     assertThat(steps.path(number)).isEnded().hasPassed("closeWithdrawn", "withdrawn");
   }
 
@@ -165,13 +165,13 @@ class ServiceDemandTest {
     assertThat(scenario.approverGroups(number)).isEmpty();
     steps.complete(number, Element.DECIDE_OVERDUE, "manager", Map.of("approval", "approve"));
     steps.runAsyncJobs(number);
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.IMPLEMENTATION);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.IMPLEMENTATION);
   }
 
   @Test
   void aDemandChangeDuringDeliveryIsAnalysedApprovedWhenTheDmnSaysAndRaisesTheSpecificationVersion() {
     String number = scenario.approved("requester", "small", List.of());
-    assertThat(scenario.record(number).specVersion()).isEqualTo(1);
+    assertThat(scenario.record(number).getSpecVersion()).isEqualTo(1);
 
     steps.as("requester", () -> {
       demands.requestChange(number, "Also unlock accounts");
@@ -179,7 +179,7 @@ class ServiceDemandTest {
     });
     steps.complete(number, Element.ANALYSE_CHANGE, "owner", Map.of("changeSpecification", "Reset and unlock",
         "costBand", "small", "risk", "low"));
-    assertThat(scenario.record(number).specVersion()).as("small and low: no new approval").isEqualTo(2);
+    assertThat(scenario.record(number).getSpecVersion()).as("small and low: no new approval").isEqualTo(2);
 
     steps.as("requester", () -> {
       demands.requestChange(number, "Also for contractors");
@@ -187,9 +187,9 @@ class ServiceDemandTest {
     });
     steps.complete(number, Element.ANALYSE_CHANGE, "owner", Map.of("changeSpecification", "Reset, unlock, contractors",
         "costBand", "large", "risk", "medium"));
-    assertThat(scenario.record(number).specVersion()).as("waits for its approval").isEqualTo(2);
+    assertThat(scenario.record(number).getSpecVersion()).as("waits for its approval").isEqualTo(2);
     steps.complete(number, Element.REAPPROVE_CHANGE, "manager", Map.of("changeApproval", "approve"));
-    assertThat(scenario.record(number).specVersion()).isEqualTo(3);
+    assertThat(scenario.record(number).getSpecVersion()).isEqualTo(3);
     assertThat(demands.specifications(number).get(2).reason()).isEqualTo("Demand change: Also for contractors");
 
     steps.as("requester", () -> {
@@ -200,7 +200,7 @@ class ServiceDemandTest {
         "costBand", "very-large", "risk", "high"));
     steps.complete(number, Element.REAPPROVE_CHANGE, "manager", Map.of("changeApproval", "reject",
         "changeApprovalReason", "Out of scope"));
-    assertThat(scenario.record(number).specVersion()).as("a rejected change changes nothing").isEqualTo(3);
+    assertThat(scenario.record(number).getSpecVersion()).as("a rejected change changes nothing").isEqualTo(3);
     assertThat(steps.tasks(number, Element.DESIGN)).as("the delivery went on meanwhile").hasSize(1);
   }
 

@@ -52,7 +52,7 @@ class ServiceImplementationTest {
     steps.complete(number, Element.APPROVE_BUDGET, "manager", Map.of("budgetDecision", "approve"));
 
     assertThat(steps.tasks(number, Element.IMPLEMENT_MILESTONE)).hasSize(1);
-    assertThat(demands.deliveryOf(number)).containsEntry("budget_approved_by", "manager");
+    assertThat(demands.deliveryOf(number).getBudgetApprovedBy()).isEqualTo("manager");
     assertThat(types(number)).containsSubsequence("RESOURCES_ALLOCATED", "BUDGET_REJECT", "RESOURCES_ALLOCATED",
         "BUDGET_APPROVE");
   }
@@ -92,8 +92,8 @@ class ServiceImplementationTest {
         "escalationReason", "The team cannot deliver it"));
     steps.runAsyncJobs(number);
 
-    assertThat(demands.deliveryOf(number)).containsEntry("qc_failures", 4);
-    assertThat(scenario.record(number).status()).isEqualTo(Demand.Status.CANCELLED);
+    assertThat(demands.deliveryOf(number).getQcFailures()).isEqualTo(4);
+    assertThat(scenario.record(number).getStatus()).isEqualTo(Demand.Status.CANCELLED);
     assertThat(steps.path(number)).isEnded().hasPassed("implementDemand", "closeCancelled", "cancelled")
         .hasNotPassed("askFeedback");
   }
@@ -109,7 +109,7 @@ class ServiceImplementationTest {
         "needsProductionChange", true, "changeItems", item, "changeStart", start.toString(), "changeEnd",
         start.plus(Duration.ofHours(2)).toString(), "changeBackoutPlan", "Remove the portal"));
 
-    String change = (String) demands.deliveryOf(number).get("change_number");
+    String change = demands.deliveryOf(number).getChangeNumber();
     assertThat(change).matches("CHG-\\d{6}");
     assertThat(jdbc.queryForMap("select source_record, requester, implementation_plan from change_request"
         + " where number = ?", change)).containsEntry("SOURCE_RECORD", number).containsEntry("REQUESTER", "engineer")
