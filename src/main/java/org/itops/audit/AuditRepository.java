@@ -38,8 +38,14 @@ class AuditRepository {
       String submittedBy, Instant submittedAt) {}
 
   /** A finding of an audit (the API shows its control as {@code control}). */
-  record Finding(long id, @JsonProperty("control") String controlCode, String description, Instant dueAt,
-      String status, String closedBy, Instant closedAt, String notes) {}
+  record Finding(Long id, @JsonIgnore String auditNumber, @JsonProperty("control") String controlCode,
+      String description, Instant dueAt, String status, String closedBy, Instant closedAt, String notes) {
+
+    /** A new finding of the audit, open until closed. */
+    static Finding open(String auditNumber, String controlCode, String description, Instant dueAt) {
+      return new Finding(null, auditNumber, controlCode, description, dueAt, "OPEN", null, null, null);
+    }
+  }
 
   private static final Table<Control> CONTROLS = Table.of("compliance_control", Control.class, "code");
   private static final Table<Audit> AUDITS = Table.of("compliance_audit", Audit.class, "number");
@@ -98,10 +104,8 @@ class AuditRepository {
         + " on c.code = a.control_code where a.audit_number = :number", Map.of("number", number), String.class);
   }
 
-  void insertFinding(String number, String control, String description, Instant due) {
-    jdbc.update("insert into audit_finding (audit_number, control_code, description, due_at, status) values (:number,"
-        + " :control, :description, :due, 'OPEN')", new MapSqlParameterSource("number", number)
-        .addValue("control", control).addValue("description", description).addValue("due", Timestamp.from(due)));
+  void insert(Finding finding) {
+    jdbc.update(FINDINGS.insertGeneratingKey(), FINDINGS.parameters(finding));
   }
 
   boolean closeFinding(String number, String control, String description, String user, Instant now, String notes) {

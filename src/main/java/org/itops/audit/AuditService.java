@@ -159,8 +159,8 @@ public class AuditService {
 
   @Transactional
   public void reviewed(String number, List<String> lines, Instant due) {
-    lines.stream().map(FindingLine::parse).forEach(f -> audits.insertFinding(number, f.control(), f.description(),
-        due));
+    lines.stream().map(FindingLine::parse)
+        .forEach(f -> audits.insert(AuditRepository.Finding.open(number, f.control(), f.description(), due)));
     audits.update(load(number).with(lines.isEmpty() ? "REVIEWED" : "REMEDIATING"));
     timeline.record(number, "REVIEWED", lines.isEmpty() ? "timeline.audit.noFindings" : "timeline.audit.findings",
         lines.size(), due, String.join("; ", lines));

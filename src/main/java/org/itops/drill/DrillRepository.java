@@ -61,10 +61,16 @@ public class DrillRepository {
   }
 
   /** An improvement action for the plan. */
-  public record Action(long id, String description, Instant dueAt, String status, String doneBy, Instant doneAt,
-      String notes) {}
+  public record Action(Long id, @JsonIgnore String drillNumber, String description, Instant dueAt, String status,
+      String doneBy, Instant doneAt, String notes) {
 
-  /** Written from a {@link PlanRequest} (its id generated, its teams one text), read through the table. */
+    /** A new action of the drill, open until done. */
+    static Action open(String drillNumber, String description, Instant dueAt) {
+      return new Action(null, drillNumber, description, dueAt, "OPEN", null, null, null);
+    }
+  }
+
+  /** Its id generated, its teams one text. */
   private static final Table<EmergencyPlan> PLANS = Table.of("emergency_plan", EmergencyPlan.class, "id");
   private static final Table<Drill> DRILLS = Table.of("drill", Drill.class, "number");
   /** Keyed by drill and team; a result is never updated. */
@@ -81,20 +87,15 @@ public class DrillRepository {
 
   // --- plans ------------------------------------------------------------------------------------------
 
-  long insertPlan(PlanRequest plan, String user, Instant now) {
+  /** Answers the plan's generated id. */
+  long insert(EmergencyPlan plan) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update("insert into emergency_plan (name, scenario, owner_group, participating_teams, rto_minutes,"
-        + " rpo_minutes, frequency_days, next_drill_at, created_by, created_at, updated_at) values (:name, :scenario,"
-        + " :ownerGroup, :teams, :rto, :rpo, :frequency, :next, :user, :now, :now)", planParameters(plan)
-        .addValue("user", user).addValue("now", Timestamp.from(now)), key, new String[] {"id"});
+    jdbc.update(PLANS.insertGeneratingKey(), PLANS.parameters(plan), key, new String[] {PLANS.keyColumn()});
     return key.getKey().longValue();
   }
 
-  boolean updatePlan(long id, PlanRequest plan, Instant now) {
-    return jdbc.update("update emergency_plan set name = :name, scenario = :scenario, owner_group = :ownerGroup,"
-        + " participating_teams = :teams, rto_minutes = :rto, rpo_minutes = :rpo, frequency_days = :frequency,"
-        + " next_drill_at = :next, updated_at = :now where id = :id", planParameters(plan).addValue("id", id)
-        .addValue("now", Timestamp.from(now))) == 1;
+  void update(EmergencyPlan plan) {
+    jdbc.update(PLANS.update(), PLANS.parameters(plan));
   }
 
   void setNextDrill(long planId, Instant next) {
@@ -128,13 +129,6 @@ public class DrillRepository {
         Map.of("now", Timestamp.from(now)), PLANS.rows());
   }
 
-  private static MapSqlParameterSource planParameters(PlanRequest plan) {
-    return new MapSqlParameterSource().addValue("name", plan.name().strip()).addValue("scenario", plan.scenario().strip())
-        .addValue("ownerGroup", plan.ownerGroup()).addValue("teams", String.join(",", plan.participatingTeams()))
-        .addValue("rto", plan.rtoMinutes()).addValue("rpo", plan.rpoMinutes()).addValue("frequency", plan.frequencyDays())
-        .addValue("next", Timestamp.from(plan.nextDrillAt()));
-  }
-
   // --- drills -----------------------------------------------------------------------------------------
 
   void insertDrill(Drill drill) {
@@ -166,10 +160,8 @@ public class DrillRepository {
         RESULTS.rows()).stream().map(TeamResult::timed).toList();
   }
 
-  void insertAction(String number, String description, Instant dueAt) {
-    jdbc.update("insert into drill_action (drill_number, description, due_at, status) values (:number, :description,"
-        + " :due, 'OPEN')", new MapSqlParameterSource("number", number).addValue("description", description)
-        .addValue("due", Timestamp.from(dueAt)));
+  void insert(Action action) {
+    jdbc.update(ACTIONS.insertGeneratingKey(), ACTIONS.parameters(action));
   }
 
   boolean actionDone(String number, String description, String user, Instant now, String notes) {

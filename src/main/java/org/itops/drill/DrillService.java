@@ -70,15 +70,16 @@ public class DrillService {
   public EmergencyPlan createPlan(PlanRequest plan) {
     requirePlanKeeper();
     validate(plan, null);
-    return drills.plan(drills.insertPlan(plan, currentUser.id(), clock.instant())).orElseThrow();
+    Instant now = clock.instant();
+    return drills.plan(drills.insert(plan.toPlan(null, currentUser.id(), now, now))).orElseThrow();
   }
 
   @Transactional
   public EmergencyPlan updatePlan(long id, PlanRequest plan) {
     requirePlanKeeper();
-    plan(id);
+    EmergencyPlan existing = plan(id);
     validate(plan, id);
-    drills.updatePlan(id, plan, clock.instant());
+    drills.update(plan.toPlan(id, existing.createdBy(), existing.createdAt(), clock.instant()));
     return plan(id);
   }
 
@@ -250,7 +251,7 @@ public class DrillService {
   @Transactional
   public void addActions(String number, List<String> actions, Instant due) {
     load(number);
-    actions.forEach(action -> drills.insertAction(number, action, due));
+    actions.forEach(action -> drills.insert(DrillRepository.Action.open(number, action, due)));
     timeline.record(number, "REVIEWED", actions.isEmpty() ? "timeline.drill.noActions" : "timeline.drill.actions",
         actions.size(), due, String.join("; ", actions));
   }

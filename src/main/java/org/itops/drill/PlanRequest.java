@@ -10,6 +10,12 @@ import org.itops.platform.InvalidRequestException.FieldError;
 record PlanRequest(String name, String scenario, String ownerGroup, List<String> participatingTeams,
     Integer rtoMinutes, Integer rpoMinutes, Integer frequencyDays, Instant nextDrillAt) {
 
+  /** The plan as stored: {@code id} null for a new one, which {@code createdBy} creates now. */
+  EmergencyPlan toPlan(Long id, String createdBy, Instant createdAt, Instant now) {
+    return new EmergencyPlan(id, name.strip(), scenario.strip(), ownerGroup, participatingTeams, rtoMinutes,
+        rpoMinutes, frequencyDays, nextDrillAt, createdBy, createdAt, now);
+  }
+
   /** Everything wrong with the plan; {@code groups} are the suite's staff groups, {@code now} the time. */
   List<FieldError> fieldErrors(Set<String> groups, Instant now) {
     List<FieldError> errors = new ArrayList<>();

@@ -80,9 +80,7 @@ class OncallRepository {
 
   /** Adds the override (its id is generated). */
   void insertOverride(OverrideRow override) {
-    jdbc.update("insert into oncall_override (group_id, user_id, starts_at, ends_at, reason, created_by, created_at)"
-        + " values (:groupId, :userId, :startsAt, :endsAt, :reason, :createdBy, :createdAt)",
-        OVERRIDES.parameters(override));
+    jdbc.update(OVERRIDES.insertGeneratingKey(), OVERRIDES.parameters(override));
   }
 
   void deleteOverride(String group, long id) {
