@@ -94,7 +94,7 @@ public class KnowledgeService {
     if (sourceIncident != null) {
       IncidentQueries.Facts incident = incidents.facts(sourceIncident).orElseThrow(() ->
           new InvalidRequestException(Var.SOURCE_INCIDENT, "reason.notAnIncident", sourceIncident));
-      // the incident's service is not among its facts: the article keeps the service proposed (as it always did)
+      // the service stays the one proposed: an incident's service was never among what an article takes from it
       content = new ArticleContent(proposed.title(), proposed.symptoms(), proposed.cause(), proposed.resolution(),
           proposed.service(), firstNonNull(proposed.configurationItem(), incident.configurationItem()),
           firstNonNull(proposed.category(), incident.category()));
