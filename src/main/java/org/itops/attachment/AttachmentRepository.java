@@ -72,6 +72,7 @@ class AttachmentRepository {
     SqlParameterSource row = ATTACHMENTS.parameters(attachment);
     SqlTypeValue blob = (statement, index, sqlType, typeName) ->
         statement.setBlob(index, content, attachment.sizeBytes());
+    // the row's parameters and the content, which setBlob streams (a large object on PostgreSQL, not a bytea)
     named.update(INSERT, new SqlParameterSource() {
       @Override
       public boolean hasValue(String name) {
