@@ -3,5 +3,5 @@ package org.itops.attachment;
 import java.time.Instant;
 
 /** An attachment of a record, without its content. */
-public record Attachment(String id, String recordNumber, String fileName, String contentType, long size,
+public record Attachment(String id, String recordNumber, String fileName, String contentType, long sizeBytes,
     String sha256, String uploadedBy, Instant uploadedAt) {}

@@ -84,7 +84,7 @@ class AttachmentController {
         .orElseThrow(() -> new NotFoundException("detail.notFound.attachment", id, number));
     response.setContentType(Inspection.TEXT.equals(attachment.contentType())
         ? Inspection.TEXT + ";charset=UTF-8" : attachment.contentType());
-    response.setContentLengthLong(attachment.size());
+    response.setContentLengthLong(attachment.sizeBytes());
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.fileName()));
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");

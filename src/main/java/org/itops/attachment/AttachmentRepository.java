@@ -5,15 +5,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Blob;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.itops.platform.Table;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,17 +28,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class AttachmentRepository {
 
-  private static final String COLUMNS =
-      "id, record_number, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at";
-
   /** How many attachments a record has and their bytes together. */
   record Totals(int count, long bytes) {}
 
+  /** The rows without their content, which is written and read as a stream of its own. */
+  private static final Table<Attachment> ATTACHMENTS = Table.of("attachment", Attachment.class, "id");
+  /** The insert of a row with its content: the derived insert and one more column. */
+  private static final String INSERT = ATTACHMENTS.insert().replace(") values (", ", content) values (")
+      .replaceFirst("\\)$", ", :content)");
+  private static final RowMapper<Totals> TOTALS = Table.of("attachment", Totals.class, "count").rows();
+
   private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
   private final TransactionTemplate ownTransaction;
 
-  AttachmentRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-    this.jdbc = jdbc;
+  AttachmentRepository(NamedParameterJdbcTemplate named, PlatformTransactionManager transactionManager) {
+    this.jdbc = named.getJdbcTemplate();
+    this.named = named;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -62,35 +69,41 @@ class AttachmentRepository {
 
   /** Inserts the attachment with its content, read from the stream as it is written (in the caller's transaction). */
   void insert(Attachment attachment, InputStream content) {
-    jdbc.update(connection -> {
-      PreparedStatement insert = connection.prepareStatement("insert into attachment (" + COLUMNS + ", content)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      insert.setString(1, attachment.id());
-      insert.setString(2, attachment.recordNumber());
-      insert.setString(3, attachment.fileName());
-      insert.setString(4, attachment.contentType());
-      insert.setLong(5, attachment.size());
-      insert.setString(6, attachment.sha256());
-      insert.setString(7, attachment.uploadedBy());
-      insert.setTimestamp(8, Timestamp.from(attachment.uploadedAt()));
-      insert.setBlob(9, content, attachment.size());
-      return insert;
+    SqlParameterSource row = ATTACHMENTS.parameters(attachment);
+    SqlTypeValue blob = (statement, index, sqlType, typeName) ->
+        statement.setBlob(index, content, attachment.sizeBytes());
+    // the row's parameters and the content, which setBlob streams (a large object on PostgreSQL, not a bytea)
+    named.update(INSERT, new SqlParameterSource() {
+      @Override
+      public boolean hasValue(String name) {
+        return name.equals("content") || row.hasValue(name);
+      }
+
+      @Override
+      public Object getValue(String name) {
+        return name.equals("content") ? blob : row.getValue(name);
+      }
+
+      @Override
+      public int getSqlType(String name) {
+        return name.equals("content") ? TYPE_UNKNOWN : row.getSqlType(name);
+      }
     });
   }
 
   List<Attachment> of(String recordNumber) {
-    return jdbc.query("select " + COLUMNS + " from attachment where record_number = ? order by uploaded_at, id",
-        AttachmentRepository::attachment, recordNumber);
+    return jdbc.query(ATTACHMENTS.select() + " where record_number = ? order by uploaded_at, id", ATTACHMENTS.rows(),
+        recordNumber);
   }
 
   Optional<Attachment> find(String recordNumber, String id) {
-    return jdbc.query("select " + COLUMNS + " from attachment where record_number = ? and id = ?",
-        AttachmentRepository::attachment, recordNumber, id).stream().findFirst();
+    return jdbc.query(ATTACHMENTS.select() + " where record_number = ? and id = ?", ATTACHMENTS.rows(), recordNumber,
+        id).stream().findFirst();
   }
 
   Totals totals(String recordNumber) {
-    return jdbc.queryForObject("select count(*), coalesce(sum(size_bytes), 0) from attachment where record_number = ?",
-        (rs, row) -> new Totals(rs.getInt(1), rs.getLong(2)), recordNumber);
+    return jdbc.queryForObject("select count(*) as count, coalesce(sum(size_bytes), 0) as bytes from attachment"
+        + " where record_number = ?", TOTALS, recordNumber);
   }
 
   /** Writes the content to {@code out} as it is read (in the caller's transaction). */
@@ -105,11 +118,5 @@ class AttachmentRepository {
         content.free();
       }
     }, id);
-  }
-
-  private static Attachment attachment(ResultSet rs, int row) throws SQLException {
-    return new Attachment(rs.getString("id"), rs.getString("record_number"), rs.getString("file_name"),
-        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
-        rs.getTimestamp("uploaded_at").toInstant());
   }
 }

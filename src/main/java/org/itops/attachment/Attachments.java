@@ -143,7 +143,7 @@ public class Attachments {
   }
 
   Summary summary(Attachment a) {
-    return new Summary(a.id(), a.fileName(), a.contentType(), a.size(), a.uploadedBy(), a.uploadedAt(),
+    return new Summary(a.id(), a.fileName(), a.contentType(), a.sizeBytes(), a.uploadedBy(), a.uploadedAt(),
         "/api/" + kindOf(a.recordNumber()).path() + "/" + a.recordNumber() + "/attachments/" + a.id());
   }
 

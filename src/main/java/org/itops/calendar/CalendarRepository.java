@@ -11,91 +11,95 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.itops.platform.Table;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Calendars in tables {@code business_calendar}, {@code business_calendar_span} and {@code business_calendar_day}. */
 @Repository
 class CalendarRepository {
 
-  /** A calendar's row without its spans and days. */
-  record Row(String name, ZoneId zone, String description, String updatedBy, Instant updatedAt) {}
+  /** A calendar's row without its spans and days; its zone by the id that the column keeps. */
+  record Row(String name, String zone, String description, String updatedBy, Instant updatedAt) {}
 
-  private final JdbcTemplate jdbc;
+  /** A working span of a calendar's weekday (1 is Monday), its times as written: an end of 24:00 ends the day. */
+  record Span(String calendarName, int dayOfWeek, String startsAt, String endsAt) {}
 
-  CalendarRepository(JdbcTemplate jdbc) {
+  /** A holiday or make-up working day of a calendar. */
+  record Day(String calendarName, LocalDate onDate, CalendarDay.Kind kind, String name) {}
+
+  private static final Table<Row> CALENDARS = Table.of("business_calendar", Row.class, "name");
+  private static final Table<Span> SPANS = Table.of("business_calendar_span", Span.class, "calendarName");
+  private static final Table<Day> DAYS = Table.of("business_calendar_day", Day.class, "calendarName");
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  CalendarRepository(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  private static final RowMapper<Row> ROWS = (rs, i) -> new Row(rs.getString("name"),
-      ZoneId.of(rs.getString("zone")), rs.getString("description"), rs.getString("updated_by"),
-      rs.getTimestamp("updated_at").toInstant());
-
   List<Row> rows() {
-    return jdbc.query("select * from business_calendar order by name", ROWS);
+    return jdbc.query(CALENDARS.select() + " order by name", CALENDARS.rows());
   }
 
   Optional<Row> row(String name) {
-    return jdbc.query("select * from business_calendar where name = ?", ROWS, name).stream().findFirst();
+    return jdbc.query(CALENDARS.select() + " where name = :name", Map.of("name", name), CALENDARS.rows()).stream()
+        .findFirst();
   }
 
   Optional<BusinessCalendar> find(String name) {
-    return row(name).map(row -> new BusinessCalendar(name, row.zone(), week(name), days(name)));
+    return row(name).map(row -> new BusinessCalendar(name, ZoneId.of(row.zone()), week(name), days(name)));
   }
 
   private Map<DayOfWeek, List<WorkingSpan>> week(String name) {
     Map<DayOfWeek, List<WorkingSpan>> week = new EnumMap<>(DayOfWeek.class);
-    jdbc.query("select day_of_week, starts_at, ends_at from business_calendar_span where calendar_name = ?",
-        rs -> {
-          week.computeIfAbsent(DayOfWeek.of(rs.getInt("day_of_week")), day -> new ArrayList<>())
-              .add(WorkingSpan.parse(rs.getString("starts_at") + "-" + rs.getString("ends_at")));
-        }, name);
+    for (Span span : jdbc.query(SPANS.select() + " where calendar_name = :name", Map.of("name", name),
+        SPANS.rows())) {
+      week.computeIfAbsent(DayOfWeek.of(span.dayOfWeek()), day -> new ArrayList<>())
+          .add(WorkingSpan.parse(span.startsAt() + "-" + span.endsAt()));
+    }
     return week;
   }
 
   private List<CalendarDay> days(String name) {
-    return jdbc.query("select on_date, kind, name from business_calendar_day where calendar_name = ? order by on_date",
-        (rs, i) -> new CalendarDay(rs.getDate("on_date").toLocalDate(), CalendarDay.Kind.valueOf(rs.getString("kind")),
-            rs.getString("name")), name);
+    return jdbc.query(DAYS.select() + " where calendar_name = :name order by on_date", Map.of("name", name),
+        DAYS.rows()).stream().map(day -> new CalendarDay(day.onDate(), day.kind(), day.name())).toList();
   }
 
   boolean hasDays(String name) {
-    Integer count = jdbc.queryForObject("select count(*) from business_calendar_day where calendar_name = ?",
-        Integer.class, name);
+    Integer count = jdbc.queryForObject("select count(*) from business_calendar_day where calendar_name = :name",
+        Map.of("name", name), Integer.class);
     return count != null && count > 0;
   }
 
   /** Writes the calendar's row and its week, replacing what it had (its days stay). */
   void save(String name, ZoneId zone, String description, Map<DayOfWeek, List<WorkingSpan>> week, String by,
       Instant at) {
-    int updated = jdbc.update("update business_calendar set zone = ?, description = ?, updated_by = ?, updated_at = ?"
-        + " where name = ?", zone.getId(), description, by, Timestamp.from(at), name);
-    if (updated == 0) {
-      jdbc.update("insert into business_calendar (name, zone, description, updated_by, updated_at)"
-          + " values (?, ?, ?, ?, ?)", name, zone.getId(), description, by, Timestamp.from(at));
+    Row row = new Row(name, zone.getId(), description, by, at);
+    if (jdbc.update(CALENDARS.update(), CALENDARS.parameters(row)) == 0) {
+      jdbc.update(CALENDARS.insert(), CALENDARS.parameters(row));
     }
-    jdbc.update("delete from business_calendar_span where calendar_name = ?", name);
-    week.forEach((day, spans) -> spans.forEach(span -> jdbc.update("insert into business_calendar_span"
-        + " (calendar_name, day_of_week, starts_at, ends_at) values (?, ?, ?, ?)", name, day.getValue(),
-        span.start().toString(), span.endText())));
+    jdbc.update("delete from business_calendar_span where calendar_name = :name", Map.of("name", name));
+    week.forEach((day, spans) -> spans.forEach(span -> jdbc.update(SPANS.insert(), SPANS.parameters(
+        new Span(name, day.getValue(), span.start().toString(), span.endText())))));
   }
 
   /** Sets the days, each replacing what its date was. */
   void putDays(String name, List<CalendarDay> days) {
     for (CalendarDay day : days) {
       removeDay(name, day.date());
-      jdbc.update("insert into business_calendar_day (calendar_name, on_date, kind, name) values (?, ?, ?, ?)", name,
-          Date.valueOf(day.date()), day.kind().name(), day.name());
+      jdbc.update(DAYS.insert(), DAYS.parameters(new Day(name, day.date(), day.kind(), day.name())));
     }
   }
 
   void removeDay(String name, LocalDate date) {
-    jdbc.update("delete from business_calendar_day where calendar_name = ? and on_date = ?", name, Date.valueOf(date));
+    jdbc.update("delete from business_calendar_day where calendar_name = :name and on_date = :date",
+        new MapSqlParameterSource("name", name).addValue("date", Date.valueOf(date)));
   }
 
   void touch(String name, String by, Instant at) {
-    jdbc.update("update business_calendar set updated_by = ?, updated_at = ? where name = ?", by, Timestamp.from(at),
-        name);
+    jdbc.update("update business_calendar set updated_by = :by, updated_at = :at where name = :name",
+        new MapSqlParameterSource("name", name).addValue("by", by).addValue("at", Timestamp.from(at)));
   }
 }

@@ -10,6 +10,11 @@ public record CatalogEntry(String number, String name, String description, Strin
 
   public enum Status { DRAFT, PUBLISHED, WITHDRAWN, RETIRED }
 
+  /** The target as a number without trailing zeros: its column's 99.900 reads as 99.9, as the SLA was agreed. */
+  public CatalogEntry {
+    availabilityTarget = availabilityTarget == null ? null : availabilityTarget.stripTrailingZeros();
+  }
+
   ServiceLevel level() {
     return new ServiceLevel(tier, hours, availabilityTarget);
   }

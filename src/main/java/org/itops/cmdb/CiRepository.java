@@ -2,9 +2,6 @@ package org.itops.cmdb;
 
 import static org.itops.platform.FormValues.blankToNull;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.itops.platform.Filters;
 import org.itops.platform.Page;
+import org.itops.platform.Table;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -25,8 +23,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CiRepository {
 
-  /** An edge of the dependency graph: {@code ci} depends on {@code dependsOn}. */
-  record Dependency(long ci, long dependsOn) {}
+  /** An edge of the dependency graph (a row of {@code ci_dependency}): item {@code ciId} depends on the other. */
+  record Dependency(long ciId, long dependsOnId) {}
+
+  /** The items without their dependencies, which {@code ci_dependency} holds. */
+  private static final Table<ConfigurationItem> ITEMS = Table.of("configuration_item", ConfigurationItem.class, "id",
+      "dependsOn");
+  private static final Table<Dependency> DEPENDENCIES = Table.of("ci_dependency", Dependency.class, "ciId");
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -34,30 +37,27 @@ class CiRepository {
     this.jdbc = jdbc;
   }
 
-  /** Inserts the items in one batch. */
+  /** Inserts the items in one batch; the database numbers them (so the insert names its columns but the id). */
   void insert(List<CiInput> created, Instant now) {
     jdbc.batchUpdate("insert into configuration_item (name, type, environment, service, owner_group, criticality,"
         + " description, updated_at) values (:name, :type, :environment, :service, :ownerGroup, :criticality,"
-        + " :description, :updatedAt)", created.stream().map(item -> parameters(item, now))
+        + " :description, :updatedAt)", created.stream().map(item -> ITEMS.parameters(row(0, item, now)))
         .toArray(SqlParameterSource[]::new));
   }
 
   /** Changes the items (by id) in one batch. */
   void update(Map<Long, CiInput> changed, Instant now) {
-    jdbc.batchUpdate("update configuration_item set name = :name, type = :type, environment = :environment,"
-        + " service = :service, owner_group = :ownerGroup, criticality = :criticality, description = :description,"
-        + " updated_at = :updatedAt where id = :id", changed.entrySet().stream()
-        .map(item -> parameters(item.getValue(), now).addValue("id", item.getKey()))
-        .toArray(SqlParameterSource[]::new));
+    jdbc.batchUpdate(ITEMS.update(), changed.entrySet().stream()
+        .map(item -> ITEMS.parameters(row(item.getKey(), item.getValue(), now))).toArray(SqlParameterSource[]::new));
   }
 
   /** Replaces the dependencies of each item (by id) with the given ones. */
   void replaceDependencies(Map<Long, List<Long>> dependsOn) {
     jdbc.batchUpdate("delete from ci_dependency where ci_id = :id", dependsOn.keySet().stream()
         .map(id -> new MapSqlParameterSource("id", id)).toArray(SqlParameterSource[]::new));
-    jdbc.batchUpdate("insert into ci_dependency (ci_id, depends_on_id) values (:id, :target)", dependsOn.entrySet()
-        .stream().flatMap(item -> item.getValue().stream().map(target -> new MapSqlParameterSource("id", item.getKey())
-            .addValue("target", target))).toArray(SqlParameterSource[]::new));
+    jdbc.batchUpdate(DEPENDENCIES.insert(), dependsOn.entrySet().stream().flatMap(item -> item.getValue().stream()
+        .map(target -> DEPENDENCIES.parameters(new Dependency(item.getKey(), target))))
+        .toArray(SqlParameterSource[]::new));
   }
 
   void delete(long id) {
@@ -65,13 +65,13 @@ class CiRepository {
   }
 
   Optional<ConfigurationItem> find(long id) {
-    return withDependencies(jdbc.query("select * from configuration_item where id = :id", Map.of("id", id),
-        CiRepository::item)).stream().findFirst();
+    return withDependencies(jdbc.query(ITEMS.select() + " where id = :id", Map.of("id", id),
+        ITEMS.rows())).stream().findFirst();
   }
 
   List<ConfigurationItem> findByName(String name) {
-    return withDependencies(jdbc.query("select * from configuration_item where name = :name order by environment",
-        Map.of("name", name), CiRepository::item));
+    return withDependencies(jdbc.query(ITEMS.select() + " where name = :name order by environment",
+        Map.of("name", name), ITEMS.rows()));
   }
 
   /** Ids of all items by reference: the CMDB is small enough (thousands) to check a change against all of it. */
@@ -84,21 +84,20 @@ class CiRepository {
   }
 
   List<Dependency> dependencies() {
-    return jdbc.query("select ci_id, depends_on_id from ci_dependency", Map.of(),
-        (rs, row) -> new Dependency(rs.getLong(1), rs.getLong(2)));
+    return jdbc.query(DEPENDENCIES.select(), Map.of(), DEPENDENCIES.rows());
   }
 
   /** The items that depend directly on any of {@code ids}. */
   List<ConfigurationItem> dependentsOf(Collection<Long> ids) {
     return jdbc.query("select c.* from configuration_item c join ci_dependency d on d.ci_id = c.id"
-        + " where d.depends_on_id in (:ids)", Map.of("ids", ids), CiRepository::item);
+        + " where d.depends_on_id in (:ids)", Map.of("ids", ids), ITEMS.rows());
   }
 
   /** The items of the ids, in their order (without their own dependencies). */
   List<ConfigurationItem> byIds(List<Long> ids) {
     Map<Long, ConfigurationItem> found = new HashMap<>();
-    inChunks(ids, chunk -> jdbc.query("select * from configuration_item where id in (:ids)", Map.of("ids", chunk),
-        CiRepository::item).forEach(item -> found.put(item.id(), item)));
+    inChunks(ids, chunk -> jdbc.query(ITEMS.select() + " where id in (:ids)", Map.of("ids", chunk),
+        ITEMS.rows()).forEach(item -> found.put(item.id(), item)));
     return ids.stream().map(found::get).toList();
   }
 
@@ -108,15 +107,15 @@ class CiRepository {
     String where = new Filters(parameters).equal("type", type).equal("environment", environment)
         .equal("service", service).where();
     long total = jdbc.queryForObject("select count(*) from configuration_item" + where, parameters, Long.class);
-    List<ConfigurationItem> items = jdbc.query("select * from configuration_item" + where
-        + " order by environment, name limit :limit offset :offset", parameters, CiRepository::item);
+    List<ConfigurationItem> items = jdbc.query(ITEMS.select() + where
+        + " order by environment, name limit :limit offset :offset", parameters, ITEMS.rows());
     return new Page<>(withDependencies(items), total);
   }
 
   /** Every item, for the CSV export. */
   List<ConfigurationItem> all() {
-    return withDependencies(jdbc.query("select * from configuration_item order by environment, name", Map.of(),
-        CiRepository::item));
+    return withDependencies(jdbc.query(ITEMS.select() + " order by environment, name", Map.of(),
+        ITEMS.rows()));
   }
 
   private List<ConfigurationItem> withDependencies(List<ConfigurationItem> items) {
@@ -130,8 +129,7 @@ class CiRepository {
         + " order by t.environment, t.name", Map.of("ids", chunk), rs -> {
           dependsOn.get(rs.getLong(1)).add(new CiReference(rs.getString(2), rs.getString(3)).toString());
         }));
-    return items.stream().map(i -> new ConfigurationItem(i.id(), i.name(), i.type(), i.environment(), i.service(),
-        i.ownerGroup(), i.criticality(), i.description(), List.copyOf(dependsOn.get(i.id())), i.updatedAt())).toList();
+    return items.stream().map(item -> item.withDependsOn(List.copyOf(dependsOn.get(item.id())))).toList();
   }
 
   /** Runs the query for a thousand ids at a time, so that an IN list stays within what both databases take. */
@@ -141,17 +139,10 @@ class CiRepository {
     }
   }
 
-  private static ConfigurationItem item(ResultSet rs, int row) throws SQLException {
-    return new ConfigurationItem(rs.getLong("id"), rs.getString("name"), rs.getString("type"),
-        rs.getString("environment"), rs.getString("service"), rs.getString("owner_group"),
-        rs.getString("criticality"), rs.getString("description"), List.of(),
-        rs.getTimestamp("updated_at").toInstant());
-  }
-
-  private static MapSqlParameterSource parameters(CiInput item, Instant now) {
-    return new MapSqlParameterSource().addValue("name", item.name().strip()).addValue("type", item.type())
-        .addValue("environment", item.environment().strip()).addValue("service", blankToNull(item.service()))
-        .addValue("ownerGroup", item.ownerGroup()).addValue("criticality", item.criticality())
-        .addValue("description", blankToNull(item.description())).addValue("updatedAt", Timestamp.from(now));
+  /** The row of an item as a client sent it, trimmed, changed {@code now}. */
+  private static ConfigurationItem row(long id, CiInput item, Instant now) {
+    return new ConfigurationItem(id, item.name().strip(), item.type(), item.environment().strip(),
+        blankToNull(item.service()), item.ownerGroup(), item.criticality(), blankToNull(item.description()), List.of(),
+        now);
   }
 }

@@ -182,7 +182,8 @@ public class CmdbMaintenance {
     ids.forEach((reference, id) -> references.put(id, reference));
     Map<CiReference, Set<CiReference>> graph = new HashMap<>();
     for (CiRepository.Dependency edge : items.dependencies()) {
-      graph.computeIfAbsent(references.get(edge.ci()), r -> new LinkedHashSet<>()).add(references.get(edge.dependsOn()));
+      graph.computeIfAbsent(references.get(edge.ciId()), r -> new LinkedHashSet<>())
+          .add(references.get(edge.dependsOnId()));
     }
     if (updating != null) {
       graph.remove(references.get(updating));

@@ -95,7 +95,7 @@ public class CmdbService {
   private DependencyGraph.Walk<Long> dependentsOf(ConfigurationItem failing) {
     Map<Long, List<Long>> dependents = new HashMap<>();
     for (CiRepository.Dependency edge : items.dependencies()) {
-      dependents.computeIfAbsent(edge.dependsOn(), target -> new ArrayList<>()).add(edge.ci());
+      dependents.computeIfAbsent(edge.dependsOnId(), target -> new ArrayList<>()).add(edge.ciId());
     }
     return DependencyGraph.reachable(failing.id(), dependents, DependencyGraph.MAX_ITEMS);
   }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.itops.incident.IncidentQueries;
 import org.itops.knowledge.Article.Status;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
@@ -28,6 +29,7 @@ public class KnowledgeBase {
   static final int SUGGESTIONS = 5;
 
   private final KnowledgeRepository articles;
+  private final IncidentQueries incidents;
   private final Timeline timeline;
   private final Clock clock;
   private final CurrentUser currentUser;
@@ -35,8 +37,9 @@ public class KnowledgeBase {
   private final KnowledgeReadRule readRule;
 
   KnowledgeBase(KnowledgeRepository articles, Timeline timeline, Clock clock, CurrentUser currentUser,
-      AccessProperties access, KnowledgeReadRule readRule) {
+      AccessProperties access, KnowledgeReadRule readRule, IncidentQueries incidents) {
     this.articles = articles;
+    this.incidents = incidents;
     this.timeline = timeline;
     this.clock = clock;
     this.currentUser = currentUser;
@@ -53,7 +56,7 @@ public class KnowledgeBase {
   @Transactional
   public boolean markUsed(String number, String incident) {
     requirePublished(number);
-    if (incident == null || articles.incident(incident).isEmpty()) {
+    if (incident == null || !incidents.exists(incident)) {
       throw new InvalidRequestException("incident", "reason.notAnIncident", incident);
     }
     boolean counted = articles.recordUse(number, incident, currentUser.id(), clock.instant());

@@ -1,5 +1,6 @@
 package org.itops.knowledge;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,8 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.itops.platform.Filters;
 import org.itops.platform.Page;
-import org.itops.platform.RecordParameters;
-import org.springframework.jdbc.core.BeanPropertyRowMapper;
+import org.itops.platform.Table;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,23 +19,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class KnowledgeRepository {
 
-  private static final String COLUMNS = "number, title, symptoms, cause, resolution, service, configuration_item,"
-      + " category, owning_group, status, version, published_version, author, reviewers, source_incident, use_count,"
-      + " created_at, updated_at, published_at";
-  private static final String PARAMETERS = ":number, :title, :symptoms, :cause, :resolution, :service,"
-      + " :configurationItem, :category, :owningGroup, :status, :version, :publishedVersion, :author, :reviewers,"
-      + " :sourceIncident, :useCount, :createdAt, :updatedAt, :publishedAt";
-  private static final String UPDATE =
-      "update knowledge_article set " + RecordParameters.updateSet(COLUMNS, PARAMETERS) + " where number = :number";
-  private static final RowMapper<Article> ROWS = BeanPropertyRowMapper.newInstance(Article.class);
+  /** A published version of an article; the API shows it within its article, without the article's number. */
+  record Version(@JsonIgnore String articleNumber, int version, String title, String symptoms, String cause,
+      String resolution, String service, String configurationItem, String category, String author, String reviewer,
+      Instant publishedAt) {
 
-  /** A published version of an article. */
-  record Version(int version, String title, String symptoms, String cause, String resolution, String service,
-      String configurationItem, String category, String author, String reviewer, Instant publishedAt) {}
+    /** The article's content as it is published now, by the reviewer. */
+    static Version of(Article article, String reviewer) {
+      return new Version(article.getNumber(), article.getVersion(), article.getTitle(), article.getSymptoms(),
+          article.getCause(), article.getResolution(), article.getService(), article.getConfigurationItem(),
+          article.getCategory(), article.getAuthor(), reviewer, article.getPublishedAt());
+    }
+  }
 
   /** A search hit: the published version's title and where it applies, with its score. */
   record Hit(String number, String title, String category, String service, String configurationItem,
       long useCount, double score) {}
+
+  private static final Table<Article> ARTICLES = Table.of("knowledge_article", Article.class, "number");
+  private static final Table<Version> VERSIONS = Table.of("knowledge_article_version", Version.class,
+      "articleNumber");
+  /** The hits of {@link #search}, read by the names of the selected columns. */
+  private static final RowMapper<Hit> HITS = Table.of("knowledge_article", Hit.class, "number").rows();
 
   /** What a search looks for; the boosts (suggestions for an incident) lift articles of its category and CI. */
   record Query(List<String> terms, String category, String service, String boostCategory,
@@ -52,17 +57,16 @@ class KnowledgeRepository {
   }
 
   void insert(Article article) {
-    jdbc.update("insert into knowledge_article (" + COLUMNS + ") values (" + PARAMETERS + ")",
-        RecordParameters.of(article));
+    jdbc.update(ARTICLES.insert(), ARTICLES.parameters(article));
   }
 
   void update(Article article) {
-    jdbc.update(UPDATE, RecordParameters.of(article));
+    jdbc.update(ARTICLES.update(), ARTICLES.parameters(article));
   }
 
   Optional<Article> find(String number) {
-    return jdbc.query("select * from knowledge_article where number = :number",
-        new MapSqlParameterSource("number", number), ROWS).stream().findFirst();
+    return jdbc.query(ARTICLES.select() + " where number = :number", new MapSqlParameterSource("number", number),
+        ARTICLES.rows()).stream().findFirst();
   }
 
   /**
@@ -76,24 +80,13 @@ class KnowledgeRepository {
   }
 
   void insertVersion(Article article, String reviewer) {
-    jdbc.update("insert into knowledge_article_version (article_number, version, title, symptoms, cause, resolution,"
-        + " service, configuration_item, category, author, reviewer, published_at) values (:number, :version, :title,"
-        + " :symptoms, :cause, :resolution, :service, :configurationItem, :category, :author, :reviewer,"
-        + " :publishedAt)", new MapSqlParameterSource().addValue("number", article.getNumber())
-        .addValue("version", article.getVersion()).addValue("title", article.getTitle())
-        .addValue("symptoms", article.getSymptoms()).addValue("cause", article.getCause())
-        .addValue("resolution", article.getResolution()).addValue("service", article.getService())
-        .addValue("configurationItem", article.getConfigurationItem()).addValue("category", article.getCategory())
-        .addValue("author", article.getAuthor()).addValue("reviewer", reviewer)
-        .addValue("publishedAt", Timestamp.from(article.getPublishedAt())));
+    Version version = Version.of(article, reviewer);
+    jdbc.update(VERSIONS.insert(), VERSIONS.parameters(version));
   }
 
   List<Version> versions(String number) {
-    return jdbc.query("select * from knowledge_article_version where article_number = :number order by version",
-        new MapSqlParameterSource("number", number), (rs, row) -> new Version(rs.getInt("version"),
-            rs.getString("title"), rs.getString("symptoms"), rs.getString("cause"), rs.getString("resolution"),
-            rs.getString("service"), rs.getString("configuration_item"), rs.getString("category"),
-            rs.getString("author"), rs.getString("reviewer"), rs.getTimestamp("published_at").toInstant()));
+    return jdbc.query(VERSIONS.select() + " where article_number = :number order by version",
+        new MapSqlParameterSource("number", number), VERSIONS.rows());
   }
 
   /** Replaces the article's terms in the search index. */
@@ -160,9 +153,7 @@ class KnowledgeRepository {
     List<Hit> items = jdbc.query("select a.number, v.title, v.category, v.service, v.configuration_item,"
             + " a.use_count, s.relevance + " + boost + " as score, v.published_at" + matches
             + " order by score desc, v.published_at desc, a.number desc limit :limit offset :offset", parameters,
-        (rs, row) -> new Hit(rs.getString("number"), rs.getString("title"), rs.getString("category"),
-            rs.getString("service"), rs.getString("configuration_item"), rs.getLong("use_count"),
-            rs.getDouble("score")));
+        HITS);
     return new Page<>(new ArrayList<>(items), total);
   }
 
@@ -196,11 +187,5 @@ class KnowledgeRepository {
   private void countUse(String article) {
     jdbc.update("update knowledge_article set use_count = use_count + 1 where number = :article",
         new MapSqlParameterSource("article", article));
-  }
-
-  /** The category and configuration item of an incident (to file an article proposed from it), if it exists. */
-  Optional<Map<String, Object>> incident(String number) {
-    return jdbc.queryForList("select category, configuration_item, engineer from incident where number = :number",
-        new MapSqlParameterSource("number", number)).stream().findFirst();
   }
 }

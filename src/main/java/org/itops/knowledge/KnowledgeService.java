@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.cmdb.CmdbService;
 import org.itops.cmdb.ConfigurationItem;
+import org.itops.incident.IncidentQueries;
 import org.itops.knowledge.Article.Status;
 import org.itops.platform.AccessProperties;
 import org.itops.platform.CurrentUser;
@@ -40,6 +41,7 @@ public class KnowledgeService {
   static final String DEFAULT_OWNING_GROUP = "service-desk";
 
   private final KnowledgeRepository articles;
+  private final IncidentQueries incidents;
   private final KnowledgeBase base;
   private final RecordNumbers recordNumbers;
   private final Timeline timeline;
@@ -53,8 +55,9 @@ public class KnowledgeService {
 
   KnowledgeService(KnowledgeRepository articles, KnowledgeBase base, RecordNumbers recordNumbers, Timeline timeline,
       Clock clock, DecisionService decisionService, RuntimeService runtimeService, CurrentUser currentUser,
-      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb) {
+      AccessProperties access, ServiceCatalog catalog, CmdbService cmdb, IncidentQueries incidents) {
     this.articles = articles;
+    this.incidents = incidents;
     this.base = base;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
@@ -89,13 +92,13 @@ public class KnowledgeService {
     ArticleContent content = proposed;
     String incidentEngineer = null;
     if (sourceIncident != null) {
-      Map<String, Object> incident = articles.incident(sourceIncident).orElseThrow(() -> new InvalidRequestException(
-          Var.SOURCE_INCIDENT, "reason.notAnIncident", sourceIncident));
+      IncidentQueries.Facts incident = incidents.facts(sourceIncident).orElseThrow(() ->
+          new InvalidRequestException(Var.SOURCE_INCIDENT, "reason.notAnIncident", sourceIncident));
+      // the service stays the one proposed: an incident's service was never among what an article takes from it
       content = new ArticleContent(proposed.title(), proposed.symptoms(), proposed.cause(), proposed.resolution(),
-          firstNonNull(proposed.service(), (String) incident.get("service")),
-          firstNonNull(proposed.configurationItem(), (String) incident.get("configuration_item")),
-          firstNonNull(proposed.category(), (String) incident.get("category")));
-      incidentEngineer = (String) incident.get("engineer");
+          proposed.service(), firstNonNull(proposed.configurationItem(), incident.configurationItem()),
+          firstNonNull(proposed.category(), incident.category()));
+      incidentEngineer = incident.engineer();
     }
     List<FieldError> errors = validate(content);
     if (owningGroup != null && !owningGroup.isBlank() && !staffGroups.contains(owningGroup)) {

@@ -14,6 +14,13 @@ public record Problem(String number, String title, String description, String ca
 
   public enum Status { INVESTIGATING, FIXING, WATCHING, CLOSED }
 
+  /** The problem with its incidents, which {@code problem_incident} holds. */
+  Problem withIncidents(List<String> linked) {
+    return new Problem(number, title, description, category, configurationItem, service, source, status, rootCause,
+        contributingFactors, workaround, knownErrorArticle, fixChange, raisedBy, createdAt, rootCauseAt, fixedAt,
+        recurredAfterFix, updatedAt, closedAt, linked);
+  }
+
   /**
    * What incidents recur on: their configuration item, or their service when they name no item; null when they
    * name neither (nothing to count on).

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.cmdb.CmdbService;
 import org.itops.cmdb.ConfigurationItem;
+import org.itops.incident.IncidentQueries;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -45,13 +46,15 @@ public class ProblemService {
   private final CurrentUser currentUser;
   private final ProblemReadRule readRule;
   private final CmdbService cmdb;
+  private final IncidentQueries incidentQueries;
   /** A savepoint around the insert of a problem: a problem opened meanwhile for the same item is joined instead. */
   private final TransactionTemplate savepoint;
 
   ProblemService(ProblemRepository problems, RecordNumbers recordNumbers, Timeline timeline, Clock clock,
       RuntimeService runtimeService, CurrentUser currentUser, ProblemReadRule readRule, CmdbService cmdb,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, IncidentQueries incidentQueries) {
     this.problems = problems;
+    this.incidentQueries = incidentQueries;
     this.recordNumbers = recordNumbers;
     this.timeline = timeline;
     this.clock = clock;
@@ -71,7 +74,7 @@ public class ProblemService {
     requireStaff();
     List<FieldError> errors = new ArrayList<>(request.fieldErrors());
     for (String incident : request.incidentList()) {
-      if (!problems.incidentExists(incident)) {
+      if (!incidentQueries.exists(incident)) {
         errors.add(new FieldError("incidents", "reason.notAnIncident", incident));
       }
     }
@@ -138,7 +141,7 @@ public class ProblemService {
   public void linkByHand(String number, String incident) {
     requireStaff();
     Problem problem = view(number);
-    if (!problems.incidentExists(incident)) {
+    if (!incidentQueries.exists(incident)) {
       throw new InvalidRequestException("incident", "reason.notAnIncident", incident);
     }
     if (problem.status() == Status.CLOSED) {
@@ -262,7 +265,7 @@ public class ProblemService {
         problem.configurationItem(), problem.service(), problem.source(), status, changes.rootCause, changes.factors,
         changes.workaround, changes.article, changes.change, problem.raisedBy(), problem.createdAt(),
         changes.rootCauseAt, changes.fixedAt, changes.recurred, clock.instant(), changes.closedAt,
-        problem.incidents()), status != Status.CLOSED);
+        problem.incidents()));
   }
 
   // --- reading ----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itops.incident.IncidentQueries;
 import org.itops.platform.FormValues;
 import org.itops.platform.InvalidRequestException;
 import org.itops.platform.InvalidRequestException.FieldError;
@@ -25,11 +26,11 @@ class ProblemTaskCompletion implements TaskListener {
   static final List<String> IMPACTS = List.of("high", "medium", "low");
 
   private final ProblemService problems;
-  private final ProblemRepository repository;
+  private final IncidentQueries incidents;
 
-  ProblemTaskCompletion(ProblemService problems, ProblemRepository repository) {
+  ProblemTaskCompletion(ProblemService problems, IncidentQueries incidents) {
     this.problems = problems;
-    this.repository = repository;
+    this.incidents = incidents;
   }
 
   @Override
@@ -43,7 +44,7 @@ class ProblemTaskCompletion implements TaskListener {
     String rootCause = FormValues.requiredWithin(task, Var.ROOT_CAUSE, ProblemRequest.MAX_TEXT, errors);
     List<String> link = ProblemRequest.incidentNumbers(text(task, Var.LINK_INCIDENTS));
     for (String incident : link) {
-      if (!repository.incidentExists(incident)) {
+      if (!incidents.exists(incident)) {
         errors.add(new FieldError(Var.LINK_INCIDENTS, "reason.notAnIncident", incident));
       }
     }

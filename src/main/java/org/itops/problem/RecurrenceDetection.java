@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
+import org.itops.incident.IncidentQueries;
 import org.itops.incident.IncidentRegistered;
 import org.itops.incident.RootCauseReviewed;
 import org.itops.platform.CurrentUser;
@@ -27,13 +28,15 @@ class RecurrenceDetection {
 
   private final ProblemService problems;
   private final ProblemRepository repository;
+  private final IncidentQueries incidents;
   private final DecisionService decisionService;
   private final CurrentUser currentUser;
   private final Clock clock;
 
   RecurrenceDetection(ProblemService problems, ProblemRepository repository, DecisionService decisionService,
-      CurrentUser currentUser, Clock clock) {
+      CurrentUser currentUser, Clock clock, IncidentQueries incidents) {
     this.problems = problems;
+    this.incidents = incidents;
     this.repository = repository;
     this.decisionService = decisionService;
     this.currentUser = currentUser;
@@ -46,16 +49,17 @@ class RecurrenceDetection {
       return;
     }
     Instant since = clock.instant().minus(Duration.ofDays(windowDays(incident.category())));
-    ProblemRepository.Recurrence recurrence = repository.recurrence(incident.configurationItem(), incident.service(),
+    List<String> recurring = incidents.recurrences(incident.configurationItem(), incident.service(),
         incident.category(), since);
-    String action = decide(recurrence.incidents(), recurrence.openProblem() != null);
+    String openProblem = repository.openProblem(Problem.openKey(incident.configurationItem(), incident.service(),
+        incident.category())).orElse(null);
+    String action = decide(recurring.size(), openProblem != null);
     if (LINK.equals(action)) {
-      problems.link(recurrence.openProblem(), incident.number(), null);
+      problems.link(openProblem, incident.number(), null);
     } else if (OPEN.equals(action)) {
       // the incidents that recurred, this one among them (linked to a problem opened meanwhile, if one was)
       problems.open(new ProblemService.Draft(incident.title(), null, incident.category(),
-          incident.configurationItem(), incident.service(), Source.RECURRENCE, null), "system",
-          repository.recurringIncidents(incident.configurationItem(), incident.service(), incident.category(), since));
+          incident.configurationItem(), incident.service(), Source.RECURRENCE, null), "system", recurring);
     }
   }
 

@@ -1,8 +1,9 @@
 package org.itops.securityops;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
-/** A security incident as {@code security_incident} keeps it. */
+/** A security incident as {@code security_incident} keeps it (the API names personal_data personalDataInvolved). */
 public record SecurityIncident(
     String number,
     String summary,
@@ -14,7 +15,7 @@ public record SecurityIncident(
     Instant detectedAt,
     Instant reportedAt,
     Status status,
-    Boolean personalDataInvolved,
+    @JsonProperty("personalDataInvolved") Boolean personalData,
     Long recordsAffected,
     String dataCategory,
     Boolean notifyRegulator,
@@ -39,7 +40,7 @@ public record SecurityIncident(
 
   SecurityIncident with(Status newStatus, Instant now) {
     return new SecurityIncident(number, summary, description, severity, affectedAssets, reporter, source, detectedAt,
-        reportedAt, newStatus, personalDataInvolved, recordsAffected, dataCategory, notifyRegulator, notifySubjects,
+        reportedAt, newStatus, personalData, recordsAffected, dataCategory, notifyRegulator, notifySubjects,
         notificationDeadline, notifiedAt, lessonsLearned, now, newStatus == Status.CLOSED ? now : closedAt);
   }
 
@@ -51,19 +52,19 @@ public record SecurityIncident(
 
   SecurityIncident assessed(boolean regulator, boolean subjects, Instant deadline, Instant now) {
     return new SecurityIncident(number, summary, description, severity, affectedAssets, reporter, source, detectedAt,
-        reportedAt, status, personalDataInvolved, recordsAffected, dataCategory, regulator, subjects, deadline,
+        reportedAt, status, personalData, recordsAffected, dataCategory, regulator, subjects, deadline,
         notifiedAt, lessonsLearned, now, closedAt);
   }
 
   SecurityIncident notified(Instant at, Instant now) {
     return new SecurityIncident(number, summary, description, severity, affectedAssets, reporter, source, detectedAt,
-        reportedAt, status, personalDataInvolved, recordsAffected, dataCategory, notifyRegulator, notifySubjects,
+        reportedAt, status, personalData, recordsAffected, dataCategory, notifyRegulator, notifySubjects,
         notificationDeadline, at, lessonsLearned, now, closedAt);
   }
 
   SecurityIncident closed(String lessons, Instant now) {
     return new SecurityIncident(number, summary, description, severity, affectedAssets, reporter, source, detectedAt,
-        reportedAt, Status.CLOSED, personalDataInvolved, recordsAffected, dataCategory, notifyRegulator,
+        reportedAt, Status.CLOSED, personalData, recordsAffected, dataCategory, notifyRegulator,
         notifySubjects, notificationDeadline, notifiedAt, lessons, now, now);
   }
 }
