@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CalendarRepository {
 
-  /** A calendar's row without its spans and days; its zone by the id that the column keeps. */
-  record Row(String name, String zone, String description, String updatedBy, Instant updatedAt) {}
+  /** A calendar's row without its spans and days. */
+  record Row(String name, ZoneId zone, String description, String updatedBy, Instant updatedAt) {}
 
   /** A working span of a calendar's weekday (1 is Monday), its times as written: an end of 24:00 ends the day. */
   record Span(String calendarName, int dayOfWeek, String startsAt, String endsAt) {}
@@ -49,7 +49,7 @@ class CalendarRepository {
   }
 
   Optional<BusinessCalendar> find(String name) {
-    return row(name).map(row -> new BusinessCalendar(name, ZoneId.of(row.zone()), week(name), days(name)));
+    return row(name).map(row -> new BusinessCalendar(name, row.zone(), week(name), days(name)));
   }
 
   private Map<DayOfWeek, List<WorkingSpan>> week(String name) {
@@ -76,7 +76,7 @@ class CalendarRepository {
   /** Writes the calendar's row and its week, replacing what it had (its days stay). */
   void save(String name, ZoneId zone, String description, Map<DayOfWeek, List<WorkingSpan>> week, String by,
       Instant at) {
-    Row row = new Row(name, zone.getId(), description, by, at);
+    Row row = new Row(name, zone, description, by, at);
     if (jdbc.update(CALENDARS.update(), CALENDARS.parameters(row)) == 0) {
       jdbc.update(CALENDARS.insert(), CALENDARS.parameters(row));
     }

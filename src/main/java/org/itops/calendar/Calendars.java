@@ -73,7 +73,7 @@ public class Calendars {
     BusinessCalendar calendar = repository.find(name).orElseThrow();
     Map<DayOfWeek, List<String>> week = new EnumMap<>(DayOfWeek.class);
     calendar.week().forEach((day, spans) -> week.put(day, spans.stream().map(WorkingSpan::toString).toList()));
-    return new View(name, row.zone(), row.description(), week, calendar.days(), row.updatedBy(),
+    return new View(name, row.zone().getId(), row.description(), week, calendar.days(), row.updatedBy(),
         row.updatedAt());
   }
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class OncallRepository {
 
   /** A rota's row: the handover in minutes after midnight. */
-  record RotaRow(String groupId, String managerId, String zone, int handoverMinute, int shiftDays, LocalDate startsOn,
+  record RotaRow(String groupId, String managerId, ZoneId zone, int handoverMinute, int shiftDays, LocalDate startsOn,
       Instant updatedAt, String updatedBy) {}
 
   record MemberRow(String groupId, int position, String userId) {}
@@ -93,7 +93,7 @@ class OncallRepository {
     List<RotaOverride> overrides = jdbc.query(OVERRIDES.select() + " where group_id = :group order by starts_at",
         Map.of("group", row.groupId()), OVERRIDES.rows()).stream().map(o -> new RotaOverride(o.id(), o.userId(),
             o.startsAt(), o.endsAt(), o.reason(), o.createdBy())).toList();
-    return new Rota(row.groupId(), row.managerId(), ZoneId.of(row.zone()),
+    return new Rota(row.groupId(), row.managerId(), row.zone(),
         LocalTime.of(row.handoverMinute() / 60, row.handoverMinute() % 60), row.shiftDays(), row.startsOn(), members,
         overrides);
   }

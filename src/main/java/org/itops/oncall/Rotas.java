@@ -95,7 +95,7 @@ public class Rotas {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    repository.save(new OncallRepository.RotaRow(group, manager, zone.getId(),
+    repository.save(new OncallRepository.RotaRow(group, manager, zone,
         handover.getHour() * 60 + handover.getMinute(), request.shiftDays(), startsOn, clock.instant(),
         currentUser.id()), members);
     return find(group).orElseThrow();

@@ -25,20 +25,6 @@ public final class RecordParameters implements SqlParameterSource {
     return new RecordParameters(record);
   }
 
-  /**
-   * The SET clause of an update from a table's column list and the matching parameter list (both comma separated, in
-   * the same order, the key first): every column but the key set from its parameter, e.g. {@code title = :title}.
-   */
-  public static String updateSet(String columns, String parameters) {
-    String[] names = columns.split(",\\s*");
-    String[] values = parameters.split(",\\s*");
-    StringBuilder set = new StringBuilder();
-    for (int i = 1; i < names.length; i++) {
-      set.append(i > 1 ? ", " : "").append(names[i]).append(" = ").append(values[i]);
-    }
-    return set.toString();
-  }
-
   @Override
   public boolean hasValue(String name) {
     return properties.hasValue(name);
