@@ -33,6 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What happens to demands and their delivery. The three processes call it through thin delegates and their task
  * listener; the API calls it for requests, demand changes and the tracking view.
+ *
+ * <p>One class of about 300 lines: a demand and its delivery are one record's life across three processes, each step
+ * a few lines that set its fields, write the timeline and save; split by process, each part would repeat the loading,
+ * the timeline and the read rule.
  */
 @Service
 public class DemandService {
