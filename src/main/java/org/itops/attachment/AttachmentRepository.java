@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 import java.sql.Blob;
 import java.util.List;
 import java.util.Optional;
+import org.itops.platform.Table;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.itops.platform.Table;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -33,9 +33,9 @@ class AttachmentRepository {
 
   /** The rows without their content, which is written and read as a stream of its own. */
   private static final Table<Attachment> ATTACHMENTS = Table.of("attachment", Attachment.class, "id");
-  /** The insert of a row with its content: the derived insert and one more column. */
-  private static final String INSERT = ATTACHMENTS.insert().replace(") values (", ", content) values (")
-      .replaceFirst("\\)$", ", :content)");
+  /** The insert of a row with its content. */
+  private static final String INSERT = "insert into attachment (" + ATTACHMENTS.columns() + ", content) values ("
+      + ATTACHMENTS.values() + ", :content)";
   private static final RowMapper<Totals> TOTALS = Table.of("attachment", Totals.class, "count").rows();
 
   private final JdbcTemplate jdbc;

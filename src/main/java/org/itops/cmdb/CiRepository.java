@@ -37,11 +37,9 @@ class CiRepository {
     this.jdbc = jdbc;
   }
 
-  /** Inserts the items in one batch; the database numbers them (so the insert names its columns but the id). */
+  /** Inserts the items in one batch; the database numbers them. */
   void insert(List<CiInput> created, Instant now) {
-    jdbc.batchUpdate("insert into configuration_item (name, type, environment, service, owner_group, criticality,"
-        + " description, updated_at) values (:name, :type, :environment, :service, :ownerGroup, :criticality,"
-        + " :description, :updatedAt)", created.stream().map(item -> ITEMS.parameters(row(0, item, now)))
+    jdbc.batchUpdate(ITEMS.insertGeneratingKey(), created.stream().map(item -> ITEMS.parameters(row(0, item, now)))
         .toArray(SqlParameterSource[]::new));
   }
 

@@ -80,10 +80,14 @@ public final class Table<T> {
     return "select " + columns() + " from " + name;
   }
 
+  /** The named parameters of {@link #columns}, comma separated, in the same order. */
+  public String values() {
+    return properties.stream().map(property -> ":" + property).collect(Collectors.joining(", "));
+  }
+
   /** The insert of a whole row, with {@link #parameters}. */
   public String insert() {
-    return "insert into " + name + " (" + columns() + ") values ("
-        + properties.stream().map(property -> ":" + property).collect(Collectors.joining(", ")) + ")";
+    return "insert into " + name + " (" + columns() + ") values (" + values() + ")";
   }
 
   /**
