@@ -29,6 +29,8 @@ final class BenchSuite implements AutoCloseable {
   final TaskReady taskReady;
   final String database;
   final EmbeddedPostgres postgres;
+  /** The H2 database's file, or null on PostgreSQL. */
+  final Path h2File;
 
   @Configuration(proxyBeanMethods = false)
   static class BenchConfiguration {
@@ -38,12 +40,14 @@ final class BenchSuite implements AutoCloseable {
     }
   }
 
-  private BenchSuite(ConfigurableApplicationContext context, String database, EmbeddedPostgres postgres) {
+  private BenchSuite(ConfigurableApplicationContext context, String database, EmbeddedPostgres postgres,
+      Path h2File) {
     this.context = context;
     this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     this.taskReady = context.getBean(TaskReady.class);
     this.database = database;
     this.postgres = postgres;
+    this.h2File = h2File;
   }
 
   /** Starts the suite on {@code h2} or {@code postgres}. */
@@ -52,11 +56,13 @@ final class BenchSuite implements AutoCloseable {
     List<String> settings = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
         "--itops.mail.dev-server.smtp-port=" + smtpPort, "--spring.mail.port=" + smtpPort, "--itops.demo-data=false"));
     EmbeddedPostgres postgres = null;
+    Path h2File = null;
     String description;
     switch (database) {
       case "h2" -> {
         Path data = Files.createTempDirectory("itops-bench");
         settings.add("--spring.datasource.url=" + Commits.h2Url(data.resolve("itops")));
+        h2File = data.resolve("itops.mv.db");
         description = "H2 " + org.h2.engine.Constants.VERSION + " file database, " + Commits.describe();
       }
       case "postgres" -> {
@@ -73,7 +79,7 @@ final class BenchSuite implements AutoCloseable {
     }
     ConfigurableApplicationContext context = new SpringApplicationBuilder(ItopsApplication.class, BenchConfiguration.class)
         .run(settings.toArray(String[]::new));
-    return new BenchSuite(context, description, postgres);
+    return new BenchSuite(context, description, postgres, h2File);
   }
 
   <T> T bean(Class<T> type) {

@@ -92,6 +92,7 @@ final class LifecycleBenchmark {
             results.setProperty(prefix + "busy." + name + "." + round, String.valueOf(benchmark.lastCpuUse));
           }
         }
+        System.out.printf(Locale.ROOT, "%s after round %d: %s%n", database, round, Growth.of(suite));
       }
     }
   }
