@@ -3,10 +3,14 @@ package bench;
 import com.icegreen.greenmail.util.GreenMail;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,14 +31,33 @@ final class Growth {
   }
 
   static String of(BenchSuite suite) {
+    String threads = threadCpu();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     memory.gc();
     JdbcTemplate jdbc = new JdbcTemplate(suite.bean(DataSource.class));
     String rows = TABLES.stream().map(table -> table + " " + count(jdbc, table)).collect(Collectors.joining(", "));
     GreenMail mail = suite.context.getBeanProvider(GreenMail.class).getIfAvailable();
-    return String.format(Locale.ROOT, "heap after GC %d MiB, database %d MiB, mails kept %s; rows: %s",
-        memory.getHeapMemoryUsage().getUsed() >> 20, databaseBytes(suite, jdbc) >> 20,
-        mail == null ? "-" : String.valueOf(mail.getReceivedMessages().length), rows);
+    return String.format(Locale.ROOT, "heap after GC %d MiB, database %d MiB, mails kept %s; CPU so far %s;"
+        + " rows: %s", memory.getHeapMemoryUsage().getUsed() >> 20, databaseBytes(suite, jdbc) >> 20,
+        mail == null ? "-" : String.valueOf(mail.getReceivedMessages().length), threads, rows);
+  }
+
+  /** CPU seconds so far of the JVM's Java threads by kind: H2's background writer, the job executor, the rest. */
+  private static String threadCpu() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> byKind = new TreeMap<>();
+    for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (thread == null) {
+        continue;
+      }
+      long nanos = threads.getThreadCpuTime(thread.getThreadId());
+      String name = thread.getThreadName();
+      String kind = name.startsWith("MVStore") ? "h2 writer" : name.startsWith("camundaTaskExecutor") ? "jobs"
+          : "other";
+      byKind.merge(kind, Math.max(0, nanos), Long::sum);
+    }
+    return byKind.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f s", e.getKey(), e.getValue() / 1e9))
+        .collect(Collectors.joining(", "));
   }
 
   private static String count(JdbcTemplate jdbc, String table) {
