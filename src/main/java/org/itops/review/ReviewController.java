@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.platform.NotAllowedException;
@@ -68,14 +69,16 @@ class ReviewController {
   /** The review; one asked for whose report is still being built answers its number and {@code BUILDING}. */
   @GetMapping("/{number}")
   Object get(@PathVariable String number) {
-    return reviews.view(number).<Object>map(review -> review).orElseGet(() -> {
-      boolean building = currentUser.asSystem(() -> runtimeService.createProcessInstanceQuery()
-          .processDefinitionKey(ReviewService.PROCESS_KEY).processInstanceBusinessKey(number).count() > 0);
-      if (!building) {
-        throw new NotFoundException("detail.notFound.record", number);
-      }
-      return Map.of("number", number, "status", "BUILDING");
-    });
+    Optional<ServiceReview> review = reviews.view(number);
+    if (review.isPresent()) {
+      return review.get();
+    }
+    boolean building = currentUser.asSystem(() -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(ReviewService.PROCESS_KEY).processInstanceBusinessKey(number).count() > 0);
+    if (!building) {
+      throw new NotFoundException("detail.notFound.record", number);
+    }
+    return Map.of("number", number, "status", "BUILDING");
   }
 
   private static void date(String field, String text) {
