@@ -33,12 +33,6 @@ class ReviewRepository {
         .stream().findFirst();
   }
 
-  /** The review, which exists (an {@code EmptyResultDataAccessException} otherwise). */
-  ServiceReview get(String number) {
-    return jdbc.queryForObject(REVIEWS.select() + " where number = :number", Map.of("number", number),
-        REVIEWS.rows());
-  }
-
   /** The reviewers' assessment and actions: the review is done. */
   void reviewed(String number, String assessment, String actions, Instant at) {
     jdbc.update("update service_review set assessment = :assessment, actions = :actions, status = 'REVIEWED',"

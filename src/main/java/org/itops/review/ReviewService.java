@@ -132,7 +132,7 @@ public class ReviewService {
    */
   @Transactional
   public List<BelowTarget> belowTargetInItsMonth(String number) {
-    ServiceReview review = reviews.get(number);
+    ServiceReview review = reviews.find(number).orElseThrow(); // the process of this review is running
     Instant from = review.periodFrom();
     Instant to = review.periodTo();
     ZoneId monthZone = isAMonth(from, to, ZoneOffset.UTC) ? ZoneOffset.UTC : isAMonth(from, to, zone) ? zone : null;
