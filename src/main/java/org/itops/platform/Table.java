@@ -65,11 +65,6 @@ public final class Table<T> {
     return new Table<>(name, type, keyProperty, Set.of(notColumns));
   }
 
-  /** The table's name. */
-  public String name() {
-    return name;
-  }
-
   /** The columns, comma separated, the key first. */
   public String columns() {
     return properties.stream().map(Table::column).collect(Collectors.joining(", "));
