@@ -1,0 +1,165 @@
+package org.itops.platform;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's task query, which Tasklist's filters run for their list and its count, with the same authorization
+ * check written so that the database looks each permission up in a set instead of joining it row by row.
+ *
+ * <p>The engine joins the authorizations to the tasks {@code ON AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}. No
+ * database can hash or merge on such an "or" of three columns, so it looks the authorizations up once for every task
+ * of the query: with 100,000 open tasks in one group, the count beside a Tasklist filter took over a second on
+ * PostgreSQL (docs/benchmarks.md, "Tasklist's filters"). Here the same rule, a task is seen when an authorization
+ * of the user or one of their groups grants READ on the task or READ_TASK on its process definition (or on all of
+ * them, {@code '*'}), is asked as {@code RES.ID_ IN (granted) OR D.KEY_ IN (granted) OR '*' IN (granted)}, where
+ * {@code granted} is the engine's own selection of those authorizations: PostgreSQL reads it once into a hash table.
+ * Revoking authorizations ({@code authorizationCheckRevokes}), which the suite does not use, keep the engine's check.
+ *
+ * <p>The statements are the engine's own, read from its mapping ({@code Task.xml}) at start and changed in those two
+ * places only; the engine is told to run them instead of its own (its statement mappings, the way it has
+ * database-specific statements). Should a Camunda upgrade change those places, the start fails here rather than run a
+ * query whose check nobody has read ({@code TaskQueryAuthorizationTest} says what is checked).
+ */
+@Component
+class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
+
+  static final String NAMESPACE = "org.itops.platform.TaskQueryAuthorization";
+  private static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+  private static final String ENGINE_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+  private static final String AUTHORIZATION = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity";
+
+  /** The engine's statements (by the name the engine runs them) and the names of the suite's versions of them. */
+  static final Map<String, String> STATEMENTS = Map.of(
+      "selectTaskByQueryCriteria", "selectTasksAuthorizedBySet",
+      "selectTaskCountByQueryCriteria", "selectTaskCountAuthorizedBySet");
+
+  /** The engine's join of the authorizations, which goes. */
+  private static final Pattern AUTHORIZATION_JOIN = Pattern.compile(
+      "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".authCheckJoinWithoutOnClause") + "\"\\s*/>\\s*"
+          + Pattern.quote("AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_ ${authJoinSeparator} D.KEY_"
+          + " ${authJoinSeparator} '*' ${authJoinEnd})"));
+
+  /** The engine's check of the joined authorizations, which the check by set replaces. */
+  private static final Pattern AUTHORIZATION_CHECK = Pattern.compile(
+      "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".contextualAuthorizationCheck") + "\"\\s*/>");
+
+  /**
+   * The same rule asked of a set. Without revoking authorizations the engine's check is "a joined authorization
+   * exists" (plus, while CMMN is on, "or it is a case task"); with them it is the engine's own, which joins nothing.
+   */
+  private static final String CHECK_BY_SET = """
+      <choose>
+        <when test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null
+            &amp;&amp; !authCheck.revokeAuthorizationCheckEnabled">
+          <bind name="authGroupIds" value="authCheck.authGroupIds" />
+          <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+          <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
+          and (
+          <if test="applyAuthorizationCheckForCaseInstances">(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR</if>
+          RES.ID_ IN (<include refid="grantedResources" />)
+          OR D.KEY_ IN (<include refid="grantedResources" />)
+          OR '*' IN (<include refid="grantedResources" />)
+          )
+        </when>
+        <otherwise>
+          <include refid="%s.contextualAuthorizationCheck" />
+        </otherwise>
+      </choose>""".formatted(AUTHORIZATION);
+
+  /** The engine's selection of the authorizations that it joins ({@code authCheckJoinWithoutOnClauseWithBinding}). */
+  private static final String GRANTED_RESOURCES = """
+      <sql id="grantedResources">
+        SELECT A.RESOURCE_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION A
+        WHERE A.TYPE_ &lt; 2
+        AND ( A.USER_ID_ in ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+        <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
+          OR A.GROUP_ID_ IN <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
+        </if>
+        )
+        <include refid="%s.atomicChecksOnResourceTypeAndPerms" />
+      </sql>""".formatted(AUTHORIZATION);
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    // a shared session factory (several engines in one JVM) already has them
+    if (!mybatis.hasStatement(NAMESPACE + "." + STATEMENTS.get("selectTaskCountByQueryCriteria"))) {
+      byte[] mapper = mapper(engineMapping()).getBytes(StandardCharsets.UTF_8);
+      new XMLMapperBuilder(new ByteArrayInputStream(mapper), mybatis, NAMESPACE, mybatis.getSqlFragments()).parse();
+    }
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    // the engine's mappings of this database (shared by every engine of that type): copied, not changed
+    Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
+        : new HashMap<>(sessions.getStatementMappings());
+    STATEMENTS.forEach((engine, suite) -> mappings.put(engine, NAMESPACE + "." + suite));
+    sessions.setStatementMappings(mappings);
+  }
+
+  /** The suite's mapper: the engine's two task query statements and their fragments, checked by set. */
+  static String mapper(String engineMapping) {
+    String criteria = element(engineMapping, "sql", "selectTaskByQueryCriteriaSql");
+    criteria = replaceOnce(criteria, AUTHORIZATION_JOIN, "");
+    criteria = replaceOnce(criteria, AUTHORIZATION_CHECK, CHECK_BY_SET);
+    StringBuilder mapper = new StringBuilder("""
+        <?xml version="1.0" encoding="UTF-8" ?>
+        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+        <mapper namespace="%s">
+        """.formatted(NAMESPACE));
+    STATEMENTS.forEach((engine, suite) -> mapper.append(element(engineMapping, "select", engine)
+        .replace("id=\"" + engine + "\"", "id=\"" + suite + "\"")
+        .replace("resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"")
+        .replace("refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"")).append('\n'));
+    return mapper.append(criteria).append('\n').append(GRANTED_RESOURCES).append("\n</mapper>\n").toString();
+  }
+
+  static String engineMapping() {
+    try (InputStream in = ProcessEngineConfigurationImpl.class.getClassLoader().getResourceAsStream(ENGINE_MAPPING)) {
+      if (in == null) {
+        throw new IllegalStateException("The engine's task mapping " + ENGINE_MAPPING + " is not on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The one element {@code <tag id="id">...</tag>} of the engine's mapping (these elements do not nest). */
+  private static String element(String mapping, String tag, String id) {
+    Matcher matcher = Pattern.compile("<" + tag + " id=\"" + id + "\".*?</" + tag + ">", Pattern.DOTALL).matcher(mapping);
+    if (!matcher.find()) {
+      throw changed("has no <" + tag + " id=\"" + id + "\">");
+    }
+    return matcher.group();
+  }
+
+  private static String replaceOnce(String text, Pattern pattern, String replacement) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.find()) {
+      throw changed("has no " + pattern.pattern());
+    }
+    String replaced = text.substring(0, matcher.start()) + replacement + text.substring(matcher.end());
+    if (pattern.matcher(replaced.substring(matcher.start() + replacement.length())).find()) {
+      throw changed("has " + pattern.pattern() + " more than once");
+    }
+    return replaced;
+  }
+
+  private static IllegalStateException changed(String what) {
+    return new IllegalStateException("The engine's task query (" + ENGINE_MAPPING + ") " + what
+        + ": Camunda changed it, so TaskQueryAuthorization must be read against the new one");
+  }
+}

@@ -1,0 +1,173 @@
+package org.itops.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.task.Task;
+import org.itops.SuiteTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The task query checked by set ({@link TaskQueryAuthorization}) shows each user exactly the tasks that the engine's
+ * own query shows: the same query is run both ways, for users whose tasks come from each kind of grant (the group's
+ * grant on a task, a user's grant on all tasks, a group's READ_TASK on a process definition) and for a user with none.
+ */
+@SuiteTest
+class TaskQueryAuthorizationTest {
+
+  @Autowired ProcessEngineConfigurationImpl configuration;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+
+  private final List<String> standaloneTasks = new ArrayList<>();
+  private final List<String> processInstances = new ArrayList<>();
+  private final List<String> grants = new ArrayList<>();
+  private String groupATask;
+  private String groupBTask;
+  private String processTask;
+
+  /** A user and their groups. */
+  record User(String id, List<String> groups) {}
+
+  private static final List<User> USERS = List.of(
+      new User("tq-a", List.of("tq-group-a")),
+      new User("tq-b", List.of("tq-group-b", "tq-group-none")),
+      new User("tq-processes", List.of("tq-group-processes")),
+      new User("tq-everything", List.of()),
+      new User("tq-nobody", List.of("tq-group-none")),
+      new User("desk", List.of("service-desk")));
+
+  /** The queries Tasklist's filters and the suite run, and a few more, each as ids in the order the query gives. */
+  private static final Map<String, Function<TaskService, List<String>>> QUERIES = Map.of(
+      "all", tasks -> ids(tasks.createTaskQuery().orderByTaskId().asc().listPage(0, 2000)),
+      "my groups' tasks, first page, newest first",
+      tasks -> ids(tasks.createTaskQuery().withCandidateGroups().orderByTaskCreateTime().desc().orderByTaskId().asc()
+          .listPage(0, 15)),
+      "my groups' tasks, count", tasks -> List.of(String.valueOf(tasks.createTaskQuery().withCandidateGroups().count())),
+      "unassigned", tasks -> ids(tasks.createTaskQuery().taskUnassigned().orderByTaskId().asc().listPage(0, 2000)),
+      "assigned to tq-a", tasks -> ids(tasks.createTaskQuery().taskAssignee("tq-a").listPage(0, 2000)),
+      "group a or group b (left joins)", tasks -> ids(tasks.createTaskQuery().or().taskCandidateGroup("tq-group-a")
+          .taskCandidateGroup("tq-group-b").endOr().orderByTaskId().asc().listPage(0, 2000)),
+      "of a process definition", tasks -> ids(tasks.createTaskQuery().processDefinitionKey("fixture-short-history")
+          .orderByTaskId().asc().listPage(0, 2000)));
+
+  @BeforeEach
+  void tasksOfEveryKindOfGrant() {
+    groupATask = standaloneTask("tq-group-a", null);
+    groupBTask = standaloneTask("tq-group-b", null);
+    standaloneTask("tq-group-a", "tq-a");
+    String instance = runtimeService.startProcessInstanceByKey("fixture-short-history").getId();
+    processInstances.add(instance);
+    processTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    grant(null, "tq-group-processes", PROCESS_DEFINITION, "fixture-short-history", READ_TASK);
+    grant("tq-everything", null, TASK, "*", READ);
+  }
+
+  @AfterEach
+  void removeThem() {
+    identityService.clearAuthentication();
+    standaloneTasks.forEach(id -> taskService.deleteTask(id, true));
+    processInstances.forEach(id -> runtimeService.deleteProcessInstance(id, "test over"));
+    grants.forEach(authorizationService::deleteAuthorization);
+  }
+
+  @Test
+  void theEngineRunsTheSuitesTaskQuery() {
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    TaskQueryAuthorization.STATEMENTS.forEach((engine, suite) ->
+        assertThat(sessions.mapStatement(engine)).isEqualTo(TaskQueryAuthorization.NAMESPACE + "." + suite));
+    assertThat(TaskQueryAuthorization.mapper(TaskQueryAuthorization.engineMapping()))
+        .doesNotContain("AUTH ON").contains("RES.ID_ IN (<include refid=\"grantedResources\" />)");
+  }
+
+  @Test
+  void everyUserSeesWhatTheEnginesOwnQueryShows() {
+    for (User user : USERS) {
+      QUERIES.forEach((name, query) -> {
+        List<String> bySet = as(user, query);
+        List<String> byJoin = withTheEnginesStatements(() -> as(user, query));
+        assertThat(bySet).as("%s: %s", user.id(), name).isEqualTo(byJoin);
+      });
+    }
+  }
+
+  @Test
+  void eachKindOfGrantShowsItsTasksAndNoOthers() {
+    assertThat(as(USERS.get(0), QUERIES.get("all"))).contains(groupATask).doesNotContain(groupBTask, processTask);
+    assertThat(as(USERS.get(1), QUERIES.get("all"))).contains(groupBTask).doesNotContain(groupATask, processTask);
+    assertThat(as(USERS.get(2), QUERIES.get("all"))).contains(processTask).doesNotContain(groupATask, groupBTask);
+    assertThat(as(USERS.get(3), QUERIES.get("all"))).contains(groupATask, groupBTask, processTask);
+    assertThat(as(USERS.get(4), QUERIES.get("all"))).doesNotContain(groupATask, groupBTask, processTask);
+  }
+
+  private List<String> as(User user, Function<TaskService, List<String>> query) {
+    identityService.setAuthentication(user.id(), user.groups());
+    try {
+      return query.apply(taskService);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Runs the engine's own statements for the task query, as without the suite's plugin. */
+  private <T> T withTheEnginesStatements(Supplier<T> run) {
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    Map<String, String> suites = sessions.getStatementMappings();
+    Map<String, String> engines = new HashMap<>(suites);
+    TaskQueryAuthorization.STATEMENTS.keySet().forEach(engines::remove);
+    sessions.setStatementMappings(engines);
+    try {
+      return run.get();
+    } finally {
+      sessions.setStatementMappings(suites);
+    }
+  }
+
+  private String standaloneTask(String candidateGroup, String assignee) {
+    Task task = taskService.newTask();
+    task.setName("Task query check");
+    task.setAssignee(assignee);
+    taskService.saveTask(task);
+    taskService.addCandidateGroup(task.getId(), candidateGroup);
+    standaloneTasks.add(task.getId());
+    return task.getId();
+  }
+
+  private void grant(String user, String group, Resource resource, String id,
+      Permission permission) {
+    Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId(user);
+    grant.setGroupId(group);
+    grant.setResource(resource);
+    grant.setResourceId(id);
+    grant.addPermission(permission);
+    grants.add(authorizationService.saveAuthorization(grant).getId());
+  }
+
+  private static List<String> ids(List<Task> tasks) {
+    return tasks.stream().map(Task::getId).toList();
+  }
+}
