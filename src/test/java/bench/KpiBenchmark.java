@@ -81,22 +81,11 @@ public final class KpiBenchmark {
   }
 
   /**
-   * The history, written by PostgreSQL itself ({@code generate_series}): incidents of every priority on 20 services,
-   * taken after 10 to 70 minutes and resolved after 1 to 49 hours, one in 20 breached, one in 50 reopened; the newest
-   * {@value #OPEN} still open; changes over the same two years, one in ten an emergency.
+   * The history, written by PostgreSQL itself ({@code generate_series}): the incidents ({@link #insertIncidents}), the
+   * newest {@value #OPEN} still open; changes over the same two years, one in ten an emergency.
    */
   private static void insert(JdbcTemplate jdbc) {
-    jdbc.update("insert into incident (number, title, impact, urgency, category, reporter, source, status, priority,"
-        + " service, reported_at, responded_at, resolved_at, closed_at, response_breached, resolution_breached,"
-        + " reopen_count, paused_seconds, updated_at)"
-        + " select 'INC-K' || lpad(g::text, 8, '0'), 'Incident ' || g, 'low', 'low', 'network', 'user' || g % 500,"
-        + " 'bench', case when g > ? then 'IN_PROGRESS' else 'CLOSED' end, 'P' || (1 + g % 4), 'service-' || g % 20,"
-        + " t, t + (10 + g % 61) * interval '1 minute', case when g > ? then null else t + (1 + g % 49) * interval"
-        + " '1 hour' end, case when g > ? then null else t + (2 + g % 49) * interval '1 hour' end, g % 20 = 0,"
-        + " g % 20 = 1, case when g % 50 = 0 then 1 else 0 end, (g % 7) * 600, t"
-        + " from (select g, (now() at time zone 'UTC') - (? - g) * ? * interval '1 second' as t"
-        + " from generate_series(1, ?) g) history", INCIDENTS, INCIDENTS, INCIDENTS, INCIDENTS + OPEN,
-        SPACING_SECONDS, INCIDENTS + OPEN);
+    insertIncidents(jdbc, INCIDENTS, OPEN);
     long changeSpacing = SPACING_SECONDS * INCIDENTS / CHANGES;
     jdbc.update("insert into change_request (number, summary, reason, requested_type, impact, classification,"
         + " implementation_plan, planned_start, planned_end, requester, status, outcome, created_at, updated_at,"
@@ -106,6 +95,25 @@ public final class KpiBenchmark {
         + " from (select g, (now() at time zone 'UTC') - (? - g) * ? * interval '1 second' as t"
         + " from generate_series(1, ?) g) history", CHANGES, changeSpacing, CHANGES);
     // no ANALYZE: the figures must hold right after a burst of writes too, before autovacuum has looked at them
+  }
+
+  /**
+   * The suite's records of {@code ended} incidents over two years up to now, then {@code open} ones still in progress,
+   * written by PostgreSQL itself ({@code generate_series}): every priority on 20 services, taken after 10 to 70
+   * minutes and resolved after 1 to 49 hours, one in 20 breached, one in 50 reopened (numbers {@code INC-K...}).
+   */
+  static void insertIncidents(JdbcTemplate jdbc, int ended, int open) {
+    long spacingSeconds = 2L * 365 * 24 * 3600 / ended;
+    jdbc.update("insert into incident (number, title, impact, urgency, category, reporter, source, status, priority,"
+        + " service, reported_at, responded_at, resolved_at, closed_at, response_breached, resolution_breached,"
+        + " reopen_count, paused_seconds, updated_at)"
+        + " select 'INC-K' || lpad(g::text, 8, '0'), 'Incident ' || g, 'low', 'low', 'network', 'user' || g % 500,"
+        + " 'bench', case when g > ? then 'IN_PROGRESS' else 'CLOSED' end, 'P' || (1 + g % 4), 'service-' || g % 20,"
+        + " t, t + (10 + g % 61) * interval '1 minute', case when g > ? then null else t + (1 + g % 49) * interval"
+        + " '1 hour' end, case when g > ? then null else t + (2 + g % 49) * interval '1 hour' end, g % 20 = 0,"
+        + " g % 20 = 1, case when g % 50 = 0 then 1 else 0 end, (g % 7) * 600, t"
+        + " from (select g, (now() at time zone 'UTC') - (? - g) * ? * interval '1 second' as t"
+        + " from generate_series(1, ?) g) history", ended, ended, ended, ended + open, spacingSeconds, ended + open);
   }
 
   /** What every thread of this JVM allocated so far. */

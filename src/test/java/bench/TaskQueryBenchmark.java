@@ -1,5 +1,7 @@
 package bench;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -8,33 +10,52 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.task.Task;
+import org.itops.SuiteClient;
 import org.itops.incident.IncidentReport;
 import org.itops.incident.IncidentService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tasklist with a large backlog: opens the given number of incidents (each waits at "Triage incident" for the
- * service desk), then times the first page of the service desk's tasks as Tasklist asks for it, over HTTP as
- * {@code desk}, with authorization on; then the heap in use.
+ * service desk), triages every tenth to the operations engineers (it waits at "Take incident"), writes the history of
+ * a million ended incidents (PostgreSQL), and then, right after that burst of writes (no {@code ANALYZE}), times the
+ * requests Tasklist itself sends for each of its three filters: the filter's first page, newest first, with the
+ * variables of the task cards and the count beside the filter, from a session of the webapp as {@code desk} and as
+ * {@code engineer}, with authorization on; then the heap in use.
  */
 final class TaskQueryBenchmark {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LOADERS = Integer.getInteger("bench.loaders", 4);
-  private static final int SAMPLES = Integer.getInteger("bench.samples", 300);
+  private static final int SAMPLES = Integer.getInteger("bench.samples", 100);
+  /** Samples of the engine's own task query, which takes seconds a request at 100,000 tasks. */
+  private static final int ENGINE_SAMPLES = 30;
+  /** Ended incidents written as history (PostgreSQL only): the suite's records and the engine's history of each. */
+  private static final int ENDED = Integer.getInteger("bench.ended", 1_000_000);
+  /** Every this many open incidents one is triaged to the operations engineers. */
+  private static final int TRIAGED_EVERY = 10;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Integer.getInteger("bench.request.timeout.seconds", 60));
+  /** Tasklist 7.24's body for a filter's first page (its sorting as it sends it). */
+  private static final String TASKLIST_PAGE = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+      + "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
 
   static void run(String database, int openIncidents, Properties results) throws Exception {
     try (BenchSuite suite = BenchSuite.start(database)) {
@@ -44,25 +65,54 @@ final class TaskQueryBenchmark {
       long start = System.nanoTime();
       open(suite, openIncidents);
       double seconds = (System.nanoTime() - start) / 1e9;
-      results.setProperty(prefix + "open", String.valueOf(suite.bean(TaskService.class).createTaskQuery()
-          .taskDefinitionKey("triageIncident").count()));
       results.setProperty(prefix + "loadPerSecond", String.valueOf(openIncidents / seconds));
-
-      String filterId = suite.bean(FilterService.class).createFilterQuery().filterName("My groups' tasks").singleResult().getId();
-      List<String> deskGroups = suite.bean(IdentityService.class).createGroupQuery().groupMember("desk").list().stream()
-          .map(Group::getId).toList();
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      String page = "firstResult=0&maxResults=15";
-      HttpRequest taskQuery = request(suite, "/engine-rest/task?candidateGroups=" + String.join(",", deskGroups)
-          + "&sortBy=created&sortOrder=desc&" + page).GET().build();
-      // what Tasklist itself sends for a filter: the filter's query, sorted, with variables and identity links (HAL)
-      HttpRequest filterList = request(suite, "/engine-rest/filter/" + filterId + "/list?" + page)
-          .header("Accept", "application/hal+json").header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}")).build();
-      HttpRequest filterCount = request(suite, "/engine-rest/filter/" + filterId + "/count").GET().build();
-      time(suite, http, taskQuery, "taskQuery", prefix, results);
-      time(suite, http, filterList, "filterList", prefix, results);
-      time(suite, http, filterCount, "filterCount", prefix, results);
+      triage(suite, openIncidents / TRIAGED_EVERY);
+      TaskService tasks = suite.bean(TaskService.class);
+      results.setProperty(prefix + "open", String.valueOf(tasks.createTaskQuery().taskDefinitionKey("triageIncident").count()));
+      results.setProperty(prefix + "triaged", String.valueOf(tasks.createTaskQuery().taskDefinitionKey("takeIncident").count()));
+      if (suite.postgres != null) {
+        start = System.nanoTime();
+        writeEndedIncidents(suite, ENDED);
+        results.setProperty(prefix + "ended", String.valueOf(ENDED));
+        System.out.printf(Locale.ROOT, "%d ended incidents written in %.0f s%n", ENDED, (System.nanoTime() - start) / 1e9);
+      }
+      int port = URI.create(suite.baseUrl).getPort();
+      List<String> measured = new ArrayList<>();
+      HttpRequest deskGroupsTasks = null;
+      HttpClient deskBrowser = null;
+      for (String user : List.of("desk", "engineer")) {
+        SuiteClient.WebappSession tasklist = new SuiteClient(port).webappSession(user, user, "tasklist");
+        if (tasklist.loginStatus() != 200) {
+          throw new IllegalStateException(user + " could not log into Tasklist: " + tasklist.loginStatus());
+        }
+        for (Map.Entry<String, String> filter : filters(tasklist).entrySet()) {
+          HttpRequest list = HttpRequest.newBuilder(URI.create(suite.baseUrl + "/camunda/api/engine/engine/default/filter/"
+                  + filter.getValue() + "/list?firstResult=0&maxResults=15"))
+              .timeout(REQUEST_TIMEOUT).header("Accept", "application/hal+json").header("Content-Type", "application/json")
+              .header("X-XSRF-TOKEN", tasklist.csrf()).POST(HttpRequest.BodyPublishers.ofString(TASKLIST_PAGE)).build();
+          String name = user + "." + filter.getKey().replace("'", "").replace(' ', '_');
+          time(suite, tasklist.browser(), list, SAMPLES, name, prefix, results);
+          results.setProperty(prefix + name + ".label", user + ", " + filter.getKey());
+          if (name.equals("desk.My_groups_tasks")) {
+            deskGroupsTasks = list;
+            deskBrowser = tasklist.browser();
+          }
+          results.setProperty(prefix + name + ".count", String.valueOf(count(tasklist.browser(), list)));
+          measured.add(name);
+        }
+      }
+      results.setProperty(prefix + "requests", String.join(",", measured));
+      // the same request with the engine's own task query (authorizations joined row by row), for the ratio
+      DbSqlSessionFactory sessions = suite.bean(ProcessEngineConfigurationImpl.class).getDbSqlSessionFactory();
+      Map<String, String> suites = sessions.getStatementMappings();
+      Map<String, String> engines = new HashMap<>(suites);
+      engines.keySet().removeAll(List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria"));
+      sessions.setStatementMappings(engines);
+      try {
+        time(suite, deskBrowser, deskGroupsTasks, ENGINE_SAMPLES, "desk.My_groups_tasks.engine", prefix, results);
+      } finally {
+        sessions.setStatementMappings(suites);
+      }
       results.setProperty(prefix + "heapAfterLoadMiB", String.valueOf(heapInUseMiB()));
       // the embedded default's dev mail server keeps every mail in memory; production sends them away
       GreenMail devMail = suite.bean(GreenMail.class);
@@ -70,6 +120,83 @@ final class TaskQueryBenchmark {
       devMail.purgeEmailFromAllMailboxes();
       results.setProperty(prefix + "heapWithoutDevMailMiB", String.valueOf(heapInUseMiB()));
     }
+  }
+
+  /** The task filters the user sees in Tasklist, by name, in the order Tasklist shows them. */
+  private static Map<String, String> filters(SuiteClient.WebappSession tasklist) throws Exception {
+    HttpResponse<String> response = tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task"
+        + "&firstResult=0&maxResults=2000&itemCount=false");
+    List<Map<String, Object>> filters = JSON.readValue(response.body(), new TypeReference<>() {});
+    Map<String, String> byName = new LinkedHashMap<>();
+    filters.stream().sorted(Comparator.comparingInt(filter -> ((Number) ((Map<?, ?>) filter.get("properties"))
+        .get("priority")).intValue())).forEach(filter -> byName.put((String) filter.get("name"), (String) filter.get("id")));
+    if (byName.size() != 3) {
+      throw new IllegalStateException("Tasklist shows " + byName.keySet() + ", not the suite's three filters");
+    }
+    return byName;
+  }
+
+  /** The count Tasklist shows beside the filter: the list's {@code count}. */
+  private static long count(HttpClient browser, HttpRequest list) throws Exception {
+    return ((Number) JSON.readValue(browser.send(list, HttpResponse.BodyHandlers.ofString()).body(), Map.class)
+        .get("count")).longValue();
+  }
+
+  /** Triages that many incidents as {@code desk} to the operations engineers, spread over the backlog. */
+  private static void triage(BenchSuite suite, int count) {
+    TaskService taskService = suite.bean(TaskService.class);
+    IdentityService identityService = suite.bean(IdentityService.class);
+    List<String> groups = identityService.createGroupQuery().groupMember("desk").list().stream().map(Group::getId).toList();
+    List<Task> backlog = taskService.createTaskQuery().taskDefinitionKey("triageIncident").orderByTaskId().asc().list();
+    identityService.setAuthentication("desk", groups);
+    try {
+      for (int i = 0; i < count && i * TRIAGED_EVERY < backlog.size(); i++) {
+        String task = backlog.get(i * TRIAGED_EVERY).getId();
+        Map<String, Object> form = new HashMap<>();
+        form.put("priority", taskService.getVariable(task, "priority"));
+        form.put("overrideReason", null);
+        form.put("assignedGroup", "ops-engineers");
+        taskService.claim(task, "desk");
+        taskService.complete(task, form);
+      }
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /**
+   * The history of ended incidents, written by PostgreSQL itself: the suite's records ({@link
+   * KpiBenchmark#insertIncidents}) and the engine's history of each: its process instance, its three tasks (triage,
+   * take, work) and their candidate groups. (Their activity instances and variables, which no task query reads, are
+   * left out: they would take an hour to write.)
+   */
+  private static void writeEndedIncidents(BenchSuite suite, int count) {
+    JdbcTemplate jdbc = suite.bean(JdbcTemplate.class);
+    KpiBenchmark.insertIncidents(jdbc, count, 0);
+    String definition = suite.bean(RepositoryService.class).createProcessDefinitionQuery()
+        .processDefinitionKey("incident-lifecycle").latestVersion().singleResult().getId();
+    String ended = " from (select g, 'bench-' || g as pi, now() - g * interval '1 minute' as t"
+        + " from generate_series(1, " + count + ") g) ended";
+    jdbc.update("insert into act_hi_procinst (id_, proc_inst_id_, business_key_, proc_def_key_, proc_def_id_,"
+        + " start_time_, end_time_, duration_, start_user_id_, root_proc_inst_id_, state_)"
+        + " select pi, pi, 'INC-K' || lpad(g::text, 8, '0'), 'incident-lifecycle', ?, t, t + interval '5 hours',"
+        + " 18000000, 'requester', pi, 'COMPLETED'" + ended, definition);
+    String[][] steps = {{"triageIncident", "Triage incident", "service-desk"},
+        {"takeIncident", "Take incident", "ops-engineers"}, {"workOnIncident", "Work on incident", "ops-engineers"}};
+    for (int step = 0; step < steps.length; step++) {
+      String start = "t + interval '" + step + " hours'";
+      jdbc.update("insert into act_hi_taskinst (id_, proc_def_key_, proc_def_id_, root_proc_inst_id_, proc_inst_id_,"
+          + " execution_id_, name_, assignee_, start_time_, end_time_, duration_, delete_reason_, task_def_key_,"
+          + " priority_, task_state_) select pi || '-" + step + "', 'incident-lifecycle', ?, pi, pi, pi, ?,"
+          + " case when ? = 'service-desk' then 'desk' else 'engineer' end, " + start + ", " + start
+          + " + interval '50 minutes', 3000000, 'completed', ?, 25, 'Completed'" + ended,
+          definition, steps[step][1], steps[step][2], steps[step][0]);
+      jdbc.update("insert into act_hi_identitylink (id_, timestamp_, type_, group_id_, task_id_, proc_def_id_,"
+          + " operation_type_, proc_def_key_, root_proc_inst_id_) select pi || '-c" + step + "', " + start
+          + ", 'candidate', ?, pi || '-" + step + "', ?, 'add', 'incident-lifecycle', pi" + ended,
+          steps[step][2], definition);
+    }
+    // no ANALYZE: the figures must hold right after a burst of writes too, before autovacuum has looked at them
   }
 
   /** Opens the incidents through the suite's own service, several at a time, as {@code requester}. */
@@ -109,15 +236,14 @@ final class TaskQueryBenchmark {
     }
   }
 
-  /** One request after the other, as one user clicking; the first tenth warms up and is not counted. */
   /**
-   * Times the request; one that takes longer than {@code bench.request.timeout.seconds} ends the measurement of this
+   * Times the request, one after the other as one user clicking, the first tenth to warm up and not counted; one that takes longer than {@code bench.request.timeout.seconds} ends the measurement of this
    * kind of request (its figure is "over the limit") and its statement is cancelled in PostgreSQL.
    */
-  private static void time(BenchSuite suite, HttpClient http, HttpRequest request, String name, String prefix,
-      Properties results) throws Exception {
-    long[] millis = new long[SAMPLES];
-    for (int i = -SAMPLES / 10; i < SAMPLES; i++) {
+  private static void time(BenchSuite suite, HttpClient http, HttpRequest request, int samples, String name,
+      String prefix, Properties results) throws Exception {
+    long[] millis = new long[samples];
+    for (int i = -samples / 10; i < samples; i++) {
       long start = System.nanoTime();
       HttpResponse<String> response;
       try {
@@ -126,7 +252,7 @@ final class TaskQueryBenchmark {
         cancelLongQueries(suite);
         results.setProperty(prefix + name + ".timedOutAfterSeconds", String.valueOf(REQUEST_TIMEOUT.toSeconds()));
         System.out.printf(Locale.ROOT, "%s: no answer within %d s (request %d); not measured further%n", name,
-            REQUEST_TIMEOUT.toSeconds(), i + SAMPLES / 10 + 1);
+            REQUEST_TIMEOUT.toSeconds(), i + samples / 10 + 1);
         return;
       }
       if (response.statusCode() != 200) {
@@ -138,7 +264,7 @@ final class TaskQueryBenchmark {
     }
     Arrays.sort(millis);
     for (String p : List.of("50", "95", "99")) {
-      double ms = millis[Math.min(SAMPLES - 1, (int) Math.ceil(Integer.parseInt(p) / 100.0 * SAMPLES) - 1)] / 1e6;
+      double ms = millis[Math.min(samples - 1, (int) Math.ceil(Integer.parseInt(p) / 100.0 * samples) - 1)] / 1e6;
       results.setProperty(prefix + name + ".p" + p, String.format(Locale.ROOT, "%.1f", ms));
     }
     System.out.printf(Locale.ROOT, "%s: p50 %s ms, p95 %s ms%n", name, results.get(prefix + name + ".p50"),
@@ -151,12 +277,6 @@ final class TaskQueryBenchmark {
       suite.bean(JdbcTemplate.class).queryForList("select pg_cancel_backend(pid) from pg_stat_activity"
           + " where state = 'active' and pid <> pg_backend_pid() and now() - query_start > interval '5 seconds'");
     }
-  }
-
-
-  private static HttpRequest.Builder request(BenchSuite suite, String path) {
-    return HttpRequest.newBuilder(URI.create(suite.baseUrl + path)).timeout(REQUEST_TIMEOUT).header("Authorization",
-        "Basic " + Base64.getEncoder().encodeToString("desk:desk".getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The heap in use after a full collection: what the suite keeps, not what it has yet to collect. */
