@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,35 +18,54 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's task query, which Tasklist's filters run for their list and its count, with the same authorization
- * check written so that the database looks each permission up in a set instead of joining it row by row.
+ * Two of the engine's queries asked so that their cost does not grow with the open tasks: the engine grants each
+ * open task to its candidate groups with an authorization of its own, so 100,000 open tasks are 100,000 rows of
+ * {@code ACT_RU_AUTHORIZATION} (docs/benchmarks.md, "Tasklist's filters at 100,000 open incidents").
  *
- * <p>The engine joins the authorizations to the tasks {@code ON AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}. No
+ * <p><b>The task query</b>, which Tasklist's filters run for their page and its count, with the same authorization
+ * check. The engine joins the authorizations to the tasks {@code ON AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}. No
  * database can hash or merge on such an "or" of three columns, so it looks the authorizations up once for every task
- * of the query: with 100,000 open tasks in one group, the count beside a Tasklist filter took over a second on
- * PostgreSQL (docs/benchmarks.md, "Tasklist's filters"). Here the same rule, a task is seen when an authorization
- * of the user or one of their groups grants READ on the task or READ_TASK on its process definition (or on all of
- * them, {@code '*'}), is asked as {@code RES.ID_ IN (granted) OR D.KEY_ IN (granted) OR '*' IN (granted)}, where
- * {@code granted} is the engine's own selection of those authorizations: PostgreSQL reads it once into a hash table.
- * Revoking authorizations ({@code authorizationCheckRevokes}), which the suite does not use, keep the engine's check.
+ * of the query. Here the same rule, a task is seen when an authorization of the user or one of their groups grants
+ * READ on the task or READ_TASK on its process definition (or on all of them, {@code '*'}), is asked as
+ * {@code RES.ID_ IN (granted) OR D.KEY_ IN (granted) OR '*' IN (granted)}, where {@code granted} is the engine's own
+ * selection of those authorizations: the database reads it once into a hash table. Revoking authorizations
+ * ({@code authorizationCheckRevokes}), which the suite does not use, keep the engine's check. The statements are the
+ * engine's own, read from its mapping ({@code Task.xml}) at start and changed in those two places only. Should a
+ * Camunda upgrade change those places, the start fails here rather than run a query whose check nobody has read.
  *
- * <p>The statements are the engine's own, read from its mapping ({@code Task.xml}) at start and changed in those two
- * places only; the engine is told to run them instead of its own (its statement mappings, the way it has
- * database-specific statements). Should a Camunda upgrade change those places, the start fails here rather than run a
- * query whose check nobody has read ({@code TaskQueryAuthorizationTest} says what is checked).
+ * <p><b>The groups that have authorizations</b>, which the engine asks at the start of every command that checks one
+ * (it leaves the user's other groups out of its checks): {@code SELECT distinct(GROUP_ID_)} reads every row of the
+ * table; here each group is looked up in the index on {@code GROUP_ID_} after the one before (a recursive query),
+ * a few dozen lookups however many tasks are open. Authorizations of users only (no group) are left out of the
+ * answer, which the engine compares with a user's group ids only.
+ *
+ * <p>The engine is told to run these statements instead of its own through its statement mappings, the way it has
+ * database-specific statements. {@code AuthorizationQueriesTest} runs each both ways and compares.
  */
 @Component
-class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
+class AuthorizationQueries extends AbstractProcessEnginePlugin {
 
-  static final String NAMESPACE = "org.itops.platform.TaskQueryAuthorization";
+  static final String NAMESPACE = "org.itops.platform.AuthorizationQueries";
   private static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
   private static final String ENGINE_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
   private static final String AUTHORIZATION = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity";
 
-  /** The engine's statements (by the name the engine runs them) and the names of the suite's versions of them. */
+  /** The engine's statements that the suite's replace, by the name the engine runs them, and the suite's name. */
   static final Map<String, String> STATEMENTS = Map.of(
       "selectTaskByQueryCriteria", "selectTasksAuthorizedBySet",
-      "selectTaskCountByQueryCriteria", "selectTaskCountAuthorizedBySet");
+      "selectTaskCountByQueryCriteria", "selectTaskCountAuthorizedBySet",
+      "selectAuthorizedGroupIds", "selectGroupIdsByIndex");
+
+  /** Each group of the authorizations after the one before, in the index on GROUP_ID_ (a loose index scan). */
+  private static final String GROUP_IDS_BY_INDEX = """
+      <select id="selectGroupIdsByIndex" resultType="string">
+        WITH RECURSIVE GROUPS_ (GROUP_ID_) AS (
+          SELECT MIN(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A
+          UNION ALL
+          SELECT (SELECT MIN(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.GROUP_ID_ &gt; G.GROUP_ID_)
+          FROM GROUPS_ G WHERE G.GROUP_ID_ IS NOT NULL)
+        SELECT GROUP_ID_ FROM GROUPS_ WHERE GROUP_ID_ IS NOT NULL
+      </select>""";
 
   /** The engine's join of the authorizations, which goes. */
   private static final Pattern AUTHORIZATION_JOIN = Pattern.compile(
@@ -97,7 +117,7 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
     // a shared session factory (several engines in one JVM) already has them
-    if (!mybatis.hasStatement(NAMESPACE + "." + STATEMENTS.get("selectTaskCountByQueryCriteria"))) {
+    if (!mybatis.hasStatement(NAMESPACE + "." + STATEMENTS.get("selectAuthorizedGroupIds"))) {
       byte[] mapper = mapper(engineMapping()).getBytes(StandardCharsets.UTF_8);
       new XMLMapperBuilder(new ByteArrayInputStream(mapper), mybatis, NAMESPACE, mybatis.getSqlFragments()).parse();
     }
@@ -109,7 +129,7 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
     sessions.setStatementMappings(mappings);
   }
 
-  /** The suite's mapper: the engine's two task query statements and their fragments, checked by set. */
+  /** The suite's mapper: the engine's two task query statements and their fragments, checked by set; the groups. */
   static String mapper(String engineMapping) {
     String criteria = element(engineMapping, "sql", "selectTaskByQueryCriteriaSql");
     criteria = replaceOnce(criteria, AUTHORIZATION_JOIN, "");
@@ -119,11 +139,14 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
         <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
         <mapper namespace="%s">
         """.formatted(NAMESPACE));
-    STATEMENTS.forEach((engine, suite) -> mapper.append(element(engineMapping, "select", engine)
-        .replace("id=\"" + engine + "\"", "id=\"" + suite + "\"")
-        .replace("resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"")
-        .replace("refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"")).append('\n'));
-    return mapper.append(criteria).append('\n').append(GRANTED_RESOURCES).append("\n</mapper>\n").toString();
+    for (String engine : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")) {
+      mapper.append(element(engineMapping, "select", engine)
+          .replace("id=\"" + engine + "\"", "id=\"" + STATEMENTS.get(engine) + "\"")
+          .replace("resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"")
+          .replace("refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"")).append('\n');
+    }
+    return mapper.append(criteria).append('\n').append(GRANTED_RESOURCES).append('\n').append(GROUP_IDS_BY_INDEX)
+        .append("\n</mapper>\n").toString();
   }
 
   static String engineMapping() {
@@ -160,6 +183,6 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
 
   private static IllegalStateException changed(String what) {
     return new IllegalStateException("The engine's task query (" + ENGINE_MAPPING + ") " + what
-        + ": Camunda changed it, so TaskQueryAuthorization must be read against the new one");
+        + ": Camunda changed it, so AuthorizationQueries must be read against the new one");
   }
 }

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,12 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The task query checked by set ({@link TaskQueryAuthorization}) shows each user exactly the tasks that the engine's
- * own query shows: the same query is run both ways, for users whose tasks come from each kind of grant (the group's
- * grant on a task, a user's grant on all tasks, a group's READ_TASK on a process definition) and for a user with none.
+ * The suite's authorization queries ({@link AuthorizationQueries}) answer what the engine's own answer: the task query
+ * checked by set shows each user exactly the tasks that the engine's shows, for users whose tasks come from each kind
+ * of grant (the group's grant on a task, a user's grant on all tasks, a group's READ_TASK on a process definition) and
+ * for a user with none; the groups that have authorizations are the same.
  */
 @SuiteTest
-class TaskQueryAuthorizationTest {
+class AuthorizationQueriesTest {
 
   @Autowired ProcessEngineConfigurationImpl configuration;
   @Autowired TaskService taskService;
@@ -97,9 +101,9 @@ class TaskQueryAuthorizationTest {
   @Test
   void theEngineRunsTheSuitesTaskQuery() {
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
-    TaskQueryAuthorization.STATEMENTS.forEach((engine, suite) ->
-        assertThat(sessions.mapStatement(engine)).isEqualTo(TaskQueryAuthorization.NAMESPACE + "." + suite));
-    assertThat(TaskQueryAuthorization.mapper(TaskQueryAuthorization.engineMapping()))
+    AuthorizationQueries.STATEMENTS.forEach((engine, suite) ->
+        assertThat(sessions.mapStatement(engine)).isEqualTo(AuthorizationQueries.NAMESPACE + "." + suite));
+    assertThat(AuthorizationQueries.mapper(AuthorizationQueries.engineMapping()))
         .doesNotContain("AUTH ON").contains("RES.ID_ IN (<include refid=\"grantedResources\" />)");
   }
 
@@ -112,6 +116,14 @@ class TaskQueryAuthorizationTest {
         assertThat(bySet).as("%s: %s", user.id(), name).isEqualTo(byJoin);
       });
     }
+  }
+
+  @Test
+  void theGroupsWithAuthorizationsAreTheEnginesGroupsWithAuthorizations() {
+    Supplier<Set<Object>> groups = () -> configuration.getCommandExecutorTxRequired().execute(context ->
+        ((List<?>) context.getDbEntityManager().selectList("selectAuthorizedGroupIds")).stream()
+            .filter(Objects::nonNull).collect(Collectors.toSet()));
+    assertThat(groups.get()).contains("tq-group-processes", "service-desk").isEqualTo(withTheEnginesStatements(groups));
   }
 
   @Test
@@ -132,12 +144,12 @@ class TaskQueryAuthorizationTest {
     }
   }
 
-  /** Runs the engine's own statements for the task query, as without the suite's plugin. */
+  /** Runs the engine's own statements, as without the suite's plugin. */
   private <T> T withTheEnginesStatements(Supplier<T> run) {
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
     Map<String, String> suites = sessions.getStatementMappings();
     Map<String, String> engines = new HashMap<>(suites);
-    TaskQueryAuthorization.STATEMENTS.keySet().forEach(engines::remove);
+    engines.keySet().removeAll(AuthorizationQueries.STATEMENTS.keySet());
     sessions.setStatementMappings(engines);
     try {
       return run.get();
