@@ -208,7 +208,7 @@ public final class SuiteBenchmark {
             + " right after the load:"));
     for (String request : results.getProperty(prefix + "requests").split(",")) {
       String label = results.getProperty(prefix + request + ".label") + " (" + results.getProperty(prefix + request
-          + ".count") + " tasks)";
+          + ".count", "?") + " tasks)";
       String timedOut = results.getProperty(prefix + request + ".timedOutAfterSeconds");
       if (timedOut != null) {
         lines.add(String.format(Locale.ROOT, "  %-40s no answer within %s s (target p95 < 150 ms: NOT met)", label,

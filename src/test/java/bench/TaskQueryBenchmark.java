@@ -97,7 +97,9 @@ final class TaskQueryBenchmark {
             deskGroupsTasks = list;
             deskBrowser = tasklist.browser();
           }
-          results.setProperty(prefix + name + ".count", String.valueOf(count(tasklist.browser(), list)));
+          if (results.getProperty(prefix + name + ".timedOutAfterSeconds") == null) {
+            results.setProperty(prefix + name + ".count", String.valueOf(count(tasklist.browser(), list)));
+          }
           measured.add(name);
         }
       }

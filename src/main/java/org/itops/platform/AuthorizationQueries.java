@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * database can hash or merge on such an "or" of three columns, so it looks the authorizations up once for every task
  * of the query. Here the same rule, a task is seen when an authorization of the user or one of their groups grants
  * READ on the task or READ_TASK on its process definition (or on all of them, {@code '*'}), is asked as
- * {@code RES.ID_ IN (granted) OR D.KEY_ IN (granted) OR '*' IN (granted)}, where {@code granted} is the engine's own
- * selection of those authorizations: the database reads it once into a hash table. Revoking authorizations
+ * {@code RES.ID_ IN (the tasks granted UNION ALL the tasks of the process definitions granted UNION ALL ...)}, where
+ * the grants are the engine's own selection of those authorizations: the database joins that set to the tasks once,
+ * by hashing or merging, instead of looking it up for each task. Revoking authorizations
  * ({@code authorizationCheckRevokes}), which the suite does not use, keep the engine's check. The statements are the
  * engine's own, read from its mapping ({@code Task.xml}) at start and changed in those two places only. Should a
  * Camunda upgrade change those places, the start fails here rather than run a query whose check nobody has read.
@@ -78,8 +79,12 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
       "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".contextualAuthorizationCheck") + "\"\\s*/>");
 
   /**
-   * The same rule asked of a set. Without revoking authorizations the engine's check is "a joined authorization
-   * exists" (plus, while CMMN is on, "or it is a case task"); with them it is the engine's own, which joins nothing.
+   * The same rule asked as one set of task ids: the tasks granted themselves, the tasks of the process definitions
+   * granted, all tasks when all are granted ({@code '*'}), and, while CMMN is on, the case tasks, which the engine
+   * shows everybody. Without revoking authorizations the engine's check is "a joined authorization exists" for
+   * exactly these; with them it is the engine's own, which joins nothing. One {@code IN} at the top of the conditions
+   * (no "or" around it) lets the database join the set by hashing or merging whatever its size; inside an "or", a set
+   * too big for its working memory was looked up row by row, by a scan of all authorizations for each task.
    */
   private static final String CHECK_BY_SET = """
       <choose>
@@ -88,11 +93,17 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
           <bind name="authGroupIds" value="authCheck.authGroupIds" />
           <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
           <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
-          and (
-          <if test="applyAuthorizationCheckForCaseInstances">(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR</if>
-          RES.ID_ IN (<include refid="grantedResources" />)
-          OR D.KEY_ IN (<include refid="grantedResources" />)
-          OR '*' IN (<include refid="grantedResources" />)
+          and RES.ID_ IN (
+            <include refid="grantedResources" />
+            UNION ALL
+            SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T INNER JOIN ${prefix}ACT_RE_PROCDEF P ON T.PROC_DEF_ID_ = P.ID_
+            WHERE P.KEY_ IN (<include refid="grantedResources" />)
+            UNION ALL
+            SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T WHERE '*' IN (<include refid="grantedResources" />)
+            <if test="applyAuthorizationCheckForCaseInstances">
+              UNION ALL
+              SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T WHERE T.CASE_EXECUTION_ID_ IS NOT NULL
+            </if>
           )
         </when>
         <otherwise>
