@@ -222,7 +222,7 @@ public final class SuiteBenchmark {
     }
     String engine = prefix + "desk.My_groups_tasks.engine.";
     if (results.getProperty(engine + "p95") != null) {
-      lines.add(String.format(Locale.ROOT, "  %-40s p50 %6s ms, p95 %6s ms (the engine's own task query, which joins the"
+      lines.add(String.format(Locale.ROOT, "  %-40s p50 %6s ms, p95 %6s ms (the engine's own queries, which join the"
           + " authorizations)", "desk, My groups' tasks", results.getProperty(engine + "p50"),
           results.getProperty(engine + "p95")));
     }

@@ -26,9 +26,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
 import org.itops.SuiteClient;
+import org.itops.platform.EnginesOwnQueries;
 import org.itops.incident.IncidentReport;
 import org.itops.incident.IncidentService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,17 +104,13 @@ final class TaskQueryBenchmark {
         }
       }
       results.setProperty(prefix + "requests", String.join(",", measured));
-      // the same request with the engine's own task query (authorizations joined row by row), for the ratio
-      DbSqlSessionFactory sessions = suite.bean(ProcessEngineConfigurationImpl.class).getDbSqlSessionFactory();
-      Map<String, String> suites = sessions.getStatementMappings();
-      Map<String, String> engines = new HashMap<>(suites);
-      engines.keySet().removeAll(List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria"));
-      sessions.setStatementMappings(engines);
-      try {
-        time(suite, deskBrowser, deskGroupsTasks, ENGINE_SAMPLES, "desk.My_groups_tasks.engine", prefix, results);
-      } finally {
-        sessions.setStatementMappings(suites);
-      }
+      // the same request with the engine's own queries (authorizations joined row by row), for the ratio
+      HttpClient browser = deskBrowser;
+      HttpRequest request = deskGroupsTasks;
+      EnginesOwnQueries.run(suite.bean(ProcessEngineConfigurationImpl.class), () -> {
+        time(suite, browser, request, ENGINE_SAMPLES, "desk.My_groups_tasks.engine", prefix, results);
+        return null;
+      });
       results.setProperty(prefix + "heapAfterLoadMiB", String.valueOf(heapInUseMiB()));
       // the embedded default's dev mail server keeps every mail in memory; production sends them away
       GreenMail devMail = suite.bean(GreenMail.class);
@@ -239,8 +235,9 @@ final class TaskQueryBenchmark {
   }
 
   /**
-   * Times the request, one after the other as one user clicking, the first tenth to warm up and not counted; one that takes longer than {@code bench.request.timeout.seconds} ends the measurement of this
-   * kind of request (its figure is "over the limit") and its statement is cancelled in PostgreSQL.
+   * Times the request, one after the other as one user clicking, the first tenth to warm up and not counted; one that
+   * takes longer than {@code bench.request.timeout.seconds} ends the measurement of this kind of request (its figure
+   * is "over the limit") and its statement is cancelled in PostgreSQL.
    */
   private static void time(BenchSuite suite, HttpClient http, HttpRequest request, int samples, String name,
       String prefix, Properties results) throws Exception {
