@@ -56,7 +56,7 @@ class MailboxController {
         <style>body{font-family:sans-serif;margin:2em;max-width:60em}article{border:1px solid #ccc;
         border-radius:4px;padding:1em;margin:1em 0}pre{white-space:pre-wrap}.meta{color:#555}</style></head><body>
         <h1>Dev mailbox</h1>
-        <p>Mail sent by the suite on the embedded default (kept in memory until the suite stops).</p>
+        <p>Mail sent by the suite on the embedded default (kept in memory until the suite stops, the newest mails of each address).</p>
         """);
     html.append("<p class=\"meta\">").append(admin ? "All mail (you are an administrator)" : address == null
         ? "Your account has no mail address of its own (set one in Admin)"
