@@ -46,7 +46,7 @@ final class KnowledgeSearchBenchmark {
       String prefix = "knowledge." + database + ".";
       results.setProperty(prefix + "database", suite.database);
       long start = System.nanoTime();
-      seed(suite.bean(KnowledgeService.class));
+      seed(suite.bean(KnowledgeService.class), ARTICLES);
       results.setProperty(prefix + "seedPerSecond", String.valueOf(ARTICLES / ((System.nanoTime() - start) / 1e9)));
       results.setProperty(prefix + "articles", String.valueOf(ARTICLES));
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -57,14 +57,14 @@ final class KnowledgeSearchBenchmark {
   }
 
   /** Proposes and publishes the articles through the suite's service (the process's steps, without its tasks). */
-  private static void seed(KnowledgeService knowledge) throws InterruptedException {
+  static void seed(KnowledgeService knowledge, int articles) throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Exception> failure = new AtomicReference<>();
     List<Thread> loaders = new ArrayList<>();
     for (int i = 0; i < LOADERS; i++) {
       Thread loader = new Thread(() -> {
         int n;
-        while ((n = next.incrementAndGet()) <= ARTICLES && failure.get() == null) {
+        while ((n = next.incrementAndGet()) <= articles && failure.get() == null) {
           Random random = new Random(n);
           try {
             String number = knowledge.register(new ArticleContent(text(random, 6), text(random, 25), text(random, 15),

@@ -20,10 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 
 /**
  * Incidents end to end, as many as the machine completes: each simulated reporter starts an incident over HTTP as
@@ -40,10 +37,8 @@ final class LifecycleBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BenchSuite suite;
-  private final TaskService taskService;
-  private final IdentityService identityService;
+  private final People people;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final Map<String, List<String>> groups = new HashMap<>();
   private final AtomicInteger noopNumbers = new AtomicInteger();
   private static final com.sun.management.OperatingSystemMXBean CPU =
       (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -55,11 +50,7 @@ final class LifecycleBenchmark {
 
   private LifecycleBenchmark(BenchSuite suite) {
     this.suite = suite;
-    this.taskService = suite.bean(TaskService.class);
-    this.identityService = suite.bean(IdentityService.class);
-    for (String user : List.of("requester", "desk", "engineer")) {
-      groups.put(user, identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-    }
+    this.people = new People(suite);
   }
 
   /** Measures both processes in alternating rounds on one database; writes the figures to the results. */
@@ -138,16 +129,8 @@ final class LifecycleBenchmark {
 
   private void oneIncident(Process process) throws Exception {
     String number = process == Process.SUITE ? reportOverApi() : startNoopOverRest();
-    String triage = suite.taskReady.await(number, "triageIncident");
-    Map<String, Object> triageForm = new HashMap<>();
-    triageForm.put("priority", as("desk", () -> taskService.getVariable(triage, "priority")));
-    triageForm.put("overrideReason", null);
-    triageForm.put("assignedGroup", "ops-engineers");
-    claimAndComplete("desk", triage, triageForm);
-    claimAndComplete("engineer", suite.taskReady.await(number, "takeIncident"), Map.of());
-    complete("engineer", suite.taskReady.await(number, "workOnIncident"),
-        Map.of("outcome", "resolved", "resolutionCode", "FIXED", "resolutionNotes", "Restarted the service"));
-    complete("requester", suite.taskReady.await(number, "confirmResolution"), Map.of("confirmation", "yes"));
+    people.resolveIncident(number);
+    people.confirmResolution(number, "requester");
   }
 
   private String reportOverApi() throws Exception {
@@ -178,30 +161,5 @@ final class LifecycleBenchmark {
       throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
-  }
-
-  private void claimAndComplete(String user, String taskId, Map<String, Object> form) {
-    as(user, () -> {
-      taskService.claim(taskId, user);
-      taskService.complete(taskId, form);
-      return null;
-    });
-  }
-
-  private void complete(String user, String taskId, Map<String, Object> form) {
-    as(user, () -> {
-      taskService.complete(taskId, form);
-      return null;
-    });
-  }
-
-  /** Logged in as the user with the user's groups, as Tasklist's REST calls are. */
-  private <T> T as(String user, java.util.function.Supplier<T> work) {
-    identityService.setAuthentication(user, groups.get(user));
-    try {
-      return work.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
   }
 }
