@@ -115,8 +115,9 @@ public final class SoakBenchmark {
           suite.database, Runtime.getRuntime().availableProcessors());
       Path out = Path.of("target", "benchmarks");
       Files.createDirectories(out);
-      Files.write(out.resolve("soak.csv"), SoakChart.csv(samples));
-      SoakChart.draw(samples, title, out.resolve("soak.png"));
+      List<String> csv = SoakChart.csv(samples);
+      Files.write(out.resolve("soak.csv"), csv);
+      SoakChart.draw(csv, title, out.resolve("soak.png"));
       System.out.println(title);
       System.out.println("timers waiting at the end, by activity: " + soak.timersByActivity());
       System.out.println("written to " + out.resolve("soak.csv") + " and " + out.resolve("soak.png"));

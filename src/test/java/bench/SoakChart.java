@@ -8,20 +8,28 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
-/** The soak's samples as a CSV file and as a PNG chart of stacked panels, one line per series, time across. */
+/**
+ * The soak's samples as a CSV file, and the CSV drawn as a PNG chart of stacked panels, one line per series, time
+ * across.
+ */
 final class SoakChart {
 
-  static final List<String> TABLE_GROUPS = List.of("engine runtime (act_ru_*)", "engine history (act_hi_*)",
+  static final String HISTORY = "engine history (act_hi_*)";
+  static final List<String> TABLE_GROUPS = List.of("engine runtime (act_ru_*)", HISTORY,
       "engine other (act_ge_*, act_re_*, ...)", "suite's tables");
 
   /** What the soak saw in one sample interval. */
@@ -65,8 +73,29 @@ final class SoakChart {
     return lines;
   }
 
-  static void draw(List<Sample> samples, String title, Path png) throws IOException {
-    List<Panel> panels = panels();
+  /** Redraws a chart from the soak's CSV file: {@code SoakChart <csv> <png> <title>}. */
+  public static void main(String[] args) throws IOException {
+    draw(Files.readAllLines(Path.of(args[0])), args[2], Path.of(args[1]));
+  }
+
+  /** Draws the CSV's columns ({@code "panel: series"}), one panel per panel title in the order of the columns. */
+  static void draw(List<String> csv, String title, Path png) throws IOException {
+    List<String> columns = parseHeader(csv.get(0));
+    double[] minutes = new double[csv.size() - 1];
+    double[][] values = new double[columns.size()][csv.size() - 1];
+    for (int row = 1; row < csv.size(); row++) {
+      String[] cells = csv.get(row).split(",");
+      minutes[row - 1] = Double.parseDouble(cells[0]);
+      for (int column = 0; column < columns.size(); column++) {
+        values[column][row - 1] = Double.parseDouble(cells[column + 1]);
+      }
+    }
+    Map<String, Map<String, double[]>> panels = new LinkedHashMap<>();
+    for (int column = 0; column < columns.size(); column++) {
+      int colon = columns.get(column).indexOf(": ");
+      panels.computeIfAbsent(columns.get(column).substring(0, colon), panel -> new LinkedHashMap<>())
+          .put(columns.get(column).substring(colon + 2), values[column]);
+    }
     BufferedImage image = new BufferedImage(WIDTH, TOP + panels.size() * PANEL_HEIGHT + 20, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -76,25 +105,36 @@ final class SoakChart {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     g.drawString(title, LEFT, 28);
-    double minutes = samples.isEmpty() ? 1 : samples.get(samples.size() - 1).minute();
-    for (int i = 0; i < panels.size(); i++) {
-      drawPanel(g, panels.get(i), samples, minutes, TOP + i * PANEL_HEIGHT, i == panels.size() - 1);
+    int index = 0;
+    for (Map.Entry<String, Map<String, double[]>> panel : panels.entrySet()) {
+      drawPanel(g, panel.getKey(), panel.getValue(), minutes, TOP + index * PANEL_HEIGHT, ++index == panels.size());
     }
     g.dispose();
     ImageIO.write(image, "png", png.toFile());
   }
 
-  private static void drawPanel(Graphics2D g, Panel panel, List<Sample> samples, double minutes, int top,
+  /** The header's column names after the first ({@code minute}), each quoted. */
+  private static List<String> parseHeader(String header) {
+    List<String> columns = new ArrayList<>();
+    Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(header);
+    while (quoted.find()) {
+      columns.add(quoted.group(1));
+    }
+    return columns;
+  }
+
+  private static void drawPanel(Graphics2D g, String title, Map<String, double[]> series, double[] minuteOf, int top,
       boolean last) {
     int plotTop = top + 22;
     int plotHeight = PANEL_HEIGHT - 50;
-    double max = samples.stream().flatMap(sample -> panel.series().values().stream().map(read -> read.apply(sample)))
-        .filter(value -> !value.isNaN()).mapToDouble(Double::doubleValue).max().orElse(1);
+    double minutes = minuteOf.length == 0 ? 1 : minuteOf[minuteOf.length - 1];
+    double max = series.values().stream().flatMapToDouble(Arrays::stream).filter(value -> !Double.isNaN(value))
+        .max().orElse(1);
     double step = niceStep(Math.max(max, 1e-9) / 4);
     double ceiling = Math.ceil(Math.max(max, 1e-9) / step) * step;
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     g.setColor(Color.BLACK);
-    g.drawString(panel.title(), LEFT, top + 14);
+    g.drawString(title, LEFT, top + 14);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     for (double y = 0; y <= ceiling + step / 2; y += step) {
       int py = plotTop + plotHeight - (int) Math.round(y / ceiling * plotHeight);
@@ -119,17 +159,17 @@ final class SoakChart {
     g.setColor(Color.GRAY);
     g.drawRect(LEFT, plotTop, PLOT_WIDTH, plotHeight);
     int index = 0;
-    for (Map.Entry<String, Function<Sample, Double>> series : panel.series().entrySet()) {
+    for (Map.Entry<String, double[]> entry : series.entrySet()) {
       Color color = COLORS[index % COLORS.length];
       Path2D.Double line = new Path2D.Double();
       boolean drawing = false;
-      for (Sample sample : samples) {
-        double value = series.getValue().apply(sample);
+      for (int i = 0; i < minuteOf.length; i++) {
+        double value = entry.getValue()[i];
         if (Double.isNaN(value)) {
           drawing = false;
           continue;
         }
-        double px = LEFT + sample.minute() / minutes * PLOT_WIDTH;
+        double px = LEFT + minuteOf[i] / minutes * PLOT_WIDTH;
         double py = plotTop + plotHeight - value / ceiling * plotHeight;
         if (drawing) {
           line.lineTo(px, py);
@@ -145,7 +185,7 @@ final class SoakChart {
       int ly = plotTop + 10 + index * 16;
       g.fillRect(LEFT + PLOT_WIDTH + 16, ly - 8, 14, 4);
       g.setColor(Color.BLACK);
-      g.drawString(series.getKey(), LEFT + PLOT_WIDTH + 36, ly - 2);
+      g.drawString(entry.getKey(), LEFT + PLOT_WIDTH + 36, ly - 2);
       index++;
     }
   }
@@ -163,7 +203,8 @@ final class SoakChart {
 
   private static List<Panel> panels() {
     Map<String, Function<Sample, Double>> tables = new LinkedHashMap<>();
-    TABLE_GROUPS.forEach(group -> tables.put(group, sample -> sample.tableMiB().get(group)));
+    TABLE_GROUPS.stream().filter(group -> !group.equals(HISTORY))
+        .forEach(group -> tables.put(group, sample -> sample.tableMiB().get(group)));
     Map<String, Function<Sample, Double>> latency = new LinkedHashMap<>();
     SoakBenchmark.REQUESTS.forEach(request -> latency.put(request, sample -> sample.p99Millis().get(request)));
     Map<String, Function<Sample, Double>> finished = new LinkedHashMap<>();
@@ -176,7 +217,8 @@ final class SoakChart {
     work.put("failed jobs (incidents in Cockpit)", sample -> (double) sample.jobIncidents());
     work.put("flows of the load in flight", sample -> (double) sample.inFlight());
     return List.of(new Panel("Heap after a full collection (MiB)", Map.of("heap", Sample::heapMiB)),
-        new Panel("Tables on disk (MiB)", tables),
+        new Panel("Engine history on disk (MiB)", Map.of(HISTORY, sample -> sample.tableMiB().get(HISTORY))),
+        new Panel("Runtime and the suite's tables on disk (MiB)", tables),
         new Panel("Job backlog and work in flight", work),
         new Panel("p99 latency of each half minute (ms)", latency),
         new Panel("Flows finished per second", finished));
