@@ -2,7 +2,6 @@ package org.itops.incident;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -10,7 +9,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * no process owner's rule. Several nodes may poll the same mailbox: a mail is handled once (its Message-ID).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnProperty("itops.mail.intake.enabled")
 class MailIntakeSchedule {
 

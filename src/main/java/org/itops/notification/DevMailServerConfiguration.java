@@ -11,7 +11,6 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -23,7 +22,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("itops.mail.dev-server.enabled")
-@EnableScheduling
 class DevMailServerConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "stop")

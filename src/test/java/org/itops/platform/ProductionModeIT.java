@@ -27,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * The prod profile: no demo users, an administrator from the environment, and no default passwords or published keys;
@@ -234,6 +235,11 @@ class ProductionModeIT {
       assertThat(identity.createGroupQuery().list()).extracting(group -> group.getId()).contains("service-desk", "cab");
       assertThat(prod.getEnvironment().getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie"))
           .isEqualTo("true");
+      assertThat(prod.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+          .flatMap(holder -> holder.getScheduledTasks().stream()).map(task -> task.getTask().toString()))
+          .as("the housekeeping is scheduled without the mail intake and the dev mail server")
+          .anyMatch(task -> task.contains("IncidentFigures.rollUp"))
+          .anyMatch(task -> task.contains("DecisionInputs.removeOld"));
     }
   }
 
