@@ -212,7 +212,8 @@ public final class AlertBenchmark {
         (CPU.getProcessCpuTime() - cpuBefore) / 1e6 / sorted.length);
   }
 
-  private static double percentile(long[] sorted, double p) {
+  /** The percentile in ms of latencies in ns, sorted; NaN for none. */
+  static double percentile(long[] sorted, double p) {
     return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
   }
 
@@ -233,13 +234,19 @@ public final class AlertBenchmark {
 
   /** One firing alert as Alertmanager sends it. */
   private static String webhook(String fingerprint, String severity) {
+    return webhook(fingerprint, severity, "firing");
+  }
+
+  /** One alert as Alertmanager sends it, {@code firing} or {@code resolved} (then ending now). */
+  static String webhook(String fingerprint, String severity, String status) {
     return """
-        {"receiver":"itops","status":"firing","version":"4","groupKey":"{}:{alertname=\\"HighLoad\\"}",
+        {"receiver":"itops","status":"%s","version":"4","groupKey":"{}:{alertname=\\"HighLoad\\"}",
          "groupLabels":{"alertname":"HighLoad"},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am",
-         "alerts":[{"status":"firing","labels":{"alertname":"HighLoad","severity":"%s","env":"prod",
+         "alerts":[{"status":"%s","labels":{"alertname":"HighLoad","severity":"%s","env":"prod",
          "instance":"web-%s:9100","service":"web"},"annotations":{"summary":"Load above 8"},
-         "startsAt":"2026-11-27T08:00:00Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prom",
-         "fingerprint":"%s"}]}""".formatted(severity, fingerprint, fingerprint);
+         "startsAt":"2026-11-27T08:00:00Z","endsAt":"%s","generatorURL":"http://prom",
+         "fingerprint":"%s"}]}""".formatted(status, status, severity, fingerprint,
+        status.equals("resolved") ? java.time.Instant.now() : "0001-01-01T00:00:00Z", fingerprint);
   }
 
   private AlertBenchmark() {}

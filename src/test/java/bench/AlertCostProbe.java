@@ -134,7 +134,7 @@ public final class AlertCostProbe {
         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
           HttpRequest request = HttpRequest.newBuilder(URI.create(url))
               .header("Authorization", "Bearer dev-monitoring-token").header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(webhook(prefix + i))).build();
+              .POST(HttpRequest.BodyPublishers.ofString(AlertBenchmark.webhook(prefix + i, "critical", "firing"))).build();
           HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
           if (answer.statusCode() != 200 || !answer.body().contains("INC-")) {
             throw new IllegalStateException("alert " + i + ": " + answer.statusCode() + " " + answer.body());
@@ -147,17 +147,6 @@ public final class AlertCostProbe {
       f.get();
     }
     pool.shutdown();
-  }
-
-  /** One new critical alert as Alertmanager sends it (the alert benchmark's). */
-  private static String webhook(String fingerprint) {
-    return """
-        {"receiver":"itops","status":"firing","version":"4","groupKey":"{}:{alertname=\\"HighLoad\\"}",
-         "groupLabels":{"alertname":"HighLoad"},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am",
-         "alerts":[{"status":"firing","labels":{"alertname":"HighLoad","severity":"critical","env":"prod",
-         "instance":"web-%s:9100","service":"web"},"annotations":{"summary":"Load above 8"},
-         "startsAt":"2026-11-27T08:00:00Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prom",
-         "fingerprint":"%s"}]}""".formatted(fingerprint, fingerprint);
   }
 
   private AlertCostProbe() {}

@@ -347,17 +347,9 @@ public final class SoakBenchmark {
 
   /** One alert as Alertmanager sends it. */
   private JsonNode webhook(String fingerprint, String severity, String status) throws Exception {
-    String body = """
-        {"receiver":"itops","status":"%s","version":"4","groupKey":"{}:{alertname=\\"HighLoad\\"}",
-         "groupLabels":{"alertname":"HighLoad"},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://am",
-         "alerts":[{"status":"%s","labels":{"alertname":"HighLoad","severity":"%s","env":"prod",
-         "instance":"web-%s:9100","service":"web"},"annotations":{"summary":"Load above 8"},
-         "startsAt":"2026-11-27T08:00:00Z","endsAt":"%s","generatorURL":"http://prom",
-         "fingerprint":"%s"}]}""".formatted(status, status, severity, fingerprint,
-        status.equals("resolved") ? Instant.now() : "0001-01-01T00:00:00Z", fingerprint);
     return send("webhook", HttpRequest.newBuilder(uri("/api/alerts/alertmanager"))
         .header("Authorization", "Bearer " + MONITORING_TOKEN).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)), 200);
+        .POST(HttpRequest.BodyPublishers.ofString(AlertBenchmark.webhook(fingerprint, severity, status))), 200);
   }
 
   private HttpRequest.Builder post(String user, String path, String json) {
@@ -396,8 +388,7 @@ public final class SoakBenchmark {
         taken.add(nanos);
       }
       long[] sorted = taken.stream().mapToLong(Long::longValue).sorted().toArray();
-      p99.put(request, sorted.length == 0 ? Double.NaN
-          : sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6);
+      p99.put(request, AlertBenchmark.percentile(sorted, 0.99));
     });
     return p99;
   }
