@@ -28,9 +28,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.itops.SuiteClient;
-import org.itops.platform.EnginesOwnQueries;
 import org.itops.incident.IncidentReport;
 import org.itops.incident.IncidentService;
+import org.itops.platform.EnginesOwnQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
