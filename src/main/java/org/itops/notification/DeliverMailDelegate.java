@@ -1,13 +1,15 @@
 package org.itops.notification;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itops.platform.CallsOutside;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the mail of a {@code mail-delivery} instance to one recipient (the multi-instance's {@code recipient}): one
- * job per recipient, so that a failure holds back that recipient only and a retry sends to nobody already served.
+ * Sends the mail of a {@code mail-delivery} instance to its recipients not yet served, in the instance's one job: a
+ * recipient whose mail fails holds back no other, and a retry sends to nobody already served
+ * ({@link NotificationService#deliver}).
  */
 @Component("deliverMailDelegate")
 @CallsOutside
@@ -21,7 +23,14 @@ class DeliverMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.send(MailDeliveryProcess.notification(execution),
-        (String) execution.getVariableLocal(MailDeliveryProcess.Var.RECIPIENT));
+    NotificationService.Notification notification = MailDeliveryProcess.notification(execution);
+    Object oneRecipient = execution.getVariableLocal(MailDeliveryProcess.Var.RECIPIENT_BEFORE_2026_12);
+    if (oneRecipient != null) {
+      // the job of one recipient, in an instance of the version before 2026-12 (MailRecipients): to that user only
+      notification = new NotificationService.Notification(notification.template(), notification.recordNumber(),
+          List.of(), List.of((String) oneRecipient), notification.values(), notification.processInstanceId(),
+          notification.activityId());
+    }
+    notifications.deliver(notification, execution.getProcessInstanceId());
   }
 }

@@ -28,20 +28,30 @@ final class MailDeliveryProcess {
     static final String USERS = "notifyUser";
     static final String SOURCE_PROCESS_INSTANCE = "sourceProcessInstanceId";
     static final String SOURCE_ACTIVITY = "sourceActivityId";
-    /** The user one job sends to (the multi-instance's element). */
-    static final String RECIPIENT = "recipient";
+    /** The user whom one job of the version before 2026-12 sends to (its multi-instance's element). */
+    static final String RECIPIENT_BEFORE_2026_12 = "recipient";
 
     private Var() {}
   }
 
   private MailDeliveryProcess() {}
 
-  /** The notification that the instance of {@code execution} delivers. */
+  /**
+   * The notification that the instance of {@code execution} delivers.
+   *
+   * @throws IllegalArgumentException when the calling mail step gave no template or nobody to send to
+   */
   static NotificationService.Notification notification(DelegateExecution execution) {
-    return new NotificationService.Notification((String) execution.getVariable(Var.TEMPLATE),
-        execution.getProcessBusinessKey(), ids(execution.getVariable(Var.GROUPS)), ids(execution.getVariable(Var.USERS)),
-        execution.getVariables(), (String) execution.getVariable(Var.SOURCE_PROCESS_INSTANCE),
-        (String) execution.getVariable(Var.SOURCE_ACTIVITY));
+    NotificationService.Notification notification = new NotificationService.Notification(
+        (String) execution.getVariable(Var.TEMPLATE), execution.getProcessBusinessKey(),
+        ids(execution.getVariable(Var.GROUPS)), ids(execution.getVariable(Var.USERS)), execution.getVariables(),
+        (String) execution.getVariable(Var.SOURCE_PROCESS_INSTANCE), (String) execution.getVariable(Var.SOURCE_ACTIVITY));
+    if (notification.template() == null || notification.template().isBlank()
+        || (notification.groups().isEmpty() && notification.users().isEmpty())) {
+      throw new IllegalArgumentException("The mail step '" + notification.activityId() + "' must give the input"
+          + " parameters notificationTemplate and notifyGroup or notifyUser");
+    }
+    return notification;
   }
 
   /** Comma-separated ids, as the calling steps give groups and users. */

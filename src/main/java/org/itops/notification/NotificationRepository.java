@@ -1,5 +1,7 @@
 package org.itops.notification;
 
+import java.util.Map;
+import java.util.Set;
 import org.itops.platform.Table;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,5 +20,11 @@ class NotificationRepository {
 
   void insert(NotificationLog sent) {
     jdbc.update(LOG.insertGeneratingKey(), LOG.parameters(sent));
+  }
+
+  /** The addresses that the {@code mail-delivery} instance has sent its mail to. */
+  Set<String> addressesServedBy(String deliveryId) {
+    return Set.copyOf(jdbc.queryForList("select recipients from notification_log where delivery_id = :deliveryId",
+        Map.of("deliveryId", deliveryId), String.class));
   }
 }

@@ -1,31 +1,40 @@
 package org.itops.notification;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.Links;
 import org.itops.platform.ShownCodes;
 import org.itops.platform.SuiteProperties;
-import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mail from a template to the members of groups and to users (addresses from Camunda's identity), one mail per
  * recipient, each recorded in {@code notification_log}. A process asks for a mail with {@link #request}, which starts
- * {@code mail-delivery}; that process finds the {@link #recipients} and {@link #send}s to each in a job of its own.
+ * {@code mail-delivery}; that process's job finds the {@link #recipients} and {@link #deliver}s to each.
  */
 @Service
 public class NotificationService {
@@ -52,9 +61,11 @@ public class NotificationService {
   private final Links links;
   private final SuiteProperties suite;
   private final ShownCodes shownCodes;
+  private final TransactionTemplate inNewTransaction;
 
   NotificationService(JavaMailSender mailSender, IdentityService identityService, RuntimeService runtimeService,
-      NotificationRepository log, NotificationProperties properties, Links links, SuiteProperties suite, ShownCodes shownCodes) {
+      NotificationRepository log, NotificationProperties properties, Links links, SuiteProperties suite,
+      ShownCodes shownCodes, PlatformTransactionManager transactionManager) {
     this.mailSender = mailSender;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
@@ -63,6 +74,8 @@ public class NotificationService {
     this.links = links;
     this.suite = suite;
     this.shownCodes = shownCodes;
+    this.inNewTransaction = new TransactionTemplate(transactionManager);
+    this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
@@ -92,8 +105,8 @@ public class NotificationService {
    *
    * @throws IllegalStateException when a user does not exist or nobody has an e-mail address
    */
-  public List<String> recipients(Notification notification) {
-    Map<String, String> byAddress = new TreeMap<>();
+  public List<User> recipients(Notification notification) {
+    Map<String, User> byAddress = new TreeMap<>();
     for (String group : notification.groups()) {
       identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().unlimitedList()
           .forEach(user -> addTo(byAddress, user));
@@ -113,37 +126,100 @@ public class NotificationService {
   }
 
   /**
-   * Sends the notification to one user, at the address they have now (an address corrected in Admin counts at the
-   * next retry), and records it.
+   * Sends the notification of a {@code mail-delivery} instance to each recipient it has not yet served, at the
+   * address they have now (an address corrected in Admin counts at the next retry), over one connection to the mail
+   * server, and records each mail. A recipient whose mail fails does not hold back the others: when any fails, the
+   * mails that went out are recorded in a transaction of their own and this throws, naming those not served and why,
+   * so that the delivery's job retries (and then shows in Cockpit) and a retry sends to them only.
    *
    * @throws IllegalArgumentException when the template is missing or uses a value that is not given
-   * @throws IllegalStateException when the user has no e-mail address, or one that is not one valid address
-   * @throws MailException when the SMTP server refuses the mail or the address, or cannot be reached
+   * @throws IllegalStateException when nobody can be notified, or when the mail failed for a recipient: no address,
+   *     one that is not one valid address, refused by the SMTP server, or the server not reached
    */
-  public void send(Notification notification, String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-      throw new IllegalStateException("Cannot mail user '" + userId + "': no such user or no e-mail address. Add"
-          + " the address in Admin, then retry.");
-    }
-    requireOneAddress(user);
+  public void deliver(Notification notification, String deliveryId) {
+    Set<String> served = log.addressesServedBy(deliveryId);
     Map<String, Object> values = new HashMap<>();
     notification.values().forEach((name, value) -> values.put(name, shownCodes.shown(name, value)));
     values.put("recordNumber", notification.recordNumber());
     values.put("tasklistUrl", links.tasklist(notification.recordNumber()));
     MailTemplate.Rendered mail = MailTemplate.load(notification.template(), suite.language()).render(values);
 
-    // recorded first: when the database cannot take it, no mail goes out; when SMTP fails, the record rolls back
-    log.insert(new NotificationLog(null, notification.recordNumber(), notification.template(), user.getEmail(),
-        mail.subject(), notification.processInstanceId(), notification.activityId(), Instant.now()));
-    mailSender.send(mimeMessage -> {
-      // UTF-8 throughout: a Chinese subject or name goes out RFC 2047 encoded, the body as UTF-8 text
-      MimeMessageHelper message = new MimeMessageHelper(mimeMessage, StandardCharsets.UTF_8.name());
-      message.setFrom(properties.from());
-      message.setTo(new InternetAddress(user.getEmail(), fullName(user), StandardCharsets.UTF_8.name()));
-      message.setSubject(mail.subject());
-      message.setText(mail.body());
+    // why each recipient not served was not, the users in the order of their addresses
+    Map<String, String> failures = new LinkedHashMap<>();
+    Map<MimeMessage, Outgoing> toSend = new LinkedHashMap<>();
+    for (User user : recipients(notification)) {
+      if (served.contains(user.getEmail())) {
+        continue;
+      }
+      try {
+        toSend.put(message(user, mail), new Outgoing(user.getId(), new NotificationLog(null,
+            notification.recordNumber(), notification.template(), user.getEmail(), mail.subject(),
+            notification.processInstanceId(), notification.activityId(), Instant.now(), deliveryId)));
+      } catch (IllegalStateException | MessagingException | UnsupportedEncodingException notOneAddress) {
+        failures.put(user.getId(), notOneAddress.getMessage());
+      }
+    }
+    // recorded first: when the database cannot take them, no mail goes out; when one fails, its record rolls back
+    toSend.values().forEach(outgoing -> log.insert(outgoing.record()));
+    Map<MimeMessage, String> failed = send(toSend.keySet());
+    List<NotificationLog> sent = new ArrayList<>();
+    toSend.forEach((message, outgoing) -> {
+      if (failed.containsKey(message)) {
+        failures.put(outgoing.userId(), failed.get(message));
+      } else {
+        sent.add(outgoing.record());
+      }
     });
+    if (!failures.isEmpty()) {
+      // this job's transaction rolls back with the exception below: the recipients served stay recorded
+      inNewTransaction.executeWithoutResult(status -> sent.forEach(log::insert));
+      throw new IllegalStateException("Mail '" + notification.template() + "' not sent to " + failures.size() + " of "
+          + (failures.size() + sent.size() + served.size()) + " recipients, a retry sends to them only. "
+          + failures.keySet().stream().collect(Collectors.groupingBy(failures::get, LinkedHashMap::new,
+              Collectors.joining(", "))).entrySet().stream()
+              .map(reason -> "Not sent to " + reason.getValue() + ": " + reason.getKey())
+              .collect(Collectors.joining(" ")));
+    }
+  }
+
+  /** A mail to send and its record: to whom and, once it is sent, the row of the log. */
+  private record Outgoing(String userId, NotificationLog record) {}
+
+  /**
+   * Sends the mails over one connection to the SMTP server; answers why each that failed did (every one when the
+   * server could not be reached).
+   */
+  private Map<MimeMessage, String> send(Collection<MimeMessage> mails) {
+    try {
+      mailSender.send(mails.toArray(MimeMessage[]::new));
+      return Map.of();
+    } catch (MailSendException failed) {
+      Map<MimeMessage, String> reasons = new HashMap<>();
+      // a connection failure is the cause of the whole; a refused mail is one entry of the failed messages
+      String serverUnreachable = failed.getCause() == null ? null
+          : "Mail server connection failed (" + failed.getCause().getMessage() + ")";
+      failed.getFailedMessages().forEach((mail, why) ->
+          reasons.put((MimeMessage) mail, serverUnreachable != null ? serverUnreachable : why.getMessage()));
+      return reasons;
+    }
+  }
+
+  /**
+   * The mail to one user, to the address of their profile.
+   *
+   * @throws IllegalStateException when the address is not one valid address
+   */
+  private MimeMessage message(User user, MailTemplate.Rendered mail)
+      throws MessagingException, UnsupportedEncodingException {
+    requireOneAddress(user);
+    MimeMessage mimeMessage = mailSender.createMimeMessage();
+    // UTF-8 throughout: a Chinese subject or name goes out RFC 2047 encoded, the body as UTF-8 text
+    MimeMessageHelper message = new MimeMessageHelper(mimeMessage, StandardCharsets.UTF_8.name());
+    message.setFrom(properties.from());
+    message.setTo(new InternetAddress(user.getEmail(), fullName(user), StandardCharsets.UTF_8.name()));
+    message.setSubject(mail.subject());
+    message.setText(mail.body());
+    return mimeMessage;
   }
 
   /** The name people know the user by, as the To header shows it; null for a user without one. */
@@ -166,9 +242,9 @@ public class NotificationService {
     }
   }
 
-  private static void addTo(Map<String, String> byAddress, User user) {
+  private static void addTo(Map<String, User> byAddress, User user) {
     if (user.getEmail() != null && !user.getEmail().isBlank()) {
-      byAddress.putIfAbsent(user.getEmail(), user.getId());
+      byAddress.putIfAbsent(user.getEmail(), user);
     }
   }
 }

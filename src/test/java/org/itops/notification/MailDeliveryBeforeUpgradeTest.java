@@ -1,0 +1,72 @@
+package org.itops.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.itops.ProcessSteps;
+import org.itops.SuiteTest;
+import org.itops.TestMail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An instance of {@code mail-delivery} as it was before 2026-12 (a job for the recipients, then a job per
+ * recipient), still running after an upgrade, say a recipient's job waiting for a retry in Cockpit while the others
+ * were sent before: it sends each recipient one mail.
+ */
+@SuiteTest
+class MailDeliveryBeforeUpgradeTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestMail.smtp();
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired NotificationService notifications;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessSteps steps;
+
+  @Test
+  void anInstanceOfTheVersionWithAJobPerRecipientSendsEachRecipientOneMail() {
+    String record = "TST-" + UUID.randomUUID().toString().substring(0, 8);
+    Deployment old = repositoryService.createDeployment().name("mail-delivery before 2026-12")
+        .addClasspathResource("legacy/mail-delivery-per-recipient.bpmn").deploy();
+    try {
+      notifications.request(new NotificationService.Notification("fixture-work-done", record, List.of("service-desk"),
+          List.of(), Map.of("summary", "Disk full"), null, "notifyDone"));
+      assertThat(steps.mailDeliveries(record)).singleElement().satisfies(delivery ->
+          assertThat(repositoryService.getProcessDefinition(delivery.getProcessDefinitionId()).getDeploymentId())
+              .isEqualTo(old.getId()));
+
+      ProcessInstance delivery = steps.mailDeliveries(record).get(0);
+      managementService.executeJob(jobs(delivery).get(0).getId()); // the recipients, by the old expression
+      assertThat(jobs(delivery)).as("a job per recipient").hasSize(2);
+      managementService.executeJob(jobs(delivery).get(0).getId());
+      // that mail sent before the upgrade: recorded without its delivery, as the old version did
+      jdbc.update("update notification_log set delivery_id = null where record_number = ?", record);
+
+      assertThat(steps.runMailJobsUntilTheyFail(record)).isEmpty();
+
+      assertThat(TestMail.recipients(smtp)).containsExactlyInAnyOrder(List.of("demo@itops.localhost"),
+          List.of("desk@itops.localhost"));
+      assertThat(steps.mailDeliveries(record)).isEmpty();
+    } finally {
+      // the current version is the latest again for the tests after this one
+      repositoryService.deleteDeployment(old.getId(), true);
+    }
+  }
+
+  private List<Job> jobs(ProcessInstance delivery) {
+    return managementService.createJobQuery().processInstanceId(delivery.getId()).list();
+  }
+}
