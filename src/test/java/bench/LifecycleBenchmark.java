@@ -48,7 +48,7 @@ final class LifecycleBenchmark {
   /** The two processes measured: how an incident of each starts. */
   enum Process { SUITE, NOOP }
 
-  private LifecycleBenchmark(BenchSuite suite) {
+  LifecycleBenchmark(BenchSuite suite) {
     this.suite = suite;
     this.people = new People(suite);
   }
@@ -127,7 +127,7 @@ final class LifecycleBenchmark {
     return done / seconds;
   }
 
-  private void oneIncident(Process process) throws Exception {
+  void oneIncident(Process process) throws Exception {
     String number = process == Process.SUITE ? reportOverApi() : startNoopOverRest();
     people.resolveIncident(number);
     people.confirmResolution(number, "requester");
