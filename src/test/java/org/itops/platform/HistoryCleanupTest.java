@@ -2,12 +2,17 @@ package org.itops.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.Test;
@@ -43,10 +48,40 @@ class HistoryCleanupTest {
   }
 
   @Test
+  void taskMetricsOlderThanEighteenMonthsAreRemovedAndNewerOnesAreNot() {
+    Instant longAgo = Instant.now().minus(541, ChronoUnit.DAYS);
+    ClockUtil.setCurrentTime(Date.from(longAgo));
+    try {
+      assignATask("worker-" + UUID.randomUUID());
+    } finally {
+      ClockUtil.reset();
+    }
+    assignATask("worker-" + UUID.randomUUID());
+    assertThat(workersAround(longAgo)).as("the metric of the task assigned long ago").isOne();
+
+    Job cleanup = historyService.cleanUpHistoryAsync(true);
+    managementService.executeJob(cleanup.getId());
+
+    assertThat(workersAround(longAgo)).isZero();
+    assertThat(workersAround(Instant.now())).isPositive();
+  }
+
+  @Test
   void theCleanupIsScheduledInTheNightlyWindow() {
     Job cleanup = historyService.cleanUpHistoryAsync(false);
 
     ZonedDateTime due = cleanup.getDuedate().toInstant().atZone(ZoneId.systemDefault());
     assertThat(due.getHour()).as("window 01:00-05:00 of application.yaml").isBetween(1, 4);
+  }
+
+  private void assignATask(String worker) {
+    String instance = runtimeService.startProcessInstanceByKey("fixture-short-history").getId();
+    taskService.setAssignee(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(), worker);
+  }
+
+  /** The workers who were assigned a task within a day of the moment, as the engine's task metrics count them. */
+  private long workersAround(Instant moment) {
+    return managementService.getUniqueTaskWorkerCount(Date.from(moment.minus(1, ChronoUnit.DAYS)),
+        Date.from(moment.plus(1, ChronoUnit.DAYS)));
   }
 }
