@@ -2,12 +2,10 @@ package org.itops.notification;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,13 +47,14 @@ class DevMailServerConfiguration {
     void removeOldest() throws FolderException {
       for (GreenMailUser user : server.getUserManager().listUser()) {
         MailFolder inbox = server.getManagers().getImapHostManager().getInbox(user);
-        List<StoredMessage> messages = inbox.getMessages();
-        if (messages.size() <= keepPerAddress) {
+        // a copy taken under the folder's lock: the live list of its messages grows while mail arrives
+        long[] uids = inbox.getMessageUids();
+        if (uids.length <= keepPerAddress) {
           continue;
         }
         // in the order received: the first ones are the oldest
-        for (StoredMessage message : messages.subList(0, messages.size() - keepPerAddress)) {
-          inbox.setFlags(new Flags(Flags.Flag.DELETED), true, message.getUid(), null, false);
+        for (int i = 0; i < uids.length - keepPerAddress; i++) {
+          inbox.setFlags(new Flags(Flags.Flag.DELETED), true, uids[i], null, false);
         }
         inbox.expunge();
       }

@@ -3,6 +3,7 @@ package org.itops.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -44,6 +45,27 @@ class DevMailboxLimitTest {
     assertThat(subjects()).as("a new mail still arrives").contains("Desk 5");
     new DevMailboxLimit(server, 2).removeOldest();
     assertThat(subjects()).containsExactlyInAnyOrder("Desk 4", "Desk 5", "Engineer 1");
+  }
+
+  @Test
+  void mailArrivingWhileOldMailIsRemovedIsNoError() throws Exception {
+    GreenMailUser desk = server.setUser("desk@example.org", "desk", "desk");
+    int arrivals = 5_000;
+    Thread arriving = new Thread(() -> {
+      for (int i = 1; i <= arrivals; i++) {
+        desk.deliver(GreenMailUtil.createTextEmail("desk@example.org", "itops@localhost", "Mail " + i, "Body",
+            server.getSmtp().getServerSetup())); // as fast as the server takes them, without SMTP
+      }
+    });
+    arriving.start();
+    DevMailboxLimit limit = new DevMailboxLimit(server, 5);
+    while (arriving.isAlive()) {
+      limit.removeOldest(); // it read the folder's live list and failed while a mail arrived
+    }
+    arriving.join();
+    limit.removeOldest();
+
+    assertThat(subjects()).containsExactly("Mail 4996", "Mail 4997", "Mail 4998", "Mail 4999", "Mail 5000");
   }
 
   @Test
