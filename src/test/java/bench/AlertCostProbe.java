@@ -104,7 +104,7 @@ public final class AlertCostProbe {
   }
 
   /** Rows per table of the suite's schema (the engine's and the suite's own). */
-  private static Map<String, Long> rows(JdbcTemplate jdbc) {
+  static Map<String, Long> rows(JdbcTemplate jdbc) {
     Map<String, Long> rows = new TreeMap<>();
     for (String table : jdbc.queryForList("select table_name from information_schema.tables"
         + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class)) {

@@ -3,7 +3,6 @@ package bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,12 +24,12 @@ final class RowsPerIncident {
       LifecycleBenchmark lifecycle = new LifecycleBenchmark(suite);
       JdbcTemplate jdbc = new JdbcTemplate(suite.bean(DataSource.class));
       for (LifecycleBenchmark.Process process : LifecycleBenchmark.Process.values()) {
-        Map<String, Long> before = rows(jdbc);
+        Map<String, Long> before = AlertCostProbe.rows(jdbc);
         for (int i = 0; i < INCIDENTS; i++) {
           lifecycle.oneIncident(process);
         }
         Thread.sleep(15_000); // the mails' jobs
-        Map<String, Long> after = rows(jdbc);
+        Map<String, Long> after = AlertCostProbe.rows(jdbc);
         StringBuilder line = new StringBuilder(process + ", rows per incident:");
         long total = 0;
         for (Map.Entry<String, Long> table : after.entrySet()) {
@@ -50,15 +49,6 @@ final class RowsPerIncident {
                 row.get("process"), ((Number) row.get("c")).longValue() / (double) INCIDENTS));
       }
     }
-  }
-
-  private static Map<String, Long> rows(JdbcTemplate jdbc) {
-    Map<String, Long> rows = new TreeMap<>();
-    for (String table : jdbc.queryForList("select table_name from information_schema.tables"
-        + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class)) {
-      rows.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
-    }
-    return rows;
   }
 
   private RowsPerIncident() {}
