@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -246,7 +247,7 @@ public final class AlertBenchmark {
          "instance":"web-%s:9100","service":"web"},"annotations":{"summary":"Load above 8"},
          "startsAt":"2026-11-27T08:00:00Z","endsAt":"%s","generatorURL":"http://prom",
          "fingerprint":"%s"}]}""".formatted(status, status, severity, fingerprint,
-        status.equals("resolved") ? java.time.Instant.now() : "0001-01-01T00:00:00Z", fingerprint);
+        status.equals("resolved") ? Instant.now() : "0001-01-01T00:00:00Z", fingerprint);
   }
 
   private AlertBenchmark() {}

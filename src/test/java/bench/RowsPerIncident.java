@@ -1,10 +1,12 @@
 package bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,7 +30,7 @@ final class RowsPerIncident {
         for (int i = 0; i < INCIDENTS; i++) {
           lifecycle.oneIncident(process);
         }
-        Thread.sleep(15_000); // the mails' jobs
+        awaitJobsDone(suite.bean(ManagementService.class));
         Map<String, Long> after = AlertCostProbe.rows(jdbc);
         StringBuilder line = new StringBuilder(process + ", rows per incident:");
         long total = 0;
@@ -48,6 +50,17 @@ final class RowsPerIncident {
             .forEach(row -> System.out.printf(Locale.ROOT, "  %s %s %.1f%n", table.toLowerCase(Locale.ROOT),
                 row.get("process"), ((Number) row.get("c")).longValue() / (double) INCIDENTS));
       }
+    }
+  }
+
+  /** Waits until the job executor has run every job that is due (the mails), so that their rows count. */
+  private static void awaitJobsDone(ManagementService managementService) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (managementService.createJobQuery().executable().count() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Jobs still due after 2 minutes: the job executor is stuck or failing");
+      }
+      Thread.sleep(200);
     }
   }
 
