@@ -24,15 +24,18 @@ import org.springframework.stereotype.Component;
  *
  * <p><b>The task query</b>, which Tasklist's filters run for their page and its count, with the same authorization
  * check. The engine joins the authorizations to the tasks {@code ON AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}. No
- * database can hash or merge on such an "or" of three columns, so it looks the authorizations up once for every task
- * of the query. Here the same rule, a task is seen when an authorization of the user or one of their groups grants
- * READ on the task or READ_TASK on its process definition (or on all of them, {@code '*'}), is asked as
- * {@code RES.ID_ IN (the tasks granted UNION ALL the tasks of the process definitions granted UNION ALL ...)}, where
- * the grants are the engine's own selection of those authorizations: the database joins that set to the tasks once,
- * by hashing or merging, instead of looking it up for each task. Revoking authorizations
- * ({@code authorizationCheckRevokes}), which the suite does not use, keep the engine's check. The statements are the
- * engine's own, read from its mapping ({@code Task.xml}) at start and changed in those two places only. Should a
- * Camunda upgrade change those places, the start fails here rather than run a query whose check nobody has read.
+ * database can hash or merge on such an "or" of three columns, so it looks the authorizations up three times for
+ * every task of the query. Here the same rule, a task is seen when an authorization of the user or one of their
+ * groups grants READ on the task or READ_TASK on its process definition (or on all of them, {@code '*'}), is asked
+ * with three joins of the engine's own selection of those authorizations, one per column ({@code AUTH_TASK} on the
+ * task's id, {@code AUTH_DEFINITION} on its process definition's key, {@code AUTH_ALL} on {@code '*'}): the database
+ * hashes each once to count a filter's tasks, and looks each up in the index for the few tasks of a page. (A set of
+ * task ids, {@code RES.ID_ IN (... UNION ALL ...)}, counted as fast, but PostgreSQL cannot estimate the size of a
+ * union: it planned the page as a loop over the whole set for every task, seconds as soon as the newest tasks were
+ * another group's; docs/benchmarks.md.) Revoking authorizations ({@code authorizationCheckRevokes}), which the suite
+ * does not use, keep the engine's check. The statements are the engine's own, read from its mapping
+ * ({@code Task.xml}) at start and changed in those two places only. Should a Camunda upgrade change those places,
+ * the start fails here rather than run a query whose check nobody has read.
  *
  * <p><b>The groups that have authorizations</b>, which the engine asks at the start of every command that checks one
  * (it leaves the user's other groups out of its checks): {@code SELECT distinct(GROUP_ID_)} reads every row of the
@@ -68,42 +71,44 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
         SELECT GROUP_ID_ FROM GROUPS_ WHERE GROUP_ID_ IS NOT NULL
       </select>""";
 
-  /** The engine's join of the authorizations, which goes. */
+  /** The engine's join of the authorizations, which the joins on one column each replace. */
   private static final Pattern AUTHORIZATION_JOIN = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".authCheckJoinWithoutOnClause") + "\"\\s*/>\\s*"
           + Pattern.quote("AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_ ${authJoinSeparator} D.KEY_"
           + " ${authJoinSeparator} '*' ${authJoinEnd})"));
 
-  /** The engine's check of the joined authorizations, which the check by set replaces. */
+  /** The engine's check of the joined authorizations, which the check of the three joins replaces. */
   private static final Pattern AUTHORIZATION_CHECK = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".contextualAuthorizationCheck") + "\"\\s*/>");
 
   /**
-   * The same rule asked as one set of task ids: the tasks granted themselves, the tasks of the process definitions
-   * granted, all tasks when all are granted ({@code '*'}), and, while CMMN is on, the case tasks, which the engine
-   * shows everybody. Without revoking authorizations the engine's check is "a joined authorization exists" for
-   * exactly these; with them it is the engine's own, which joins nothing. One {@code IN} at the top of the conditions
-   * (no "or" around it) lets the database join the set by hashing or merging whatever its size; inside an "or", a set
-   * too big for its working memory was looked up row by row, by a scan of all authorizations for each task.
+   * The user's grants joined once on each resource id the engine compares with: the task, its process definition's
+   * key, and all ({@code '*'}). Each is a join on one column, which the database can hash, merge or look up in the
+   * index on {@code RESOURCE_ID_}. Left joins, so that a task seen through any one of them stays; a task granted
+   * twice comes twice, as with the engine's join, and the task query's {@code distinct} leaves one. It sits where the
+   * engine's join sits, under the same conditions (an authenticated user, no revoking authorizations).
    */
-  private static final String CHECK_BY_SET = """
+  private static final String GRANT_JOINS = """
+      <bind name="authGroupIds" value="authCheck.authGroupIds" />
+      <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+      <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
+      left join (<include refid="grantedResources" />) AUTH_TASK ON AUTH_TASK.RESOURCE_ID_ = RES.ID_
+      left join (<include refid="grantedResources" />) AUTH_DEFINITION ON AUTH_DEFINITION.RESOURCE_ID_ = D.KEY_
+      left join (<include refid="grantedResources" />) AUTH_ALL ON AUTH_ALL.RESOURCE_ID_ = '*'""";
+
+  /**
+   * A task is seen when one of the three joins found a grant, or, while CMMN is on, when it is a case task, which the
+   * engine shows everybody: the engine's check of its one join, for three. With revoking authorizations it is the
+   * engine's own, which joins nothing.
+   */
+  private static final String CHECK_OF_GRANTS = """
       <choose>
         <when test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null
             &amp;&amp; !authCheck.revokeAuthorizationCheckEnabled">
-          <bind name="authGroupIds" value="authCheck.authGroupIds" />
-          <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
-          <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
-          and RES.ID_ IN (
-            <include refid="grantedResources" />
-            UNION ALL
-            SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T INNER JOIN ${prefix}ACT_RE_PROCDEF P ON T.PROC_DEF_ID_ = P.ID_
-            WHERE P.KEY_ IN (<include refid="grantedResources" />)
-            UNION ALL
-            SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T WHERE '*' IN (<include refid="grantedResources" />)
-            <if test="applyAuthorizationCheckForCaseInstances">
-              UNION ALL
-              SELECT T.ID_ FROM ${prefix}ACT_RU_TASK T WHERE T.CASE_EXECUTION_ID_ IS NOT NULL
-            </if>
+          and (
+            <if test="applyAuthorizationCheckForCaseInstances">RES.CASE_EXECUTION_ID_ IS NOT NULL OR</if>
+            AUTH_TASK.RESOURCE_ID_ IS NOT NULL OR AUTH_DEFINITION.RESOURCE_ID_ IS NOT NULL
+            OR AUTH_ALL.RESOURCE_ID_ IS NOT NULL
           )
         </when>
         <otherwise>
@@ -140,11 +145,11 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
     sessions.setStatementMappings(mappings);
   }
 
-  /** The suite's mapper: the engine's two task query statements and their fragments, checked by set; the groups. */
+  /** The suite's mapper: the engine's two task query statements and their fragments, joins changed; the groups. */
   static String mapper(String engineMapping) {
     String criteria = element(engineMapping, "sql", "selectTaskByQueryCriteriaSql");
-    criteria = replaceOnce(criteria, AUTHORIZATION_JOIN, "");
-    criteria = replaceOnce(criteria, AUTHORIZATION_CHECK, CHECK_BY_SET);
+    criteria = replaceOnce(criteria, AUTHORIZATION_JOIN, GRANT_JOINS);
+    criteria = replaceOnce(criteria, AUTHORIZATION_CHECK, CHECK_OF_GRANTS);
     StringBuilder mapper = new StringBuilder("""
         <?xml version="1.0" encoding="UTF-8" ?>
         <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
