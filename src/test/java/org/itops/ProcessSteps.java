@@ -138,8 +138,12 @@ public class ProcessSteps {
   }
 
   private List<Job> mailJobs(String businessKey) {
-    return mailDeliveries(businessKey).stream().flatMap(delivery -> managementService.createJobQuery()
-        .processInstanceId(delivery.getId()).list().stream()).toList();
+    return mailDeliveries(businessKey).stream().flatMap(delivery -> mailJobs(delivery).stream()).toList();
+  }
+
+  /** The jobs of one mail delivery: one while its mail waits or fails (one per recipient before 2026-12). */
+  public List<Job> mailJobs(ProcessInstance delivery) {
+    return managementService.createJobQuery().processInstanceId(delivery.getId()).list();
   }
 
   /** The mail deliveries of the business key that are still running (their jobs not yet run, or failing). */

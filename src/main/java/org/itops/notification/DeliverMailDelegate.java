@@ -1,6 +1,5 @@
 package org.itops.notification;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.itops.platform.CallsOutside;
@@ -27,9 +26,7 @@ class DeliverMailDelegate implements JavaDelegate {
     Object oneRecipient = execution.getVariableLocal(MailDeliveryProcess.Var.RECIPIENT_BEFORE_2026_12);
     if (oneRecipient != null) {
       // the job of one recipient, in an instance of the version before 2026-12 (MailRecipients): to that user only
-      notification = new NotificationService.Notification(notification.template(), notification.recordNumber(),
-          List.of(), List.of((String) oneRecipient), notification.values(), notification.processInstanceId(),
-          notification.activityId());
+      notification = notification.toUserOnly((String) oneRecipient);
     }
     notifications.deliver(notification, execution.getProcessInstanceId());
   }

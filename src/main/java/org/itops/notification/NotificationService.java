@@ -51,7 +51,13 @@ public class NotificationService {
    * @param activityId the BPMN element that asks for it, for the log; may be null
    */
   public record Notification(String template, String recordNumber, Collection<String> groups,
-      Collection<String> users, Map<String, ?> values, String processInstanceId, String activityId) {}
+      Collection<String> users, Map<String, ?> values, String processInstanceId, String activityId) {
+
+    /** The same mail, to that one user only. */
+    Notification toUserOnly(String userId) {
+      return new Notification(template, recordNumber, List.of(), List.of(userId), values, processInstanceId, activityId);
+    }
+  }
 
   private final JavaMailSender mailSender;
   private final IdentityService identityService;

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.itops.ProcessSteps;
 import org.itops.SuiteTest;
@@ -47,9 +46,9 @@ class MailDeliveryBeforeUpgradeTest {
       ProcessInstance delivery = steps.mailDeliveries(record).get(0);
       assertThat(repositoryService.getProcessDefinition(delivery.getProcessDefinitionId()).getDeploymentId())
           .as("an instance of the old version").isEqualTo(old.getId());
-      managementService.executeJob(jobs(delivery).get(0).getId()); // the recipients, by the old expression
-      assertThat(jobs(delivery)).as("a job per recipient").hasSize(2);
-      managementService.executeJob(jobs(delivery).get(0).getId());
+      managementService.executeJob(steps.mailJobs(delivery).get(0).getId()); // the recipients, by the old expression
+      assertThat(steps.mailJobs(delivery)).as("a job per recipient").hasSize(2);
+      managementService.executeJob(steps.mailJobs(delivery).get(0).getId());
       // that mail sent before the upgrade: recorded without its delivery, as the old version did
       jdbc.update("update notification_log set delivery_id = null where record_number = ?", record);
 
@@ -62,9 +61,5 @@ class MailDeliveryBeforeUpgradeTest {
       // the current version is the latest again for the tests after this one
       repositoryService.deleteDeployment(old.getId(), true);
     }
-  }
-
-  private List<Job> jobs(ProcessInstance delivery) {
-    return managementService.createJobQuery().processInstanceId(delivery.getId()).list();
   }
 }

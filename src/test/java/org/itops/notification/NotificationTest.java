@@ -85,8 +85,8 @@ class NotificationTest {
         .count()).isOne();
     ProcessInstance delivery = steps.mailDeliveries(instance.getBusinessKey()).get(0);
 
-    Job job = jobs(delivery).get(0);
-    assertThat(jobs(delivery)).as("one job finds the recipients and sends to each").hasSize(1);
+    Job job = steps.mailJobs(delivery).get(0);
+    assertThat(steps.mailJobs(delivery)).as("one job finds the recipients and sends to each").hasSize(1);
     int attempts = 0;
     for (Job current = job; current.getRetries() > 0; current = job(current.getId())) {
       String jobId = current.getId();
@@ -147,10 +147,6 @@ class NotificationTest {
     String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     taskService.complete(taskId);
     return instance;
-  }
-
-  private List<Job> jobs(ProcessInstance delivery) {
-    return managementService.createJobQuery().processInstanceId(delivery.getId()).list();
   }
 
   private Job job(String id) {
