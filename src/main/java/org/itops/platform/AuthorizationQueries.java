@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
  * task ids, {@code RES.ID_ IN (... UNION ALL ...)}, counted as fast, but PostgreSQL cannot estimate the size of a
  * union: it planned the page as a loop over the whole set for every task, seconds as soon as the newest tasks were
  * another group's; docs/benchmarks.md.) Revoking authorizations ({@code authorizationCheckRevokes}), which the suite
- * does not use, keep the engine's check. The statements are the engine's own, read from its mapping
- * ({@code Task.xml}) at start and changed in those two places only. Should a Camunda upgrade change those places,
- * the start fails here rather than run a query whose check nobody has read.
+ * does not use, keep the engine's check. The count of a Tasklist filter stops at {@value FilterCountLimit#MORE}
+ * ({@link FilterCountLimit}). The statements are the engine's own, read from its mapping ({@code Task.xml}) at start
+ * and changed in those three places only. Should a Camunda upgrade change those places, the start fails here rather
+ * than run a query whose check nobody has read.
  *
  * <p><b>The groups that have authorizations</b>, which the engine asks at the start of every command that checks one
  * (it leaves the user's other groups out of its checks): {@code SELECT distinct(GROUP_ID_)} reads every row of the
@@ -116,6 +117,29 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
         </otherwise>
       </choose>""".formatted(AUTHORIZATION);
 
+  /** The engine's count of the task query's distinct tasks. */
+  private static final Pattern COUNT = Pattern.compile(Pattern.quote("${countDistinctBeforeStart} RES.ID_"
+      + " ${countDistinctBeforeEnd}") + "\\s*" + Pattern.quote("<include refid=\"selectTaskByQueryCriteriaSql\"/>")
+      + "\\s*" + Pattern.quote("${countDistinctAfterEnd}"));
+
+  /**
+   * The engine's count (as it is), or while a filter's count runs ({@link FilterCountLimit}) the count of its first
+   * {@value FilterCountLimit#MORE} distinct tasks: the database stops reading there (H2 and PostgreSQL both say
+   * {@code LIMIT}).
+   */
+  private static final String COUNT_OF_A_FILTER = """
+      <choose>
+        <when test="@org.itops.platform.FilterCountLimit@active()">
+          SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ <include refid="selectTaskByQueryCriteriaSql"/>
+          LIMIT %d) FILTER_COUNT
+        </when>
+        <otherwise>
+          ${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}
+          <include refid="selectTaskByQueryCriteriaSql"/>
+          ${countDistinctAfterEnd}
+        </otherwise>
+      </choose>""".formatted(FilterCountLimit.MORE);
+
   /** The engine's selection of the authorizations that it joins ({@code authCheckJoinWithoutOnClauseWithBinding}). */
   private static final String GRANTED_RESOURCES = """
       <sql id="grantedResources">
@@ -156,7 +180,11 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
         <mapper namespace="%s">
         """.formatted(NAMESPACE));
     for (String engine : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")) {
-      mapper.append(element(engineMapping, "select", engine)
+      String statement = element(engineMapping, "select", engine);
+      if (engine.equals("selectTaskCountByQueryCriteria")) {
+        statement = replaceOnce(statement, COUNT, COUNT_OF_A_FILTER);
+      }
+      mapper.append(statement
           .replace("id=\"" + engine + "\"", "id=\"" + STATEMENTS.get(engine) + "\"")
           .replace("resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"")
           .replace("refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"")).append('\n');
