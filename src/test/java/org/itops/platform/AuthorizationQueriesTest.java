@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
+import org.itops.StandaloneTasks;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,13 +147,9 @@ class AuthorizationQueriesTest {
   }
 
   private String standaloneTask(String candidateGroup, String assignee) {
-    Task task = taskService.newTask();
-    task.setName("Task query check");
-    task.setAssignee(assignee);
-    taskService.saveTask(task);
-    taskService.addCandidateGroup(task.getId(), candidateGroup);
-    standaloneTasks.add(task.getId());
-    return task.getId();
+    String task = StandaloneTasks.create(taskService, "Task query check", candidateGroup, assignee);
+    standaloneTasks.add(task);
+    return task;
   }
 
   private void grant(String user, String group, Resource resource, String id,

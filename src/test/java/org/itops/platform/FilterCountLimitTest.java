@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,11 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.Task;
 import org.itops.ReadAttempts;
 import org.itops.SuiteClient;
+import org.itops.StandaloneTasks;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A Tasklist filter's count ({@link FilterCountLimit}) is exact up to 1,000 tasks and 1,001 above, through the engine
- * and through the request Tasklist sends; the task query's own count stays exact; the authorization check holds in
- * the filter's count as in its page.
+ * and through the engine API's filter page (Tasklist's request, here with Basic credentials); the task query's own
+ * count stays exact; the authorization check holds in the filter's count as in its page.
  */
 @SuiteTest
 class FilterCountLimitTest {
@@ -101,13 +103,13 @@ class FilterCountLimitTest {
   }
 
   @Test
-  void tasklistsRequestForAFiltersPageCarriesTheLimitedCount() throws Exception {
+  void aFiltersPageThroughTheEngineApiCarriesTheLimitedCountAndTheTaskCountStaysExact() throws Exception {
     addTasks(queue, FilterCountLimit.LIMIT + 5);
     SuiteClient client = new SuiteClient(port);
     HttpResponse<String> page = client.send(client.request(user, "/engine-rest/filter/" + myGroupsTasks
             + "/list?firstResult=0&maxResults=15")
         .header("Accept", "application/hal+json").header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+        .POST(BodyPublishers.ofString(
             "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}")));
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     var body = JSON.readTree(page.body());
@@ -123,11 +125,7 @@ class FilterCountLimitTest {
   private void addTasks(String group, int count) {
     configuration.getCommandExecutorTxRequired().execute(context -> {
       for (int i = 0; i < count; i++) {
-        Task task = taskService.newTask();
-        task.setName("Filter count check");
-        taskService.saveTask(task);
-        taskService.addCandidateGroup(task.getId(), group);
-        tasks.add(task.getId());
+        tasks.add(StandaloneTasks.create(taskService, "Filter count check", group, null));
       }
       return null;
     });
@@ -135,7 +133,7 @@ class FilterCountLimitTest {
 
   private <T> T as(String userId, Supplier<T> query) {
     identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(group -> group.getId()).toList());
+        .map(Group::getId).toList());
     try {
       return query.get();
     } finally {
