@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
@@ -26,17 +27,21 @@ import org.springframework.stereotype.Component;
  * check. The engine joins the authorizations to the tasks {@code ON AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}. No
  * database can hash or merge on such an "or" of three columns, so it looks the authorizations up three times for
  * every task of the query. Here the same rule, a task is seen when an authorization of the user or one of their
- * groups grants READ on the task or READ_TASK on its process definition (or on all of them, {@code '*'}), is asked
- * with three joins of the engine's own selection of those authorizations, one per column ({@code AUTH_TASK} on the
- * task's id, {@code AUTH_DEFINITION} on its process definition's key, {@code AUTH_ALL} on {@code '*'}): the database
- * hashes each once to count a filter's tasks, and looks each up in the index for the few tasks of a page. (A set of
- * task ids, {@code RES.ID_ IN (... UNION ALL ...)}, counted as fast, but PostgreSQL cannot estimate the size of a
- * union: it planned the page as a loop over the whole set for every task, seconds as soon as the newest tasks were
- * another group's; docs/benchmarks.md.) Revoking authorizations ({@code authorizationCheckRevokes}), which the suite
- * does not use, keep the engine's check. The count of a Tasklist filter stops at {@value FilterCountLimit#MORE}
+ * groups grants READ on the task or READ_TASK on its process definition (or on all of them, {@code '*'}), is asked as
+ * three {@code EXISTS}, one per column (the task's id, its process definition's key, {@code '*'}), each a lookup in
+ * the index on {@code RESOURCE_ID_}. A task's candidate groups and users are asked the same way, {@code EXISTS} in
+ * its identity links, instead of the engine's join. Nothing is joined that gives a task more than once, so the page
+ * needs no {@code DISTINCT}: the database reads the tasks in the order of the page and stops at its last one, where
+ * a {@code DISTINCT} over every column of the task made PostgreSQL read (and sort) every task it rejected before the
+ * first page (docs/benchmarks.md). Two queries keep the engine's join and its {@code DISTINCT}: one asking for an
+ * involved user (the engine asks one identity link to meet both that and the candidate criteria), and one sorted by
+ * a variable (joined: a name may have several values in one process instance). (Three joins of the granted
+ * resources, and before them a set of task ids, {@code RES.ID_ IN (... UNION ALL ...)}, were measured too:
+ * docs/benchmarks.md.) Revoking authorizations ({@code authorizationCheckRevokes}), which the suite does not use,
+ * keep the engine's check. The count of a Tasklist filter stops at {@value FilterCountLimit#MORE}
  * ({@link FilterCountLimit}). The statements are the engine's own, read from its mapping ({@code Task.xml}) at start
- * and changed in those three places only. Should a Camunda upgrade change those places, the start fails here rather
- * than run a query whose check nobody has read.
+ * and changed in the places named here only. Should a Camunda upgrade change those places, the start fails here
+ * rather than run a query whose check nobody has read.
  *
  * <p><b>The groups that have authorizations</b>, which the engine asks at the start of every command that checks one
  * (it leaves the user's other groups out of its checks): {@code SELECT distinct(GROUP_ID_)} reads every row of the
@@ -48,7 +53,7 @@ import org.springframework.stereotype.Component;
  * database-specific statements. {@code AuthorizationQueriesTest} runs each both ways and compares.
  */
 @Component
-class AuthorizationQueries extends AbstractProcessEnginePlugin {
+public class AuthorizationQueries extends AbstractProcessEnginePlugin {
 
   static final String NAMESPACE = "org.itops.platform.AuthorizationQueries";
   private static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
@@ -72,50 +77,70 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
         SELECT GROUP_ID_ FROM GROUPS_ WHERE GROUP_ID_ IS NOT NULL
       </select>""";
 
-  /** The engine's join of the authorizations, which the joins on one column each replace. */
+  /** The engine's join of the authorizations, which the suite's check does without. */
   private static final Pattern AUTHORIZATION_JOIN = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".authCheckJoinWithoutOnClause") + "\"\\s*/>\\s*"
           + Pattern.quote("AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_ ${authJoinSeparator} D.KEY_"
           + " ${authJoinSeparator} '*' ${authJoinEnd})"));
 
-  /** The engine's check of the joined authorizations, which the check of the three joins replaces. */
+  /** The engine's check of the joined authorizations, which the suite's three lookups replace. */
   private static final Pattern AUTHORIZATION_CHECK = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".contextualAuthorizationCheck") + "\"\\s*/>");
 
   /**
-   * The user's grants joined once on each resource id the engine compares with: the task, its process definition's
-   * key, and all ({@code '*'}). Each is a join on one column, which the database can hash, merge or look up in the
-   * index on {@code RESOURCE_ID_}. Left joins, so that a task seen through any one of them stays; a task granted
-   * twice comes twice, as with the engine's join, and the task query's {@code distinct} leaves one. It sits where the
-   * engine's join sits, under the same conditions (an authenticated user, no revoking authorizations).
-   */
-  private static final String GRANT_JOINS = """
-      <bind name="authGroupIds" value="authCheck.authGroupIds" />
-      <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
-      <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
-      left join (<include refid="grantedResources" />) AUTH_TASK ON AUTH_TASK.RESOURCE_ID_ = RES.ID_
-      left join (<include refid="grantedResources" />) AUTH_DEFINITION ON AUTH_DEFINITION.RESOURCE_ID_ = D.KEY_
-      left join (<include refid="grantedResources" />) AUTH_ALL ON AUTH_ALL.RESOURCE_ID_ = '*'""";
-
-  /**
-   * A task is seen when one of the three joins found a grant, or, while CMMN is on, when it is a case task, which the
-   * engine shows everybody: the engine's check of its one join, for three. With revoking authorizations it is the
-   * engine's own, which joins nothing.
+   * A task is seen when a grant of the user's on the task, on its process definition or on all of them exists, or,
+   * while CMMN is on, when it is a case task, which the engine shows everybody: the engine's check of its join, for
+   * three lookups. With revoking authorizations it is the engine's own, which joins nothing.
    */
   private static final String CHECK_OF_GRANTS = """
       <choose>
         <when test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null
             &amp;&amp; !authCheck.revokeAuthorizationCheckEnabled">
+          <bind name="authGroupIds" value="authCheck.authGroupIds" />
+          <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+          <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
           and (
             <if test="applyAuthorizationCheckForCaseInstances">RES.CASE_EXECUTION_ID_ IS NOT NULL OR</if>
-            AUTH_TASK.RESOURCE_ID_ IS NOT NULL OR AUTH_DEFINITION.RESOURCE_ID_ IS NOT NULL
-            OR AUTH_ALL.RESOURCE_ID_ IS NOT NULL
+            EXISTS (<include refid="grantedResources" /> AND A.RESOURCE_ID_ = RES.ID_)
+            OR EXISTS (<include refid="grantedResources" /> AND A.RESOURCE_ID_ = D.KEY_)
+            OR EXISTS (<include refid="grantedResources" /> AND A.RESOURCE_ID_ = '*')
           )
         </when>
         <otherwise>
           <include refid="%s.contextualAuthorizationCheck" />
         </otherwise>
       </choose>""".formatted(AUTHORIZATION);
+
+  /** The engine's join of the identity links, for the candidate criteria and the involved user. */
+  private static final Pattern IDENTITY_LINK_JOIN = Pattern.compile(Pattern.quote(
+      "<if test=\"query != null &amp;&amp; (query.candidateUser != null || query.candidateGroups != null  ||"
+      + " query.candidateGroupLike != null || query.involvedUser != null || query.withCandidateGroups ||"
+      + " query.withCandidateUsers)\">"));
+
+  /** Joined only for a query that keeps the engine's join ({@link #identityLinksJoined}). */
+  private static final String IDENTITY_LINK_JOIN_WHEN_KEPT = """
+      <if test="query != null &amp;&amp; (query.candidateUser != null || query.candidateGroups != null  ||       query.candidateGroupLike != null || query.involvedUser != null || query.withCandidateGroups ||       query.withCandidateUsers) &amp;&amp; @org.itops.platform.AuthorizationQueries@identityLinksJoined(_parameter)">""";
+
+  /** The engine's conditions on the joined identity link {@code I} for the candidate criteria. */
+  private static final Pattern CANDIDATE_CONDITIONS = Pattern.compile(Pattern.quote("and I.TYPE_ = 'candidate'")
+      + ".*?" + Pattern.quote("<if test=\"query.withCandidateUsers\">") + "\\s*"
+      + Pattern.quote("and I.USER_ID_ is not null") + "\\s*</if>", Pattern.DOTALL);
+
+  /** The same conditions asked of the task's own identity links, or as the engine asks them where it joins. */
+  private static final String CANDIDATE_EXISTS = """
+      <choose>
+        <when test="@org.itops.platform.AuthorizationQueries@identityLinksJoined(_parameter)">%1$s</when>
+        <otherwise>
+          and EXISTS (SELECT 1 FROM ${prefix}ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_
+          %1$s)
+        </otherwise>
+      </choose>""";
+
+  /** The page's {@code DISTINCT}, which only the joins kept for some queries need. */
+  private static final Pattern SELECT_DISTINCT = Pattern.compile(Pattern.quote("select ${distinct}"));
+
+  private static final String SELECT_DISTINCT_WHEN_ROWS_REPEAT =
+      "select <if test=\"@org.itops.platform.AuthorizationQueries@rowsRepeat(_parameter)\">${distinct}</if>";
 
   /** The engine's count of the task query's distinct tasks. */
   private static final Pattern COUNT = Pattern.compile(Pattern.quote("${countDistinctBeforeStart} RES.ID_"
@@ -124,13 +149,15 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
 
   /**
    * The engine's count (as it is), or while a filter's count runs ({@link FilterCountLimit}) the count of its first
-   * {@value FilterCountLimit#MORE} distinct tasks: the database stops reading there (H2 and PostgreSQL both say
+   * {@value FilterCountLimit#MORE} tasks: the database stops reading there (H2 and PostgreSQL both say
    * {@code LIMIT}).
    */
   private static final String COUNT_OF_A_FILTER = """
       <choose>
         <when test="@org.itops.platform.FilterCountLimit@active()">
-          SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ <include refid="selectTaskByQueryCriteriaSql"/>
+          SELECT COUNT(*) FROM (SELECT
+          <if test="@org.itops.platform.AuthorizationQueries@rowsRepeat(_parameter)">DISTINCT</if>
+          RES.ID_ <include refid="selectTaskByQueryCriteriaSql"/>
           LIMIT %d) FILTER_COUNT
         </when>
         <otherwise>
@@ -172,8 +199,12 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
   /** The suite's mapper: the engine's two task query statements and their fragments, joins changed; the groups. */
   static String mapper(String engineMapping) {
     String criteria = element(engineMapping, "sql", "selectTaskByQueryCriteriaSql");
-    criteria = replaceOnce(criteria, AUTHORIZATION_JOIN, GRANT_JOINS);
+    criteria = replaceOnce(criteria, AUTHORIZATION_JOIN, "");
     criteria = replaceOnce(criteria, AUTHORIZATION_CHECK, CHECK_OF_GRANTS);
+    criteria = replaceOnce(criteria, IDENTITY_LINK_JOIN, IDENTITY_LINK_JOIN_WHEN_KEPT);
+    Matcher candidates = CANDIDATE_CONDITIONS.matcher(criteria);
+    criteria = replaceOnce(criteria, CANDIDATE_CONDITIONS,
+        candidates.find() ? CANDIDATE_EXISTS.formatted(candidates.group()) : "");
     StringBuilder mapper = new StringBuilder("""
         <?xml version="1.0" encoding="UTF-8" ?>
         <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
@@ -181,9 +212,8 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
         """.formatted(NAMESPACE));
     for (String engine : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")) {
       String statement = element(engineMapping, "select", engine);
-      if (engine.equals("selectTaskCountByQueryCriteria")) {
-        statement = replaceOnce(statement, COUNT, COUNT_OF_A_FILTER);
-      }
+      statement = engine.equals("selectTaskCountByQueryCriteria") ? replaceOnce(statement, COUNT, COUNT_OF_A_FILTER)
+          : replaceOnce(statement, SELECT_DISTINCT, SELECT_DISTINCT_WHEN_ROWS_REPEAT);
       mapper.append(statement
           .replace("id=\"" + engine + "\"", "id=\"" + STATEMENTS.get(engine) + "\"")
           .replace("resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"")
@@ -191,6 +221,20 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
     }
     return mapper.append(criteria).append('\n').append(GRANTED_RESOURCES).append('\n').append(GROUP_IDS_BY_INDEX)
         .append("\n</mapper>\n").toString();
+  }
+
+  /**
+   * Whether the task query keeps the engine's join of the identity links: when one of its queries asks for an
+   * involved user, whose condition the engine asks of the same joined link as the candidate criteria.
+   */
+  public static boolean identityLinksJoined(TaskQueryImpl query) {
+    return query.getQueries().stream().anyMatch(part -> part.getInvolvedUser() != null);
+  }
+
+  /** Whether the task query's joins may give a task more than once, so that its page needs {@code DISTINCT}. */
+  public static boolean rowsRepeat(TaskQueryImpl query) {
+    return identityLinksJoined(query)
+        || query.getOrderingProperties().stream().anyMatch(ordering -> ordering.getRelation() != null);
   }
 
   static String engineMapping() {

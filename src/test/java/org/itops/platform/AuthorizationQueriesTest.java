@@ -21,9 +21,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.itops.StandaloneTasks;
 import org.itops.SuiteTest;
 import org.junit.jupiter.api.AfterEach;
@@ -33,9 +36,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The suite's authorization queries ({@link AuthorizationQueries}) answer what the engine's own answer: the task query
- * with its three joins shows each user exactly the tasks that the engine's shows, for users whose tasks come from each
- * kind of grant (the group's grant on a task, a user's grant on all tasks, a group's READ_TASK on a process
- * definition), through several at once, and for a user with none; the groups that have authorizations are the same.
+ * with its lookups of grants and identity links shows each user exactly the tasks that the engine's shows, in the same
+ * order and each once, for users whose tasks come from each kind of grant (the group's grant on a task, a user's
+ * grant on all tasks, a group's READ_TASK on a process definition), through several at once, for a task of two of a
+ * user's groups, and for a user with none; the groups that have authorizations are the same.
  */
 @SuiteTest
 class AuthorizationQueriesTest {
@@ -51,6 +55,7 @@ class AuthorizationQueriesTest {
   private final List<String> grants = new ArrayList<>();
   private String groupATask;
   private String groupBTask;
+  private String bothGroupsTask;
   private String processTask;
 
   /** A user and their groups. */
@@ -63,27 +68,50 @@ class AuthorizationQueriesTest {
       // granted all tasks, and some of them twice more through their groups: the same task found by several joins
       new User("tq-everything", List.of("tq-group-a", "tq-group-processes")),
       new User("tq-nobody", List.of("tq-group-none")),
+      // both candidate groups of one task: the engine's joins find that task twice
+      new User("tq-ab", List.of("tq-group-a", "tq-group-b")),
       new User("desk", List.of("service-desk")));
 
   /** The queries Tasklist's filters and the suite run, and a few more, each as ids in the order the query gives. */
-  private static final Map<String, Function<TaskService, List<String>>> QUERIES = Map.of(
-      "all", tasks -> ids(tasks.createTaskQuery().orderByTaskId().asc().listPage(0, 2000)),
+  private static final Map<String, Function<TaskService, List<String>>> QUERIES = Map.ofEntries(Map.entry(
+      "all", tasks -> ids(tasks.createTaskQuery().orderByTaskId().asc().listPage(0, 2000))), Map.entry(
       "my groups' tasks, first page, newest first",
       tasks -> ids(tasks.createTaskQuery().withCandidateGroups().orderByTaskCreateTime().desc().orderByTaskId().asc()
-          .listPage(0, 15)),
-      "my groups' tasks, count", tasks -> List.of(String.valueOf(tasks.createTaskQuery().withCandidateGroups().count())),
-      "unassigned", tasks -> ids(tasks.createTaskQuery().taskUnassigned().orderByTaskId().asc().listPage(0, 2000)),
-      "assigned to tq-a", tasks -> ids(tasks.createTaskQuery().taskAssignee("tq-a").listPage(0, 2000)),
+          .listPage(0, 15))), Map.entry(
+      "my groups' tasks, count", tasks -> List.of(String.valueOf(tasks.createTaskQuery().withCandidateGroups().count()))),
+      Map.entry("unassigned", tasks -> ids(tasks.createTaskQuery().taskUnassigned().orderByTaskId().asc()
+          .listPage(0, 2000))), Map.entry(
+      "assigned to tq-a", tasks -> ids(tasks.createTaskQuery().taskAssignee("tq-a").listPage(0, 2000))), Map.entry(
       "group a or group b (left joins)", tasks -> ids(tasks.createTaskQuery().or().taskCandidateGroup("tq-group-a")
-          .taskCandidateGroup("tq-group-b").endOr().orderByTaskId().asc().listPage(0, 2000)),
+          .taskCandidateGroup("tq-group-b").endOr().orderByTaskId().asc().listPage(0, 2000))), Map.entry(
+      "groups a and b in one", tasks -> ids(tasks.createTaskQuery().taskCandidateGroupIn(List.of("tq-group-a",
+          "tq-group-b")).includeAssignedTasks().orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, 50))),
+      Map.entry("groups a and b, count", tasks -> List.of(String.valueOf(tasks.createTaskQuery()
+          .taskCandidateGroupIn(List.of("tq-group-a", "tq-group-b")).count()))), Map.entry(
+      "candidate user tq-ab", tasks -> ids(tasks.createTaskQuery().taskCandidateUser("tq-ab").orderByTaskId().asc()
+          .listPage(0, 2000))), Map.entry(
+      "with candidate users", tasks -> ids(tasks.createTaskQuery().withCandidateUsers().orderByTaskId().asc()
+          .listPage(0, 2000))), Map.entry(
+      // the engine's join kept: one identity link must be candidate and the involved user's
+      "involved tq-a, of group a or b", tasks -> ids(tasks.createTaskQuery().taskInvolvedUser("tq-a")
+          .taskCandidateGroupIn(List.of("tq-group-a", "tq-group-b")).includeAssignedTasks().orderByTaskId().asc()
+          .listPage(0, 2000))),
+      Map.entry("sorted by a variable", tasks -> ids(tasks.createTaskQuery().withCandidateGroups()
+          .orderByTaskVariable("rank", ValueType.STRING).asc().orderByTaskId().asc().listPage(0, 2000))), Map.entry(
       "of a process definition", tasks -> ids(tasks.createTaskQuery().processDefinitionKey("fixture-short-history")
-          .orderByTaskId().asc().listPage(0, 2000)));
+          .orderByTaskId().asc().listPage(0, 2000))));
 
   @BeforeEach
   void tasksOfEveryKindOfGrant() {
     groupATask = standaloneTask("tq-group-a", null);
     groupBTask = standaloneTask("tq-group-b", null);
-    standaloneTask("tq-group-a", "tq-a");
+    bothGroupsTask = standaloneTask("tq-group-a", null);
+    taskService.addCandidateGroup(bothGroupsTask, "tq-group-b");
+    taskService.addCandidateUser(bothGroupsTask, "tq-ab");
+    taskService.addUserIdentityLink(bothGroupsTask, "tq-a", "participant");
+    taskService.setVariableLocal(bothGroupsTask, "rank", "first");
+    // assigned to tq-a, so involving them, and of two groups: the engine's join finds it twice
+    taskService.addCandidateGroup(standaloneTask("tq-group-a", "tq-a"), "tq-group-b");
     String instance = runtimeService.startProcessInstanceByKey("fixture-short-history").getId();
     processInstances.add(instance);
     processTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
@@ -105,7 +133,8 @@ class AuthorizationQueriesTest {
     AuthorizationQueries.STATEMENTS.forEach((engine, suite) ->
         assertThat(sessions.mapStatement(engine)).isEqualTo(AuthorizationQueries.NAMESPACE + "." + suite));
     assertThat(AuthorizationQueries.mapper(AuthorizationQueries.engineMapping()))
-        .doesNotContain("AUTH ON").contains("AUTH_TASK.RESOURCE_ID_ = RES.ID_");
+        .doesNotContain("AUTH ON").contains("AND A.RESOURCE_ID_ = RES.ID_)")
+        .contains("EXISTS (SELECT 1 FROM ${prefix}ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_");
   }
 
   @Test
@@ -117,6 +146,27 @@ class AuthorizationQueriesTest {
         assertThat(suites).as("%s: %s", user.id(), query.getKey()).isEqualTo(engines);
       }
     }
+  }
+
+  @Test
+  void aTaskOfTwoOfTheUsersGroupsComesOnce() {
+    User both = USERS.stream().filter(user -> user.id().equals("tq-ab")).findFirst().orElseThrow();
+    assertThat(as(both, QUERIES.get("groups a and b in one"))).containsOnlyOnce(bothGroupsTask);
+    assertThat(as(both, QUERIES.get("my groups' tasks, first page, newest first"))).containsOnlyOnce(bothGroupsTask);
+  }
+
+  @Test
+  void onlyTheQueriesThatKeepTheEnginesJoinAskForDistinct() {
+    assertThat(AuthorizationQueries.rowsRepeat(query(taskService.createTaskQuery().withCandidateGroups()
+        .orderByTaskCreateTime().desc()))).isFalse();
+    assertThat(AuthorizationQueries.rowsRepeat(query(taskService.createTaskQuery().or().taskCandidateGroup("a")
+        .taskCandidateUser("b").endOr()))).isFalse();
+    assertThat(AuthorizationQueries.rowsRepeat(query(taskService.createTaskQuery().taskInvolvedUser("tq-a"))))
+        .isTrue();
+    assertThat(AuthorizationQueries.rowsRepeat(query(taskService.createTaskQuery().or().taskCandidateGroup("a")
+        .taskInvolvedUser("tq-a").endOr()))).isTrue();
+    assertThat(AuthorizationQueries.rowsRepeat(query(taskService.createTaskQuery()
+        .orderByTaskVariable("rank", ValueType.STRING).asc()))).isTrue();
   }
 
   @Test
@@ -161,6 +211,10 @@ class AuthorizationQueriesTest {
     grant.setResourceId(id);
     grant.addPermission(permission);
     grants.add(authorizationService.saveAuthorization(grant).getId());
+  }
+
+  private static TaskQueryImpl query(TaskQuery query) {
+    return (TaskQueryImpl) query;
   }
 
   private static List<String> ids(List<Task> tasks) {
