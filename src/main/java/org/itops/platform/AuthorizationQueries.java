@@ -118,8 +118,10 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
       + " query.withCandidateUsers)\">"));
 
   /** Joined only for a query that keeps the engine's join ({@link #identityLinksJoined}). */
-  private static final String IDENTITY_LINK_JOIN_WHEN_KEPT = """
-      <if test="query != null &amp;&amp; (query.candidateUser != null || query.candidateGroups != null  ||       query.candidateGroupLike != null || query.involvedUser != null || query.withCandidateGroups ||       query.withCandidateUsers) &amp;&amp; @org.itops.platform.AuthorizationQueries@identityLinksJoined(_parameter)">""";
+  private static final String IDENTITY_LINK_JOIN_WHEN_KEPT = "<if test=\"query != null &amp;&amp;"
+      + " (query.candidateUser != null || query.candidateGroups != null || query.candidateGroupLike != null"
+      + " || query.involvedUser != null || query.withCandidateGroups || query.withCandidateUsers)"
+      + " &amp;&amp; @org.itops.platform.AuthorizationQueries@identityLinksJoined(_parameter)\">";
 
   /** The engine's conditions on the joined identity link {@code I} for the candidate criteria. */
   private static final Pattern CANDIDATE_CONDITIONS = Pattern.compile(Pattern.quote("and I.TYPE_ = 'candidate'")
@@ -139,6 +141,7 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
   /** The page's {@code DISTINCT}, which only the joins kept for some queries need. */
   private static final Pattern SELECT_DISTINCT = Pattern.compile(Pattern.quote("select ${distinct}"));
 
+  /** {@code DISTINCT} only when {@link #rowsRepeat} says a task may come more than once. */
   private static final String SELECT_DISTINCT_WHEN_ROWS_REPEAT =
       "select <if test=\"@org.itops.platform.AuthorizationQueries@rowsRepeat(_parameter)\">${distinct}</if>";
 
@@ -203,8 +206,10 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
     criteria = replaceOnce(criteria, AUTHORIZATION_CHECK, CHECK_OF_GRANTS);
     criteria = replaceOnce(criteria, IDENTITY_LINK_JOIN, IDENTITY_LINK_JOIN_WHEN_KEPT);
     Matcher candidates = CANDIDATE_CONDITIONS.matcher(criteria);
-    criteria = replaceOnce(criteria, CANDIDATE_CONDITIONS,
-        candidates.find() ? CANDIDATE_EXISTS.formatted(candidates.group()) : "");
+    if (!candidates.find()) {
+      throw changed("has no " + CANDIDATE_CONDITIONS.pattern());
+    }
+    criteria = replaceOnce(criteria, CANDIDATE_CONDITIONS, CANDIDATE_EXISTS.formatted(candidates.group()));
     StringBuilder mapper = new StringBuilder("""
         <?xml version="1.0" encoding="UTF-8" ?>
         <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">

@@ -73,33 +73,35 @@ class AuthorizationQueriesTest {
       new User("desk", List.of("service-desk")));
 
   /** The queries Tasklist's filters and the suite run, and a few more, each as ids in the order the query gives. */
-  private static final Map<String, Function<TaskService, List<String>>> QUERIES = Map.ofEntries(Map.entry(
-      "all", tasks -> ids(tasks.createTaskQuery().orderByTaskId().asc().listPage(0, 2000))), Map.entry(
-      "my groups' tasks, first page, newest first",
-      tasks -> ids(tasks.createTaskQuery().withCandidateGroups().orderByTaskCreateTime().desc().orderByTaskId().asc()
-          .listPage(0, 15))), Map.entry(
-      "my groups' tasks, count", tasks -> List.of(String.valueOf(tasks.createTaskQuery().withCandidateGroups().count()))),
-      Map.entry("unassigned", tasks -> ids(tasks.createTaskQuery().taskUnassigned().orderByTaskId().asc()
-          .listPage(0, 2000))), Map.entry(
-      "assigned to tq-a", tasks -> ids(tasks.createTaskQuery().taskAssignee("tq-a").listPage(0, 2000))), Map.entry(
-      "group a or group b (left joins)", tasks -> ids(tasks.createTaskQuery().or().taskCandidateGroup("tq-group-a")
-          .taskCandidateGroup("tq-group-b").endOr().orderByTaskId().asc().listPage(0, 2000))), Map.entry(
-      "groups a and b in one", tasks -> ids(tasks.createTaskQuery().taskCandidateGroupIn(List.of("tq-group-a",
-          "tq-group-b")).includeAssignedTasks().orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, 50))),
+  private static final Map<String, Function<TaskService, List<String>>> QUERIES = Map.ofEntries(
+      Map.entry("all", tasks -> ids(tasks.createTaskQuery().orderByTaskId().asc().listPage(0, 2000))),
+      Map.entry("my groups' tasks, first page, newest first", tasks -> ids(tasks.createTaskQuery()
+          .withCandidateGroups().orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, 15))),
+      Map.entry("my groups' tasks, count",
+          tasks -> List.of(String.valueOf(tasks.createTaskQuery().withCandidateGroups().count()))),
+      Map.entry("unassigned",
+          tasks -> ids(tasks.createTaskQuery().taskUnassigned().orderByTaskId().asc().listPage(0, 2000))),
+      Map.entry("assigned to tq-a", tasks -> ids(tasks.createTaskQuery().taskAssignee("tq-a").listPage(0, 2000))),
+      Map.entry("group a or group b (left joins)", tasks -> ids(tasks.createTaskQuery().or()
+          .taskCandidateGroup("tq-group-a").taskCandidateGroup("tq-group-b").endOr().orderByTaskId().asc()
+          .listPage(0, 2000))),
+      Map.entry("groups a and b in one", tasks -> ids(tasks.createTaskQuery()
+          .taskCandidateGroupIn(List.of("tq-group-a", "tq-group-b")).includeAssignedTasks().orderByTaskCreateTime()
+          .desc().orderByTaskId().asc().listPage(0, 50))),
       Map.entry("groups a and b, count", tasks -> List.of(String.valueOf(tasks.createTaskQuery()
-          .taskCandidateGroupIn(List.of("tq-group-a", "tq-group-b")).count()))), Map.entry(
-      "candidate user tq-ab", tasks -> ids(tasks.createTaskQuery().taskCandidateUser("tq-ab").orderByTaskId().asc()
-          .listPage(0, 2000))), Map.entry(
-      "with candidate users", tasks -> ids(tasks.createTaskQuery().withCandidateUsers().orderByTaskId().asc()
-          .listPage(0, 2000))), Map.entry(
-      // the engine's join kept: one identity link must be candidate and the involved user's
-      "involved tq-a, of group a or b", tasks -> ids(tasks.createTaskQuery().taskInvolvedUser("tq-a")
+          .taskCandidateGroupIn(List.of("tq-group-a", "tq-group-b")).count()))),
+      Map.entry("candidate user tq-ab",
+          tasks -> ids(tasks.createTaskQuery().taskCandidateUser("tq-ab").orderByTaskId().asc().listPage(0, 2000))),
+      Map.entry("with candidate users",
+          tasks -> ids(tasks.createTaskQuery().withCandidateUsers().orderByTaskId().asc().listPage(0, 2000))),
+      // the engine's join kept: one identity link must be a candidate's and the involved user's
+      Map.entry("involved tq-a, of group a or b", tasks -> ids(tasks.createTaskQuery().taskInvolvedUser("tq-a")
           .taskCandidateGroupIn(List.of("tq-group-a", "tq-group-b")).includeAssignedTasks().orderByTaskId().asc()
           .listPage(0, 2000))),
       Map.entry("sorted by a variable", tasks -> ids(tasks.createTaskQuery().withCandidateGroups()
-          .orderByTaskVariable("rank", ValueType.STRING).asc().orderByTaskId().asc().listPage(0, 2000))), Map.entry(
-      "of a process definition", tasks -> ids(tasks.createTaskQuery().processDefinitionKey("fixture-short-history")
-          .orderByTaskId().asc().listPage(0, 2000))));
+          .orderByTaskVariable("rank", ValueType.STRING).asc().orderByTaskId().asc().listPage(0, 2000))),
+      Map.entry("of a process definition", tasks -> ids(tasks.createTaskQuery()
+          .processDefinitionKey("fixture-short-history").orderByTaskId().asc().listPage(0, 2000))));
 
   @BeforeEach
   void tasksOfEveryKindOfGrant() {
