@@ -117,7 +117,8 @@ public final class AlertCostProbe {
   private static Map<String, Long> store(JdbcTemplate jdbc) {
     Map<String, Long> store = new TreeMap<>();
     jdbc.query("select setting_name, setting_value from information_schema.settings"
-        + " where setting_name in ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES', 'info.FILE_READ', 'info.CHUNK_COUNT', 'info.FILE_SIZE')",
+        + " where setting_name in ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES', 'info.FILE_READ', 'info.CHUNK_COUNT',"
+        + " 'info.FILE_SIZE')",
         row -> {
           store.put(row.getString(1), Long.parseLong(row.getString(2)));
         });

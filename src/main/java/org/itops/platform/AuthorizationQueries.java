@@ -111,16 +111,16 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
         </otherwise>
       </choose>""".formatted(AUTHORIZATION);
 
-  /** The engine's join of the identity links, for the candidate criteria and the involved user. */
-  private static final Pattern IDENTITY_LINK_JOIN = Pattern.compile(Pattern.quote(
-      "<if test=\"query != null &amp;&amp; (query.candidateUser != null || query.candidateGroups != null  ||"
-      + " query.candidateGroupLike != null || query.involvedUser != null || query.withCandidateGroups ||"
-      + " query.withCandidateUsers)\">"));
+  /** The engine's test whether to join the identity links: for the candidate criteria or the involved user. */
+  private static final String IDENTITY_LINK_TEST = "query != null &amp;&amp; (query.candidateUser != null"
+      + " || query.candidateGroups != null  || query.candidateGroupLike != null || query.involvedUser != null"
+      + " || query.withCandidateGroups || query.withCandidateUsers)";
 
-  /** Joined only for a query that keeps the engine's join ({@link #identityLinksJoined}). */
-  private static final String IDENTITY_LINK_JOIN_WHEN_KEPT = "<if test=\"query != null &amp;&amp;"
-      + " (query.candidateUser != null || query.candidateGroups != null || query.candidateGroupLike != null"
-      + " || query.involvedUser != null || query.withCandidateGroups || query.withCandidateUsers)"
+  private static final Pattern IDENTITY_LINK_JOIN = Pattern.compile(Pattern.quote(
+      "<if test=\"" + IDENTITY_LINK_TEST + "\">"));
+
+  /** The same test, and joined only for a query that keeps the engine's join ({@link #identityLinksJoined}). */
+  private static final String IDENTITY_LINK_JOIN_WHEN_KEPT = "<if test=\"" + IDENTITY_LINK_TEST
       + " &amp;&amp; @org.itops.platform.AuthorizationQueries@identityLinksJoined(_parameter)\">";
 
   /** The engine's conditions on the joined identity link {@code I} for the candidate criteria. */
