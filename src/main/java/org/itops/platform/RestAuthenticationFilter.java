@@ -6,13 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,6 +52,8 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   private final ApiErrors errors;
   private final Map<String, Memberships> memberships = new ConcurrentHashMap<>();
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  /** The engine's checks of a password running now, by user and keyed hash, for the requests that bring it too. */
+  private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
   /** The key of the verified passwords' hashes: random, in this node's memory only. */
   private final SecretKeySpec verifiedKey;
 
@@ -132,15 +136,36 @@ class RestAuthenticationFilter extends OncePerRequestFilter {
   /**
    * Whether the password is the user's: the engine's answer, or the same answer given for the same password less than
    * {@link #LOGIN_TTL_MILLIS} ago. A wrong password always goes to the engine (it counts for the lock-out) and makes
-   * the next right one go there too; a right one replaces an older hash by bcrypt.
+   * the next right one go there too; a right one replaces an older hash by bcrypt. Requests that bring the same
+   * password while the engine checks it wait for that check instead of starting their own: a machine's requests in
+   * parallel would otherwise all pay the bcrypt check each time the verified password expires.
    */
-  private boolean passwordAccepted(String userId, String password) {
+  boolean passwordAccepted(String userId, String password) {
     byte[] hash = keyedHash(userId, password);
-    long now = System.currentTimeMillis();
     Verified known = verified.get(userId);
-    if (known != null && now - known.at() < LOGIN_TTL_MILLIS && MessageDigest.isEqual(known.hash(), hash)) {
+    if (known != null && System.currentTimeMillis() - known.at() < LOGIN_TTL_MILLIS
+        && MessageDigest.isEqual(known.hash(), hash)) {
       return true;
     }
+    String check = userId + '\0' + HexFormat.of().formatHex(hash);
+    CompletableFuture<Boolean> mine = new CompletableFuture<>();
+    CompletableFuture<Boolean> running = checking.putIfAbsent(check, mine);
+    if (running != null) {
+      // its acceptance is ours; a rejection is not shared, so that each wrong attempt reaches the engine
+      return running.join() || engineAccepts(userId, password, hash);
+    }
+    boolean accepted = false;
+    try {
+      accepted = engineAccepts(userId, password, hash);
+      return accepted;
+    } finally {
+      checking.remove(check, mine);
+      mine.complete(accepted);
+    }
+  }
+
+  private boolean engineAccepts(String userId, String password, byte[] hash) {
+    long now = System.currentTimeMillis();
     if (!identityService.checkPassword(userId, password)) {
       verified.remove(userId);
       return false;
