@@ -29,19 +29,19 @@ import org.springframework.stereotype.Component;
  * every task of the query. Here the same rule, a task is seen when an authorization of the user or one of their
  * groups grants READ on the task or READ_TASK on its process definition (or on all of them, {@code '*'}), is asked as
  * three {@code EXISTS}, one per column (the task's id, its process definition's key, {@code '*'}), each a lookup in
- * the index on {@code RESOURCE_ID_}. A task's candidate groups and users are asked the same way, {@code EXISTS} in
- * its identity links, instead of the engine's join. Nothing is joined that gives a task more than once, so the page
- * needs no {@code DISTINCT}: the database reads the tasks in the order of the page and stops at its last one, where
- * a {@code DISTINCT} over every column of the task made PostgreSQL read (and sort) every task it rejected before the
- * first page (docs/benchmarks.md). Two queries keep the engine's join and its {@code DISTINCT}: one asking for an
- * involved user (the engine asks one identity link to meet both that and the candidate criteria), and one sorted by
- * a variable (joined: a name may have several values in one process instance). (Three joins of the granted
- * resources, and before them a set of task ids, {@code RES.ID_ IN (... UNION ALL ...)}, were measured too:
- * docs/benchmarks.md.) Revoking authorizations ({@code authorizationCheckRevokes}), which the suite does not use,
- * keep the engine's check. The count of a Tasklist filter stops at {@value FilterCountLimit#MORE}
- * ({@link FilterCountLimit}). The statements are the engine's own, read from its mapping ({@code Task.xml}) at start
- * and changed in the places named here only. Should a Camunda upgrade change those places, the start fails here
- * rather than run a query whose check nobody has read.
+ * the index on {@code RESOURCE_ID_}, the first two for grants of their own resource type only. A task's candidate
+ * groups and users are asked the same way, {@code EXISTS} in its identity links, instead of the engine's join. Nothing
+ * is joined that gives a task more than once, so the page needs no {@code DISTINCT}: the database reads the tasks in
+ * the order of the page and stops at its last one, where a {@code DISTINCT} over every column of the task made
+ * PostgreSQL read (and sort) every task it rejected before the first page (docs/benchmarks.md). Two queries keep the
+ * engine's join and its {@code DISTINCT}: one asking for an involved user (the engine asks one identity link to meet
+ * both that and the candidate criteria), and one sorted by a variable (joined: a name may have several values in one
+ * process instance). (Three joins of the granted resources, and before them a set of task ids, {@code RES.ID_ IN (...
+ * UNION ALL ...)}, were measured too: docs/benchmarks.md.) Revoking authorizations ({@code authorizationCheckRevokes}),
+ * which the suite does not use, keep the engine's check. The count of a Tasklist filter stops at {@value
+ * FilterCountLimit#MORE} ({@link FilterCountLimit}). The statements are the engine's own, read from its mapping ({@code
+ * Task.xml}) at start and changed in the places named here only. Should a Camunda upgrade change those places, the
+ * start fails here rather than run a query whose check nobody has read.
  *
  * <p><b>The groups that have authorizations</b>, which the engine asks at the start of every command that checks one
  * (it leaves the user's other groups out of its checks): {@code SELECT distinct(GROUP_ID_)} reads every row of the
@@ -90,24 +90,34 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
   /**
    * A task is seen when a grant of the user's on the task, on its process definition or on all of them exists, or,
    * while CMMN is on, when it is a case task, which the engine shows everybody: the engine's check of its join, for
-   * three lookups. With revoking authorizations it is the engine's own, which joins nothing.
+   * a lookup per permission the engine checks (READ on the task's id, READ_TASK on its process definition's key) and
+   * one of {@code '*'}. Each lookup asks for grants of its own resource type: the engine's join also takes a grant of
+   * the one type on the other's id (a task grant whose resource id is a process definition's key), which no grant
+   * that Camunda makes is; asking for it made the database read the task grants a second time. With revoking
+   * authorizations, or permissions that must all hold, it is the engine's own check, which joins nothing.
    */
   private static final String CHECK_OF_GRANTS = """
       <choose>
         <when test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null
-            &amp;&amp; !authCheck.revokeAuthorizationCheckEnabled">
+            &amp;&amp; !authCheck.revokeAuthorizationCheckEnabled &amp;&amp; authCheck.permissionChecks.disjunctive">
           <bind name="authGroupIds" value="authCheck.authGroupIds" />
           <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
           <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
           and (
             <if test="applyAuthorizationCheckForCaseInstances">RES.CASE_EXECUTION_ID_ IS NOT NULL OR</if>
-            EXISTS (<include refid="grantedResources" /> AND A.RESOURCE_ID_ = RES.ID_)
-            OR EXISTS (<include refid="grantedResources" /> AND A.RESOURCE_ID_ = D.KEY_)
-            OR EXISTS (<include refid="grantedResources" /> AND A.RESOURCE_ID_ = '*')
+            <foreach item="permCheck" index="index" collection="atomicChecks">
+              EXISTS (<include refid="grantsOfUser" />
+                AND A.RESOURCE_TYPE_ = #{permCheck.resourceType, jdbcType=INTEGER}
+                AND ${bitand1}A.PERMS_${bitand2}#{permCheck.perms, jdbcType=INTEGER}${bitand3}
+                  = #{permCheck.perms, jdbcType=INTEGER}
+                AND A.RESOURCE_ID_ = ${permCheck.resourceIdQueryParam}) OR
+            </foreach>
+            EXISTS (<include refid="grantsOfUser" />
+              <include refid="%1$s.atomicChecksOnResourceTypeAndPerms" /> AND A.RESOURCE_ID_ = '*')
           )
         </when>
         <otherwise>
-          <include refid="%s.contextualAuthorizationCheck" />
+          <include refid="%1$s.contextualAuthorizationCheck" />
         </otherwise>
       </choose>""".formatted(AUTHORIZATION);
 
@@ -170,9 +180,12 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
         </otherwise>
       </choose>""".formatted(FilterCountLimit.MORE);
 
-  /** The engine's selection of the authorizations that it joins ({@code authCheckJoinWithoutOnClauseWithBinding}). */
-  private static final String GRANTED_RESOURCES = """
-      <sql id="grantedResources">
+  /**
+   * The grants of the user and their groups, as the engine selects the authorizations that it joins ({@code
+   * authCheckJoinWithoutOnClauseWithBinding}), without its check of resource type and permissions.
+   */
+  private static final String GRANTS_OF_USER = """
+      <sql id="grantsOfUser">
         SELECT A.RESOURCE_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION A
         WHERE A.TYPE_ &lt; 2
         AND ( A.USER_ID_ in ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
@@ -180,8 +193,7 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
           OR A.GROUP_ID_ IN <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
         </if>
         )
-        <include refid="%s.atomicChecksOnResourceTypeAndPerms" />
-      </sql>""".formatted(AUTHORIZATION);
+      </sql>""";
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -224,7 +236,7 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
           .replace("resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"")
           .replace("refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"")).append('\n');
     }
-    return mapper.append(criteria).append('\n').append(GRANTED_RESOURCES).append('\n').append(GROUP_IDS_BY_INDEX)
+    return mapper.append(criteria).append('\n').append(GRANTS_OF_USER).append('\n').append(GROUP_IDS_BY_INDEX)
         .append("\n</mapper>\n").toString();
   }
 

@@ -135,7 +135,7 @@ class AuthorizationQueriesTest {
     AuthorizationQueries.STATEMENTS.forEach((engine, suite) ->
         assertThat(sessions.mapStatement(engine)).isEqualTo(AuthorizationQueries.NAMESPACE + "." + suite));
     assertThat(AuthorizationQueries.mapper(AuthorizationQueries.engineMapping()))
-        .doesNotContain("AUTH ON").contains("AND A.RESOURCE_ID_ = RES.ID_)")
+        .doesNotContain("AUTH ON").contains("AND A.RESOURCE_ID_ = ${permCheck.resourceIdQueryParam})")
         .contains("EXISTS (SELECT 1 FROM ${prefix}ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_");
   }
 
@@ -148,6 +148,19 @@ class AuthorizationQueriesTest {
         assertThat(suites).as("%s: %s", user.id(), query.getKey()).isEqualTo(engines);
       }
     }
+  }
+
+  @Test
+  void aGrantCountsForItsOwnResourceTypeOnly() throws Exception {
+    // a task grant whose resource id is the process definition's key: the engine's join takes it for READ_TASK on
+    // the definition; no grant that Camunda makes looks like this, and the suite's lookups ask each type its own ids
+    User crossed = new User("tq-crossed", List.of("tq-group-crossed"));
+    grant(null, "tq-group-crossed", TASK, "fixture-short-history", READ);
+    Function<TaskService, List<String>> all = QUERIES.get("all");
+    assertThat(EnginesOwnQueries.run(configuration, () -> as(crossed, all))).containsExactly(processTask);
+    assertThat(as(crossed, all)).isEmpty();
+    grant(null, "tq-group-crossed", PROCESS_DEFINITION, "fixture-short-history", READ_TASK);
+    assertThat(as(crossed, all)).containsExactly(processTask);
   }
 
   @Test
