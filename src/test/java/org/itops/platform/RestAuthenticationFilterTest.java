@@ -1,11 +1,14 @@
 package org.itops.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +30,12 @@ class RestAuthenticationFilterTest {
 
   private final AtomicInteger checks = new AtomicInteger();
   private final CountDownLatch arrived = new CountDownLatch(REQUESTS);
-  private final ExecutorService requests = Executors.newFixedThreadPool(REQUESTS);
+  private final List<Thread> requestThreads = new CopyOnWriteArrayList<>();
+  private final ExecutorService requests = Executors.newFixedThreadPool(REQUESTS, task -> {
+    Thread thread = new Thread(task);
+    requestThreads.add(thread);
+    return thread;
+  });
   private final RestAuthenticationFilter filter = filter();
 
   @AfterEach
@@ -65,14 +73,19 @@ class RestAuthenticationFilterTest {
     return accepted;
   }
 
-  /** An identity service whose check waits until every request has arrived, and then some, before it answers. */
+  /** An identity service whose first check waits until every other request waits, before it answers. */
   private RestAuthenticationFilter filter() {
     IdentityService identity = (IdentityService) Proxy.newProxyInstance(getClass().getClassLoader(),
         new Class<?>[] {IdentityService.class}, (proxy, method, arguments) -> switch (method.getName()) {
           case "checkPassword" -> {
-            checks.incrementAndGet();
-            arrived.await(30, TimeUnit.SECONDS);
-            Thread.sleep(500);
+            if (checks.incrementAndGet() == 1) {
+              // the first check answers once every other request has arrived and waits (for this check, if shared)
+              arrived.await(30, TimeUnit.SECONDS);
+              Thread checking = Thread.currentThread();
+              await().atMost(Duration.ofSeconds(30)).until(() -> requestThreads.stream()
+                  .filter(thread -> thread != checking)
+                  .allMatch(thread -> thread.getState() == Thread.State.WAITING));
+            }
             yield "right".equals(arguments[1]);
           }
           case "isReadOnly" -> true; // no password to upgrade
