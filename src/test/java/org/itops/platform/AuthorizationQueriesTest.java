@@ -38,8 +38,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The suite's authorization queries ({@link AuthorizationQueries}) answer what the engine's own answer: the task query
  * with its lookups of grants and identity links shows each user exactly the tasks that the engine's shows, in the same
  * order and each once, for users whose tasks come from each kind of grant (the group's grant on a task, a user's
- * grant on all tasks, a group's READ_TASK on a process definition), through several at once, for a task of two of a
- * user's groups, and for a user with none; the groups that have authorizations are the same.
+ * grant on all tasks, a group's READ_TASK on a process definition, a global authorization), through several at
+ * once, for a task of two of a user's groups, and for a user with none; the groups that have authorizations are the
+ * same.
  */
 @SuiteTest
 class AuthorizationQueriesTest {
@@ -124,9 +125,10 @@ class AuthorizationQueriesTest {
   @AfterEach
   void removeThem() {
     identityService.clearAuthentication();
+    // the grants first: deleting a task deletes the authorizations of that task with it
+    grants.forEach(authorizationService::deleteAuthorization);
     standaloneTasks.forEach(id -> taskService.deleteTask(id, true));
     processInstances.forEach(id -> runtimeService.deleteProcessInstance(id, "test over"));
-    grants.forEach(authorizationService::deleteAuthorization);
   }
 
   @Test
@@ -161,6 +163,20 @@ class AuthorizationQueriesTest {
     assertThat(as(crossed, all)).isEmpty();
     grant(null, "tq-group-crossed", PROCESS_DEFINITION, "fixture-short-history", READ_TASK);
     assertThat(as(crossed, all)).containsExactly(processTask);
+  }
+
+  @Test
+  void aGlobalGrantCountsLikeAGrant() throws Exception {
+    // Camunda's global authorization (type 0, every user) beside its grants (type 1): the suite asks for both by value
+    Authorization global = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    global.setResource(TASK);
+    global.setResourceId(groupBTask);
+    global.addPermission(READ);
+    grants.add(authorizationService.saveAuthorization(global).getId());
+    User nobody = USERS.stream().filter(user -> user.id().equals("tq-nobody")).findFirst().orElseThrow();
+    Function<TaskService, List<String>> all = QUERIES.get("all");
+    assertThat(as(nobody, all)).containsExactly(groupBTask)
+        .isEqualTo(EnginesOwnQueries.run(configuration, () -> as(nobody, all)));
   }
 
   @Test
