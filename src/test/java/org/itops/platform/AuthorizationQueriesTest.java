@@ -173,7 +173,7 @@ class AuthorizationQueriesTest {
     global.setResourceId(groupBTask);
     global.addPermission(READ);
     grants.add(authorizationService.saveAuthorization(global).getId());
-    User nobody = USERS.stream().filter(user -> user.id().equals("tq-nobody")).findFirst().orElseThrow();
+    User nobody = user("tq-nobody");
     Function<TaskService, List<String>> all = QUERIES.get("all");
     assertThat(as(nobody, all)).containsExactly(groupBTask)
         .isEqualTo(EnginesOwnQueries.run(configuration, () -> as(nobody, all)));
@@ -181,7 +181,7 @@ class AuthorizationQueriesTest {
 
   @Test
   void aTaskOfTwoOfTheUsersGroupsComesOnce() {
-    User both = USERS.stream().filter(user -> user.id().equals("tq-ab")).findFirst().orElseThrow();
+    User both = user("tq-ab");
     assertThat(as(both, QUERIES.get("groups a and b in one"))).containsOnlyOnce(bothGroupsTask);
     assertThat(as(both, QUERIES.get("my groups' tasks, first page, newest first"))).containsOnlyOnce(bothGroupsTask);
   }
@@ -216,6 +216,10 @@ class AuthorizationQueriesTest {
     assertThat(as(USERS.get(2), QUERIES.get("all"))).contains(processTask).doesNotContain(groupATask, groupBTask);
     assertThat(as(USERS.get(3), QUERIES.get("all"))).contains(groupATask, groupBTask, processTask);
     assertThat(as(USERS.get(4), QUERIES.get("all"))).doesNotContain(groupATask, groupBTask, processTask);
+  }
+
+  private static User user(String id) {
+    return USERS.stream().filter(user -> user.id().equals(id)).findFirst().orElseThrow();
   }
 
   private List<String> as(User user, Function<TaskService, List<String>> query) {
