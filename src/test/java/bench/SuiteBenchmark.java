@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.itops.platform.FilterCountLimit;
 
 /**
  * The suite's benchmark (docs/testing.md, "Benchmarks"; figures and targets in docs/benchmarks.md). Every measurement
@@ -209,8 +210,9 @@ public final class SuiteBenchmark {
         "  Tasklist's request for a filter's first page with its count (POST /camunda/api/engine/.../filter/{id}/list),"
             + " right after the load:"));
     for (String request : results.getProperty(prefix + "requests").split(",")) {
-      String label = results.getProperty(prefix + request + ".label") + " (" + results.getProperty(prefix + request
-          + ".count", "?") + " tasks)";
+      String count = results.getProperty(prefix + request + ".count", "?");
+      String label = results.getProperty(prefix + request + ".label") + " ("
+          + (count.equals(String.valueOf(FilterCountLimit.MORE)) ? FilterCountLimit.LIMIT + "+" : count) + " tasks)";
       String timedOut = results.getProperty(prefix + request + ".timedOutAfterSeconds");
       if (timedOut != null) {
         lines.add(String.format(Locale.ROOT, "  %-40s no answer within %s s (target p95 < 150 ms: NOT met)", label,

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 public class FilterCountLimit extends AbstractProcessEnginePlugin {
 
   /** The most tasks a filter's count tells exactly. Tasklist's script {@code itops/task-counts.js} knows it too. */
-  static final int LIMIT = 1000;
+  public static final int LIMIT = 1000;
   /** The count of a filter with more than {@link #LIMIT} tasks. */
-  static final int MORE = LIMIT + 1;
+  public static final int MORE = LIMIT + 1;
 
   private static final ThreadLocal<Boolean> COUNTING_A_FILTER = ThreadLocal.withInitial(() -> false);
 
