@@ -61,7 +61,7 @@ final class LifecycleBenchmark {
       String prefix = "lifecycle." + database + ".";
       results.setProperty(prefix + "database", suite.database);
       // the JIT compiler first: on 2 busy cores it takes minutes to settle
-      for (Process process : Process.values()) {
+      for (Process process : measured()) {
         benchmark.measure(process, WARMUP_SECONDS);
       }
       for (int round = 1; round <= ROUNDS; round++) {
@@ -72,7 +72,7 @@ final class LifecycleBenchmark {
             Commits.apply(suite.bean(DataSource.class), durable);
             mode = durable ? "" : "other.";
           }
-          for (Process process : Process.values()) {
+          for (Process process : measured()) {
             double rate = benchmark.measure(process, WINDOW_SECONDS);
             System.out.printf(Locale.ROOT, "%s round %d, %s, %s: %.1f incidents/s, %.0f ms CPU per incident, CPU %.0f%% busy%n",
                 database, round, Commits.describe(durable), process, rate, benchmark.lastCpuMillisPerIncident,
@@ -86,6 +86,12 @@ final class LifecycleBenchmark {
         System.out.printf(Locale.ROOT, "%s after round %d: %s%n", database, round, Growth.of(suite));
       }
     }
+  }
+
+  /** Both processes, or the one {@code -Dbench.process} names (to profile it without the other's samples). */
+  private static List<Process> measured() {
+    String alone = System.getProperty("bench.process");
+    return alone == null ? List.of(Process.values()) : List.of(Process.valueOf(alone));
   }
 
   /** Runs the workers for the window (after a short ramp-up); answers the completed incidents per second. */

@@ -28,9 +28,10 @@ import org.itops.platform.FilterCountLimit;
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.SuiteBenchmark}.
  * Options: {@code -Dbench.only=startup|lifecycle|tasks|knowledge} (knowledge runs only when asked for), {@code
- * -Dbench.databases=h2,postgres}, {@code -Dbench.tasks.database=postgres|h2}, {@code -Dbench.open=100000}, {@code
- * -Dbench.starts=3}, {@code -Dbench.rounds=3}, {@code -Dbench.window.seconds=20}, {@code -Dbench.warmup.seconds=60},
- * {@code -Dbench.workers=8}, {@code -Dbench.request.timeout.seconds=60}.
+ * -Dbench.databases=h2,h2-memory,postgres}, {@code -Dbench.tasks.database=postgres|h2}, {@code -Dbench.open=100000},
+ * {@code -Dbench.starts=3}, {@code -Dbench.rounds=3}, {@code -Dbench.window.seconds=20}, {@code
+ * -Dbench.warmup.seconds=60}, {@code -Dbench.workers=8}, {@code -Dbench.request.timeout.seconds=60}, {@code
+ * -Dbench.process=SUITE|NOOP} (the lifecycle of one process alone, for a profile of it).
  */
 public final class SuiteBenchmark {
 
@@ -176,6 +177,14 @@ public final class SuiteBenchmark {
 
   private static List<String> lifecycleReport(Properties results, String database) {
     String prefix = "lifecycle." + database + ".";
+    String alone = System.getProperty("bench.process");
+    if (alone != null) {
+      String name = alone.toLowerCase(Locale.ROOT);
+      return List.of("", "Incidents end to end on " + results.getProperty(prefix + "database") + ", " + alone
+          + " alone (incidents/s, median of " + Integer.getInteger("bench.rounds", 3) + " rounds)",
+          String.format(Locale.ROOT, "  %6.1f   rounds %s; CPU per incident %.0f ms", median(results, prefix + name + "."),
+              rounds(results, prefix + name + "."), median(results, prefix + "cpu." + name + ".")));
+    }
     double suite = median(results, prefix + "suite.");
     double noop = median(results, prefix + "noop.");
     List<String> lines = new ArrayList<>(List.of("", "Incidents end to end on " + results.getProperty(prefix + "database")
