@@ -44,7 +44,7 @@ public final class AlertCostProbe {
   public static void main(String[] args) throws Exception {
     Path data = Files.createTempDirectory("itops-probe");
     List<String> settings = new ArrayList<>(List.of("--server.port=0",
-        "--spring.datasource.url=" + (Boolean.getBoolean("bench.h2.memory") ? "jdbc:h2:mem:itops;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512"
+        "--spring.datasource.url=" + (Boolean.getBoolean("bench.h2.memory") ? Commits.H2_MEMORY_URL
             : Commits.h2Url(data.resolve("itops"))) + System.getProperty("bench.h2.settings", ""),
         "--camunda.bpm.job-execution.enabled=false", "--itops.mail.dev-server.enabled=false", "--logging.level.root=WARN",
         "--itops.demo-data=false"));

@@ -66,8 +66,7 @@ final class BenchSuite implements AutoCloseable {
         description = "H2 " + org.h2.engine.Constants.VERSION + " file database, " + Commits.describe();
       }
       case "h2-memory" -> {
-        // no file and so no durable commits: what the suite costs without H2's writes (a floor, not a way to run it)
-        settings.add("--spring.datasource.url=jdbc:h2:mem:itops;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512");
+        settings.add("--spring.datasource.url=" + Commits.H2_MEMORY_URL);
         description = "H2 " + org.h2.engine.Constants.VERSION + " in memory (no file, no durable commits)";
       }
       case "postgres" -> {

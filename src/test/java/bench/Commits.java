@@ -34,6 +34,9 @@ final class Commits {
     return "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=512";
   }
 
+  /** H2 without a file, and so without durable commits: a floor for what the file costs, not a way to run the suite. */
+  static final String H2_MEMORY_URL = "jdbc:h2:mem:itops;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512";
+
   static String postgresSynchronousCommit() {
     return DELAYED ? "off" : "on";
   }
