@@ -77,7 +77,7 @@ public final class AlertBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Path data = Files.createTempDirectory("itops-bench");
+    Path data = TempFolders.create("itops-bench");
     List<String> settings = new ArrayList<>(List.of("--server.port=0",
         "--spring.datasource.url=" + Commits.h2Url(data.resolve("itops")),
         "--camunda.bpm.job-execution.enabled=false", "--itops.mail.dev-server.enabled=false", "--logging.level.root=WARN",

@@ -42,7 +42,7 @@ public final class AlertCostProbe {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) throws Exception {
-    Path data = Files.createTempDirectory("itops-probe");
+    Path data = TempFolders.create("itops-probe");
     List<String> settings = new ArrayList<>(List.of("--server.port=0",
         "--spring.datasource.url=" + (Boolean.getBoolean("bench.h2.memory") ? Commits.H2_MEMORY_URL
             : Commits.h2Url(data.resolve("itops"))) + System.getProperty("bench.h2.settings", ""),

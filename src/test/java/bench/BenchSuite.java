@@ -3,7 +3,6 @@ package bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,7 +59,7 @@ final class BenchSuite implements AutoCloseable {
     String description;
     switch (database) {
       case "h2" -> {
-        Path data = Files.createTempDirectory("itops-bench");
+        Path data = TempFolders.create("itops-bench");
         settings.add("--spring.datasource.url=" + Commits.h2Url(data.resolve("itops")));
         h2File = data.resolve("itops.mv.db");
         description = "H2 " + org.h2.engine.Constants.VERSION + " file database, " + Commits.describe();

@@ -42,7 +42,10 @@ final class Growth {
         mail == null ? "-" : String.valueOf(mail.getReceivedMessages().length), threads, rows);
   }
 
-  /** CPU seconds so far of the JVM's Java threads by kind: H2's background writer, the job executor, the rest. */
+  /**
+   * CPU seconds so far of the JVM's Java threads by kind (H2's background writer, the job executor, the rest) and of
+   * the JIT compiler.
+   */
   private static String threadCpu() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<String, Long> byKind = new TreeMap<>();
@@ -56,6 +59,8 @@ final class Growth {
           : "other";
       byKind.merge(kind, Math.max(0, nanos), Long::sum);
     }
+    // the JIT compiler's threads are not Java threads; the time it spent compiling is about their CPU
+    byKind.put("jit", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000);
     return byKind.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f s", e.getKey(), e.getValue() / 1e9))
         .collect(Collectors.joining(", "));
   }

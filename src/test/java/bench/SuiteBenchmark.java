@@ -93,7 +93,7 @@ public final class SuiteBenchmark {
         .collect(Collectors.joining(File.pathSeparator));
     for (int start = 1; start <= Integer.getInteger("bench.starts", 3); start++) {
       for (String application : List.of("bare", "suite")) {
-        Path directory = Files.createTempDirectory("itops-startup");
+        Path directory = TempFolders.create("itops-startup");
         for (String kind : List.of("first", "restart")) {
           Properties probe = run(application.equals("bare") ? bareClasspath : classpath, StartupProbe.class.getName(),
               List.of(application, directory.toString()));
