@@ -20,8 +20,8 @@ import org.itops.notification.NotificationService;
  * to the dev mail server in this JVM. Half the mails go to a group ({@code incident-assigned}), half to one user
  * ({@code incident-received}), with the values of an incident. After a warm-up of {@code -Dbench.warmup} mails (3000),
  * {@code -Dbench.rounds} (6) rounds of {@code -Dbench.mails} (2000): the JVM's CPU per mail, the job executor
- * threads' share of it, and the mails per second, each round waiting until every instance has ended (asking 5 times a second: the count
- * query costs CPU too).
+ * threads' share of it, and the mails per second, each round waiting until every instance has ended (asking 5 times
+ * a second: the count query costs CPU too).
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.MailDeliveryProbe}
  * ({@code -Dbench.database=h2-memory} or {@code postgres} for the other databases; H2's file by default)
