@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * The benchmarks' temporary folders (their H2 databases), removed with what they hold when the JVM ends: the H2 file
  * of a lifecycle run grows to several GB (the group commit's chunks, docs/benchmarks.md), and runs that kept theirs
- * filled a disk of 80 GB in a day.
+ * filled a disk of 80 GB.
  */
 final class TempFolders {
 
