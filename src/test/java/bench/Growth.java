@@ -42,11 +42,20 @@ final class Growth {
         mail == null ? "-" : String.valueOf(mail.getReceivedMessages().length), threads, rows);
   }
 
-  /**
-   * CPU seconds so far of the JVM's Java threads by kind (H2's background writer, the job executor, the rest) and of
-   * the JIT compiler.
-   */
+  /** CPU seconds so far of the JVM's Java threads by kind ({@link #cpuByKind}) and of the JIT compiler. */
   private static String threadCpu() {
+    Map<String, Long> byKind = cpuByKind();
+    // the JIT compiler's threads are not Java threads; the time it spent compiling is about their CPU
+    byKind.put("jit", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000);
+    return byKind.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f s", e.getKey(), e.getValue() / 1e9))
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * CPU nanoseconds so far of the JVM's live Java threads by kind: {@code h2 writer} (H2's background writer),
+   * {@code jobs} (the job executor's threads), {@code other}.
+   */
+  static Map<String, Long> cpuByKind() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<String, Long> byKind = new TreeMap<>();
     for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -59,10 +68,7 @@ final class Growth {
           : "other";
       byKind.merge(kind, Math.max(0, nanos), Long::sum);
     }
-    // the JIT compiler's threads are not Java threads; the time it spent compiling is about their CPU
-    byKind.put("jit", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000);
-    return byKind.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f s", e.getKey(), e.getValue() / 1e9))
-        .collect(Collectors.joining(", "));
+    return byKind;
   }
 
   private static String count(JdbcTemplate jdbc, String table) {
