@@ -53,7 +53,7 @@ final class Growth {
 
   /**
    * CPU nanoseconds so far of the JVM's live Java threads by kind: {@code h2 writer} (H2's background writer),
-   * {@code jobs} (the job executor's threads), {@code other}.
+   * {@code jobs} (the job executor's threads), {@code mail} (the mail outbox's senders), {@code other}.
    */
   static Map<String, Long> cpuByKind() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -65,7 +65,7 @@ final class Growth {
       long nanos = threads.getThreadCpuTime(thread.getThreadId());
       String name = thread.getThreadName();
       String kind = name.startsWith("MVStore") ? "h2 writer" : name.startsWith("camundaTaskExecutor") ? "jobs"
-          : "other";
+          : name.startsWith("mail-sender") ? "mail" : "other";
       byKind.merge(kind, Math.max(0, nanos), Long::sum);
     }
     return byKind;

@@ -11,16 +11,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
+import org.itops.notification.MailOutbox;
 import org.itops.notification.NotificationService;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What one mail of a process costs end to end, alone: the suite's {@code NotificationService.request} (what a mail
- * step does) from 4 threads, then the {@code mail-delivery} instance's job finds the recipients and sends over SMTP
- * to the dev mail server in this JVM. Half the mails go to a group ({@code incident-assigned}), half to one user
+ * What one mail of a process costs end to end, alone: the suite's {@code MailOutbox.request} (what a mail step does)
+ * from 4 threads, then the outbox's senders find the recipients and send over SMTP to the dev mail server in this
+ * JVM. Half the mails go to a group ({@code incident-assigned}), half to one user
  * ({@code incident-received}), with the values of an incident. After a warm-up of {@code -Dbench.warmup} mails (3000),
- * {@code -Dbench.rounds} (6) rounds of {@code -Dbench.mails} (2000): the JVM's CPU per mail, the job executor
- * threads' share of it, and the mails per second, each round waiting until every instance has ended (asking 5 times
- * a second: the count query costs CPU too).
+ * {@code -Dbench.rounds} (6) rounds of {@code -Dbench.mails} (2000): the JVM's CPU per mail, the senders' and
+ * the job executor's shares of it, and the mails per second, each round waiting until the outbox is empty (asking 5
+ * times a second: the count query costs CPU too).
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=bench.MailDeliveryProbe}
  * ({@code -Dbench.database=h2-memory} or {@code postgres} for the other databases; H2's file by default)
@@ -45,45 +47,53 @@ public final class MailDeliveryProbe {
 
   public static void main(String[] args) throws Exception {
     try (BenchSuite suite = BenchSuite.start(System.getProperty("bench.database", "h2"))) {
-      NotificationService notifications = suite.bean(NotificationService.class);
+      MailOutbox outbox = suite.bean(MailOutbox.class);
+      JdbcTemplate jdbc = suite.bean(JdbcTemplate.class);
       RuntimeService runtime = suite.bean(RuntimeService.class);
       System.out.println("One mail end to end on " + suite.database + ", " + Runtime.getRuntime().availableProcessors()
           + " cores");
-      send(notifications, runtime, "warm-up", Integer.getInteger("bench.warmup", 3000));
+      send(outbox, jdbc, runtime, "warm-up", Integer.getInteger("bench.warmup", 3000));
       for (int round = 1; round <= Integer.getInteger("bench.rounds", 6); round++) {
         int mails = Integer.getInteger("bench.mails", 2000);
         long cpu = CPU.getProcessCpuTime();
-        long jobsCpu = jobExecutorCpu();
+        Map<String, Long> threadsCpu = Growth.cpuByKind();
         long start = System.nanoTime();
-        send(notifications, runtime, "round" + round, mails);
+        send(outbox, jdbc, runtime, "round" + round, mails);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "round %d: %.1f ms CPU per mail, %.1f of them on the job executor's threads,"
-                + " %.0f mails/s%n", round, (CPU.getProcessCpuTime() - cpu) / 1e6 / mails,
-            (jobExecutorCpu() - jobsCpu) / 1e6 / mails, mails / seconds);
+        Map<String, Long> threadsCpuAfter = Growth.cpuByKind();
+        System.out.printf(Locale.ROOT, "round %d: %.1f ms CPU per mail, %.1f of them on the senders' threads, %.1f on"
+                + " the job executor's, %.0f mails/s%n", round, (CPU.getProcessCpuTime() - cpu) / 1e6 / mails,
+            spent(threadsCpu, threadsCpuAfter, "mail") / mails, spent(threadsCpu, threadsCpuAfter, "jobs") / mails,
+            mails / seconds);
       }
     }
   }
 
-  /** Requests the mails from 4 threads, then waits until every mail-delivery instance has ended. */
-  private static void send(NotificationService notifications, RuntimeService runtime, String run, int mails)
+  /** Requests the mails from 4 threads, then waits until the outbox is empty. */
+  private static void send(MailOutbox outbox, JdbcTemplate jdbc, RuntimeService runtime, String run, int mails)
       throws InterruptedException {
     ExecutorService steps = Executors.newFixedThreadPool(4);
     for (int i = 0; i < mails; i++) {
       String number = "INC-" + run + "-" + i;
       boolean toGroup = i % 2 == 0;
-      steps.execute(() -> notifications.request(new NotificationService.Notification(
+      steps.execute(() -> outbox.request(new NotificationService.Notification(
           toGroup ? "incident-assigned" : "incident-received", number,
           toGroup ? List.of("ops-engineers") : List.of(), toGroup ? List.of() : List.of("requester"),
           INCIDENT_VALUES, null, toGroup ? "notifyAssignedGroup" : "acknowledgeByMail")));
     }
     steps.shutdown();
     steps.awaitTermination(1, TimeUnit.HOURS);
-    // a mail job that fails (an incident in Cockpit) or a job executor stuck is an error, not a figure
-    await("every mail-delivery instance ended").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-        .until(() -> runtime.createProcessInstanceQuery().processDefinitionKey("mail-delivery").count() == 0);
+    await("every mail out of the outbox").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+        .until(() -> jdbc.queryForObject("select count(*) from mail_outbox", Long.class) == 0);
+    // a mail that failed (a mail-delivery instance) is an error, not a figure
+    long failed = runtime.createProcessInstanceQuery().processDefinitionKey("mail-delivery").count();
+    if (failed > 0) {
+      throw new IllegalStateException(failed + " mails failed and became mail-delivery instances");
+    }
   }
 
-  private static long jobExecutorCpu() {
-    return Growth.cpuByKind().getOrDefault("jobs", 0L);
+  /** Milliseconds of CPU that the threads of the kind spent between the two readings. */
+  private static double spent(Map<String, Long> before, Map<String, Long> after, String kind) {
+    return (after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L)) / 1e6;
   }
 }

@@ -28,6 +28,7 @@ class DeliverMailDelegate implements JavaDelegate {
       // the job of one recipient, in an instance of the version before 2026-12 (MailRecipients): to that user only
       notification = notification.toUserOnly((String) oneRecipient);
     }
-    notifications.deliver(notification, execution.getProcessInstanceId());
+    Object deliveryId = execution.getVariable(MailDeliveryProcess.Var.DELIVERY);
+    notifications.deliver(notification, deliveryId != null ? (String) deliveryId : execution.getProcessInstanceId());
   }
 }

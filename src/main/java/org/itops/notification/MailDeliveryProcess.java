@@ -28,6 +28,11 @@ final class MailDeliveryProcess {
     static final String USERS = "notifyUser";
     static final String SOURCE_PROCESS_INSTANCE = "sourceProcessInstanceId";
     static final String SOURCE_ACTIVITY = "sourceActivityId";
+    /**
+     * The id under which the recipients served are logged: the mail's in the outbox ({@link MailOutbox}), whose
+     * first attempt may have served some; none in instances started before the outbox, which log under their own id.
+     */
+    static final String DELIVERY = "deliveryId";
     /** The user whom one job of the version before 2026-12 sends to (its multi-instance's element). */
     static final String RECIPIENT_BEFORE_2026_12 = "recipient";
 

@@ -22,7 +22,7 @@ class NotificationRepository {
     jdbc.update(LOG.insertGeneratingKey(), LOG.parameters(sent));
   }
 
-  /** The addresses that the {@code mail-delivery} instance has sent its mail to. */
+  /** The addresses that the delivery (a mail of the outbox, or an older {@code mail-delivery} instance) has sent to. */
   Set<String> addressesServedBy(String deliveryId) {
     return Set.copyOf(jdbc.queryForList("select recipients from notification_log where delivery_id = :deliveryId",
         Map.of("deliveryId", deliveryId), String.class));

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.itops.platform.Links;
 import org.itops.platform.ShownCodes;
@@ -33,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mail from a template to the members of groups and to users (addresses from Camunda's identity), one mail per
- * recipient, each recorded in {@code notification_log}. A process asks for a mail with {@link #request}, which starts
- * {@code mail-delivery}; that process's job finds the {@link #recipients} and {@link #deliver}s to each.
+ * recipient, each recorded in {@code notification_log}. A process asks for a mail with {@link MailOutbox#request};
+ * the outbox's sender, and for a mail that failed there the job of a {@code mail-delivery} instance, find the
+ * {@link #recipients} and {@link #deliver} to each.
  */
 @Service
 public class NotificationService {
@@ -61,7 +61,6 @@ public class NotificationService {
 
   private final JavaMailSender mailSender;
   private final IdentityService identityService;
-  private final RuntimeService runtimeService;
   private final NotificationRepository log;
   private final NotificationProperties properties;
   private final Links links;
@@ -69,12 +68,10 @@ public class NotificationService {
   private final ShownCodes shownCodes;
   private final TransactionTemplate inNewTransaction;
 
-  NotificationService(JavaMailSender mailSender, IdentityService identityService, RuntimeService runtimeService,
-      NotificationRepository log, NotificationProperties properties, Links links, SuiteProperties suite,
+  NotificationService(JavaMailSender mailSender, IdentityService identityService, NotificationRepository log, NotificationProperties properties, Links links, SuiteProperties suite,
       ShownCodes shownCodes, PlatformTransactionManager transactionManager) {
     this.mailSender = mailSender;
     this.identityService = identityService;
-    this.runtimeService = runtimeService;
     this.log = log;
     this.properties = properties;
     this.links = links;
@@ -82,27 +79,6 @@ public class NotificationService {
     this.shownCodes = shownCodes;
     this.inNewTransaction = new TransactionTemplate(transactionManager);
     this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-  }
-
-  /**
-   * Starts {@code mail-delivery} for the notification (business key: its record), with the values its template uses,
-   * as text. Nothing is sent in the caller's transaction, and nothing here fails on the template or the recipients:
-   * that is the delivery's to find out, where it retries and shows in Cockpit.
-   */
-  public void request(Notification notification) {
-    Map<String, Object> variables = new HashMap<>();
-    Set<String> used = MailTemplate.placeholdersOf(notification.template(), suite.language());
-    notification.values().forEach((name, value) -> {
-      if (used.contains(name)) {
-        variables.put(name, value == null ? null : String.valueOf(value));
-      }
-    });
-    variables.put(MailDeliveryProcess.Var.TEMPLATE, notification.template());
-    variables.put(MailDeliveryProcess.Var.GROUPS, String.join(",", notification.groups()));
-    variables.put(MailDeliveryProcess.Var.USERS, String.join(",", notification.users()));
-    variables.put(MailDeliveryProcess.Var.SOURCE_PROCESS_INSTANCE, notification.processInstanceId());
-    variables.put(MailDeliveryProcess.Var.SOURCE_ACTIVITY, notification.activityId());
-    runtimeService.startProcessInstanceByKey(MailDeliveryProcess.KEY, notification.recordNumber(), variables);
   }
 
   /**
@@ -132,11 +108,12 @@ public class NotificationService {
   }
 
   /**
-   * Sends the notification of a {@code mail-delivery} instance to each recipient it has not yet served, at the
-   * address they have now (an address corrected in Admin counts at the next retry), over one connection to the mail
-   * server, and records each mail. A recipient whose mail fails does not hold back the others: when any fails, the
+   * Sends the notification to each recipient not yet served under the delivery's id, at the address they have now
+   * (an address corrected in Admin counts at the next retry), over one connection to the mail server, and records
+   * each mail under that id. A recipient whose mail fails does not hold back the others: when any fails, the
    * mails that went out are recorded in a transaction of their own and this throws, naming those not served and why,
-   * so that the delivery's job retries (and then shows in Cockpit) and a retry sends to them only.
+   * so that the sender hands the mail to {@code mail-delivery}, whose job retries (and then shows in Cockpit), and a
+   * retry sends to them only.
    *
    * @throws IllegalArgumentException when the template is missing or uses a value that is not given
    * @throws IllegalStateException when nobody can be notified, or when the mail failed for a recipient: no address,
@@ -177,7 +154,7 @@ public class NotificationService {
       }
     });
     if (!failures.isEmpty()) {
-      // this job's transaction rolls back with the exception below: the recipients served stay recorded
+      // the caller's transaction rolls back with the exception below: the recipients served stay recorded
       inNewTransaction.executeWithoutResult(status -> sent.forEach(log::insert));
       throw new IllegalStateException("Mail '" + notification.template() + "' not sent to " + failures.size() + " of "
           + (failures.size() + sent.size() + served.size()) + " recipients, a retry sends to them only. "

@@ -23,18 +23,18 @@ import org.springframework.stereotype.Component;
 @Component("sendNotificationDelegate")
 class SendNotificationDelegate implements JavaDelegate {
 
-  private final NotificationService notifications;
+  private final MailOutbox outbox;
   private final SuiteTime time;
 
-  SendNotificationDelegate(NotificationService notifications, SuiteTime time) {
-    this.notifications = notifications;
+  SendNotificationDelegate(MailOutbox outbox, SuiteTime time) {
+    this.outbox = outbox;
     this.time = time;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Object template = execution.getVariableLocal(MailDeliveryProcess.Var.TEMPLATE);
-    notifications.request(new NotificationService.Notification(template == null ? null : template.toString().strip(),
+    outbox.request(new NotificationService.Notification(template == null ? null : template.toString().strip(),
         execution.getProcessBusinessKey(), MailDeliveryProcess.ids(execution.getVariableLocal(MailDeliveryProcess.Var.GROUPS)),
         MailDeliveryProcess.ids(execution.getVariableLocal(MailDeliveryProcess.Var.USERS)), templateValues(execution),
         execution.getProcessInstanceId(), execution.getCurrentActivityId()));

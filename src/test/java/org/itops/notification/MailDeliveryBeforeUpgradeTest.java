@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.itops.ProcessSteps;
@@ -30,7 +31,7 @@ class MailDeliveryBeforeUpgradeTest {
   static GreenMailExtension smtp = TestMail.smtp();
 
   @Autowired RepositoryService repositoryService;
-  @Autowired NotificationService notifications;
+  @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessSteps steps;
@@ -41,11 +42,11 @@ class MailDeliveryBeforeUpgradeTest {
     Deployment old = repositoryService.createDeployment().name("mail-delivery before 2026-12")
         .addClasspathResource("legacy/mail-delivery-per-recipient.bpmn").deploy();
     try {
-      notifications.request(new NotificationService.Notification("fixture-work-done", record, List.of("service-desk"),
-          List.of(), Map.of("summary", "Disk full"), null, "notifyDone"));
-      ProcessInstance delivery = steps.mailDeliveries(record).get(0);
-      assertThat(repositoryService.getProcessDefinition(delivery.getProcessDefinitionId()).getDeploymentId())
-          .as("an instance of the old version").isEqualTo(old.getId());
+      // as a mail step of that time started it
+      ProcessInstance delivery = runtimeService.startProcessInstanceById(repositoryService
+          .createProcessDefinitionQuery().deploymentId(old.getId()).singleResult().getId(), record, Map.of(
+          "notificationTemplate", "fixture-work-done", "notifyGroup", "service-desk", "notifyUser", "",
+          "summary", "Disk full", "sourceActivityId", "notifyDone"));
       managementService.executeJob(steps.mailJobs(delivery).get(0).getId()); // the recipients, by the old expression
       assertThat(steps.mailJobs(delivery)).as("a job per recipient").hasSize(2);
       managementService.executeJob(steps.mailJobs(delivery).get(0).getId());

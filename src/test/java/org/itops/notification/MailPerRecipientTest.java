@@ -27,7 +27,7 @@ class MailPerRecipientTest {
   @RegisterExtension
   static GreenMailExtension smtp = TestMail.smtp();
 
-  @Autowired NotificationService notifications;
+  @Autowired MailOutbox outbox;
   @Autowired IdentityService identityService;
   @Autowired ProcessSteps steps;
   String group;
@@ -77,7 +77,7 @@ class MailPerRecipientTest {
   }
 
   private void notifyTheGroup() {
-    notifications.request(new NotificationService.Notification("fixture-work-done", record, List.of(group), List.of(),
+    outbox.request(new NotificationService.Notification("fixture-work-done", record, List.of(group), List.of(),
         Map.of("summary", "Disk full"), null, "notifyDone"));
   }
 

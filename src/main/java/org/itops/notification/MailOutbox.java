@@ -1,0 +1,244 @@
+package org.itops.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RuntimeService;
+import org.itops.platform.SuiteProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The mails that mail steps ask for, table {@code mail_outbox}. {@link #request} writes one row in the caller's
+ * transaction and nothing else; once that transaction has committed, a {@code mail-sender} thread of this node sends
+ * the mail ({@link NotificationService#deliver}) and removes the row in one transaction. Only a mail that fails then
+ * (SMTP down, an address refused, a wrong template, a group without addresses) becomes a {@code mail-delivery}
+ * instance, whose job retries and then shows as an incident in Cockpit; the recipients served before stay served.
+ *
+ * <p>Why not an instance for every mail: an instance, its variables, its history and its job's commits cost about what
+ * a whole incident of the no-op twin costs (docs/benchmarks.md), for mail that nearly always goes out at once.
+ *
+ * <p>A sender claims a row before it sends (for {@link #CLAIM}), so that one node sends it. A row that no sender
+ * took within {@link #LEFT_BEHIND} (its node stopped, or this node's queue was full), or whose claim ran out (its
+ * node stopped while sending), is sent by the sweep of any node. Senders run where the job executor runs: a node
+ * without background work, as in the tests, leaves its mail to the others (the tests send it with
+ * {@link #sendWaiting}).
+ */
+@Component
+public class MailOutbox implements DisposableBean {
+
+  /** How long a sender has a mail: longer than any delivery with the SMTP timeouts of application.yaml. */
+  static final Duration CLAIM = Duration.ofMinutes(5);
+  /** A mail still waiting this long after its transaction did was left behind by its sender. */
+  static final Duration LEFT_BEHIND = Duration.ofSeconds(30);
+  private static final int SENDERS = 4;
+  private static final int QUEUED = 10_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final NotificationService notifications;
+  private final RuntimeService runtimeService;
+  private final SuiteProperties suite;
+  private final TransactionTemplate inTransaction;
+  /** Null where this node runs no background work. */
+  private final ThreadPoolExecutor senders;
+
+  MailOutbox(NamedParameterJdbcTemplate jdbc, NotificationService notifications, RuntimeService runtimeService,
+      SuiteProperties suite, PlatformTransactionManager transactionManager,
+      @Value("${camunda.bpm.job-execution.enabled:true}") boolean backgroundWork) {
+    this.jdbc = jdbc;
+    this.notifications = notifications;
+    this.runtimeService = runtimeService;
+    this.suite = suite;
+    this.inTransaction = new TransactionTemplate(transactionManager);
+    this.senders = backgroundWork ? senders() : null;
+  }
+
+  private static ThreadPoolExecutor senders() {
+    AtomicInteger number = new AtomicInteger();
+    // each waits on SMTP most of the time; a full queue leaves the mail to the sweep
+    return new ThreadPoolExecutor(SENDERS, SENDERS, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED), task -> {
+      Thread thread = new Thread(task, "mail-sender-" + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * Writes the mail, with the values of its template as text, to be sent once the caller's transaction has
+   * committed. Nothing here fails on the template or the recipients: that is the sending's to find out.
+   */
+  public void request(NotificationService.Notification notification) {
+    Map<String, String> values = new HashMap<>();
+    Set<String> used = MailTemplate.placeholdersOf(notification.template(), suite.language());
+    notification.values().forEach((name, value) -> {
+      if (used.contains(name)) {
+        values.put(name, value == null ? null : String.valueOf(value));
+      }
+    });
+    String id = UUID.randomUUID().toString();
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", id);
+    row.put("recordNumber", notification.recordNumber());
+    row.put("template", notification.template());
+    row.put("groups", String.join(",", notification.groups()));
+    row.put("users", String.join(",", notification.users()));
+    row.put("values", json(values));
+    row.put("processInstanceId", notification.processInstanceId());
+    row.put("activityId", notification.activityId());
+    row.put("requestedAt", Timestamp.from(Instant.now()));
+    jdbc.update("insert into mail_outbox (id, record_number, template, notify_groups, notify_users, template_values,"
+        + " process_instance_id, activity_id, requested_at) values (:id, :recordNumber, :template, :groups, :users,"
+        + " :values, :processInstanceId, :activityId, :requestedAt)", row);
+    if (senders == null) {
+      return;
+    }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          sendSoon(id);
+        }
+      });
+    } else {
+      sendSoon(id);
+    }
+  }
+
+  /** Every N seconds on each node with senders: the mails left behind go to this node's senders. */
+  @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+  void sendLeftBehind() {
+    if (senders != null) {
+      waiting(Instant.now().minus(LEFT_BEHIND)).forEach(this::sendSoon);
+    }
+  }
+
+  /**
+   * Sends in this thread each mail requested up to then that no sender has (tests, where no senders run, send their
+   * mail with this; the job executor's place in them is taken by the tests in the same way).
+   */
+  public void sendWaiting(Instant requestedUpTo) {
+    waiting(requestedUpTo).forEach(this::send);
+  }
+
+  private void sendSoon(String id) {
+    try {
+      senders.execute(() -> {
+        try {
+          send(id);
+        } catch (RuntimeException databaseFailed) {
+          LOG.warn("Mail {} stays in the outbox; the sweep sends it when its claim has run out", id, databaseFailed);
+        }
+      });
+    } catch (RejectedExecutionException full) {
+      LOG.debug("Mail {} left to the sweep: {}", id, full.getMessage());
+    }
+  }
+
+  /** The mails requested up to then that nobody has, or whose sender's claim ran out; the oldest first. */
+  private List<String> waiting(Instant requestedUpTo) {
+    return jdbc.queryForList("select id from mail_outbox where (claimed_until is null and requested_at <= :upTo)"
+        + " or claimed_until < :now order by requested_at", Map.of("upTo", Timestamp.from(requestedUpTo),
+        "now", Timestamp.from(Instant.now())), String.class);
+  }
+
+  /**
+   * Sends the mail if no other sender has it; hands it to {@code mail-delivery} when it fails, with its id as the
+   * delivery's, so that the delivery's retries send to nobody served here.
+   */
+  void send(String id) {
+    Instant now = Instant.now();
+    int claimed = jdbc.update("update mail_outbox set claimed_until = :until where id = :id"
+        + " and (claimed_until is null or claimed_until < :now)",
+        Map.of("id", id, "until", Timestamp.from(now.plus(CLAIM)), "now", Timestamp.from(now)));
+    if (claimed == 0) {
+      return; // sent and removed, or another sender has it
+    }
+    NotificationService.Notification notification = jdbc.queryForObject("select * from mail_outbox where id = :id",
+        Map.of("id", id), (row, rowNumber) -> new NotificationService.Notification(row.getString("template"),
+            row.getString("record_number"), MailDeliveryProcess.ids(row.getString("notify_groups")),
+            MailDeliveryProcess.ids(row.getString("notify_users")), texts(row.getString("template_values")),
+            row.getString("process_instance_id"), row.getString("activity_id")));
+    try {
+      inTransaction.executeWithoutResult(status -> {
+        notifications.deliver(notification, id);
+        remove(id);
+      });
+    } catch (RuntimeException failed) {
+      LOG.info("Mail '{}' of {} not sent at once, now a mail-delivery that retries: {}", notification.template(),
+          notification.recordNumber(), failed.getMessage());
+      inTransaction.executeWithoutResult(status -> {
+        startDelivery(notification, id);
+        remove(id);
+      });
+    }
+  }
+
+  /** Starts {@code mail-delivery} for the mail (business key: its record), its values as variables. */
+  private void startDelivery(NotificationService.Notification notification, String deliveryId) {
+    Map<String, Object> variables = new HashMap<>(notification.values());
+    variables.put(MailDeliveryProcess.Var.TEMPLATE, notification.template());
+    variables.put(MailDeliveryProcess.Var.GROUPS, String.join(",", notification.groups()));
+    variables.put(MailDeliveryProcess.Var.USERS, String.join(",", notification.users()));
+    variables.put(MailDeliveryProcess.Var.SOURCE_PROCESS_INSTANCE, notification.processInstanceId());
+    variables.put(MailDeliveryProcess.Var.SOURCE_ACTIVITY, notification.activityId());
+    variables.put(MailDeliveryProcess.Var.DELIVERY, deliveryId);
+    runtimeService.startProcessInstanceByKey(MailDeliveryProcess.KEY, notification.recordNumber(), variables);
+  }
+
+  private void remove(String id) {
+    jdbc.update("delete from mail_outbox where id = :id", Map.of("id", id));
+  }
+
+  private static String json(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException cannotHappen) {
+      throw new IllegalStateException(cannotHappen);
+    }
+  }
+
+  private static Map<String, String> texts(String json) {
+    try {
+      return JSON.readValue(json, TEXTS);
+    } catch (JsonProcessingException corrupt) {
+      throw new IllegalStateException("Mail values are not a JSON object of texts: " + json, corrupt);
+    }
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    if (senders != null) {
+      // what is still queued stays in the table for the sweep of this node after its next start, or of another
+      // node; the mails being sent finish (an interrupt in the middle of a statement would close H2's file)
+      senders.getQueue().clear();
+      senders.shutdown();
+      senders.awaitTermination(30, TimeUnit.SECONDS);
+    }
+  }
+}
