@@ -2,7 +2,6 @@ package org.itops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -109,7 +108,7 @@ public class ProcessSteps {
    * mail that the steps run so far asked for has been sent.
    */
   private List<Job> waitingJobs(String businessKey, Set<String> run) {
-    sendWaitingMail();
+    sendWaitingMail(businessKey);
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
         .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()
             .stream())
@@ -122,7 +121,7 @@ public class ProcessSteps {
    * messages, one per job that ended as an incident.
    */
   public List<String> runMailJobsUntilTheyFail(String businessKey) {
-    sendWaitingMail();
+    sendWaitingMail(businessKey);
     List<String> failures = new ArrayList<>();
     List<Job> runnable;
     while (!(runnable = mailJobs(businessKey).stream().filter(job -> job.getRetries() > 0).toList()).isEmpty()) {
@@ -140,11 +139,11 @@ public class ProcessSteps {
   }
 
   /**
-   * Sends the mail that mail steps asked for, as the outbox's senders do once the step's transaction has committed
-   * (none run in the tests): a mail that fails becomes a {@link #mailDeliveries mail delivery}.
+   * Sends the mail that mail steps asked for about the record, as the outbox's senders do once the step's transaction
+   * has committed (none run in the tests): a mail that fails becomes a {@link #mailDeliveries mail delivery}.
    */
-  public void sendWaitingMail() {
-    outbox.sendWaiting(Instant.now());
+  public void sendWaitingMail(String businessKey) {
+    outbox.sendWaiting(businessKey);
   }
 
   /** What "Retry" in Cockpit does to each failed mail job of the business key: one more retry, then it runs. */

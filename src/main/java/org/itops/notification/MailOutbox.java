@@ -3,11 +3,9 @@ package org.itops.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Why not an instance for every mail: an instance, its variables, its history and its job's commits cost about what
  * a whole incident of the no-op twin costs (docs/benchmarks.md), for mail that nearly always goes out at once.
  *
- * <p>A sender claims a row before it sends (for {@link #CLAIM}), so that one node sends it. A row that no sender
+ * <p>A sender claims a row before it sends, so that one node sends it, for as long as a node has a job
+ * ({@code camunda.bpm.job-execution.lock-time-in-millis}: a node that has not finished by then is taken for dead). A row that no sender
  * took within {@link #LEFT_BEHIND} (its node stopped, or this node's queue was full), or whose claim ran out (its
  * node stopped while sending), is sent by the sweep of any node. Senders run where the job executor runs: a node
  * without background work, as in the tests, leaves its mail to the others (the tests send it with
@@ -49,8 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class MailOutbox implements DisposableBean {
 
-  /** How long a sender has a mail: longer than any delivery with the SMTP timeouts of application.yaml. */
-  static final Duration CLAIM = Duration.ofMinutes(5);
   /** A mail still waiting this long after its transaction did was left behind by its sender. */
   static final Duration LEFT_BEHIND = Duration.ofSeconds(30);
   private static final int SENDERS = 4;
@@ -60,22 +56,25 @@ public class MailOutbox implements DisposableBean {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
 
-  private final NamedParameterJdbcTemplate jdbc;
+  private final NotificationRepository outbox;
   private final NotificationService notifications;
   private final RuntimeService runtimeService;
   private final SuiteProperties suite;
   private final TransactionTemplate inTransaction;
+  private final Duration claim;
   /** Null where this node runs no background work. */
   private final ThreadPoolExecutor senders;
 
-  MailOutbox(NamedParameterJdbcTemplate jdbc, NotificationService notifications, RuntimeService runtimeService,
+  MailOutbox(NotificationRepository outbox, NotificationService notifications, RuntimeService runtimeService,
       SuiteProperties suite, PlatformTransactionManager transactionManager,
-      @Value("${camunda.bpm.job-execution.enabled:true}") boolean backgroundWork) {
-    this.jdbc = jdbc;
+      @Value("${camunda.bpm.job-execution.enabled:true}") boolean backgroundWork,
+      @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long claimMillis) {
+    this.outbox = outbox;
     this.notifications = notifications;
     this.runtimeService = runtimeService;
     this.suite = suite;
     this.inTransaction = new TransactionTemplate(transactionManager);
+    this.claim = Duration.ofMillis(claimMillis);
     this.senders = backgroundWork ? senders() : null;
   }
 
@@ -102,19 +101,7 @@ public class MailOutbox implements DisposableBean {
       }
     });
     String id = UUID.randomUUID().toString();
-    Map<String, Object> row = new HashMap<>();
-    row.put("id", id);
-    row.put("recordNumber", notification.recordNumber());
-    row.put("template", notification.template());
-    row.put("groups", String.join(",", notification.groups()));
-    row.put("users", String.join(",", notification.users()));
-    row.put("values", json(values));
-    row.put("processInstanceId", notification.processInstanceId());
-    row.put("activityId", notification.activityId());
-    row.put("requestedAt", Timestamp.from(Instant.now()));
-    jdbc.update("insert into mail_outbox (id, record_number, template, notify_groups, notify_users, template_values,"
-        + " process_instance_id, activity_id, requested_at) values (:id, :recordNumber, :template, :groups, :users,"
-        + " :values, :processInstanceId, :activityId, :requestedAt)", row);
+    outbox.insertWaiting(id, notification, json(values), Instant.now());
     if (senders == null) {
       return;
     }
@@ -134,16 +121,17 @@ public class MailOutbox implements DisposableBean {
   @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
   void sendLeftBehind() {
     if (senders != null) {
-      waiting(Instant.now().minus(LEFT_BEHIND)).forEach(this::sendSoon);
+      Instant now = Instant.now();
+      outbox.waitingSince(now.minus(LEFT_BEHIND), now).forEach(this::sendSoon);
     }
   }
 
   /**
-   * Sends in this thread each mail requested up to then that no sender has (tests, where no senders run, send their
-   * mail with this; the job executor's place in them is taken by the tests in the same way).
+   * Sends in this thread each mail about the record that no sender has (tests, where no senders run, send their
+   * record's mail with this, as they run its jobs in place of the job executor).
    */
-  public void sendWaiting(Instant requestedUpTo) {
-    waiting(requestedUpTo).forEach(this::send);
+  public void sendWaiting(String recordNumber) {
+    outbox.waitingAbout(recordNumber, Instant.now()).forEach(this::send);
   }
 
   private void sendSoon(String id) {
@@ -160,41 +148,27 @@ public class MailOutbox implements DisposableBean {
     }
   }
 
-  /** The mails requested up to then that nobody has, or whose sender's claim ran out; the oldest first. */
-  private List<String> waiting(Instant requestedUpTo) {
-    return jdbc.queryForList("select id from mail_outbox where (claimed_until is null and requested_at <= :upTo)"
-        + " or claimed_until < :now order by requested_at", Map.of("upTo", Timestamp.from(requestedUpTo),
-        "now", Timestamp.from(Instant.now())), String.class);
-  }
-
   /**
    * Sends the mail if no other sender has it; hands it to {@code mail-delivery} when it fails, with its id as the
    * delivery's, so that the delivery's retries send to nobody served here.
    */
   void send(String id) {
     Instant now = Instant.now();
-    int claimed = jdbc.update("update mail_outbox set claimed_until = :until where id = :id"
-        + " and (claimed_until is null or claimed_until < :now)",
-        Map.of("id", id, "until", Timestamp.from(now.plus(CLAIM)), "now", Timestamp.from(now)));
-    if (claimed == 0) {
+    if (!outbox.claimWaiting(id, now, now.plus(claim))) {
       return; // sent and removed, or another sender has it
     }
-    NotificationService.Notification notification = jdbc.queryForObject("select * from mail_outbox where id = :id",
-        Map.of("id", id), (row, rowNumber) -> new NotificationService.Notification(row.getString("template"),
-            row.getString("record_number"), MailDeliveryProcess.ids(row.getString("notify_groups")),
-            MailDeliveryProcess.ids(row.getString("notify_users")), texts(row.getString("template_values")),
-            row.getString("process_instance_id"), row.getString("activity_id")));
+    NotificationService.Notification notification = outbox.waiting(id, MailOutbox::texts);
     try {
       inTransaction.executeWithoutResult(status -> {
         notifications.deliver(notification, id);
-        remove(id);
+        outbox.removeWaiting(id);
       });
     } catch (RuntimeException failed) {
       LOG.info("Mail '{}' of {} not sent at once, now a mail-delivery that retries: {}", notification.template(),
           notification.recordNumber(), failed.getMessage());
       inTransaction.executeWithoutResult(status -> {
         startDelivery(notification, id);
-        remove(id);
+        outbox.removeWaiting(id);
       });
     }
   }
@@ -209,10 +183,6 @@ public class MailOutbox implements DisposableBean {
     variables.put(MailDeliveryProcess.Var.SOURCE_ACTIVITY, notification.activityId());
     variables.put(MailDeliveryProcess.Var.DELIVERY, deliveryId);
     runtimeService.startProcessInstanceByKey(MailDeliveryProcess.KEY, notification.recordNumber(), variables);
-  }
-
-  private void remove(String id) {
-    jdbc.update("delete from mail_outbox where id = :id", Map.of("id", id));
   }
 
   private static String json(Map<String, String> values) {

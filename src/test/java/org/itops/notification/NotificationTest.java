@@ -83,7 +83,7 @@ class NotificationTest {
     // the engineer's completion stands and the process went on although no mail could go out yet
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished()
         .count()).isOne();
-    steps.sendWaitingMail(); // fails at once: the mail becomes a mail-delivery
+    steps.sendWaitingMail(instance.getBusinessKey()); // fails at once: the mail becomes a mail-delivery
     ProcessInstance delivery = steps.mailDeliveries(instance.getBusinessKey()).get(0);
 
     Job job = steps.mailJobs(delivery).get(0);
