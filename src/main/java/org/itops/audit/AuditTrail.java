@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.itops.notification.NotificationService;
 import org.itops.platform.Csv;
 import org.itops.platform.CurrentUser;
 import org.itops.platform.NotFoundException;
@@ -19,25 +20,28 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who did what and when to any record of the suite: our timeline ({@code record_event}), the engine's history of the
- * record's process instances (started by, each task completed by) and its user operation log. Whoever reads the record
+ * record's process instances (started by, each task completed by), its user operation log, and the mails sent about
+ * it. Whoever reads the record
  * in full reads its trail (the read rule of its kind, {@link ReadRules}); for anybody else it does not exist.
  */
 @Service
 public class AuditTrail {
 
-  /** One line of the trail; {@code source} is timeline, process, task or operation-log. */
+  /** One line of the trail; {@code source} is timeline, process, task, operation-log or mail. */
   public record Entry(Instant at, String actor, String source, String action, String detail) {}
 
   private final Timeline timeline;
   private final HistoryService historyService;
+  private final NotificationService notifications;
   private final CurrentUser currentUser;
   private final ReadRules readRules;
   private final SuiteTime time;
 
-  AuditTrail(Timeline timeline, HistoryService historyService, CurrentUser currentUser, ReadRules readRules,
-      SuiteTime time) {
+  AuditTrail(Timeline timeline, HistoryService historyService, NotificationService notifications,
+      CurrentUser currentUser, ReadRules readRules, SuiteTime time) {
     this.timeline = timeline;
     this.historyService = historyService;
+    this.notifications = notifications;
     this.currentUser = currentUser;
     this.readRules = readRules;
     this.time = time;
@@ -49,6 +53,9 @@ public class AuditTrail {
     }
     List<Entry> entries = new ArrayList<>();
     timeline.of(number).forEach(e -> entries.add(new Entry(e.at(), e.actor(), "timeline", e.type(), e.detail())));
+    // one line per recipient, without their address: the requester of an incident reads its trail too
+    notifications.sentAbout(number).forEach(mail -> entries.add(new Entry(mail.at(), "system", "mail", "MAIL_SENT",
+        mail.template())));
     // the suite has checked who may read this record: the engine's history is read without the caller's grants
     currentUser.asSystem(() -> {
       for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()

@@ -33,6 +33,13 @@ class NotificationRepository {
         Map.of("deliveryId", deliveryId), String.class));
   }
 
+  /** The mails sent about the record, one per recipient, the oldest first. */
+  List<NotificationService.Sent> sentAbout(String recordNumber) {
+    return jdbc.query("select sent_at, template from notification_log where record_number = :record"
+        + " order by sent_at, id", Map.of("record", recordNumber), (row, rowNumber) -> new NotificationService.Sent(
+        row.getTimestamp("sent_at").toInstant(), row.getString("template")));
+  }
+
   /** Writes a mail to the outbox, nobody's yet. */
   void insertWaiting(String id, NotificationService.Notification mail, String values, Instant requestedAt) {
     Map<String, Object> row = new HashMap<>();

@@ -59,6 +59,9 @@ public class NotificationService {
     }
   }
 
+  /** A mail sent about a record to one recipient: when, and which template. */
+  public record Sent(Instant at, String template) {}
+
   private final JavaMailSender mailSender;
   private final IdentityService identityService;
   private final NotificationRepository log;
@@ -79,6 +82,11 @@ public class NotificationService {
     this.shownCodes = shownCodes;
     this.inNewTransaction = new TransactionTemplate(transactionManager);
     this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** The mails sent about the record, one per recipient, the oldest first. */
+  public List<Sent> sentAbout(String recordNumber) {
+    return log.sentAbout(recordNumber);
   }
 
   /**

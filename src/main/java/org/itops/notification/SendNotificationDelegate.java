@@ -9,7 +9,8 @@ import org.itops.platform.SuiteTime;
 import org.springframework.stereotype.Component;
 
 /**
- * The mail step of any BPMN: hands the mail to {@code mail-delivery} and lets its own process go on at once. Input
+ * The mail step of any BPMN: writes the mail to the {@link MailOutbox}, which sends it once this step's transaction
+ * has committed, and lets its own process go on at once. Input
  * parameters of the task:
  * <ul>
  *   <li>{@code notificationTemplate}: the template, {@code mail/<name>.txt} (required);</li>
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * The template may use any process variable, {@code recordNumber} (the business key) and {@code tasklistUrl}.
  * Nothing here talks to SMTP or can fail on a recipient, so the task needs no {@code asyncBefore}: a wrong template,
- * a group without addresses or SMTP being down show as retrying jobs and then incidents of the mail-delivery
- * instance in Cockpit, never as a failed task completion of the people of this process.
+ * a group without addresses or SMTP being down make the mail a mail-delivery instance, with a retrying job and then
+ * an incident in Cockpit, never a failed task completion of the people of this process.
  */
 @Component("sendNotificationDelegate")
 class SendNotificationDelegate implements JavaDelegate {

@@ -15,6 +15,8 @@ import org.itops.ProcessSteps;
 import org.itops.SuiteClient;
 import org.itops.SuiteTest;
 import org.itops.TestMail;
+import org.itops.notification.MailOutbox;
+import org.itops.notification.NotificationService;
 import org.itops.platform.Csv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class AuditTrailTest {
   @LocalServerPort int port;
   @Autowired AuditService audits;
   @Autowired ProcessSteps steps;
+  @Autowired MailOutbox outbox;
   SuiteClient client;
 
   @BeforeEach
@@ -45,6 +48,9 @@ class AuditTrailTest {
   void theTrailListsTheStartEveryCompletedTaskAndTheTimelineInOrder() throws Exception {
     String number = steps.as("manager", () -> audits.audit("Backups", List.of("A.8.13")));
     steps.complete(number, "collectEvidence", "engineer", Map.of("evidence", "Backup report, \"weekly\""));
+    outbox.request(new NotificationService.Notification("fixture-work-done", number, List.of("ops-engineers"),
+        List.of(), Map.of("summary", "Backups"), null, null));
+    steps.runAsyncJobs(number);
 
     HttpResponse<String> response = client.get("engineer", "/api/records/" + number + "/audit");
 
@@ -60,6 +66,8 @@ class AuditTrailTest {
     }
     assertThat(lines).contains("process PROCESS_STARTED manager", "timeline STARTED manager",
         "timeline EVIDENCE engineer", "task TASK_COMPLETED engineer");
+    assertThat(lines.stream().filter("mail MAIL_SENT system"::equals))
+        .as("a line per recipient of the mail (ops-engineers: engineer and demo)").hasSize(2);
 
     HttpResponse<String> csv = client.get("manager", "/api/records/" + number + "/audit.csv");
     assertThat(csv.statusCode()).isEqualTo(200);
