@@ -49,7 +49,7 @@ public class MailOutbox implements DisposableBean {
 
   /** A mail still waiting this long after its transaction did was left behind by its sender. */
   static final Duration LEFT_BEHIND = Duration.ofSeconds(30);
-  private static final int SENDERS = 4;
+  private static final int SENDERS = 8;
   private static final int QUEUED = 10_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
