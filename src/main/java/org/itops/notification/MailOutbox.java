@@ -38,11 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a whole incident of the no-op twin costs (docs/benchmarks.md), for mail that nearly always goes out at once.
  *
  * <p>A sender claims a row before it sends, so that one node sends it, for as long as a node has a job
- * ({@code camunda.bpm.job-execution.lock-time-in-millis}: a node that has not finished by then is taken for dead). A row that no sender
- * took within {@link #LEFT_BEHIND} (its node stopped, or this node's queue was full), or whose claim ran out (its
- * node stopped while sending), is sent by the sweep of any node. Senders run where the job executor runs: a node
- * without background work, as in the tests, leaves its mail to the others (the tests send it with
- * {@link #sendWaiting}).
+ * ({@code camunda.bpm.job-execution.lock-time-in-millis}: a node that has not finished by then is taken for dead).
+ * A row that no sender took within {@link #LEFT_BEHIND} (its node stopped, or this node's queue was full), or whose
+ * claim ran out (its node stopped while sending), is sent by the sweep of any node. Senders run where the job
+ * executor runs: a node without background work, as in the tests, leaves its mail to the others (the tests send it
+ * with {@link #sendWaiting}).
  */
 @Component
 public class MailOutbox implements DisposableBean {
@@ -117,7 +117,7 @@ public class MailOutbox implements DisposableBean {
     }
   }
 
-  /** Every N seconds on each node with senders: the mails left behind go to this node's senders. */
+  /** Every 30 seconds on each node with senders: the mails left behind go to this node's senders. */
   @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
   void sendLeftBehind() {
     if (senders != null) {

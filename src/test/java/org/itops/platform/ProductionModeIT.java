@@ -123,11 +123,12 @@ class ProductionModeIT {
       String today = reportAsRequester(firstStart);
       awaitTheMonth(management);
       // the job executor, held while the month loaded, runs again: the timers that fell due in the month fire
-      await("every job due has run").atMost(Duration.ofMinutes(3))
-          .until(() -> management.createJobQuery().executable().count() == 0);
+      JdbcTemplate jdbc = firstStart.getBean(JdbcTemplate.class);
+      await("every job due has run and every mail has gone out").atMost(Duration.ofMinutes(3))
+          .until(() -> management.createJobQuery().executable().count() == 0
+              && jdbc.queryForObject("select count(*) from mail_outbox", Long.class) == 0);
       assertThat(firstStart.getBean(JobExecutor.class).isActive()).isTrue();
 
-      JdbcTemplate jdbc = firstStart.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("select reported_at from incident where number = ?", Timestamp.class, today)
           .toInstant()).isBetween(reported.minusSeconds(1), Instant.now());
       records = countRecords(jdbc);
