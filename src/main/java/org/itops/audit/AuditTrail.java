@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * Who did what and when to any record of the suite: our timeline ({@code record_event}), the engine's history of the
  * record's process instances (started by, each task completed by), its user operation log, and the mails sent about
- * it. Whoever reads the record
- * in full reads its trail (the read rule of its kind, {@link ReadRules}); for anybody else it does not exist.
+ * it. Whoever reads the record in full reads its trail (the read rule of its kind, {@link ReadRules}); for anybody
+ * else it does not exist.
  */
 @Service
 public class AuditTrail {

@@ -122,7 +122,7 @@ public class MailOutbox implements DisposableBean {
   void sendLeftBehind() {
     if (senders != null) {
       Instant now = Instant.now();
-      outbox.waitingSince(now.minus(LEFT_BEHIND), now).forEach(this::sendSoon);
+      outbox.leftBehind(now.minus(LEFT_BEHIND), now).forEach(this::sendSoon);
     }
   }
 
@@ -164,7 +164,7 @@ public class MailOutbox implements DisposableBean {
         outbox.removeWaiting(id);
       });
     } catch (RuntimeException failed) {
-      LOG.info("Mail '{}' of {} not sent at once, now a mail-delivery that retries: {}", notification.template(),
+      LOG.warn("Mail '{}' of {} not sent at once, now a mail-delivery that retries: {}", notification.template(),
           notification.recordNumber(), failed.getMessage());
       inTransaction.executeWithoutResult(status -> {
         startDelivery(notification, id);

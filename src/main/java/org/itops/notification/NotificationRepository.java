@@ -68,7 +68,7 @@ class NotificationRepository {
    * The mails of the outbox asked for up to then that nobody has taken, or whose sender's claim has run out; the
    * oldest first.
    */
-  List<String> waitingSince(Instant requestedUpTo, Instant now) {
+  List<String> leftBehind(Instant requestedUpTo, Instant now) {
     return jdbc.queryForList("select id from mail_outbox where (claimed_until is null and requested_at <= :upTo)"
         + " or claimed_until < :now order by requested_at", Map.of("upTo", Timestamp.from(requestedUpTo),
         "now", Timestamp.from(now)), String.class);
