@@ -1,8 +1,5 @@
 package org.itops.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,8 +50,6 @@ public class MailOutbox implements DisposableBean {
   private static final int QUEUED = 10_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
 
   private final NotificationRepository outbox;
   private final NotificationService notifications;
@@ -101,7 +96,7 @@ public class MailOutbox implements DisposableBean {
       }
     });
     String id = UUID.randomUUID().toString();
-    outbox.insertWaiting(id, notification, json(values), Instant.now());
+    outbox.insertWaiting(id, notification, values, Instant.now());
     if (senders == null) {
       return;
     }
@@ -157,7 +152,7 @@ public class MailOutbox implements DisposableBean {
     if (!outbox.claimWaiting(id, now, now.plus(claim))) {
       return; // sent and removed, or another sender has it
     }
-    NotificationService.Notification notification = outbox.waiting(id, MailOutbox::texts);
+    NotificationService.Notification notification = outbox.waiting(id);
     try {
       inTransaction.executeWithoutResult(status -> {
         notifications.deliver(notification, id);
@@ -183,22 +178,6 @@ public class MailOutbox implements DisposableBean {
     variables.put(MailDeliveryProcess.Var.SOURCE_ACTIVITY, notification.activityId());
     variables.put(MailDeliveryProcess.Var.DELIVERY, deliveryId);
     runtimeService.startProcessInstanceByKey(MailDeliveryProcess.KEY, notification.recordNumber(), variables);
-  }
-
-  private static String json(Map<String, String> values) {
-    try {
-      return JSON.writeValueAsString(values);
-    } catch (JsonProcessingException cannotHappen) {
-      throw new IllegalStateException(cannotHappen);
-    }
-  }
-
-  private static Map<String, String> texts(String json) {
-    try {
-      return JSON.readValue(json, TEXTS);
-    } catch (JsonProcessingException corrupt) {
-      throw new IllegalStateException("Mail values are not a JSON object of texts: " + json, corrupt);
-    }
   }
 
   @Override

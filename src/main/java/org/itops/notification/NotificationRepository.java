@@ -1,12 +1,14 @@
 package org.itops.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.itops.platform.Table;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NotificationRepository {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
   private static final Table<NotificationLog> LOG = Table.of("notification_log", NotificationLog.class, "id");
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -40,15 +44,16 @@ class NotificationRepository {
         row.getTimestamp("sent_at").toInstant(), row.getString("template")));
   }
 
-  /** Writes a mail to the outbox, nobody's yet. */
-  void insertWaiting(String id, NotificationService.Notification mail, String values, Instant requestedAt) {
+  /** Writes a mail to the outbox, nobody's yet, with the values its template uses. */
+  void insertWaiting(String id, NotificationService.Notification mail, Map<String, String> values,
+      Instant requestedAt) {
     Map<String, Object> row = new HashMap<>();
     row.put("id", id);
     row.put("recordNumber", mail.recordNumber());
     row.put("template", mail.template());
     row.put("groups", String.join(",", mail.groups()));
     row.put("users", String.join(",", mail.users()));
-    row.put("values", values);
+    row.put("values", json(values));
     row.put("processInstanceId", mail.processInstanceId());
     row.put("activityId", mail.activityId());
     row.put("requestedAt", Timestamp.from(requestedAt));
@@ -81,16 +86,33 @@ class NotificationRepository {
         Map.of("record", recordNumber, "now", Timestamp.from(now)), String.class);
   }
 
-  /** The mail of the outbox, its values as {@code values} reads them from their text. */
-  NotificationService.Notification waiting(String id, Function<String, Map<String, String>> values) {
+  /** The mail of the outbox. */
+  NotificationService.Notification waiting(String id) {
     return jdbc.queryForObject("select * from mail_outbox where id = :id", Map.of("id", id),
         (row, rowNumber) -> new NotificationService.Notification(row.getString("template"),
             row.getString("record_number"), MailDeliveryProcess.ids(row.getString("notify_groups")),
-            MailDeliveryProcess.ids(row.getString("notify_users")), values.apply(row.getString("template_values")),
+            MailDeliveryProcess.ids(row.getString("notify_users")), texts(row.getString("template_values")),
             row.getString("process_instance_id"), row.getString("activity_id")));
   }
 
   void removeWaiting(String id) {
     jdbc.update("delete from mail_outbox where id = :id", Map.of("id", id));
+  }
+
+  /** The values of a mail in the outbox's column: a JSON object of texts. */
+  private static String json(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException cannotHappen) {
+      throw new IllegalStateException(cannotHappen);
+    }
+  }
+
+  private static Map<String, String> texts(String json) {
+    try {
+      return JSON.readValue(json, TEXTS);
+    } catch (JsonProcessingException corrupt) {
+      throw new IllegalStateException("Mail values are not a JSON object of texts: " + json, corrupt);
+    }
   }
 }

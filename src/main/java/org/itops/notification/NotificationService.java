@@ -71,8 +71,9 @@ public class NotificationService {
   private final ShownCodes shownCodes;
   private final TransactionTemplate inNewTransaction;
 
-  NotificationService(JavaMailSender mailSender, IdentityService identityService, NotificationRepository log, NotificationProperties properties, Links links, SuiteProperties suite,
-      ShownCodes shownCodes, PlatformTransactionManager transactionManager) {
+  NotificationService(JavaMailSender mailSender, IdentityService identityService, NotificationRepository log,
+      NotificationProperties properties, Links links, SuiteProperties suite, ShownCodes shownCodes,
+      PlatformTransactionManager transactionManager) {
     this.mailSender = mailSender;
     this.identityService = identityService;
     this.log = log;

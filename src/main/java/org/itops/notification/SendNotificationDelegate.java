@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mail step of any BPMN: writes the mail to the {@link MailOutbox}, which sends it once this step's transaction
- * has committed, and lets its own process go on at once. Input
- * parameters of the task:
+ * has committed, and lets its own process go on at once. Input parameters of the task:
  * <ul>
  *   <li>{@code notificationTemplate}: the template, {@code mail/<name>.txt} (required);</li>
  *   <li>{@code notifyGroup} and/or {@code notifyUser}: who receives it, comma-separated ids (one required).</li>
