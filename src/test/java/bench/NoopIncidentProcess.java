@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -70,6 +71,25 @@ final class NoopIncidentProcess {
     variables.put("responseDue", Date.from(far));
     variables.put("warningDue", Date.from(far));
     variables.put("resolutionDue", Date.from(far));
+    return variables;
+  }
+
+  /**
+   * The variables the suite's incident keeps beyond {@link #startVariables} (counted by {@code bench.RowsPerIncident}
+   * on 2026-12-03), each as a short text: 22 of the instance, and 22 for the values shown on its three forms, which
+   * the suite keeps on each task and the twin, which has no task listeners, keeps on the instance.
+   */
+  static Map<String, Object> theSuitesData() {
+    Map<String, Object> variables = new HashMap<>();
+    for (String name : List.of("affectedServices", "category", "closureCode", "computedPriority", "configurationItem",
+        "declareMajor", "description", "impact", "notifyGroup", "notifyUser", "notificationTemplate", "outage",
+        "outageStart", "resolved", "service", "serviceTier", "slaTargets", "suggestedArticleNumbers",
+        "suggestedArticles", "suggestedGroup", "urgency", "usedArticle")) {
+      variables.put(name, "a value of " + name);
+    }
+    for (int shown = 1; shown <= 22; shown++) {
+      variables.put("valueShown" + shown, "a value shown on a form");
+    }
     return variables;
   }
 

@@ -177,24 +177,25 @@ public final class SuiteBenchmark {
 
   private static List<String> lifecycleReport(Properties results, String database) {
     String prefix = "lifecycle." + database + ".";
-    String alone = System.getProperty("bench.process");
-    if (alone != null) {
-      String name = alone.toLowerCase(Locale.ROOT);
-      return List.of("", "Incidents end to end on " + results.getProperty(prefix + "database") + ", " + alone
-          + " alone (incidents/s, median of " + Integer.getInteger("bench.rounds", 3) + " rounds)",
-          String.format(Locale.ROOT, "  %6.1f   rounds %s; CPU per incident %.0f ms", median(results, prefix + name + "."),
-              rounds(results, prefix + name + "."), median(results, prefix + "cpu." + name + ".")));
+    List<LifecycleBenchmark.Process> measured = LifecycleBenchmark.measured();
+    List<String> lines = new ArrayList<>(List.of("", "Incidents end to end on " + results.getProperty(prefix + "database")
+        + " (incidents/s, median of " + Integer.getInteger("bench.rounds", 3) + " rounds)"));
+    for (LifecycleBenchmark.Process process : measured) {
+      String name = process.name().toLowerCase(Locale.ROOT);
+      lines.add(String.format(Locale.ROOT, "  %-27s %6.1f   rounds %s; CPU per incident %.0f ms, CPU busy %.0f%%",
+          process.label, median(results, prefix + name + "."), rounds(results, prefix + name + "."),
+          median(results, prefix + "cpu." + name + "."), 100 * median(results, prefix + "busy." + name + ".")));
+    }
+    if (!measured.containsAll(List.of(LifecycleBenchmark.Process.SUITE, LifecycleBenchmark.Process.NOOP))) {
+      return lines;
     }
     double suite = median(results, prefix + "suite.");
     double noop = median(results, prefix + "noop.");
-    List<String> lines = new ArrayList<>(List.of("", "Incidents end to end on " + results.getProperty(prefix + "database")
-            + " (incidents/s, median of " + Integer.getInteger("bench.rounds", 3) + " rounds)",
-        String.format(Locale.ROOT, "  suite's incident-lifecycle %6.1f   rounds %s", suite, rounds(results, prefix + "suite.")),
-        String.format(Locale.ROOT, "  no-op process, same shape  %6.1f   rounds %s", noop, rounds(results, prefix + "noop.")),
-        String.format(Locale.ROOT, "  ratio %.2f (target >= 0.7: %s)", suite / noop, suite / noop >= 0.7 ? "met" : "NOT met"),
-        String.format(Locale.ROOT, "  CPU per incident: suite %.0f ms, no-op %.0f ms (CPU busy: suite %.0f%%, no-op %.0f%%)",
-            median(results, prefix + "cpu.suite."), median(results, prefix + "cpu.noop."),
-            100 * median(results, prefix + "busy.suite."), 100 * median(results, prefix + "busy.noop."))));
+    lines.add(String.format(Locale.ROOT, "  ratio %.2f (target >= 0.7: %s)", suite / noop, suite / noop >= 0.7 ? "met" : "NOT met"));
+    if (measured.contains(LifecycleBenchmark.Process.NOOP_WITH_DATA)) {
+      lines.add(String.format(Locale.ROOT, "  no-op with the suite's data / no-op: %.2f",
+          median(results, prefix + "noop_with_data.") / noop));
+    }
     if (Commits.BOTH) {
       double otherSuite = median(results, prefix + "other.suite.");
       double otherNoop = median(results, prefix + "other.noop.");
