@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The rows an incident end to end leaves in each table, for the suite's {@code incident-lifecycle}, its no-op twin
  * and the twin with the suite's data ({@link LifecycleBenchmark}'s incident, one after the other,
- * {@code -Dbench.incidents} of each, 40 by default, on H2), and the engine's history rows of each process the suite's incident starts. Rows written and removed again
- * within an incident (its runtime variables, executions and jobs) do not show here.
+ * {@code -Dbench.incidents} of each, 40 by default, on H2), and the engine's history rows of each process the
+ * suite's incident starts. Rows written and removed again within an incident (its runtime variables, executions and
+ * jobs) do not show here.
  */
 final class RowsPerIncident {
 

@@ -86,7 +86,8 @@ final class StatementsPerIncident {
     writes.forEach((kind, byTable) -> {
       List<String> tables = new ArrayList<>();
       byTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .forEach(table -> tables.add(String.format(Locale.ROOT, "%s %.1f", table.getKey(), perIncident(table.getValue()))));
+          .forEach(table -> tables.add(
+              String.format(Locale.ROOT, "%s %.1f", table.getKey(), perIncident(table.getValue()))));
       System.out.printf(Locale.ROOT, "  %-11s %6.1f: %s%n", kind, perIncident(byTable.values().stream()
           .mapToLong(Long::longValue).sum()), String.join(", ", tables));
     });
