@@ -1,5 +1,7 @@
 package bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The suite as a benchmark runs it: in this JVM, on a new H2 file database (or, for a floor, one in memory) or a new
@@ -95,6 +99,13 @@ final class BenchSuite implements AutoCloseable {
 
   <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /** Waits, at most that long, until the outbox's senders have sent every mail the suite was asked for. */
+  void awaitMailSent(Duration atMost) {
+    JdbcTemplate jdbc = bean(JdbcTemplate.class);
+    await("every mail out of the outbox").atMost(atMost).pollInterval(Duration.ofMillis(200))
+        .until(() -> jdbc.queryForObject("select count(*) from mail_outbox", Long.class) == 0);
   }
 
   @Override

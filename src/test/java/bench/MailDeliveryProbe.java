@@ -1,7 +1,5 @@
 package bench;
 
-import static org.awaitility.Awaitility.await;
-
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itops.notification.MailOutbox;
 import org.itops.notification.NotificationService;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What one mail of a process costs end to end, alone: the suite's {@code MailOutbox.request} (what a mail step does)
@@ -48,17 +45,16 @@ public final class MailDeliveryProbe {
   public static void main(String[] args) throws Exception {
     try (BenchSuite suite = BenchSuite.start(System.getProperty("bench.database", "h2"))) {
       MailOutbox outbox = suite.bean(MailOutbox.class);
-      JdbcTemplate jdbc = suite.bean(JdbcTemplate.class);
       RuntimeService runtime = suite.bean(RuntimeService.class);
       System.out.println("One mail end to end on " + suite.database + ", " + Runtime.getRuntime().availableProcessors()
           + " cores");
-      send(outbox, jdbc, runtime, "warm-up", Integer.getInteger("bench.warmup", 3000));
+      send(suite, outbox, runtime, "warm-up", Integer.getInteger("bench.warmup", 3000));
       for (int round = 1; round <= Integer.getInteger("bench.rounds", 6); round++) {
         int mails = Integer.getInteger("bench.mails", 2000);
         long cpu = CPU.getProcessCpuTime();
         Map<String, Long> threadsCpu = Growth.cpuByKind();
         long start = System.nanoTime();
-        send(outbox, jdbc, runtime, "round" + round, mails);
+        send(suite, outbox, runtime, "round" + round, mails);
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Long> threadsCpuAfter = Growth.cpuByKind();
         System.out.printf(Locale.ROOT, "round %d: %.1f ms CPU per mail, %.1f of them on the senders' threads, %.1f on"
@@ -70,7 +66,7 @@ public final class MailDeliveryProbe {
   }
 
   /** Requests the mails from 4 threads, then waits until the outbox is empty. */
-  private static void send(MailOutbox outbox, JdbcTemplate jdbc, RuntimeService runtime, String run, int mails)
+  private static void send(BenchSuite suite, MailOutbox outbox, RuntimeService runtime, String run, int mails)
       throws InterruptedException {
     ExecutorService steps = Executors.newFixedThreadPool(4);
     for (int i = 0; i < mails; i++) {
@@ -83,8 +79,7 @@ public final class MailDeliveryProbe {
     }
     steps.shutdown();
     steps.awaitTermination(1, TimeUnit.HOURS);
-    await("every mail out of the outbox").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-        .until(() -> jdbc.queryForObject("select count(*) from mail_outbox", Long.class) == 0);
+    suite.awaitMailSent(Duration.ofMinutes(10));
     // a mail that failed (a mail-delivery instance) is an error, not a figure
     long failed = runtime.createProcessInstanceQuery().processDefinitionKey("mail-delivery").count();
     if (failed > 0) {

@@ -34,7 +34,9 @@ final class RowsPerIncident {
           lifecycle.oneIncident(process);
         }
         ManagementService jobs = suite.bean(ManagementService.class);
-        // the job executor runs the mails; a job executor stuck or failing is an error, not a figure
+        // the outbox's senders send the mails, the job executor runs the due jobs; either stuck or failing is an
+        // error, not a figure
+        suite.awaitMailSent(Duration.ofMinutes(2));
         await("every due job run by the job executor").atMost(Duration.ofMinutes(2))
             .pollInterval(Duration.ofMillis(200)).until(() -> jobs.createJobQuery().executable().count() == 0);
         Map<String, Long> after = AlertCostProbe.rows(jdbc);

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,23 +44,18 @@ final class StatementsPerIncident {
         }
       }
       for (LifecycleBenchmark.Process process : LifecycleBenchmark.measured()) {
-        awaitNoMailWaiting(jdbc);
+        suite.awaitMailSent(Duration.ofMinutes(2));
         jdbc.execute("select pg_stat_statements_reset()");
         for (int i = 0; i < INCIDENTS; i++) {
           lifecycle.oneIncident(process);
         }
-        awaitNoMailWaiting(jdbc);
+        suite.awaitMailSent(Duration.ofMinutes(2));
         print(process, jdbc.query("select query, calls, total_exec_time from pg_stat_statements"
             + " where query not like '%pg_stat_statements%' and query <> 'select count(*) from mail_outbox'",
             (row, number) -> new Statement(row.getString(1).replaceAll("\\s+", " ").trim(), row.getLong(2),
                 row.getDouble(3))));
       }
     }
-  }
-
-  private static void awaitNoMailWaiting(JdbcTemplate jdbc) {
-    Awaitility.await("the outbox empty").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-        .until(() -> jdbc.queryForObject("select count(*) from mail_outbox", Long.class) == 0);
   }
 
   private record Statement(String query, long calls, double executionMillis) {}
