@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.itops.calendar.CalendarChanged;
 import org.itops.catalog.ServiceCatalog;
 import org.itops.platform.CurrentUser;
-import org.itops.platform.SuiteTime;
 import org.itops.platform.Timeline;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,9 +25,9 @@ import org.springframework.stereotype.Component;
  * time up to the change stays as the calendar counted it then, only what remains counts in the changed calendar
  * ({@link SlaClock#recounted}); a due time already passed stays. The due times are written to the record and to the
  * process's due-time variables, the waiting SLA timers move to them (ManagementService.setJobDuedate, as a priority
- * change in triage moves the response timer), and so do the open tasks' due dates and the due times their forms show.
- * Runs in the change's transaction; a second change to the same finds nothing to count differently and changes
- * nothing.
+ * change in triage moves the response timer), and so do the open tasks' due dates (their forms show the due times as
+ * they are when read, platform.ValuesShownOnForms). Runs in the change's transaction; a second change to the same
+ * finds nothing to count differently and changes nothing.
  */
 @Component
 class SlaRecalculation {
@@ -38,8 +37,6 @@ class SlaRecalculation {
   /** The user tasks whose due date is a due time (camunda:dueDate in the diagram). */
   private static final Map<String, String> TASKS = Map.of(Element.TRIAGE, Var.RESPONSE_DUE, Element.TAKE,
       Var.RESPONSE_DUE, Element.WORK, Var.RESOLUTION_DUE);
-  /** How a task's form shows a due time (platform.ValuesShownOnForms sets it when the task is created). */
-  private static final String SHOWN = "Shown";
 
   private final IncidentRepository incidents;
   private final ServiceCatalog catalog;
@@ -49,13 +46,11 @@ class SlaRecalculation {
   private final Timeline timeline;
   private final CurrentUser currentUser;
   private final TaskService taskService;
-  private final SuiteTime time;
 
   SlaRecalculation(IncidentRepository incidents, ServiceCatalog catalog, ServiceHours hours,
       RuntimeService runtimeService, ManagementService managementService, Timeline timeline,
-      CurrentUser currentUser, TaskService taskService, SuiteTime time) {
+      CurrentUser currentUser, TaskService taskService) {
     this.taskService = taskService;
-    this.time = time;
     this.incidents = incidents;
     this.catalog = catalog;
     this.hours = hours;
@@ -118,18 +113,12 @@ class SlaRecalculation {
     TIMERS.forEach((timer, variable) -> managementService.createJobQuery().processInstanceId(instance.getId())
         .timers().activityId(timer).unlimitedList()
         .forEach(job -> managementService.setJobDuedate(job.getId(), due.get(variable))));
-    Object zone = runtimeService.getVariable(instance.getId(), SuiteTime.ZONE_VARIABLE);
     for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
       String dueVariable = TASKS.get(task.getTaskDefinitionKey());
       if (dueVariable != null) {
         task.setDueDate(due.get(dueVariable));
         taskService.saveTask(task);
       }
-      due.forEach((variable, date) -> {
-        if (taskService.getVariableLocal(task.getId(), variable + SHOWN) != null) {
-          taskService.setVariableLocal(task.getId(), variable + SHOWN, time.format(date, zone));
-        }
-      });
     }
     return true;
   }

@@ -1,22 +1,23 @@
 package org.itops.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.itops.ChineseSuiteTest;
 import org.itops.ShanghaiTime;
-import org.itops.platform.ValuesShownOnForms;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * On a Chinese installation people read codes by their Chinese names: the groups as Tasklist and Admin show them, and
  * the codes a task's form shows ({@code {{priorityShown}}}...), while the values the processes route on stay codes;
- * the dates a form shows ({@code {{responseDueShown}}}) are in the suite's zone, also on a task from before.
+ * the dates a form shows ({@code {{responseDueShown}}}) are in the suite's zone; each as it is when the form is read.
  */
 @ChineseSuiteTest
 class ChineseCodeNamesTest {
@@ -24,7 +25,7 @@ class ChineseCodeNamesTest {
   @Autowired IncidentScenario incidents;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
-  @Autowired ValuesShownOnForms valuesShownOnForms;
+  @Autowired FormService formService;
 
   @Test
   void theSuitesGroupsAreNamedInChineseWhenTheyAreCreated() {
@@ -39,11 +40,13 @@ class ChineseCodeNamesTest {
 
     Task triage = triageOf(number);
 
-    assertThat(taskService.getVariablesLocal(triage.getId())).containsEntry("priorityShown", "P2（高）")
+    assertThat(formService.getTaskFormVariables(triage.getId())).containsEntry("priorityShown", "P2（高）")
         .containsEntry("categoryShown", "网络").containsEntry("impactShown", "中").containsEntry("urgencyShown", "高")
         .as("only what the triage form shows").doesNotContainKey("assignedGroupShown");
     assertThat(taskService.getVariable(triage.getId(), "priority")).isEqualTo("P2");
     assertThat(taskService.getVariable(triage.getId(), "impact")).isEqualTo("medium");
+    assertThat(taskService.getVariablesLocal(triage.getId())).as("computed when read, not kept")
+        .doesNotContainKeys("priorityShown", "categoryShown");
   }
 
   @Test
@@ -53,26 +56,25 @@ class ChineseCodeNamesTest {
 
     Task triage = triageOf(number);
 
-    assertThat(taskService.getVariablesLocal(triage.getId()))
+    assertThat(formService.getTaskFormVariables(triage.getId()))
         .containsEntry("responseDueShown", ShanghaiTime.shown(record.getResponseDue()))
         .containsEntry("resolutionDueShown", ShanghaiTime.shown(record.getResolutionDue()));
     assertThat(taskService.getVariable(triage.getId(), "responseDue")).isEqualTo(Date.from(record.getResponseDue()));
   }
 
   @Test
-  void anOpenTaskWithoutItsShownValuesGetsThemAtTheNextStart() {
+  void aTaskFormShowsAValueAsItIsWhenReadAlsoOverAValueKeptBeforeAndWhenAskedByName() {
     String number = incidents.report("medium", "high", "network");
     Task triage = triageOf(number);
-    // as a task created before the suite set them (an upgrade)
-    taskService.removeVariablesLocal(triage.getId(), List.of("priorityShown", "categoryShown", "responseDueShown"));
+    // a task from before the suite computed them kept its own copy (an upgrade)
+    taskService.setVariableLocal(triage.getId(), "categoryShown", "kept before");
 
-    valuesShownOnForms.showOnOpenTasks();
-    valuesShownOnForms.showOnOpenTasks(); // a second start finds nothing missing
+    taskService.setVariable(triage.getId(), "priority", "P1");
 
-    assertThat(taskService.getVariablesLocal(triage.getId())).containsEntry("priorityShown", "P2（高）")
-        .containsEntry("categoryShown", "网络").containsEntry("impactShown", "中")
-        .containsEntry("responseDueShown", ShanghaiTime.shown(incidents.record(number).getResponseDue()))
-        .doesNotContainKey("assignedGroupShown");
+    assertThat(formService.getTaskFormVariables(triage.getId())).containsEntry("priorityShown", "P1（紧急）")
+        .containsEntry("categoryShown", "网络");
+    assertThat(formService.getTaskFormVariables(triage.getId(), List.of("priorityShown", "impact"), true))
+        .containsOnly(entry("priorityShown", "P1（紧急）"), entry("impact", "medium"));
   }
 
   private Task triageOf(String number) {
