@@ -155,7 +155,7 @@ final class LifecycleBenchmark {
     people.confirmResolution(number, "requester");
   }
 
-  private String reportOverApi() throws Exception {
+  String reportOverApi() throws Exception {
     String body = """
         {"title":"Mail server down","description":"Nobody receives mail","impact":"low","urgency":"low",
          "category":"server","configurationItem":"mail-01"}""";
