@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 
 /**
@@ -34,19 +33,19 @@ final class FormReadProbe {
       }
       FormService forms = suite.bean(FormService.class);
       TaskService tasks = suite.bean(TaskService.class);
-      IdentityService identity = suite.bean(IdentityService.class);
-      identity.setAuthentication("desk", identity.createGroupQuery().groupMember("desk").list().stream()
-          .map(group -> group.getId()).toList());
-      System.out.println("Reading a triage task's form variables on " + suite.database + ", " + triageTasks.size()
-          + " tasks, " + forms.getTaskFormVariables(triageTasks.get(0)).size() + " variables with the values shown, "
-          + tasks.getVariables(triageTasks.get(0)).size() + " without");
-      int reads = Integer.getInteger("bench.reads", 4000);
-      for (int round = 0; round <= Integer.getInteger("bench.rounds", 5); round++) {
-        double withShown = cpuPerRead(triageTasks, reads, forms::getTaskFormVariables);
-        double without = cpuPerRead(triageTasks, reads, tasks::getVariables);
-        System.out.printf(Locale.ROOT, "%s: %.0f µs of CPU per read of the form's variables, %.0f µs per read of the"
-            + " task's variables%n", round == 0 ? "warm-up" : "round " + round, withShown, without);
-      }
+      new People(suite).as("desk", () -> {
+        System.out.println("Reading a triage task's form variables on " + suite.database + ", " + triageTasks.size()
+            + " tasks, " + forms.getTaskFormVariables(triageTasks.get(0)).size() + " variables with the values shown, "
+            + tasks.getVariables(triageTasks.get(0)).size() + " without");
+        int reads = Integer.getInteger("bench.reads", 4000);
+        for (int round = 0; round <= Integer.getInteger("bench.rounds", 5); round++) {
+          double withShown = cpuPerRead(triageTasks, reads, forms::getTaskFormVariables);
+          double without = cpuPerRead(triageTasks, reads, tasks::getVariables);
+          System.out.printf(Locale.ROOT, "%s: %.0f µs of CPU per read of the form's variables, %.0f µs per read of"
+              + " the task's variables%n", round == 0 ? "warm-up" : "round " + round, withShown, without);
+        }
+        return null;
+      });
     }
   }
 

@@ -66,7 +66,7 @@ final class People {
   }
 
   /** Logged in as the user with the user's groups, as Tasklist's REST calls are. */
-  private <T> T as(String user, Supplier<T> work) {
+  <T> T as(String user, Supplier<T> work) {
     identityService.setAuthentication(user, groups.computeIfAbsent(user, u ->
         identityService.createGroupQuery().groupMember(u).list().stream().map(Group::getId).toList()));
     try {
