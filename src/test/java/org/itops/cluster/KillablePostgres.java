@@ -67,13 +67,48 @@ final class KillablePostgres implements AutoCloseable {
 
   /**
    * SIGKILL to the server and to every backend at once, as a crash or a pulled plug would: no checkpoint, nothing
-   * that is not in the write-ahead log on disk survives. Returns once the server is gone.
+   * that is not in the write-ahead log on disk survives. The server is stopped (SIGSTOP) before its backends are
+   * listed, so that none it forks in that moment escapes the kill. Returns once the server and every backend are
+   * gone: a backend that is still ending (one in the middle of an fsync ends only when the write does) keeps the
+   * server's shared memory, and PostgreSQL refuses to start again while it does.
    */
-  void kill() throws InterruptedException {
+  void kill() throws Exception {
+    if (server.isAlive()) {
+      run(List.of("sh", "-c", "kill -STOP " + server.pid())); // the shell's own kill: Java sends no SIGSTOP
+    }
     List<ProcessHandle> backends = server.descendants().toList();
     server.destroyForcibly();
     backends.forEach(ProcessHandle::destroyForcibly);
     server.waitFor();
+    for (ProcessHandle backend : backends) {
+      waitUntilEnded(backend.pid());
+    }
+  }
+
+  /**
+   * Waits until the process has ended: gone, or a zombie (which holds no memory). A killed backend's parent is dead,
+   * so the machine's first process inherits it, and where that process does not reap, the backend stays a zombie;
+   * {@link ProcessHandle#isAlive} counts a zombie as alive, so this reads its state from /proc.
+   */
+  private static void waitUntilEnded(long pid) throws Exception {
+    Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+    long end = System.currentTimeMillis() + 60_000;
+    while (true) {
+      String state;
+      try {
+        String line = Files.readString(stat);
+        state = line.substring(line.lastIndexOf(')') + 2, line.lastIndexOf(')') + 3);
+      } catch (IOException gone) {
+        return;
+      }
+      if (state.equals("Z")) {
+        return;
+      }
+      if (System.currentTimeMillis() > end) {
+        throw new IllegalStateException("PostgreSQL's process " + pid + " did not end after SIGKILL: " + state);
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** Starts the server on its data directory (after a kill: with crash recovery) and waits until it answers. */
