@@ -1,5 +1,7 @@
 package org.itops.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,25 +93,17 @@ final class KillablePostgres implements AutoCloseable {
    * so the machine's first process inherits it, and where that process does not reap, the backend stays a zombie;
    * {@link ProcessHandle#isAlive} counts a zombie as alive, so this reads its state from /proc.
    */
-  private static void waitUntilEnded(long pid) throws Exception {
+  private static void waitUntilEnded(long pid) {
     Path stat = Path.of("/proc", String.valueOf(pid), "stat");
-    long end = System.currentTimeMillis() + 60_000;
-    while (true) {
-      String state;
-      try {
-        String line = Files.readString(stat);
-        state = line.substring(line.lastIndexOf(')') + 2, line.lastIndexOf(')') + 3);
-      } catch (IOException gone) {
-        return;
-      }
-      if (state.equals("Z")) {
-        return;
-      }
-      if (System.currentTimeMillis() > end) {
-        throw new IllegalStateException("PostgreSQL's process " + pid + " did not end after SIGKILL: " + state);
-      }
-      Thread.sleep(50);
-    }
+    await("PostgreSQL's process " + pid + " to end after SIGKILL").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50)).until(() -> {
+          try {
+            String line = Files.readString(stat);
+            return line.charAt(line.lastIndexOf(')') + 2) == 'Z';
+          } catch (IOException gone) {
+            return true;
+          }
+        });
   }
 
   /** Starts the server on its data directory (after a kill: with crash recovery) and waits until it answers. */
