@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
 class MailIntake {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+  /** A file is read from the server in pieces of this size. */
+  private static final int FETCH_BYTES = 1024 * 1024;
 
   /** Handles one mail; throws {@link InvalidRequestException} to refuse it. */
   interface Handler {
@@ -63,7 +65,7 @@ class MailIntake {
   }
 
   Poll poll() {
-    Session session = Session.getInstance(new Properties());
+    Session session = Session.getInstance(sessionProperties(properties));
     int handled = 0;
     int refused = 0;
     int left = 0;
@@ -112,6 +114,21 @@ class MailIntake {
           properties.pollInterval(), e);
     }
     return new Poll(handled, refused, left);
+  }
+
+  /**
+   * Jakarta Mail waits for an IMAP server without end and reads a file in pieces of 16 KiB unless told: a server
+   * that stops answering would hold the intake for good, and a file of 10 MiB took 47 s in hundreds of round trips
+   * to the tests' IMAP server (2 s in pieces of 1 MiB).
+   */
+  private static Properties sessionProperties(MailIntakeProperties properties) {
+    String prefix = "mail." + properties.protocol() + ".";
+    String timeout = String.valueOf(properties.timeout().toMillis());
+    Properties session = new Properties();
+    session.setProperty(prefix + "connectiontimeout", timeout);
+    session.setProperty(prefix + "timeout", timeout);
+    session.setProperty(prefix + "fetchsize", String.valueOf(FETCH_BYTES));
+    return session;
   }
 
   /** Refuses an address outside the domains of {@code accepted-domains}; any address when that list is empty. */

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultCategory the category of incidents reported by mail (triage corrects it)
  * @param maxPerPoll mails handled per poll, so that one poll stays short
  * @param acceptedDomains the domains whose mail is read ({@code example.org}: exactly that domain); empty: any
+ * @param timeout the longest a poll waits for the IMAP server to accept the connection, and then for each answer
  */
 @ConfigurationProperties("itops.mail.intake")
 record MailIntakeProperties(
@@ -31,4 +32,13 @@ record MailIntakeProperties(
     @DefaultValue("PT1M") Duration pollInterval,
     @DefaultValue("workplace") String defaultCategory,
     @DefaultValue("50") int maxPerPoll,
-    @DefaultValue List<String> acceptedDomains) {}
+    @DefaultValue List<String> acceptedDomains,
+    @DefaultValue("PT1M") Duration timeout) {
+
+  MailIntakeProperties {
+    // Jakarta Mail reads 0 as "wait without end", which is what the timeout is there to prevent
+    if (timeout.isNegative() || timeout.toMillis() == 0) {
+      throw new IllegalArgumentException("itops.mail.intake.timeout must be at least a millisecond, not " + timeout);
+    }
+  }
+}

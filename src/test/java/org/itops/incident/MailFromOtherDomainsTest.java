@@ -62,7 +62,7 @@ class MailFromOtherDomainsTest {
     MailIntakeProperties p = properties;
     return new MailIntakeProperties(p.enabled(), p.host(), p.port(), p.protocol(), p.username(), p.password(),
         p.folder(), p.processedFolder(), p.errorFolder(), p.pollInterval(), p.defaultCategory(), p.maxPerPoll(),
-        domains);
+        domains, p.timeout());
   }
 
   private long reported(String title) {
