@@ -287,17 +287,11 @@ final class Browser implements AutoCloseable {
 
   void startProcess(String processName) {
     click(By.xpath("//a[@ng-click='open()'][span[contains(@class,'glyphicon-list-alt')]]")); // "Start process"
-    By process = By.xpath("//div[contains(@class,'modal-content')]//a[normalize-space(.)='" + processName + "']");
-    // the dialog shows its first page of processes (15); one on a later page is found by the dialog's search, which
-    // asks only 2 s after the last key
-    wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("div.modal-content a[ng-click='selectProcessDefinition(processDefinition)']")));
-    if (driver.findElements(process).isEmpty()) {
-      WebElement search = visible(By.cssSelector("div.modal-content input[type='text']"));
-      search.clear();
-      search.sendKeys(processName);
-    }
-    click(process);
+    // the dialog pages its list: search for the process so that it is on the first page
+    WebElement search = visible(By.cssSelector("div.modal-content input[type='text']"));
+    search.clear();
+    search.sendKeys(processName);
+    click(By.xpath("//div[contains(@class,'modal-content')]//a[normalize-space(.)='" + processName + "']"));
     formReady();
   }
 
